@@ -1,0 +1,100 @@
+package com.kap.forms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Typed, validated reads of submitted form values. Tasklist checks forms in the browser only; a client of
+ * /engine-rest can send anything, so every value a process relies on is read through here.
+ */
+public final class FormValues {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final VariableScope scope;
+
+  private FormValues(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static FormValues of(VariableScope scope) {
+    return new FormValues(scope);
+  }
+
+  /** A whole number within [min, max]; Tasklist sends numbers as Integer, Long or Double, clients also as text. */
+  public int integer(String field, int min, int max) {
+    Object value = scope.getVariable(field);
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw new InvalidFormData(field, "is required");
+    }
+    BigDecimal number;
+    try {
+      number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidFormData(field, "must be a whole number, was '" + abbreviate(value) + "'");
+    }
+    if (number.stripTrailingZeros().scale() > 0) {
+      throw new InvalidFormData(field, "must be a whole number, was " + number.toPlainString());
+    }
+    if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw new InvalidFormData(field, "must be from " + min + " to " + max + ", was " + number.toPlainString());
+    }
+    return number.intValueExact();
+  }
+
+  /**
+   * A list of objects, as Camunda Forms' dynamic lists submit it (a Json variable); null or missing is empty.
+   * Clients of /engine-rest may also send it as a JSON string or as a Java list.
+   */
+  public List<Map<String, Object>> objectList(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null) {
+      return List.of();
+    }
+    String json = value instanceof SpinJsonNode node ? node.toString()
+        : value instanceof String s ? s
+        : write(field, value);
+    try {
+      List<Map<String, Object>> list = JSON.readValue(json, new TypeReference<>() {});
+      return list == null ? List.of() : list;
+    } catch (JsonProcessingException e) {
+      throw new InvalidFormData(field, "must be a list of entries");
+    }
+  }
+
+  /** Text under {@code key} of a list entry at {@code path} (e.g. "overrides[2]"): trimmed, required when asked. */
+  public static String text(Map<String, Object> entry, String path, String key, boolean required, int maxLength) {
+    String field = path + "." + key;
+    Object value = entry.get(key);
+    if (value != null && !(value instanceof String)) {
+      throw new InvalidFormData(field, "must be text");
+    }
+    String text = value == null ? "" : ((String) value).trim();
+    if (required && text.isEmpty()) {
+      throw new InvalidFormData(field, "is required");
+    }
+    if (text.length() > maxLength) {
+      throw new InvalidFormData(field, "must be at most " + maxLength + " characters");
+    }
+    return text.isEmpty() ? null : text;
+  }
+
+  private static String write(String field, Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new InvalidFormData(field, "must be a list of entries");
+    }
+  }
+
+  private static String abbreviate(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,176 @@
+package com.kap.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: the demo logins of DESIGN §1, their Tasklist authorizations and filters. Idempotent: what
+ * exists already is left as it is, so a restart or a second node changes nothing.
+ */
+@Component
+@Profile("demo")
+public class DemoIdentity {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoIdentity.class);
+
+  record DemoUser(String id, String firstName, String lastName, String group) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("alice", "Alice", "Martin", Roles.KAM),
+      new DemoUser("bruno", "Bruno", "Costa", Roles.KAM),
+      new DemoUser("chen", "Chen", "Wei", Roles.KAM),
+      new DemoUser("diane", "Diane", "Laurent", Roles.PROGRAMME_DIRECTOR),
+      new DemoUser("eric", "Eric", "Schmidt", Roles.DIRECTOR),
+      new DemoUser("fatima", "Fatima", "Haddad", Roles.DIRECTOR),
+      new DemoUser("gilles", "Gilles", "Moreau", Roles.EXECUTIVE_SPONSOR),
+      new DemoUser("hana", "Hana", "Sato", Roles.TRAINING_COORDINATOR),
+      new DemoUser("paula", "Paula", "Novak", Roles.PROCESS_OWNER));
+
+  static final Map<String, String> GROUPS = Map.of(
+      Roles.KAM, "Key account managers",
+      Roles.PROGRAMME_DIRECTOR, "KAM programme director",
+      Roles.DIRECTOR, "Steering committee",
+      Roles.EXECUTIVE_SPONSOR, "Executive sponsors",
+      Roles.TRAINING_COORDINATOR, "Training coordinators",
+      Roles.PROCESS_OWNER, "Process owners");
+
+  /** Business columns Tasklist shows in every KAP filter. */
+  private static final List<Map<String, String>> COLUMNS = List.of(
+      Map.of("name", "accountName", "label", "Account"),
+      Map.of("name", "segment", "label", "Segment"),
+      Map.of("name", "year", "label", "Year"));
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final String password;
+
+  public DemoIdentity(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, @Value("${kap.demo.password}") String password) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.password = password;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  @Order(1)
+  public void seed() {
+    GROUPS.forEach(this::group);
+    USERS.forEach(this::user);
+    authorizations();
+    filters();
+    LOG.info("Demo logins ready: {} (password '{}')", USERS.stream().map(DemoUser::id).toList(), password);
+  }
+
+  private void group(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void user(DemoUser demo) {
+    if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+      User user = identityService.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@kap.example");
+      user.setPassword(password);
+      identityService.saveUser(user);
+    }
+    if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
+      identityService.createMembership(demo.id(), demo.group());
+    }
+  }
+
+  private void authorizations() {
+    for (String group : GROUPS.keySet()) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.USER, ANY, Permissions.READ);
+      grant(group, Resources.GROUP, ANY, Permissions.READ);
+      // lets Tasklist show the diagram of a task
+      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    }
+    grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "annualPlanningCycle", Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+    grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+  }
+
+  private void filters() {
+    List<String> everyone = List.copyOf(GROUPS.keySet());
+    filter("My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+    filter("My group's tasks", -5, taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), everyone);
+    filter("Segmentations to validate", 0, taskService.createTaskQuery().taskDefinitionKey("validateSegmentation"),
+        List.of(Roles.PROGRAMME_DIRECTOR));
+    filter("Plans to approve", 1, taskService.createTaskQuery().taskDefinitionKey("approveAccountPlan"),
+        List.of(Roles.PROGRAMME_DIRECTOR));
+    filter("Plans to draft", 0, taskService.createTaskQuery().taskDefinitionKey("draftAccountPlan")
+        .taskAssigneeExpression("${currentUser()}"), List.of(Roles.KAM));
+    filter("Plans to review as sponsor", 0, taskService.createTaskQuery().taskDefinitionKey("reviewPlanAsSponsor")
+        .taskAssigneeExpression("${currentUser()}"), List.of(Roles.EXECUTIVE_SPONSOR));
+    filter("Bids to score", 0, taskService.createTaskQuery().taskDefinitionKey("scoreBid")
+        .taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
+    filter("Training plans", 0, taskService.createTaskQuery().taskDefinitionKey("consolidateTrainingPlan"),
+        List.of(Roles.TRAINING_COORDINATOR));
+  }
+
+  private void filter(String name, int priority, TaskQuery query, List<String> groups) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name)
+          .setQuery(query)
+          .setProperties(Map.of("priority", priority, "description", name, "refresh", true, "variables", COLUMNS));
+      filterService.saveFilter(filter);
+    }
+    for (String group : groups) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,40 @@
+package com.kap.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells which user ids exist in Camunda's identity service. It looks past the caller's authorizations: whether
+ * a KAM named in an import exists must not depend on whether the importer may browse users.
+ */
+@Component
+public class KnownUsers {
+
+  private static final int CHUNK = 500;
+
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+
+  public KnownUsers(ProcessEngineConfigurationImpl engineConfiguration) {
+    this.engineConfiguration = engineConfiguration;
+  }
+
+  public Set<String> existing(Collection<String> userIds) {
+    List<String> ids = new ArrayList<>(userIds);
+    Set<String> found = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
+      found.addAll(engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+        context.disableAuthorizationCheck();
+        return context.getReadOnlyIdentityProvider().createUserQuery(context).userIdIn(chunk).list()
+            .stream().map(User::getId).toList();
+      }));
+    }
+    return found;
+  }
+}

@@ -1,0 +1,14 @@
+package com.kap.identity;
+
+/** Camunda group ids of KAP's roles (DESIGN §1). */
+public final class Roles {
+  public static final String KAM = "kam";
+  public static final String PROGRAMME_DIRECTOR = "programme-director";
+  public static final String DIRECTOR = "director";
+  public static final String EXECUTIVE_SPONSOR = "executive-sponsor";
+  public static final String TRAINING_COORDINATOR = "training-coordinator";
+  public static final String PROCESS_OWNER = "process-owner";
+  public static final String ADMIN = "camunda-admin";
+
+  private Roles() {}
+}
