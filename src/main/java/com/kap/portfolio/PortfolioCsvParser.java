@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -61,22 +62,20 @@ public class PortfolioCsvParser {
       for (CSVRecord record : parser) {
         long line = lines.lineOf(record.getCharacterPosition());
         Account account = readRecord(record, header, line, errors);
-        if (account == null) {
-          continue;
-        }
-        Long firstLine = firstLineOfId.putIfAbsent(account.accountId(), line);
+        String accountId = record.isConsistent() ? record.get("accountId") : "";
+        Long firstLine = accountId.isEmpty() ? null : firstLineOfId.putIfAbsent(accountId, line);
         if (firstLine != null) {
           errors.add(new ImportError(line, "accountId",
-              "duplicate accountId '" + account.accountId() + "' (first on line " + firstLine + ")"));
-        } else {
+              "duplicate accountId '" + accountId + "' (first on line " + firstLine + ")"));
+        } else if (account != null) {
           rows.add(new Row(line, account));
         }
       }
+    } catch (CSVException | UncheckedIOException e) {
+      // malformed quoting, e.g. the file ends inside a quoted field
+      errors.add(new ImportError(lines.lineCount(), null, "malformed CSV: " + rootMessage(e)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      // commons-csv reports malformed quoting this way, e.g. EOF inside a quoted field
-      errors.add(new ImportError(lines.lineCount(), null, "malformed CSV: " + rootMessage(e)));
     }
     if (rows.isEmpty() && errors.isEmpty()) {
       errors.add(new ImportError(1, null, "the file holds a header but no accounts"));

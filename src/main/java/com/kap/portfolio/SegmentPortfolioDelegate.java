@@ -53,10 +53,11 @@ public class SegmentPortfolioDelegate implements JavaDelegate {
     execution.setVariable("focusCount", (int) focus);
     execution.setVariable("focusLimit", properties.focusLimit());
     execution.setVariable("focusLimitExceeded", focus > properties.focusLimit());
-    execution.setVariable("matrixImage", dataUri(matrixPicture.render(segments.stream()
+    // a Json string: Camunda keeps plain strings under 4,000 characters, and the picture is larger
+    execution.setVariable("matrixImage", jsonValue(dataUri(matrixPicture.render(segments.stream()
         .map(s -> new MatrixPicture.Point(s.accountId(), byId.get(s.accountId()).name(), s.attractiveness(),
             s.strength(), s.segment()))
-        .toList(), "Cycle " + year)));
+        .toList(), "Cycle " + year))));
     execution.setVariable("portfolioTable", jsonValue(segments.stream().map(s -> {
       Account account = byId.get(s.accountId());
       Map<String, Object> row = new LinkedHashMap<>();

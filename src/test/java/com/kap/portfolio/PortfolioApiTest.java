@@ -1,0 +1,165 @@
+package com.kap.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.support.Api;
+import com.kap.support.KapApiTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The portfolio API over HTTP, as a client of the contract in DESIGN §5 sees it. */
+@KapApiTest
+class PortfolioApiTest {
+
+  static final String HEADER = String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS);
+
+  @Autowired
+  TestRestTemplate rest;
+  Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(rest);
+  }
+
+  @Test
+  void importsCsvAndReadsTheSegmentsBack() {
+    ResponseEntity<JsonNode> imported = api.postCsv("diane", HEADER + "\n"
+        + "API-1,\"Strategic, Inc.\",EMEA,alice,gilles,9,9,9,9,9,9,9,9,9,9,9,9\n"
+        + "API-2,Star Co,AMER,bruno,,9,9,9,9,9,9,2,2,2,2,2,2\n"
+        + "API-3,Status Co,APAC,chen,,2,2,2,2,2,2,9,9,9,9,9,9\n"
+        + "API-4,Streamline Co,EMEA,alice,,2,2,2,2,2,2,2,2,2,2,2,2\n", JsonNode.class);
+
+    assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(imported.getBody().get("imported").asInt()).isEqualTo(4);
+    assertThat(imported.getBody().get("updated").asInt()).isZero();
+    assertThat(segmentOf("API-1")).isEqualTo("Strategic");
+    assertThat(segmentOf("API-2")).isEqualTo("Star");
+    assertThat(segmentOf("API-3")).isEqualTo("Status");
+    assertThat(segmentOf("API-4")).isEqualTo("Streamline");
+    JsonNode account = api.get("diane", "/api/accounts/API-1", JsonNode.class).getBody();
+    assertThat(account.get("name").asText()).isEqualTo("Strategic, Inc.");
+    assertThat(account.get("sponsor").asText()).isEqualTo("gilles");
+    assertThat(account.get("attractiveness").decimalValue()).isEqualByComparingTo("88.8888");
+    assertThat(account.get("strength").decimalValue()).isEqualByComparingTo("88.8888");
+
+    ResponseEntity<JsonNode> reimported = api.postCsv("diane", HEADER + "\n"
+        + "API-4,Streamline Co,EMEA,alice,,9,9,9,9,9,9,2,2,2,2,2,2\n", JsonNode.class);
+
+    assertThat(reimported.getBody().get("imported").asInt()).isZero();
+    assertThat(reimported.getBody().get("updated").asInt()).isEqualTo(1);
+    assertThat(segmentOf("API-4")).isEqualTo("Star");
+  }
+
+  @Test
+  void refusesTheWholeFileWhenOneRowIsBad() {
+    ResponseEntity<JsonNode> response = api.postCsv("diane", HEADER + "\n"
+        + "API-OK,Good Row,EMEA,alice,,5,5,5,5,5,5,5,5,5,5,5,5\n"
+        + "API-BAD,Bad Row,EMEA,nobody,ghost,5,5,5,5,5,5,5,5,5,5,5,5\n", JsonNode.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode errors = response.getBody().get("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+    assertThat(errors.get(0).get("column").asText()).isEqualTo("kam");
+    assertThat(errors.get(0).get("message").asText()).isEqualTo("kam 'nobody' is not a known user");
+    assertThat(errors.get(1).get("column").asText()).isEqualTo("sponsor");
+    assertThat(api.get("diane", "/api/accounts/API-OK", JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void refusesAFileThatIsNotUtf8() {
+    byte[] latin1 = (HEADER + "\nAPI-L1,Café,EMEA,alice,,5,5,5,5,5,5,5,5,5,5,5,5\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+
+    ResponseEntity<JsonNode> response = api.postBytes("diane", latin1, MediaType.valueOf("text/csv"), JsonNode.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().get("error").asText()).contains("not valid UTF-8");
+    ResponseEntity<JsonNode> declared = api.postBytes("diane", latin1,
+        MediaType.valueOf("text/csv;charset=ISO-8859-1"), JsonNode.class);
+    assertThat(declared.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(api.get("diane", "/api/accounts/API-L1", JsonNode.class).getBody().get("name").asText())
+        .isEqualTo("Café");
+  }
+
+  @Test
+  void anonymousCallersAndWrongPasswordsGet401() {
+    assertThat(api.get(null, "/api/accounts", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(api.get(null, "/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(api.postCsv(null, HEADER, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("diane", "wrong").getForEntity("/api/accounts", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void onlyTheProgrammeDirectorImports() {
+    for (String user : new String[] {"alice", "eric", "gilles", "paula"}) {
+      ResponseEntity<JsonNode> response = api.postCsv(user, HEADER + "\n"
+          + "API-X,X,EMEA,alice,,5,5,5,5,5,5,5,5,5,5,5,5\n", JsonNode.class);
+      assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(api.get("diane", "/api/accounts/API-X", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aKamSeesOnlyTheirOwnAccounts() {
+    JsonNode mine = api.get("alice", "/api/accounts", JsonNode.class).getBody();
+
+    assertThat(mine).isNotEmpty();
+    assertThat(mine).allSatisfy(a -> assertThat(a.get("kam").asText()).isEqualTo("alice"));
+    assertThat(api.get("alice", "/api/accounts/ACC-001", String.class).getStatusCode())
+        .as("ACC-001 belongs to bruno").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.get("bruno", "/api/accounts/ACC-001", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void directorsSeeTheWholePortfolioAndOtherRolesNothing() {
+    JsonNode all = api.get("eric", "/api/accounts", JsonNode.class).getBody();
+
+    assertThat(all.size()).isGreaterThanOrEqualTo(24);
+    assertThat(all).extracting(a -> a.get("kam").asText()).contains("alice", "bruno", "chen");
+    assertThat(all).extracting(a -> a.get("segment").asText())
+        .contains("Strategic", "Star", "Status", "Streamline");
+    assertThat(api.get("hana", "/api/accounts", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(api.get("diane", "/api/accounts/NO-SUCH", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void engineRestRefusesWhatTheRoleMayNotDo() {
+    ResponseEntity<String> kamStartsCycle = api.postJson("alice",
+        "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        "{\"variables\":{\"year\":{\"value\":2090}}}", String.class);
+
+    assertThat(kamStartsCycle.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void drawsTheMatrixOfTheVisibleAccounts() {
+    ResponseEntity<String> all = api.get("diane", "/api/portfolio/matrix.svg", String.class);
+    ResponseEntity<String> mine = api.get("alice", "/api/portfolio/matrix.svg", String.class);
+
+    assertThat(all.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+    assertThat(circles(all.getBody())).isGreaterThanOrEqualTo(24);
+    assertThat(circles(mine.getBody())).isLessThan(circles(all.getBody()));
+  }
+
+  private static long circles(String svg) {
+    // legend dots are drawn with a fixed radius 6; account dots carry a <title>
+    return svg.lines().filter(l -> l.startsWith("<circle") && l.contains("<title>")).count();
+  }
+
+  private String segmentOf(String accountId) {
+    return api.get("diane", "/api/accounts/" + accountId, JsonNode.class).getBody().get("segment").asText();
+  }
+}

@@ -1,0 +1,107 @@
+package com.kap.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PortfolioCsvParserTest {
+
+  static final String HEADER = String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS);
+  static final String SCORES = "5,5,5,5,5,5,5,5,5,5,5,5";
+
+  private final PortfolioCsvParser parser = new PortfolioCsvParser();
+
+  @Test
+  void readsAccountsWithAllFields() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + ",revenue,grossMargin\n"
+        + "ACC-1,Acme,EMEA,alice,gilles,10,9,8,7,6,5,4,3,2,1,1,2,1200000.50,-300\n");
+
+    assertThat(result.errors()).isEmpty();
+    Account account = result.rows().get(0).account();
+    assertThat(account.accountId()).isEqualTo("ACC-1");
+    assertThat(account.sponsor()).isEqualTo("gilles");
+    assertThat(account.scores().get(Criterion.SPEND)).isEqualTo(10);
+    assertThat(account.scores().get(Criterion.EASE_OF_BUSINESS)).isEqualTo(2);
+    assertThat(account.revenue()).isEqualByComparingTo("1200000.50");
+    assertThat(account.grossMargin()).isEqualByComparingTo(new BigDecimal("-300"));
+  }
+
+  @Test
+  void parsesQuotedCommasQuotesAndLineBreaksAndKeepsLineNumbers() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + "\n"
+        + "A1,\"Smith, Jones & \"\"Partners\"\"\",EMEA,alice,," + SCORES + "\n"
+        + "A2,\"Two\nline name\",AMER,bruno,," + SCORES + "\n"
+        + "A3,Third,APAC,chen,," + SCORES.replaceFirst("5", "x") + "\n");
+
+    assertThat(result.rows()).extracting(r -> r.account().name())
+        .containsExactly("Smith, Jones & \"Partners\"", "Two\nline name");
+    assertThat(result.rows().get(0).account().sponsor()).isNull();
+    // A3 starts on physical line 5: the quoted line break of A2 takes a line
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column)
+        .containsExactly(tuple(5L, "spend"));
+  }
+
+  @Test
+  void reportsMissingUnknownAndDuplicateColumnsOnLineOne() {
+    String header = HEADER.replace(",growth", "").replace("easeOfBusiness", "easeOfBusiness,colour,spend");
+
+    PortfolioCsvParser.Result result = parser.parse(header + "\n");
+
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column).containsExactlyInAnyOrder(
+        tuple(1L, "colour"), tuple(1L, "spend"), tuple(1L, "growth"));
+    assertThat(result.errors()).extracting(ImportError::message).anyMatch(m -> m.contains("unknown column 'colour'"))
+        .anyMatch(m -> m.contains("'spend' appears twice")).anyMatch(m -> m.contains("missing column 'growth'"));
+  }
+
+  @Test
+  void reportsEveryBadCellWithLineAndColumn() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + "\n"
+        + "A1,,EMEA,alice,," + "0,5,5,5,5,5,5,5,5,5,5,11" + "\n"
+        + "A2,Fine,EMEA,alice,," + "5,5,5.5,5,5,5,5,5,5,5,5,5" + "\n"
+        + "A1,Again,EMEA,alice,," + SCORES + "\n"
+        + "bad id!,Name,EMEA,alice,," + SCORES + "\n"
+        + "A5,Short row,EMEA\n");
+
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column).containsExactly(
+        tuple(2L, "name"), tuple(2L, "spend"), tuple(2L, "easeOfBusiness"),
+        tuple(3L, "growth"),
+        tuple(4L, "accountId"),
+        tuple(5L, "accountId"),
+        tuple(6L, null));
+    assertThat(result.errors()).extracting(ImportError::message).containsExactly(
+        "name is empty",
+        "spend must be from 1 to 10, was 0",
+        "easeOfBusiness must be from 1 to 10, was 11",
+        "growth must be a whole number from 1 to 10, was '5.5'",
+        "duplicate accountId 'A1' (first on line 2)",
+        "accountId 'bad id!' may hold only letters, digits, '.', '_' and '-'",
+        "expected 17 fields as in the header, found 3");
+  }
+
+  @Test
+  void refusesAnEmptyFileAndAHeaderWithoutAccounts() {
+    assertThat(parser.parse("").errors()).singleElement()
+        .satisfies(e -> assertThat(e.message()).startsWith("the file is empty"));
+    assertThat(parser.parse(HEADER + "\n").errors()).singleElement()
+        .satisfies(e -> assertThat(e.message()).isEqualTo("the file holds a header but no accounts"));
+  }
+
+  @Test
+  void reportsAnUnterminatedQuote() {
+    List<ImportError> errors = parser.parse(HEADER + "\nA1,\"never closed,EMEA,alice,," + SCORES + "\n").errors();
+
+    assertThat(errors).singleElement().satisfies(e -> assertThat(e.message()).startsWith("malformed CSV"));
+  }
+
+  @Test
+  void refusesBadAmounts() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + ",revenue,grossMargin\n"
+        + "A1,Name,EMEA,alice,," + SCORES + ",-5,abc\n");
+
+    assertThat(result.errors()).extracting(ImportError::column, ImportError::message).containsExactly(
+        tuple("revenue", "revenue must not be negative"), tuple("grossMargin", "grossMargin must be a number, was 'abc'"));
+  }
+}

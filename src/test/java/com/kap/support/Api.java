@@ -1,0 +1,45 @@
+package com.kap.support;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Calls KAP's public HTTP APIs as a demo user (HTTP Basic, password "demo"), or anonymously with user null. */
+public class Api {
+
+  private final TestRestTemplate rest;
+
+  public Api(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  public <T> ResponseEntity<T> get(String user, String path, Class<T> type) {
+    return as(user).exchange(path, HttpMethod.GET, new HttpEntity<>(headers(MediaType.APPLICATION_JSON)), type);
+  }
+
+  public <T> ResponseEntity<T> postJson(String user, String path, String json, Class<T> type) {
+    return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), type);
+  }
+
+  public <T> ResponseEntity<T> postCsv(String user, String csv, Class<T> type) {
+    return postBytes(user, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), MediaType.valueOf("text/csv"), type);
+  }
+
+  public <T> ResponseEntity<T> postBytes(String user, byte[] body, MediaType contentType, Class<T> type) {
+    return as(user).exchange("/api/portfolio/import", HttpMethod.POST, new HttpEntity<>(body, headers(contentType)),
+        type);
+  }
+
+  private TestRestTemplate as(String user) {
+    return user == null ? rest : rest.withBasicAuth(user, "demo");
+  }
+
+  private static HttpHeaders headers(MediaType contentType) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(contentType);
+    return headers;
+  }
+}

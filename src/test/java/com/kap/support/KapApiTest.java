@@ -1,0 +1,19 @@
+package com.kap.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port, as the README's run command starts it (demo profile, job executor on),
+ * on its own in-memory database. Test classes with this annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:kap-api;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("demo")
+public @interface KapApiTest {}
