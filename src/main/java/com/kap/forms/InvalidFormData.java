@@ -1,30 +1,15 @@
 package com.kap.forms;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Submitted form data the server refuses. Thrown from a task listener, it rolls the completion back (the task stays
- * open) and /engine-rest answers 400 with the message, which names the field.
+ * Submitted form data the server refuses. Thrown from a listener, it rolls the start or completion back (the task
+ * stays open). It is Camunda's own form field validation exception, which Tasklist shows and /engine-rest's
+ * submit-form answers with 400; {@link InvalidFormDataMapper} gives /complete the same 400.
  */
-public class InvalidFormData extends BadUserRequestException {
-
-  private final String field;
+public class InvalidFormData extends FormFieldValidationException {
 
   public InvalidFormData(String field, String problem) {
-    super(field + ": " + problem);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
-  }
-
-  /**
-   * The same refusal for a start form: /engine-rest's submit-form answers 400 only for Camunda's form field
-   * validation exception (anything else thrown while starting becomes a 500).
-   */
-  public FormFieldValidationException asStartFormError() {
-    return new FormFieldValidationException(field, getMessage());
+    super(field, field + ": " + problem);
   }
 }

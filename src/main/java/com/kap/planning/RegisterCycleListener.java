@@ -32,14 +32,6 @@ public class RegisterCycleListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    try {
-      register(execution);
-    } catch (InvalidFormData e) {
-      throw e.asStartFormError();
-    }
-  }
-
-  private void register(DelegateExecution execution) {
     int year = FormValues.of(execution).integer("year", FIRST_YEAR, LAST_YEAR);
     execution.setVariable("year", year);
     if (cycles.processInstanceOf(year).isPresent()) {

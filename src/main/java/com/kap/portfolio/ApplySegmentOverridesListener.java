@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing "Validate segmentation": checks the submitted overrides on the server (account, segment and a
- * reason each) and stores them with who and when. Any bad entry refuses the whole completion.
+ * When "Validate segmentation" completes: checks the submitted overrides on the server (account, segment and a
+ * reason each) and stores them with who and when. Any bad entry refuses the whole completion. An execution
+ * listener rather than a task listener, because the engine wraps task listener exceptions into a generic one
+ * and /engine-rest would then answer 500 instead of 400 with the field named.
  */
 @Component("applySegmentOverrides")
-public class ApplySegmentOverridesListener implements TaskListener {
+public class ApplySegmentOverridesListener implements ExecutionListener {
 
   static final int MAX_REASON_LENGTH = 2000;
 
@@ -31,8 +33,8 @@ public class ApplySegmentOverridesListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    FormValues values = FormValues.of(task);
+  public void notify(DelegateExecution execution) {
+    FormValues values = FormValues.of(execution);
     List<Map<String, Object>> entries = values.objectList("overrides");
     List<PortfolioSegmentation.OverrideRequest> overrides = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -49,15 +51,12 @@ public class ApplySegmentOverridesListener implements TaskListener {
       }
       overrides.add(new PortfolioSegmentation.OverrideRequest(accountId, segment, reason));
     }
-    int year = ((Number) task.getVariable("year")).intValue();
-    segmentation.override(year, overrides, decidedBy(task));
+    int year = ((Number) execution.getVariable("year")).intValue();
+    segmentation.override(year, overrides, decidedBy());
   }
 
-  private String decidedBy(DelegateTask task) {
+  private String decidedBy() {
     Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee() == null ? "unknown" : task.getAssignee();
+    return authentication == null || authentication.getUserId() == null ? "unknown" : authentication.getUserId();
   }
 }

@@ -15,7 +15,7 @@ import com.kap.portfolio.PortfolioImportService;
 import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.portfolio.Segment;
-import com.kap.support.KapProcessTest;
+import com.kap.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -24,14 +24,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@KapProcessTest
+@ProcessTest
 class AnnualPlanningCycleProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -42,11 +40,6 @@ class AnnualPlanningCycleProcessTest {
   @Autowired CycleSegmentRepository cycleSegments;
   @Autowired PortfolioImportService importService;
   @Autowired PortfolioSegmentation segmentation;
-
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(engine);
-  }
 
   @AfterEach
   void signOut() {

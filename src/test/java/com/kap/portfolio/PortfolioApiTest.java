@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.support.Api;
-import com.kap.support.KapApiTest;
+import com.kap.support.KapTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The portfolio API over HTTP, as a client of the contract in DESIGN §5 sees it. */
-@KapApiTest
+@KapTest
 class PortfolioApiTest {
 
   static final String HEADER = String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS);

@@ -9,11 +9,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, as the README's run command starts it (demo profile, job executor on),
- * on its own in-memory database. Test classes with this annotation share one application context.
+ * on an in-memory database. All integration tests share this one context: Camunda's container allows one
+ * process application of a name per JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:kap-api;DB_CLOSE_DELAY=-1")
+    properties = "spring.datasource.url=jdbc:h2:mem:kap-test;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
-public @interface KapApiTest {}
+public @interface KapTest {}
