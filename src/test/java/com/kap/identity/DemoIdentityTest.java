@@ -1,0 +1,90 @@
+package com.kap.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kap.support.KapTest;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@KapTest
+class DemoIdentityTest {
+
+  @Autowired DemoIdentity demoIdentity;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void seedsEveryDemoLoginIntoItsRoleWithThePasswordDemo() {
+    for (DemoIdentity.DemoUser user : DemoIdentity.USERS) {
+      assertThat(identityService.checkPassword(user.id(), "demo")).as(user.id()).isTrue();
+      assertThat(identityService.createUserQuery().userId(user.id()).memberOfGroup(user.group()).count())
+          .as(user.id() + " in " + user.group()).isEqualTo(1);
+    }
+    assertThat(identityService.checkPassword("admin", "demo")).isTrue();
+    assertThat(identityService.createUserQuery().memberOfGroup(Roles.DIRECTOR).list())
+        .extracting(u -> u.getId()).containsExactlyInAnyOrder("eric", "fatima");
+  }
+
+  @Test
+  void seedingAgainChangesNothing() {
+    long users = identityService.createUserQuery().count();
+    long authorizations = authorizationService.createAuthorizationQuery().count();
+    long filters = filterService.createFilterQuery().count();
+
+    demoIdentity.seed();
+
+    assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+  }
+
+  @Test
+  void eachRoleSeesItsOwnTasklistFilters() {
+    assertThat(filterNamesVisibleTo("alice", Roles.KAM))
+        .contains("My tasks", "My group's tasks", "Plans to draft")
+        .doesNotContain("Plans to approve", "Bids to score");
+    assertThat(filterNamesVisibleTo("diane", Roles.PROGRAMME_DIRECTOR))
+        .contains("Segmentations to validate", "Plans to approve")
+        .doesNotContain("Plans to draft");
+    assertThat(filterNamesVisibleTo("eric", Roles.DIRECTOR)).contains("Bids to score");
+    assertThat(filterNamesVisibleTo("hana", Roles.TRAINING_COORDINATOR)).contains("Training plans");
+    Filter plansToApprove = filterService.createFilterQuery().filterName("Plans to approve").singleResult();
+    assertThat(plansToApprove.getProperties()).containsKey("variables");
+    assertThat(plansToApprove.getProperties().get("variables").toString()).contains("accountName", "segment", "year");
+  }
+
+  @Test
+  void rolesMayOpenTasklistAndOnlyTheProgrammeDirectorStartsACycle() {
+    for (String group : DemoIdentity.GROUPS.keySet()) {
+      assertThat(authorizationService.isUserAuthorized("someone", List.of(group), Permissions.ACCESS,
+          Resources.APPLICATION, "tasklist")).as(group).isTrue();
+    }
+    assertThat(authorizationService.isUserAuthorized("diane", List.of(Roles.PROGRAMME_DIRECTOR),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "annualPlanningCycle")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("alice", List.of(Roles.KAM),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "annualPlanningCycle")).isFalse();
+  }
+
+  private List<String> filterNamesVisibleTo(String user, String group) {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      return filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package com.kap.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.support.Api;
+import com.kap.support.Browser;
+import com.kap.support.KapTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The programme director logs into Tasklist, opens the segmentation form, claims and completes it. */
+@KapTest
+class ValidateSegmentationInTasklistTest {
+
+  @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
+
+  @Test
+  void dianeValidatesTheSegmentationInTasklist() throws Exception {
+    Api api = new Api(rest);
+    String instanceId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        "{\"variables\":{\"year\":{\"value\":2050}}}", JsonNode.class).getBody().get("id").asText();
+    String taskId = awaitTaskId(api, instanceId);
+
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("diane", "demo");
+      browser.openTask(taskId);
+      browser.click(By.cssSelector("button.claim"));
+      browser.waitForText("Segmentation 2050");
+      browser.find(By.cssSelector(".fjs-form img"));
+      browser.screenshot("validateSegmentation");
+      assertThat(browser.pageText()).contains("Strategic", "Streamline", "ACC-001");
+
+      browser.click(By.cssSelector(".fjs-repeat-render-add"));
+      browser.type(By.cssSelector("[id^='fjs-form'][id*='overrideAccount'] , .fjs-form-field-select input"), "ACC-024");
+      browser.click(By.cssSelector(".fjs-dropdownlist-item"));
+      browser.click(By.xpath("(//div[contains(@class,'fjs-form-field-select')])[2]//div[contains(@class,'fjs-input-group')]"));
+      browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Strategic']"));
+      browser.type(By.cssSelector(".fjs-form-field-textarea textarea"), "Signed a global framework agreement");
+      browser.screenshot("validateSegmentationFilled");
+      browser.click(By.xpath("//button[normalize-space()='Complete']"));
+      try {
+        browser.waitForText("No task matching filters found.");
+      } finally {
+        browser.screenshot("validateSegmentationCompleted");
+      }
+    }
+
+    assertThat(api.get("diane", "/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class).getBody())
+        .isEmpty();
+    assertThat(api.get("admin", "/engine-rest/history/process-instance/" + instanceId, JsonNode.class).getBody()
+        .get("state").asText()).isEqualTo("COMPLETED");
+    JsonNode override = api.get("diane", "/api/accounts/ACC-024", JsonNode.class).getBody()
+        .get("segmentsByYear").get("2050");
+    assertThat(override.get("segment").asText()).isEqualTo("Strategic");
+    assertThat(override.get("override").get("reason").asText()).isEqualTo("Signed a global framework agreement");
+    assertThat(override.get("override").get("by").asText()).isEqualTo("diane");
+  }
+
+  private static String awaitTaskId(Api api, String instanceId) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = api.get("diane", "/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class).getBody();
+      if (tasks.size() > 0) {
+        return tasks.get(0).get("id").asText();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the segmentation task did not appear");
+  }
+}
