@@ -1,6 +1,10 @@
 package com.kap;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,8 +20,24 @@ public class KapApplication {
     SpringApplication.run(KapApplication.class, args);
   }
 
+  /** The engine's clock, so that domain timestamps and timers agree (and tests can move both). */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("KAP's clock is UTC");
+      }
+
+      @Override
+      public Instant instant() {
+        return ClockUtil.now().toInstant();
+      }
+    };
   }
 }

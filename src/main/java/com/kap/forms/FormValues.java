@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -68,9 +72,71 @@ public final class FormValues {
     }
   }
 
+  /** Text of a field: trimmed, null when empty, refused when required and empty or too long. */
+  public String text(String field, boolean required, int maxLength) {
+    Object value = scope.getVariable(field);
+    return FormValues.text(value == null ? Map.of() : Map.of(field, value), field, required, maxLength, field);
+  }
+
+  /** One of the allowed values, e.g. a select's options. */
+  public String choice(String field, List<String> allowed, boolean required) {
+    String value = text(field, required, 100);
+    if (value != null && !allowed.contains(value)) {
+      throw new InvalidFormData(field, "must be one of " + allowed + ", was '" + abbreviate(value) + "'");
+    }
+    return value;
+  }
+
+  /** A date as form-js submits it (yyyy-MM-dd), or a date-time whose date part counts. */
+  public LocalDate date(String field, boolean required) {
+    Object value = scope.getVariable(field);
+    return value == null ? requiredDate(field, required) : FormValues.date(Map.of(field, value), field, required, field);
+  }
+
+  private static LocalDate requiredDate(String field, boolean required) {
+    if (required) {
+      throw new InvalidFormData(field, "is required");
+    }
+    return null;
+  }
+
   /** Text under {@code key} of a list entry at {@code path} (e.g. "overrides[2]"): trimmed, required when asked. */
   public static String text(Map<String, Object> entry, String path, String key, boolean required, int maxLength) {
-    String field = path + "." + key;
+    return text(entry, key, required, maxLength, path + "." + key);
+  }
+
+  /** One of the allowed values under {@code key} of a list entry. */
+  public static String choice(Map<String, Object> entry, String path, String key, List<String> allowed,
+      boolean required) {
+    String value = text(entry, path, key, required, 100);
+    if (value != null && !allowed.contains(value)) {
+      throw new InvalidFormData(path + "." + key, "must be one of " + allowed + ", was '" + abbreviate(value) + "'");
+    }
+    return value;
+  }
+
+  /** A date (yyyy-MM-dd) under {@code key} of a list entry. */
+  public static LocalDate date(Map<String, Object> entry, String path, String key, boolean required) {
+    return date(entry, key, required, path + "." + key);
+  }
+
+  private static LocalDate date(Map<String, Object> entry, String key, boolean required, String field) {
+    Object value = entry.get(key);
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    String text = text(entry, key, required, 40, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidFormData(field, "must be a date like 2027-03-31, was '" + abbreviate(text) + "'");
+    }
+  }
+
+  private static String text(Map<String, Object> entry, String key, boolean required, int maxLength, String field) {
     Object value = entry.get(key);
     if (value != null && !(value instanceof String)) {
       throw new InvalidFormData(field, "must be text");

@@ -1,7 +1,9 @@
 package com.kap.planning;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,13 +17,28 @@ public class CycleRepository {
     this.jdbc = jdbc;
   }
 
-  public Optional<String> processInstanceOf(int year) {
-    return jdbc.queryForList("select process_instance_id from kap_cycle where cycle_year = ?", String.class, year)
-        .stream().findFirst();
+  public record Cycle(int year, String processInstanceId, LocalDate planDeadline, LocalDate closingDate,
+      String trainingPlan, String trainingPlanBy) {}
+
+  public Optional<Cycle> find(int year) {
+    return jdbc.query("select * from kap_cycle where cycle_year = ?", (rs, row) -> {
+      Date deadline = rs.getDate("plan_deadline");
+      Date closing = rs.getDate("closing_date");
+      return new Cycle(rs.getInt("cycle_year"), rs.getString("process_instance_id"),
+          deadline == null ? null : deadline.toLocalDate(), closing == null ? null : closing.toLocalDate(),
+          rs.getString("training_plan"), rs.getString("training_plan_by"));
+    }, year).stream().findFirst();
   }
 
-  public void insert(int year, String processInstanceId, String startedBy, Instant startedAt) {
-    jdbc.update("insert into kap_cycle (cycle_year, process_instance_id, started_by, started_at) values (?, ?, ?, ?)",
-        year, processInstanceId, startedBy, Timestamp.from(startedAt));
+  public void insert(int year, String processInstanceId, LocalDate planDeadline, LocalDate closingDate,
+      String startedBy, Instant startedAt) {
+    jdbc.update("insert into kap_cycle (cycle_year, process_instance_id, plan_deadline, closing_date, started_by, "
+            + "started_at) values (?, ?, ?, ?, ?, ?)", year, processInstanceId, Date.valueOf(planDeadline),
+        Date.valueOf(closingDate), startedBy, Timestamp.from(startedAt));
+  }
+
+  public void saveTrainingPlan(int year, String trainingPlan, String by) {
+    jdbc.update("update kap_cycle set training_plan = ?, training_plan_by = ? where cycle_year = ?", trainingPlan, by,
+        year);
   }
 }

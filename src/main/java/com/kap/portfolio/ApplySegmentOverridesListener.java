@@ -1,16 +1,15 @@
 package com.kap.portfolio;
 
 import com.kap.forms.FormValues;
+import com.kap.identity.CurrentUserId;
 import com.kap.forms.InvalidFormData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
+import com.kap.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +19,20 @@ import org.springframework.stereotype.Component;
  * and /engine-rest would then answer 500 instead of 400 with the field named.
  */
 @Component("applySegmentOverrides")
-public class ApplySegmentOverridesListener implements ExecutionListener {
+public class ApplySegmentOverridesListener extends TaskCompletionListener {
 
   static final int MAX_REASON_LENGTH = 2000;
 
   private final PortfolioSegmentation segmentation;
-  private final IdentityService identityService;
+  private final CurrentUserId currentUser;
 
-  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation, IdentityService identityService) {
+  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation, CurrentUserId currentUser) {
     this.segmentation = segmentation;
-    this.identityService = identityService;
+    this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  protected void completed(DelegateExecution execution) {
     FormValues values = FormValues.of(execution);
     List<Map<String, Object>> entries = values.objectList("overrides");
     List<PortfolioSegmentation.OverrideRequest> overrides = new ArrayList<>();
@@ -52,11 +51,6 @@ public class ApplySegmentOverridesListener implements ExecutionListener {
       overrides.add(new PortfolioSegmentation.OverrideRequest(accountId, segment, reason));
     }
     int year = ((Number) execution.getVariable("year")).intValue();
-    segmentation.override(year, overrides, decidedBy());
-  }
-
-  private String decidedBy() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? "unknown" : authentication.getUserId();
+    segmentation.override(year, overrides, currentUser.orElse("unknown"));
   }
 }

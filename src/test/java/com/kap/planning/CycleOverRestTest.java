@@ -34,7 +34,7 @@ class CycleOverRestTest {
   void theProgrammeDirectorStartsACycleAndValidatesTheSegmentationWithAnOverride() throws Exception {
     ResponseEntity<JsonNode> started = api.postJson("diane",
         "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
-        "{\"variables\":{\"year\":{\"value\":2040}}}", JsonNode.class);
+        "{\"variables\":{\"year\":{\"value\":2040},\"planDeadline\":{\"value\":\"2039-12-15\"},\"closingDate\":{\"value\":\"2040-03-31\"}}}", JsonNode.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(started.getBody().get("businessKey").asText()).isEqualTo("2040");
 
@@ -66,7 +66,7 @@ class CycleOverRestTest {
 
     ResponseEntity<JsonNode> again = api.postJson("diane",
         "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
-        "{\"variables\":{\"year\":{\"value\":2040}}}", JsonNode.class);
+        "{\"variables\":{\"year\":{\"value\":2040},\"planDeadline\":{\"value\":\"2039-12-15\"},\"closingDate\":{\"value\":\"2040-03-31\"}}}", JsonNode.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(again.getBody().get("message").asText()).contains("a planning cycle for 2040 has already been started");
   }

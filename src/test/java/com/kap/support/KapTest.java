@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:kap-test;DB_CLOSE_DELAY=-1")
+    properties = {"spring.datasource.url=jdbc:h2:mem:kap-test;DB_CLOSE_DELAY=-1",
+        "kap.notifications.outbox=target/test-outbox"})
 @ActiveProfiles("demo")
 public @interface KapTest {}

@@ -1,0 +1,36 @@
+package com.kap.notifications;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.MailSender;
+
+/**
+ * Mail through Spring Mail when {@code spring.mail.host} is set; otherwise, when {@code kap.notifications.outbox}
+ * names a folder (the demo profile's {@code ./outbox}), one file per message there; otherwise a warning per
+ * message in the log.
+ */
+@Configuration
+public class NotificationConfig {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationConfig.class);
+
+  @Bean
+  Notifications notifications(ObjectProvider<MailSender> mailSender, IdentityService identityService,
+      @Value("${kap.notifications.outbox:}") String outbox, @Value("${kap.notifications.from:kap@localhost}") String from) {
+    MailSender mail = mailSender.getIfAvailable();
+    if (mail != null) {
+      return new MailNotifications(mail, identityService, from);
+    }
+    if (!outbox.isBlank()) {
+      return new OutboxNotifications(Path.of(outbox), identityService, from);
+    }
+    return (userId, subject, body) -> LOG.warn("Not sent (set spring.mail.host or kap.notifications.outbox): to {}: {}",
+        userId, subject);
+  }
+}

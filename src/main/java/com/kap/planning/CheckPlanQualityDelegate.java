@@ -1,0 +1,49 @@
+package com.kap.planning;
+
+import com.kap.identity.CurrentUserId;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Check plan quality": stores the submission as a new plan version and applies the quality gate. A plan that
+ * misses the bar goes back to the KAM with the reasons ({@code qualityIssues}, shown in the draft form).
+ */
+@Component("checkPlanQuality")
+public class CheckPlanQualityDelegate implements JavaDelegate {
+
+  private final AccountPlanRepository plans;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public CheckPlanQualityDelegate(AccountPlanRepository plans, CurrentUserId currentUser, Clock clock) {
+    this.plans = plans;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = ((Number) execution.getVariable("year")).intValue();
+    String accountId = (String) execution.getVariable("accountId");
+    PlanDepth depth = PlanDepth.byKey((String) execution.getVariable("planDepth"))
+        .orElseThrow(() -> new IllegalStateException("unknown planDepth " + execution.getVariable("planDepth")));
+    PlanContent content = PlanForm.read(execution);
+    List<String> issues = PlanQualityGate.issues(content, depth);
+    String submittedBy = currentUser.orElse((String) execution.getVariable("kam"));
+    int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), content, issues);
+    if (issues.isEmpty()) {
+      plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);
+    }
+    execution.setVariable("planVersion", version);
+    execution.setVariable("qualityPassed", issues.isEmpty());
+    execution.setVariable("qualityIssues", issues.isEmpty() ? null : "- " + String.join("\n- ", issues));
+    if (issues.isEmpty()) {
+      // a Json string: plans outgrow the 4,000 characters Camunda keeps in a plain string
+      execution.setVariable("planSummary", PlanForm.json(PlanSummary.markdown(content)));
+      execution.setVariable("decision", null);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package com.kap.planning;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.identity.CurrentUserId;
+import com.kap.notifications.Notifications;
+import java.time.Clock;
+import java.util.List;
+import com.kap.forms.TaskCompletionListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the programme director completes "Approve account plan": approve, or send back with comments the KAM sees
+ * in the rework. The decision is stored with the version it judged, and the KAM is told.
+ */
+@Component("decidePlan")
+public class DecidePlanListener extends TaskCompletionListener {
+
+  public static final String APPROVE = "approve";
+  public static final String SEND_BACK = "sendBack";
+
+  private final AccountPlanRepository plans;
+  private final CurrentUserId currentUser;
+  private final Notifications notifications;
+  private final Clock clock;
+
+  public DecidePlanListener(AccountPlanRepository plans, CurrentUserId currentUser, Notifications notifications,
+      Clock clock) {
+    this.plans = plans;
+    this.currentUser = currentUser;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    FormValues values = FormValues.of(execution);
+    String decision = values.choice("decision", List.of(APPROVE, SEND_BACK), true);
+    String comments = values.text("approverComments", false, PlanForm.LONG_TEXT);
+    if (SEND_BACK.equals(decision) && comments == null) {
+      throw new InvalidFormData("approverComments", "is required when the plan is sent back: tell the KAM what to change");
+    }
+    int year = ((Number) execution.getVariable("year")).intValue();
+    String accountId = (String) execution.getVariable("accountId");
+    int version = ((Number) execution.getVariable("planVersion")).intValue();
+    plans.recordDecision(year, accountId, version, decision, comments, currentUser.orElse(null), clock.instant());
+    boolean approved = APPROVE.equals(decision);
+    if (approved) {
+      plans.approve(year, accountId, version, clock.instant());
+    } else {
+      plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
+    }
+    execution.setVariable("planApproved", approved);
+    String account = execution.getVariable("accountName") + " (" + accountId + ")";
+    notifications.send((String) execution.getVariable("kam"),
+        approved ? "Account plan " + year + " approved: " + account : "Account plan " + year + " sent back: " + account,
+        approved ? "Your " + year + " plan for " + account + " is approved." + (comments == null ? "" : "\n\n" + comments)
+            : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments);
+  }
+}

@@ -1,0 +1,79 @@
+package com.kap.planning;
+
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.web.ApiException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** The proofs of a cycle's planning: plans approved, on time, overdue, with a value objective, accounts per segment. */
+@Service
+public class ProgrammeDashboard {
+
+  private final CycleRepository cycles;
+  private final AccountPlanRepository plans;
+  private final CycleSegmentRepository cycleSegments;
+  private final CycleCalendar calendar;
+  private final Clock clock;
+
+  public ProgrammeDashboard(CycleRepository cycles, AccountPlanRepository plans,
+      CycleSegmentRepository cycleSegments, CycleCalendar calendar, Clock clock) {
+    this.cycles = cycles;
+    this.plans = plans;
+    this.cycleSegments = cycleSegments;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /**
+   * @param approvedOnTime approved by the end of the plan deadline day
+   * @param overdue not approved, and the deadline has passed
+   * @param shareWithValueObjective of the approved plans, the share whose approved version holds a profitability or
+   *     value objective (0-1)
+   */
+  public record Dashboard(int year, String planDeadline, String closingDate, int accounts, int plans, int approved,
+      int approvedOnTime, int approvedLate, int inProgress, int overdue, BigDecimal shareWithValueObjective,
+      Map<String, Long> accountsPerSegment, boolean trainingPlanConsolidated) {}
+
+  public Dashboard of(int year) {
+    CycleRepository.Cycle cycle = cycles.find(year)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+    Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
+    boolean deadlinePassed = clock.instant().isAfter(deadline);
+    List<AccountPlan> yearPlans = plans.findByYear(year);
+    Map<String, PlanVersion> latest = plans.latestVersions(year);
+    int approved = 0;
+    int onTime = 0;
+    int withValueObjective = 0;
+    for (AccountPlan plan : yearPlans) {
+      if (plan.status() != AccountPlan.Status.APPROVED) {
+        continue;
+      }
+      approved++;
+      if (!plan.approvedAt().isAfter(deadline)) {
+        onTime++;
+      }
+      PlanVersion version = latest.get(plan.accountId());
+      if (version != null && version.content().hasValueObjective()) {
+        withValueObjective++;
+      }
+    }
+    int notApproved = yearPlans.size() - approved;
+    List<CycleSegment> segments = cycleSegments.findByYear(year);
+    Map<String, Long> perSegment = new LinkedHashMap<>();
+    PortfolioSegmentation.countBySegment(segments).forEach((segment, count) -> perSegment.put(segment.label(), count));
+    return new Dashboard(year, cycle.planDeadline().toString(), cycle.closingDate().toString(), segments.size(),
+        yearPlans.size(), approved, onTime, approved - onTime, notApproved, deadlinePassed ? notApproved : 0,
+        approved == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(withValueObjective)
+            .divide(BigDecimal.valueOf(approved), 2, RoundingMode.HALF_UP),
+        perSegment, cycle.trainingPlan() != null);
+  }
+}

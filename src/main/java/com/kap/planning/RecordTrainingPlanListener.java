@@ -1,0 +1,27 @@
+package com.kap.planning;
+
+import com.kap.forms.FormValues;
+import com.kap.identity.CurrentUserId;
+import com.kap.forms.TaskCompletionListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** When the training coordinator completes "Consolidate training plan": the plan text is required and stored. */
+@Component("recordTrainingPlan")
+public class RecordTrainingPlanListener extends TaskCompletionListener {
+
+  private final CycleRepository cycles;
+  private final CurrentUserId currentUser;
+
+  public RecordTrainingPlanListener(CycleRepository cycles, CurrentUserId currentUser) {
+    this.cycles = cycles;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    String trainingPlan = FormValues.of(execution).text("trainingPlan", true, 20_000);
+    cycles.saveTrainingPlan(((Number) execution.getVariable("year")).intValue(), trainingPlan,
+        currentUser.orElse(null));
+  }
+}

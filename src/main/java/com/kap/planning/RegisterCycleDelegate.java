@@ -1,0 +1,71 @@
+package com.kap.planning;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.identity.CurrentUserId;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Register cycle", run in the starting transaction: checks the start form on the server, refuses a second cycle
+ * for the same year, registers the cycle, makes the year its business key and sets the moments of its timers.
+ * A refused start leaves nothing behind.
+ */
+@Component("registerCycle")
+public class RegisterCycleDelegate implements JavaDelegate {
+
+  public static final int FIRST_YEAR = 2000;
+  public static final int LAST_YEAR = 2100;
+
+  private final CycleRepository cycles;
+  private final CycleCalendar calendar;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public RegisterCycleDelegate(CycleRepository cycles, CycleCalendar calendar, CurrentUserId currentUser,
+      Clock clock) {
+    this.cycles = cycles;
+    this.calendar = calendar;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormValues values = FormValues.of(execution);
+    int year = values.integer("year", FIRST_YEAR, LAST_YEAR);
+    LocalDate planDeadline = values.date("planDeadline", true);
+    LocalDate closingDate = values.date("closingDate", true);
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.properties().timeZone()).toLocalDate();
+    if (planDeadline.isBefore(today)) {
+      throw new InvalidFormData("planDeadline", "must not be in the past, was " + planDeadline);
+    }
+    if (!closingDate.isAfter(planDeadline)) {
+      throw new InvalidFormData("closingDate", "must be after the plan deadline " + planDeadline);
+    }
+    if (cycles.find(year).isPresent()) {
+      throw duplicate(year);
+    }
+    try {
+      cycles.insert(year, execution.getProcessInstanceId(), planDeadline, closingDate, currentUser.orElse(null), clock.instant());
+    } catch (DuplicateKeyException e) {
+      throw duplicate(year);
+    }
+    execution.setProcessBusinessKey(String.valueOf(year));
+    execution.setVariable("year", year);
+    execution.setVariable("planDeadline", planDeadline.toString());
+    execution.setVariable("closingDate", closingDate.toString());
+    execution.setVariable("planDeadlineDue", calendar.endOf(planDeadline));
+    execution.setVariable("reminderDue", calendar.reminderBefore(planDeadline));
+    execution.setVariable("closingDue", calendar.endOf(closingDate));
+  }
+
+  private static InvalidFormData duplicate(int year) {
+    return new InvalidFormData("year", "a planning cycle for " + year + " has already been started");
+  }
+}
