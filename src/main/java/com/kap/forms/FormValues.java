@@ -66,7 +66,7 @@ public final class FormValues {
         : write(field, value);
     try {
       List<Map<String, Object>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list == null ? List.of() : list;
+      return list == null ? List.of() : list.stream().map(e -> e == null ? Map.<String, Object>of() : e).toList();
     } catch (JsonProcessingException e) {
       throw new InvalidFormData(field, "must be a list of entries");
     }

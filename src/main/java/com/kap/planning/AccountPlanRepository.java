@@ -100,6 +100,12 @@ public class AccountPlanRepository {
         .stream().findFirst().map(PlanForm::fromJson);
   }
 
+  /** Removes a year's plans and their versions: what a cancelled cycle leaves. */
+  public void deleteYear(int year) {
+    jdbc.update("delete from kap_plan_version where cycle_year = ?", year);
+    jdbc.update("delete from kap_account_plan where cycle_year = ?", year);
+  }
+
   private static AccountPlan plan(ResultSet rs, int row) throws SQLException {
     Timestamp approvedAt = rs.getTimestamp("approved_at");
     Integer approvedVersion = rs.getObject("approved_version", Integer.class);

@@ -37,6 +37,10 @@ public class CycleRepository {
         Date.valueOf(closingDate), startedBy, Timestamp.from(startedAt));
   }
 
+  public void delete(int year) {
+    jdbc.update("delete from kap_cycle where cycle_year = ?", year);
+  }
+
   public void saveTrainingPlan(int year, String trainingPlan, String by) {
     jdbc.update("update kap_cycle set training_plan = ?, training_plan_by = ? where cycle_year = ?", trainingPlan, by,
         year);

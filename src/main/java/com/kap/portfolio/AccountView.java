@@ -1,6 +1,5 @@
 package com.kap.portfolio;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 /** An account as /api/accounts shows it: data, current scores and segment, and each cycle's stored segment. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountView(
     String accountId,
     String name,
@@ -23,7 +21,6 @@ public record AccountView(
     Segment segment,
     Map<Integer, YearSegment> segmentsByYear) {
 
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record YearSegment(BigDecimal attractiveness, BigDecimal strength, Segment segment, Segment computedSegment,
       Override override) {}
 

@@ -56,6 +56,10 @@ public class CycleSegmentRepository {
         override.segment().label(), override.reason(), override.by(), Timestamp.from(override.at()), year, accountId);
   }
 
+  public void deleteYear(int year) {
+    jdbc.update("delete from kap_account_segment where cycle_year = ?", year);
+  }
+
   public List<CycleSegment> findByYear(int year) {
     return jdbc.query(SELECT + " where cycle_year = ? order by account_id", SEGMENT, year);
   }

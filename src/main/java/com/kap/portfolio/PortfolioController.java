@@ -38,10 +38,10 @@ public class PortfolioController {
   }
 
   @PostMapping(path = "/portfolio/import", consumes = "text/csv")
-  public PortfolioImportService.ImportResult importPortfolio(@RequestBody byte[] body,
+  public PortfolioImportService.ImportResult importPortfolio(@RequestBody(required = false) byte[] body,
       @RequestHeader(name = "Content-Type") MediaType contentType) {
     currentUser.require(Roles.PROGRAMME_DIRECTOR);
-    return importService.importCsv(decode(body, contentType));
+    return importService.importCsv(body == null ? "" : decode(body, contentType));
   }
 
   @GetMapping("/accounts")

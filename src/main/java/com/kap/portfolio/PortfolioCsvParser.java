@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVException;
@@ -33,6 +34,7 @@ public class PortfolioCsvParser {
 
   static final int MAX_ID_LENGTH = 64;
   static final int MAX_NAME_LENGTH = 255;
+  private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
 
@@ -72,8 +74,11 @@ public class PortfolioCsvParser {
         }
       }
     } catch (CSVException | UncheckedIOException e) {
-      // malformed quoting, e.g. the file ends inside a quoted field
-      errors.add(new ImportError(lines.lineCount(), null, "malformed CSV: " + rootMessage(e)));
+      // malformed quoting, e.g. the file ends inside a quoted field; commons-csv names the line in its message
+      String message = rootMessage(e);
+      Matcher line = CSV_ERROR_LINE.matcher(message);
+      errors.add(new ImportError(line.find() ? Long.parseLong(line.group(1)) : lines.lineCount(), null,
+          "malformed CSV: " + message + "; the lines after it were not checked"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -202,15 +207,22 @@ public class PortfolioCsvParser {
     return cause.getMessage();
   }
 
-  /** Maps a character position to its 1-based line, so that quoted line breaks do not shift the numbering. */
+  /**
+   * Maps a character position to its 1-based line (LF, CRLF or CR line ends), so that quoted line breaks and
+   * skipped blank lines do not shift the numbering.
+   */
   private static final class LineIndex {
+    private final String text;
     private final int[] lineStarts;
 
     LineIndex(String text) {
+      this.text = text;
       int[] starts = new int[16];
       int count = 1;
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
+        char c = text.charAt(i);
+        boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+        if (lineEnd) {
           if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
           }
@@ -220,8 +232,13 @@ public class PortfolioCsvParser {
       this.lineStarts = Arrays.copyOf(starts, count);
     }
 
+    /** The line of the first character of a record that starts at {@code position}, past blank lines before it. */
     long lineOf(long position) {
-      int index = Arrays.binarySearch(lineStarts, (int) position);
+      int at = (int) position;
+      while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+        at++;
+      }
+      int index = Arrays.binarySearch(lineStarts, at);
       return (index >= 0 ? index : -index - 2) + 1L;
     }
 

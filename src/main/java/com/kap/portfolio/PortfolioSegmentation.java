@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,12 +43,17 @@ public class PortfolioSegmentation {
   /** Stores overrides with who and when; an account must be part of the year's segmentation. */
   @Transactional
   public void override(int year, List<OverrideRequest> overrides, String by) {
-    Set<String> segmented = cycleSegments.findByYear(year).stream()
-        .map(CycleSegment::accountId).collect(Collectors.toSet());
+    Map<String, Segment> computed = cycleSegments.findByYear(year).stream()
+        .collect(Collectors.toMap(CycleSegment::accountId, CycleSegment::computedSegment));
     for (int i = 0; i < overrides.size(); i++) {
-      if (!segmented.contains(overrides.get(i).accountId())) {
+      OverrideRequest o = overrides.get(i);
+      if (!computed.containsKey(o.accountId())) {
         throw new InvalidFormData("overrides[" + i + "].accountId",
-            "account '" + overrides.get(i).accountId() + "' is not in the " + year + " segmentation");
+            "account '" + o.accountId() + "' is not in the " + year + " segmentation");
+      }
+      if (computed.get(o.accountId()) == o.segment()) {
+        throw new InvalidFormData("overrides[" + i + "].segment",
+            "account '" + o.accountId() + "' is already " + o.segment().label() + " by its scores");
       }
     }
     for (OverrideRequest o : overrides) {

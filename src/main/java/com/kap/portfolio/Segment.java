@@ -33,8 +33,4 @@ public enum Segment {
   public static Optional<Segment> byLabel(String label) {
     return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
   }
-
-  public boolean isFocus() {
-    return this == STRATEGIC || this == STAR;
-  }
 }

@@ -3,6 +3,8 @@ package com.kap.web;
 import com.kap.portfolio.PortfolioImportRejected;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -10,7 +12,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns the API's errors into JSON bodies a caller can read: {"error": ...} or {"errors": [...]}. */
+/**
+ * Turns the API's errors into JSON bodies a caller can read: {"error": ...} or {"errors": [...]}. The content type
+ * is set explicitly, so that an error still reaches a caller that asked for SVG or CSV.
+ */
 @RestControllerAdvice(basePackages = "com.kap")
 public class ApiExceptionHandler {
 
@@ -18,34 +23,40 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, Object>> api(ApiException e) {
-    return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
   }
 
   @ExceptionHandler(PortfolioImportRejected.class)
   ResponseEntity<Map<String, Object>> importRejected(PortfolioImportRejected e) {
     var errors = e.errors();
     if (errors.size() > MAX_ERRORS_LISTED) {
-      return ResponseEntity.badRequest().body(Map.of("errors", errors.subList(0, MAX_ERRORS_LISTED),
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", errors.subList(0, MAX_ERRORS_LISTED),
           "errorCount", errors.size(), "message", "only the first " + MAX_ERRORS_LISTED + " errors are listed"));
     }
-    return ResponseEntity.badRequest().body(Map.of("errors", errors, "errorCount", errors.size()));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", errors, "errorCount", errors.size()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().body(Map.of("error", "the request body could not be read: "
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", "the request body could not be read: "
         + (e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage())));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("error",
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON).body(Map.of("error",
         "Content-Type " + e.getContentType() + " is not accepted here; send " + e.getSupportedMediaTypes()));
+  }
+
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<Map<String, Object>> concurrentWrite(DuplicateKeyException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON).body(Map.of("error",
+        "another request changed the same records at the same time; nothing was written, please retry"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest().body(Map.of("error",
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error",
         "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'"));
   }
 }

@@ -145,6 +145,25 @@ class AnnualPlanningCycleProcessTest {
   }
 
   @Test
+  void cancellingACycleRemovesItsPlansAndLetsTheYearStartAfresh() {
+    ProcessInstance cycle = start(2038);
+    execute(job(cycle));
+    validate(cycle, Spin.JSON("[{\"accountId\":\"ACC-003\",\"segment\":\"Star\",\"reason\":\"Lost the CEO\"}]"));
+    execute(job(cycle));
+    managementService.createJobQuery().processInstanceId(cycle.getId()).messages().list()
+        .forEach(j -> managementService.executeJob(j.getId()));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2038-%").count()).isPositive();
+
+    runtimeService.deleteProcessInstance(cycle.getId(), "started with the wrong dates");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2038-%").count()).isZero();
+    assertThat(cycles.find(2038)).isEmpty();
+    assertThat(cycleSegments.findByYear(2038)).isEmpty();
+    ProcessInstance again = start(2038);
+    assertThat(again).isWaitingAt("segmentPortfolio");
+  }
+
+  @Test
   void refusesOverridesTheServerCannotAccept() {
     ProcessInstance cycle = start(2034);
     execute(job(cycle));
@@ -159,6 +178,9 @@ class AnnualPlanningCycleProcessTest {
         + "{\"accountId\":\"ACC-001\",\"segment\":\"Status\",\"reason\":\"b\"}]",
         "overrides[1].accountId: account 'ACC-001' is overridden twice");
     assertRefused(cycle, "{\"accountId\":\"ACC-001\"}", "overrides: must be a list of entries");
+    assertRefused(cycle, "[null]", "overrides[0].accountId: is required");
+    assertRefused(cycle, "[{\"accountId\":\"ACC-001\",\"segment\":\"Strategic\",\"reason\":\"why\"}]",
+        "overrides[0].segment: account 'ACC-001' is already Strategic by its scores");
 
     assertThat(cycle).isWaitingAt("validateSegmentation");
     assertThat(cycleSegments.findByYear(2034)).allSatisfy(s -> assertThat(s.override()).isNull());

@@ -90,10 +90,26 @@ class PortfolioCsvParserTest {
   }
 
   @Test
-  void reportsAnUnterminatedQuote() {
-    List<ImportError> errors = parser.parse(HEADER + "\nA1,\"never closed,EMEA,alice,," + SCORES + "\n").errors();
+  void reportsAnUnterminatedQuoteOnTheLineItOpens() {
+    List<ImportError> errors = parser.parse(HEADER + "\nA1,\"never closed,EMEA,alice,," + SCORES + "\nA2,x\n").errors();
 
-    assertThat(errors).singleElement().satisfies(e -> assertThat(e.message()).startsWith("malformed CSV"));
+    assertThat(errors).singleElement().satisfies(e -> {
+      assertThat(e.message()).startsWith("malformed CSV");
+      assertThat(e.line()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void countsLinesPastBlankLinesAndForEveryLineEnding() {
+    String bad = "A9,Bad,EMEA,alice,," + SCORES.replaceFirst("5", "0");
+    String good = "A1,Good,EMEA,alice,," + SCORES;
+
+    assertThat(parser.parse(HEADER + "\n" + good + "\n\n\n" + bad + "\n").errors())
+        .extracting(ImportError::line).containsExactly(5L);
+    assertThat(parser.parse(HEADER + "\r\n\r\n" + bad + "\r\n").errors())
+        .extracting(ImportError::line).containsExactly(3L);
+    assertThat(parser.parse(HEADER + "\r" + good + "\r" + bad + "\r").errors())
+        .extracting(ImportError::line).containsExactly(3L);
   }
 
   @Test

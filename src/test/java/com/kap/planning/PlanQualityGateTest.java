@@ -1,0 +1,64 @@
+package com.kap.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanQualityGateTest {
+
+  private static final LocalDate DUE = LocalDate.of(2027, 12, 31);
+  private static final PlanContent.Objective MARGIN =
+      new PlanContent.Objective("profitability", "Lift margin", "Gross margin", "24%", "28%", DUE);
+  private static final PlanContent.Objective REVENUE =
+      new PlanContent.Objective("revenue", "Grow revenue", "Revenue", "4M", "5M", DUE);
+
+  @Test
+  void aCompleteFullPlanPasses() {
+    assertThat(PlanQualityGate.issues(full(List.of(REVENUE, MARGIN)), PlanDepth.FULL)).isEmpty();
+  }
+
+  @Test
+  void revenueAloneIsNotEnough() {
+    assertThat(PlanQualityGate.issues(full(List.of(REVENUE)), PlanDepth.FULL))
+        .containsExactly("Add at least one profitability or value objective: revenue alone is not a plan.");
+  }
+
+  @Test
+  void everyObjectiveMustBeMeasurable() {
+    PlanContent.Objective vague = new PlanContent.Objective("value", "Be their partner", null, null, " ", null);
+
+    assertThat(PlanQualityGate.issues(full(List.of(MARGIN, vague)), PlanDepth.FULL))
+        .containsExactly("Objective 2 (Be their partner) is not measurable: add its metric, target, due date.");
+  }
+
+  @Test
+  void theRequiredSectionsFollowThePlanDepth() {
+    PlanContent onePager = new PlanContent("Situation", null, null, null, List.of(MARGIN), null,
+        List.of(new PlanContent.Action("Workshop", "kam", DUE)), List.of(), List.of(), null);
+
+    assertThat(PlanQualityGate.issues(onePager, PlanDepth.ONE_PAGE)).isEmpty();
+    assertThat(PlanQualityGate.issues(onePager, PlanDepth.LIGHT)).containsExactly("Risks: add at least one entry.");
+    assertThat(PlanQualityGate.issues(onePager, PlanDepth.FULL)).contains(
+        "Risks: add at least one entry.", "Customer strategy is required for this plan depth.",
+        "Our strengths is required for this plan depth.", "Training needs: add at least one entry.",
+        "Sponsor touchpoints is required for this plan depth.");
+  }
+
+  @Test
+  void anEmptyPlanNamesEverySectionItMisses() {
+    PlanContent empty = new PlanContent(null, null, null, null, List.of(), null, List.of(), List.of(), List.of(), null);
+
+    assertThat(PlanQualityGate.issues(empty, PlanDepth.ONE_PAGE)).containsExactly(
+        "Customer situation is required for this plan depth.", "Objectives: add at least one entry.",
+        "Action plan: add at least one entry.");
+  }
+
+  private static PlanContent full(List<PlanContent.Objective> objectives) {
+    return new PlanContent("Situation", "Strategy", "Strengths", "Vulnerabilities", objectives, "Strategies",
+        List.of(new PlanContent.Action("Workshop", "kam", DUE)),
+        List.of(new PlanContent.Risk("Price war", "high", "Value selling")),
+        List.of(new PlanContent.TrainingNeed("kam", "Negotiation")), "Quarterly top-to-top");
+  }
+}
