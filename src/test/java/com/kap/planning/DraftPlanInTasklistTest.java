@@ -1,0 +1,127 @@
+package com.kap.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.support.Api;
+import com.kap.support.Browser;
+import com.kap.support.KapTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A KAM logs into Tasklist, opens her "Draft account plan" (pre-filled from last year's approved plan), brings it up
+ * to date, adds a training need in a list, and completes it; the plan passes the quality gate to approval.
+ */
+@KapTest
+class DraftPlanInTasklistTest {
+
+  private static final int YEAR = 2090;
+  private static final String ACCOUNT = "ACC-024"; // Streamline, KAM alice: a one-page plan
+
+  @Autowired TestRestTemplate rest;
+  @Autowired AccountPlanRepository plans;
+  @Autowired PortfolioSegmentation segmentation;
+  @LocalServerPort int port;
+
+  @Test
+  void aliceDraftsHerPlanInTasklist() throws Exception {
+    approvedPlanOfLastYear();
+    Api api = new Api(rest);
+    String cycleId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        "{\"variables\":{\"year\":{\"value\":" + YEAR + "},\"planDeadline\":{\"value\":\"" + (YEAR - 1)
+            + "-12-15\"},\"closingDate\":{\"value\":\"" + YEAR + "-03-31\"}}}", JsonNode.class).getBody()
+        .get("id").asText();
+    String validation = awaitTask(api, "diane", "processInstanceId=" + cycleId).get("id").asText();
+    api.postJson("diane", "/engine-rest/task/" + validation + "/submit-form", "{\"variables\":{}}", String.class);
+    JsonNode draft = awaitTask(api, "alice", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
+        + YEAR + "-" + ACCOUNT);
+
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("alice", "demo");
+      browser.openTask(draft.get("id").asText());
+      browser.waitForText("Tundra Outdoor — account plan " + YEAR);
+      browser.waitForText("Pre-filled from your approved " + (YEAR - 1) + " plan");
+      browser.screenshot("draftAccountPlan");
+
+      browser.find(By.xpath("//label[contains(., 'Customer situation')]/following::textarea[1]")).clear();
+      browser.type(By.xpath("//label[contains(., 'Customer situation')]/following::textarea[1]"),
+          "New owners since June; consolidating to two suppliers");
+      By trainingList = By.xpath("//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),"
+          + "'Training needs')]]");
+      browser.click(By.xpath("//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),'Training needs')]]"
+          + "//button[contains(@class,'fjs-repeat-render-add')]"));
+      browser.click(By.xpath("(//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),"
+          + "'Training needs')]]//div[contains(@class,'fjs-form-field-select')])[last()]//div[contains(@class,"
+          + "'fjs-input-group')]"));
+      browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space()='KAM']"));
+      browser.type(By.xpath("(//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),"
+          + "'Training needs')]]//input[contains(@class,'fjs-input')])[last()]"), "Negotiating with procurement");
+      browser.screenshot("draftAccountPlanFilled");
+      assertThat(browser.driver().findElements(trainingList)).isNotEmpty();
+
+      browser.click(By.xpath("//button[normalize-space()='Complete']"));
+      try {
+        awaitNoDraft(api);
+      } finally {
+        browser.screenshot("draftAccountPlanCompleted");
+      }
+    }
+
+    JsonNode plan = api.get("alice", "/api/accounts/" + ACCOUNT + "/plans/" + YEAR, JsonNode.class).getBody();
+    JsonNode submitted = plan.get("versions").get(0);
+    assertThat(submitted.get("submittedBy").asText()).isEqualTo("alice");
+    assertThat(submitted.get("qualityPassed").asBoolean()).isTrue();
+    assertThat(submitted.get("content").get("customerSituation").asText())
+        .isEqualTo("New owners since June; consolidating to two suppliers");
+    assertThat(submitted.get("content").get("trainingNeeds").get(0).get("need").asText())
+        .isEqualTo("Negotiating with procurement");
+    assertThat(submitted.get("content").get("objectives").get(0).get("description").asText())
+        .isEqualTo("Cut cost to serve");
+    assertThat(plan.get("status").asText()).isEqualTo("IN_REVIEW");
+  }
+
+  private void approvedPlanOfLastYear() {
+    int last = YEAR - 1;
+    segmentation.segment(last);
+    plans.insert(new AccountPlan(last, ACCOUNT, "seeded-by-test", "alice", "Streamline",
+        AccountPlan.Status.DRAFTING, Instant.now(), null, null));
+    LocalDate due = LocalDate.of(YEAR, 6, 30);
+    PlanContent content = new PlanContent("Stable volumes", null, null, null,
+        List.of(new PlanContent.Objective("profitability", "Cut cost to serve", "Cost to serve", "9%", "7%", due)),
+        null, List.of(new PlanContent.Action("Move to e-ordering", "alice", due)), List.of(), List.of(), null);
+    int version = plans.addVersion(last, ACCOUNT, "alice", Instant.now(), content, List.of());
+    plans.approve(last, ACCOUNT, version, Instant.now());
+  }
+
+  private void awaitNoDraft(Api api) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (api.get("alice", "/engine-rest/task?taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
+        + YEAR + "-" + ACCOUNT, JsonNode.class).getBody().size() > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the draft was not completed");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static JsonNode awaitTask(Api api, String user, String query) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode tasks = api.get(user, "/engine-rest/task?" + query, JsonNode.class).getBody();
+      if (tasks.size() > 0) {
+        return tasks.get(0);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no task for " + user + " with " + query);
+  }
+}
