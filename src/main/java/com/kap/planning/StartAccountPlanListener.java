@@ -36,8 +36,8 @@ public class StartAccountPlanListener implements ExecutionListener {
     String accountId = (String) execution.getVariable("accountId");
     Account account = accounts.findById(accountId)
         .orElseThrow(() -> new IllegalStateException("no account '" + accountId + "'"));
-    CycleSegment segment = cycleSegments.findByYear(year).stream().filter(s -> s.accountId().equals(accountId))
-        .findFirst().orElseThrow(() -> new IllegalStateException(accountId + " was not segmented for " + year));
+    CycleSegment segment = cycleSegments.find(year, accountId)
+        .orElseThrow(() -> new IllegalStateException(accountId + " was not segmented for " + year));
     plans.insert(new AccountPlan(year, accountId, execution.getProcessInstanceId(), account.kam(),
         segment.segment().label(), AccountPlan.Status.DRAFTING, clock.instant(), null, null));
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,6 +63,11 @@ public class CycleSegmentRepository {
 
   public List<CycleSegment> findByYear(int year) {
     return jdbc.query(SELECT + " where cycle_year = ? order by account_id", SEGMENT, year);
+  }
+
+  public Optional<CycleSegment> find(int year, String accountId) {
+    return jdbc.query(SELECT + " where cycle_year = ? and account_id = ?", SEGMENT, year, accountId).stream()
+        .findFirst();
   }
 
   public List<CycleSegment> findByAccount(String accountId) {

@@ -1,0 +1,238 @@
+package com.kap.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kap.portfolio.Criterion;
+import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.PortfolioCsvParser;
+import com.kap.portfolio.PortfolioImportService;
+import com.kap.support.KapTest;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The planning cycle at 10,000 accounts against the bare engine doing the same number of instances and tasks, in one
+ * run: {@code ./mvnw -Pbenchmark test -Dtest=PlanningCycleBenchmark}. Job executor on, H2 in memory.
+ */
+@KapTest
+class PlanningCycleBenchmark {
+
+  private static final int ACCOUNTS = Integer.getInteger("kap.benchmark.accounts", 10_000);
+  private static final int YEAR = 2099;
+  private static final Path RESULTS = Path.of("target", "benchmark-results.md");
+
+  @Autowired PortfolioImportService importService;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired CycleSegmentRepository cycleSegments;
+
+  private final AtomicLong peakHeap = new AtomicLong();
+
+  @Test
+  void planningCycleAgainstTheBareEngine() throws Exception {
+    Thread sampler = heapSampler();
+    long bareStart = bareEngineStarts();
+    long bareComplete = bareEngineCompletes();
+
+    importService.importCsv(portfolio(ACCOUNTS));
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("annualPlanningCycle")
+        .latestVersion().singleResult().getId();
+    long t0 = System.nanoTime();
+    String cycle = as("diane", "programme-director", () -> formService.submitStartForm(definition, new HashMap<>(Map.of(
+        "year", YEAR, "planDeadline", (YEAR - 1) + "-12-15", "closingDate", YEAR + "-03-31"))).getId());
+    await(() -> taskService.createTaskQuery().processInstanceId(cycle).count() == 1);
+    long segmented = System.nanoTime();
+    Task validation = taskService.createTaskQuery().processInstanceId(cycle).singleResult();
+    as("diane", "programme-director", () -> {
+      taskService.complete(validation.getId());
+      return null;
+    });
+    long plans = cycleSegments.findByYear(YEAR).size(); // the imported accounts and the 24 demo ones
+    long fanOutStart = System.nanoTime();
+    await(() -> drafts() == plans);
+    long fanOutDone = System.nanoTime();
+    System.gc();
+    long heapAfterFanOut = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+    Map<String, Object> plan = plan();
+    long completeStart = System.nanoTime();
+    int tasksCompleted = 0;
+    for (String key : List.of("draftAccountPlan", "reviewPlanAsSponsor", "approveAccountPlan")) {
+      List<Task> tasks = taskService.createTaskQuery().taskDefinitionKey(key)
+          .processInstanceBusinessKeyLike(YEAR + "-%").list();
+      for (Task task : tasks) {
+        Map<String, Object> variables = switch (key) {
+          case "draftAccountPlan" -> plan;
+          case "reviewPlanAsSponsor" -> Map.of("sponsorComments", "Agreed");
+          default -> Map.of("decision", "approve");
+        };
+        taskService.complete(task.getId(), new HashMap<>(variables));
+        tasksCompleted++;
+      }
+    }
+    await(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("consolidateTrainingPlan")
+        .count() == 1);
+    long completeDone = System.nanoTime();
+    sampler.interrupt();
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").count()).isZero();
+    double fanOutMs = (fanOutDone - fanOutStart) / 1e6;
+    double completeMs = (completeDone - completeStart) / 1e6;
+    report("Bare engine: start " + ACCOUNTS + " one-user-task instances", ms(bareStart) + " ("
+        + perItem(bareStart / 1e6).replace("account", "instance") + ")");
+    report("Bare engine: complete their " + ACCOUNTS + " tasks", ms(bareComplete) + " ("
+        + perItem(bareComplete / 1e6).replace("account", "task") + ")");
+    report("KAP: segment " + ACCOUNTS + " accounts (start to validation task)", fmt((segmented - t0) / 1e6));
+    report("KAP: (a) fan-out until all " + plans + " draftAccountPlan tasks exist", fmt(fanOutMs) + " ("
+        + perItem(fanOutMs, plans) + ", " + ratio(fanOutMs / plans, bareStart / 1e6 / ACCOUNTS)
+        + " the bare engine's start per instance)");
+    report("KAP: (b) complete every plan along its approval path (" + tasksCompleted
+        + " tasks, until the cycle reaches the training plan)", fmt(completeMs) + " (" + perItem(completeMs, plans)
+        + ", " + ratio(completeMs / plans, bareComplete / 1e6 / ACCOUNTS) + " the bare engine's completion per task)");
+    report("Heap", "used after fan-out (after GC) " + mib(heapAfterFanOut) + ", peak sampled " + mib(peakHeap.get())
+        + ", max " + mib(Runtime.getRuntime().maxMemory()));
+  }
+
+  private long bareEngineStarts() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("bareBenchmark").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("work").endEvent().done();
+    repositoryService.createDeployment().addModelInstance("bareBenchmark.bpmn", model).deploy();
+    long start = System.nanoTime();
+    for (int i = 0; i < ACCOUNTS; i++) {
+      runtimeService.startProcessInstanceByKey("bareBenchmark", "bare-" + i);
+    }
+    return System.nanoTime() - start;
+  }
+
+  private long bareEngineCompletes() {
+    List<Task> tasks = taskService.createTaskQuery().processDefinitionKey("bareBenchmark").list();
+    long start = System.nanoTime();
+    tasks.forEach(task -> taskService.complete(task.getId()));
+    return System.nanoTime() - start;
+  }
+
+  private long drafts() {
+    return taskService.createTaskQuery().taskDefinitionKey("draftAccountPlan")
+        .processInstanceBusinessKeyLike(YEAR + "-%").count();
+  }
+
+  private static Map<String, Object> plan() {
+    Map<String, Object> plan = new HashMap<>();
+    plan.put("customerSituation", "Consolidating suppliers");
+    plan.put("customerStrategy", "Outcome-based contracts");
+    plan.put("strengths", "Reliability");
+    plan.put("vulnerabilities", "Price");
+    plan.put("strategies", "Value pricing");
+    plan.put("sponsorTouchpoints", "Quarterly top-to-top");
+    plan.put("objectives", Spin.JSON("[{\"type\":\"profitability\",\"description\":\"Lift margin\","
+        + "\"metric\":\"GM\",\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"2099-12-31\"}]"));
+    plan.put("actions", Spin.JSON("[{\"action\":\"Workshop\",\"owner\":\"kam\",\"dueDate\":\"2099-03-31\"}]"));
+    plan.put("risks", Spin.JSON("[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]"));
+    plan.put("trainingNeeds", Spin.JSON("[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]"));
+    return plan;
+  }
+
+  private static String portfolio(int rows) {
+    Random random = new Random(11);
+    String[] kams = {"alice", "bruno", "chen"};
+    StringBuilder csv = new StringBuilder(String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS)).append('\n');
+    for (int i = 0; i < rows; i++) {
+      csv.append("CYC-").append(i).append(",Cycle account ").append(i).append(",EMEA,").append(kams[i % 3])
+          .append(",gilles");
+      for (int c = 0; c < Criterion.values().length; c++) {
+        csv.append(',').append(1 + random.nextInt(10));
+      }
+      csv.append('\n');
+    }
+    return csv.toString();
+  }
+
+  private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static void await(BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + 3_600_000_000_000L;
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not done within an hour");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private Thread heapSampler() {
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    return sampler;
+  }
+
+  private static String ms(long nanos) {
+    return fmt(nanos / 1e6);
+  }
+
+  private static String fmt(double millis) {
+    return String.format("%.1f s", millis / 1000);
+  }
+
+  private static String perItem(double millis) {
+    return perItem(millis, ACCOUNTS);
+  }
+
+  private static String perItem(double millis, long count) {
+    return String.format("%.2f ms per account", millis / count);
+  }
+
+  private static String ratio(double kap, double bare) {
+    return String.format("%.1f×", kap / bare);
+  }
+
+  private static String mib(long bytes) {
+    return (bytes / (1024 * 1024)) + " MiB";
+  }
+
+  private static void report(String what, String result) throws IOException {
+    String line = "| " + what + " | " + result + " |" + System.lineSeparator();
+    System.out.print("BENCHMARK " + line);
+    Files.createDirectories(RESULTS.getParent());
+    Files.writeString(RESULTS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}
