@@ -47,7 +47,7 @@ class CycleOverRestTest {
     assertThat(again.getBody().get("message").asText()).contains("a planning cycle for 2070 has already been started");
 
     // the programme director validates the segmentation, with one override
-    JsonNode validation = awaitTasks("diane", "processInstanceId=" + cycleId, 1).get(0);
+    JsonNode validation = api.awaitTask("diane", "processInstanceId=" + cycleId);
     String submit = "/engine-rest/task/" + validation.get("id").asText() + "/submit-form";
     ResponseEntity<JsonNode> withoutReason = api.postJson("diane", submit,
         variables(json("overrides", "[{\"accountId\":\"ACC-024\",\"segment\":\"Strategic\",\"reason\":\"\"}]")),
@@ -70,26 +70,26 @@ class CycleOverRestTest {
     awaitCount(() -> countDrafts() == accounts);
     List<JsonNode> allDrafts = new ArrayList<>();
     for (String kam : List.of("alice", "bruno", "chen")) {
-      allDrafts.addAll(tasks(kam, "assignee=" + kam + "&taskDefinitionKey=draftAccountPlan"
+      allDrafts.addAll(api.tasks(kam, "assignee=" + kam + "&taskDefinitionKey=draftAccountPlan"
           + "&processInstanceBusinessKeyLike=" + YEAR + "-%"));
     }
     assertThat(allDrafts).hasSize(accounts);
     JsonNode first = allDrafts.get(0);
     assertThat(complete(first, revenueOnlyPlan()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     for (JsonNode draft : allDrafts) {
-      JsonNode current = tasks(draft.get("assignee").asText(), "processInstanceId="
+      JsonNode current = api.tasks(draft.get("assignee").asText(), "processInstanceId="
           + draft.get("processInstanceId").asText() + "&taskDefinitionKey=draftAccountPlan").get(0);
       assertThat(complete(current, goodPlan()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     // the sponsor reviews the plans whose segment requires it; the director approves every plan
-    for (JsonNode review : tasks("gilles", "taskDefinitionKey=reviewPlanAsSponsor&processInstanceBusinessKeyLike="
+    for (JsonNode review : api.tasks("gilles", "taskDefinitionKey=reviewPlanAsSponsor&processInstanceBusinessKeyLike="
         + YEAR + "-%")) {
       assertThat(api.postJson("gilles", "/engine-rest/task/" + review.get("id").asText() + "/submit-form",
           variables("\"sponsorComments\":{\"value\":\"Agreed\"}"), String.class).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
     }
-    List<JsonNode> approvals = tasks("diane", "taskDefinitionKey=approveAccountPlan&processInstanceBusinessKeyLike="
+    List<JsonNode> approvals = api.tasks("diane", "taskDefinitionKey=approveAccountPlan&processInstanceBusinessKeyLike="
         + YEAR + "-%");
     assertThat(approvals).hasSize(accounts);
     for (JsonNode approval : approvals) {
@@ -99,7 +99,7 @@ class CycleOverRestTest {
     }
 
     // all plans approved: the training coordinator consolidates the cycle's training needs
-    JsonNode training = awaitTasks("hana", "processInstanceId=" + cycleId, 1).get(0);
+    JsonNode training = api.awaitTask("hana", "processInstanceId=" + cycleId);
     assertThat(training.get("taskDefinitionKey").asText()).isEqualTo("consolidateTrainingPlan");
     assertThat(api.postJson("hana", "/engine-rest/task/" + training.get("id").asText() + "/submit-form",
         variables("\"trainingPlan\":{\"value\":\"Value selling for all KAMs in Q1\"}"), String.class)
@@ -138,7 +138,7 @@ class CycleOverRestTest {
   private int countDrafts() {
     int count = 0;
     for (String kam : List.of("alice", "bruno", "chen")) {
-      count += tasks(kam, "assignee=" + kam + "&taskDefinitionKey=draftAccountPlan&processInstanceBusinessKeyLike="
+      count += api.tasks(kam, "assignee=" + kam + "&taskDefinitionKey=draftAccountPlan&processInstanceBusinessKeyLike="
           + YEAR + "-%").size();
     }
     return count;
@@ -177,25 +177,6 @@ class CycleOverRestTest {
 
   private static String variables(String inner) {
     return "{\"variables\":{" + inner + "}}";
-  }
-
-  private List<JsonNode> tasks(String user, String query) {
-    List<JsonNode> result = new ArrayList<>();
-    api.get(user, "/engine-rest/task?maxResults=1000&" + query, JsonNode.class).getBody().forEach(result::add);
-    return result;
-  }
-
-  /** Work of the job executor (segmentation, plan starts, joins) happens in the background. */
-  private List<JsonNode> awaitTasks(String user, String query, int atLeast) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      List<JsonNode> found = tasks(user, query);
-      if (found.size() >= atLeast) {
-        return found;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no task for " + user + " with " + query + " within 60 s");
   }
 
   private static void awaitCount(java.util.function.BooleanSupplier done) throws InterruptedException {

@@ -40,9 +40,9 @@ class DraftPlanInTasklistTest {
         "{\"variables\":{\"year\":{\"value\":" + YEAR + "},\"planDeadline\":{\"value\":\"" + (YEAR - 1)
             + "-12-15\"},\"closingDate\":{\"value\":\"" + YEAR + "-03-31\"}}}", JsonNode.class).getBody()
         .get("id").asText();
-    String validation = awaitTask(api, "diane", "processInstanceId=" + cycleId).get("id").asText();
+    String validation = api.awaitTask("diane", "processInstanceId=" + cycleId).get("id").asText();
     api.postJson("diane", "/engine-rest/task/" + validation + "/submit-form", "{\"variables\":{}}", String.class);
-    JsonNode draft = awaitTask(api, "alice", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
+    JsonNode draft = api.awaitTask("alice", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
         + YEAR + "-" + ACCOUNT);
 
     try (Browser browser = new Browser(port)) {
@@ -113,15 +113,4 @@ class DraftPlanInTasklistTest {
     }
   }
 
-  private static JsonNode awaitTask(Api api, String user, String query) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode tasks = api.get(user, "/engine-rest/task?" + query, JsonNode.class).getBody();
-      if (tasks.size() > 0) {
-        return tasks.get(0);
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no task for " + user + " with " + query);
-  }
 }

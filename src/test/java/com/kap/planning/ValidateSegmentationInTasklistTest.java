@@ -26,7 +26,7 @@ class ValidateSegmentationInTasklistTest {
     Api api = new Api(rest);
     String instanceId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
         "{\"variables\":{\"year\":{\"value\":2050},\"planDeadline\":{\"value\":\"2049-12-15\"},\"closingDate\":{\"value\":\"2050-03-31\"}}}", JsonNode.class).getBody().get("id").asText();
-    String taskId = awaitTaskId(api, instanceId);
+    String taskId = api.awaitTask("diane", "processInstanceId=" + instanceId).get("id").asText();
 
     try (Browser browser = new Browser(port)) {
       browser.logIntoTasklist("diane", "demo");
@@ -61,15 +61,4 @@ class ValidateSegmentationInTasklistTest {
     assertThat(override.get("override").get("by").asText()).isEqualTo("diane");
   }
 
-  private static String awaitTaskId(Api api, String instanceId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode tasks = api.get("diane", "/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class).getBody();
-      if (tasks.size() > 0) {
-        return tasks.get(0).get("id").asText();
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the segmentation task did not appear");
-  }
 }

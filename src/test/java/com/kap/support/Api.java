@@ -1,5 +1,10 @@
 package com.kap.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +36,26 @@ public class Api {
   public <T> ResponseEntity<T> postBytes(String user, byte[] body, MediaType contentType, Class<T> type) {
     return as(user).exchange("/api/portfolio/import", HttpMethod.POST, new HttpEntity<>(body, headers(contentType)),
         type);
+  }
+
+  /** Camunda tasks the user can see matching the /engine-rest/task query. */
+  public List<JsonNode> tasks(String user, String query) {
+    List<JsonNode> result = new ArrayList<>();
+    get(user, "/engine-rest/task?maxResults=1000&" + query, JsonNode.class).getBody().forEach(result::add);
+    return result;
+  }
+
+  /** Waits (60 s at most) for the job executor's work: the first task the user can see matching the query. */
+  public JsonNode awaitTask(String user, String query) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      List<JsonNode> found = tasks(user, query);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no task for " + user + " with " + query + " within 60 s");
   }
 
   private TestRestTemplate as(String user) {
