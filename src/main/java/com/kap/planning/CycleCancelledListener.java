@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When an administrator cancels (deletes) a running cycle: its plans, versions, segmentation and registration go
- * with it, so that the year can be started afresh. A cycle that ends normally keeps everything.
+ * When an administrator cancels (deletes) a running cycle: its running plans are deleted in the background, and
+ * its plans' records, versions, segmentation and registration go with it, so that the year can be started afresh. A cycle that ends normally keeps everything.
  */
 @Component("cycleCancelled")
 public class CycleCancelledListener implements ExecutionListener {
@@ -15,9 +15,11 @@ public class CycleCancelledListener implements ExecutionListener {
   private final CycleRepository cycles;
   private final AccountPlanRepository plans;
   private final CycleSegmentRepository cycleSegments;
+  private final CyclePlans cyclePlans;
 
   public CycleCancelledListener(CycleRepository cycles, AccountPlanRepository plans,
-      CycleSegmentRepository cycleSegments) {
+      CycleSegmentRepository cycleSegments, CyclePlans cyclePlans) {
+    this.cyclePlans = cyclePlans;
     this.cycles = cycles;
     this.plans = plans;
     this.cycleSegments = cycleSegments;
@@ -29,6 +31,7 @@ public class CycleCancelledListener implements ExecutionListener {
     if (!execution.isCanceled() || !(year instanceof Number number)) {
       return;
     }
+    cyclePlans.closeOpenPlans(number.intValue(), "the " + number + " planning cycle was cancelled");
     plans.deleteYear(number.intValue());
     cycleSegments.deleteYear(number.intValue());
     cycles.delete(number.intValue());

@@ -3,19 +3,53 @@ package com.kap.planning;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** The accounts that get a plan in a cycle: those segmented for its year. Used as the fan-out's collection. */
+/**
+ * The accounts that get a plan in a cycle (those segmented for its year), in chunks: the cycle's multi-instance
+ * runs one job per chunk, not per account, because every job of a process instance loads its whole execution tree
+ * and 10,000 parallel executions would make the fan-out quadratic.
+ */
 @Component("cyclePlans")
 public class CyclePlans {
 
-  private final CycleSegmentRepository cycleSegments;
+  public static final int PLANS_PER_JOB = 100;
 
-  public CyclePlans(CycleSegmentRepository cycleSegments) {
+  private final CycleSegmentRepository cycleSegments;
+  private final RuntimeService runtimeService;
+
+  public CyclePlans(CycleSegmentRepository cycleSegments, RuntimeService runtimeService) {
     this.cycleSegments = cycleSegments;
+    this.runtimeService = runtimeService;
   }
 
-  public List<String> accountIds(int year) {
+  /** The fan-out's collection: 0 … (accounts / 100, rounded up) − 1. */
+  public List<Integer> chunks(int year) {
+    int accounts = accountIds(year).size();
+    return IntStream.range(0, (accounts + PLANS_PER_JOB - 1) / PLANS_PER_JOB).boxed().toList();
+  }
+
+  public List<String> chunk(int year, int index) {
+    List<String> accounts = accountIds(year);
+    return accounts.subList(index * PLANS_PER_JOB, Math.min(accounts.size(), (index + 1) * PLANS_PER_JOB));
+  }
+
+  public int count(int year) {
+    return accountIds(year).size();
+  }
+
+  /** Deletes the year's running plans in the background (Camunda batch), e.g. at the closing date. */
+  public void closeOpenPlans(int year, String reason) {
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey("accountPlan")
+        .processInstanceBusinessKeyLike(year + "-%").count() > 0) {
+      runtimeService.deleteProcessInstancesAsync(runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey("accountPlan").processInstanceBusinessKeyLike(year + "-%"), reason);
+    }
+  }
+
+  private List<String> accountIds(int year) {
     return cycleSegments.findByYear(year).stream().map(CycleSegment::accountId).toList();
   }
 }

@@ -37,6 +37,17 @@ public class CycleRepository {
         Date.valueOf(closingDate), startedBy, Timestamp.from(startedAt));
   }
 
+  /**
+   * Counts one more approved plan of the year and returns the count, or -1 when the year has no cycle. The update
+   * locks the cycle's row, so concurrent approvals are counted one after the other.
+   */
+  public int countApproval(int year) {
+    if (jdbc.update("update kap_cycle set plans_approved = plans_approved + 1 where cycle_year = ?", year) == 0) {
+      return -1;
+    }
+    return jdbc.queryForObject("select plans_approved from kap_cycle where cycle_year = ?", Integer.class, year);
+  }
+
   public void delete(int year) {
     jdbc.update("delete from kap_cycle where cycle_year = ?", year);
   }

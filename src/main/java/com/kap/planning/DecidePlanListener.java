@@ -19,15 +19,20 @@ public class DecidePlanListener extends TaskCompletionListener {
 
   public static final String APPROVE = "approve";
   public static final String SEND_BACK = "sendBack";
+  public static final String ALL_PLANS_APPROVED = "allPlansApproved";
 
   private final AccountPlanRepository plans;
+  private final CycleRepository cycles;
+  private final CyclePlans cyclePlans;
   private final CurrentUserId currentUser;
   private final Notifications notifications;
   private final Clock clock;
 
-  public DecidePlanListener(AccountPlanRepository plans, CurrentUserId currentUser, Notifications notifications,
-      Clock clock) {
+  public DecidePlanListener(AccountPlanRepository plans, CycleRepository cycles, CyclePlans cyclePlans,
+      CurrentUserId currentUser, Notifications notifications, Clock clock) {
     this.plans = plans;
+    this.cycles = cycles;
+    this.cyclePlans = cyclePlans;
     this.currentUser = currentUser;
     this.notifications = notifications;
     this.clock = clock;
@@ -48,6 +53,11 @@ public class DecidePlanListener extends TaskCompletionListener {
     boolean approved = APPROVE.equals(decision);
     if (approved) {
       plans.approve(year, accountId, version, clock.instant());
+      if (cycles.countApproval(year) == cyclePlans.count(year)) {
+        // the last plan of the cycle: the cycle goes on to its training plan
+        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ALL_PLANS_APPROVED)
+            .processInstanceBusinessKey(String.valueOf(year)).correlateAllWithResult();
+      }
     } else {
       plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
     }

@@ -81,7 +81,7 @@ class AnnualPlanningCycleProcessTest {
     validate(cycle, Spin.JSON("[{\"accountId\":\"ACC-024\",\"segment\":\"Strategic\","
         + "\"reason\":\"Board-level partnership signed in October\"}]"));
 
-    assertThat(cycle).isWaitingAt("accountPlans#multiInstanceBody");
+    assertThat(cycle).isWaitingAt("startAccountPlans#multiInstanceBody");
     CycleSegment overridden = segment(2031, "ACC-024");
     assertThat(overridden.computedSegment()).isEqualTo(Segment.STREAMLINE);
     assertThat(overridden.segment()).isEqualTo(Segment.STRATEGIC);
@@ -91,21 +91,22 @@ class AnnualPlanningCycleProcessTest {
   }
 
   @Test
-  void fansOutOnePlanPerAccountEachInItsOwnJob() {
+  void fansOutOnePlanPerAccountInJobsOfAHundredAccounts() {
     ProcessInstance cycle = startAndValidate(2032);
     int accounts = cycleSegments.findByYear(2032).size();
 
-    execute(job(cycle)); // the multi-instance body: one job per account follows
+    execute(job(cycle)); // the multi-instance body: one job per 100 accounts follows
 
-    List<Job> planStarts = managementService.createJobQuery().processInstanceId(cycle.getId()).messages().list();
-    assertThat(planStarts).hasSize(accounts);
-    planStarts.forEach(j -> managementService.executeJob(j.getId()));
+    assertThat(managementService.createJobQuery().processInstanceId(cycle.getId()).messages().count())
+        .isEqualTo((accounts + 99) / 100);
+    runJobs(cycle);
 
     List<ProcessInstance> plans = runtimeService.createProcessInstanceQuery().processDefinitionKey("accountPlan")
         .processInstanceBusinessKeyLike("2032-%").list();
     assertThat(plans).hasSize(accounts);
     assertThat(plans).extracting(ProcessInstance::getBusinessKey).contains("2032-ACC-001", "2032-ACC-024")
         .doesNotHaveDuplicates();
+    assertThat(cycle).isWaitingAt("waitForPlans");
     Task draft = taskService.createTaskQuery().processInstanceBusinessKey("2032-ACC-001").singleResult();
     assertThat(draft.getTaskDefinitionKey()).isEqualTo("draftAccountPlan");
     assertThat(draft.getAssignee()).isEqualTo("bruno");
@@ -113,16 +114,34 @@ class AnnualPlanningCycleProcessTest {
   }
 
   @Test
+  void aRetriedChunkStartsOnlyTheMissingPlans() {
+    ProcessInstance cycle = startAndValidate(2039);
+    execute(job(cycle));
+    Job chunk = managementService.createJobQuery().processInstanceId(cycle.getId()).messages().singleResult();
+    runtimeService.startProcessInstanceByKey("accountPlan", "2039-ACC-005", Map.of("year", 2039,
+        "accountId", "ACC-005", "planDeadline", "2038-12-15",
+        "planDeadlineDue", Date.from(Instant.parse("2038-12-16T00:00:00Z")),
+        "reminderDue", Date.from(Instant.parse("2038-12-08T09:00:00Z"))));
+
+    managementService.executeJob(chunk.getId());
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2039-ACC-005").count())
+        .isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2039-%").count())
+        .isEqualTo(cycleSegments.findByYear(2039).size());
+  }
+
+  @Test
   void theClosingDateClosesOpenPlansAndTheCoordinatorConsolidatesTrainingNeeds() {
     ProcessInstance cycle = startAndValidate(2033);
     execute(job(cycle));
-    managementService.createJobQuery().processInstanceId(cycle.getId()).messages().list()
-        .forEach(j -> managementService.executeJob(j.getId()));
+    runJobs(cycle);
     AccountPlanProcessTest.submitGoodPlan(taskService, identityService, "2033-ACC-001");
 
     Job closing = managementService.createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
     assertThat(closing.getDuedate()).isEqualTo(Date.from(Instant.parse("2033-04-01T00:00:00Z")));
     execute(closing);
+    runBatches();
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2033-%").count()).isZero();
     assertThat(cycle).isWaitingAt("collectTrainingNeeds");
@@ -150,11 +169,11 @@ class AnnualPlanningCycleProcessTest {
     execute(job(cycle));
     validate(cycle, Spin.JSON("[{\"accountId\":\"ACC-003\",\"segment\":\"Star\",\"reason\":\"Lost the CEO\"}]"));
     execute(job(cycle));
-    managementService.createJobQuery().processInstanceId(cycle.getId()).messages().list()
-        .forEach(j -> managementService.executeJob(j.getId()));
+    runJobs(cycle);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2038-%").count()).isPositive();
 
     runtimeService.deleteProcessInstance(cycle.getId(), "started with the wrong dates");
+    runBatches();
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2038-%").count()).isZero();
     assertThat(cycles.find(2038)).isEmpty();
@@ -263,6 +282,23 @@ class AnnualPlanningCycleProcessTest {
 
     assertThat(cycleSegments.findByYear(2037)).hasSize(rows);
     assertThat(segment(2037, "ACC-002").segment()).isEqualTo(Segment.STATUS);
+  }
+
+  /** Runs the cycle's asynchronous continuations until none is left (the job executor is paused in tests). */
+  private void runJobs(ProcessInstance cycle) {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processInstanceId(cycle.getId()).messages().list()).isEmpty()) {
+      jobs.forEach(j -> managementService.executeJob(j.getId()));
+    }
+  }
+
+  /** Runs Camunda batch jobs (e.g. the deletion of open plans) until none is due. */
+  private void runBatches() {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().executable().list().stream()
+        .filter(j -> j.getProcessInstanceId() == null).toList()).isEmpty()) {
+      jobs.forEach(j -> managementService.executeJob(j.getId()));
+    }
   }
 
   private ProcessInstance startAndValidate(int year) {
