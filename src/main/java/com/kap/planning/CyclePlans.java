@@ -1,6 +1,5 @@
 package com.kap.planning;
 
-import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -27,17 +26,16 @@ public class CyclePlans {
 
   /** The fan-out's collection: 0 … (accounts / 100, rounded up) − 1. */
   public List<Integer> chunks(int year) {
-    int accounts = accountIds(year).size();
+    int accounts = count(year);
     return IntStream.range(0, (accounts + PLANS_PER_JOB - 1) / PLANS_PER_JOB).boxed().toList();
   }
 
   public List<String> chunk(int year, int index) {
-    List<String> accounts = accountIds(year);
-    return accounts.subList(index * PLANS_PER_JOB, Math.min(accounts.size(), (index + 1) * PLANS_PER_JOB));
+    return cycleSegments.accountIds(year, index * PLANS_PER_JOB, PLANS_PER_JOB);
   }
 
   public int count(int year) {
-    return accountIds(year).size();
+    return cycleSegments.countByYear(year);
   }
 
   /** Deletes the year's running plans in the background (Camunda batch), e.g. at the closing date. */
@@ -47,9 +45,5 @@ public class CyclePlans {
       runtimeService.deleteProcessInstancesAsync(runtimeService.createProcessInstanceQuery()
           .processDefinitionKey("accountPlan").processInstanceBusinessKeyLike(year + "-%"), reason);
     }
-  }
-
-  private List<String> accountIds(int year) {
-    return cycleSegments.findByYear(year).stream().map(CycleSegment::accountId).toList();
   }
 }

@@ -57,6 +57,16 @@ public class CycleSegmentRepository {
         override.segment().label(), override.reason(), override.by(), Timestamp.from(override.at()), year, accountId);
   }
 
+  public int countByYear(int year) {
+    return jdbc.queryForObject("select count(*) from kap_account_segment where cycle_year = ?", Integer.class, year);
+  }
+
+  /** A page of the year's account ids, in id order. */
+  public List<String> accountIds(int year, int offset, int limit) {
+    return jdbc.queryForList("select account_id from kap_account_segment where cycle_year = ? order by account_id "
+        + "limit ? offset ?", String.class, year, limit, offset);
+  }
+
   public void deleteYear(int year) {
     jdbc.update("delete from kap_account_segment where cycle_year = ?", year);
   }
