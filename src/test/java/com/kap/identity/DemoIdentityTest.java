@@ -21,6 +21,9 @@ class DemoIdentityTest {
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired FilterService filterService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired com.kap.portfolio.PortfolioSegmentation segmentation;
 
   @AfterEach
   void signOut() {
@@ -77,6 +80,29 @@ class DemoIdentityTest {
         Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "annualPlanningCycle")).isTrue();
     assertThat(authorizationService.isUserAuthorized("alice", List.of(Roles.KAM),
         Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "annualPlanningCycle")).isFalse();
+  }
+
+  @Test
+  void filterColumnsShowTheAccountSegmentAndYearOfATaskToItsAssignee() {
+    segmentation.segment(2091);
+    runtimeService.startProcessInstanceByKey("accountPlan", "2091-ACC-021", java.util.Map.of("year", 2091,
+        "accountId", "ACC-021", "planDeadline", "2090-12-15",
+        "planDeadlineDue", java.sql.Timestamp.valueOf("2090-12-16 00:00:00"),
+        "reminderDue", java.sql.Timestamp.valueOf("2090-12-08 09:00:00")));
+    org.camunda.bpm.engine.task.Task draft = taskService.createTaskQuery().processInstanceBusinessKey("2091-ACC-021")
+        .singleResult();
+
+    identityService.setAuthentication(draft.getAssignee(), List.of(Roles.KAM));
+    try {
+      List<org.camunda.bpm.engine.runtime.VariableInstance> columns = runtimeService.createVariableInstanceQuery()
+          .taskIdIn(draft.getId()).variableNameIn("accountName", "segment", "year").list();
+      assertThat(columns).extracting(v -> v.getName() + "=" + v.getValue())
+          .containsExactlyInAnyOrder("accountName=Mesa Packaging", "segment=Streamline", "year=2091");
+      assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(draft.getProcessInstanceId())
+          .variableName("customerSituation").count()).as("no read access to the whole process").isZero();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private List<String> filterNamesVisibleTo(String user, String group) {

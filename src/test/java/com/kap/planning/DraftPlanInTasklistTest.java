@@ -87,6 +87,24 @@ class DraftPlanInTasklistTest {
     assertThat(submitted.get("content").get("objectives").get(0).get("description").asText())
         .isEqualTo("Cut cost to serve");
     assertThat(plan.get("status").asText()).isEqualTo("IN_REVIEW");
+
+    // the programme director reads the submitted plan in the approval form and approves it
+    JsonNode approval = api.awaitTask("diane", "taskDefinitionKey=approveAccountPlan&processInstanceBusinessKey="
+        + YEAR + "-" + ACCOUNT);
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("diane", "demo");
+      browser.openTask(approval.get("id").asText());
+      browser.click(By.cssSelector("button.claim"));
+      browser.waitForText("Approve plan: Tundra Outdoor");
+      browser.waitForText("Negotiating with procurement");
+      assertThat(browser.pageText()).contains("Cut cost to serve", "New owners since June");
+      browser.screenshot("approveAccountPlan");
+      browser.click(By.xpath("//label[normalize-space()='Approve the plan']"));
+      browser.click(By.xpath("//button[normalize-space()='Complete']"));
+      browser.waitForText("No task matching filters found.");
+    }
+    assertThat(api.get("alice", "/api/accounts/" + ACCOUNT + "/plans/" + YEAR, JsonNode.class).getBody()
+        .get("status").asText()).isEqualTo("APPROVED");
   }
 
   private void approvedPlanOfLastYear() {
