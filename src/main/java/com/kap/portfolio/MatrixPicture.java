@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.kap.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +57,11 @@ public class MatrixPicture {
       }).toList(), "Current scores");
     }
     Map<String, Account> byId = accounts.stream().collect(Collectors.toMap(Account::accountId, Function.identity()));
-    return render(cycleSegments.findByYear(year).stream()
+    List<CycleSegment> segments = cycleSegments.findByYear(year);
+    if (segments.isEmpty()) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "no segmentation for " + year);
+    }
+    return render(segments.stream()
         .filter(c -> byId.containsKey(c.accountId()))
         .map(c -> new Point(c.accountId(), byId.get(c.accountId()).name(), c.attractiveness(), c.strength(),
             c.segment()))
