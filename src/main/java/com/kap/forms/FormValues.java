@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -20,6 +22,8 @@ import org.camunda.spin.json.SpinJsonNode;
 public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int FIRST_YEAR = 1900;
+  private static final int LAST_YEAR = 2200;
 
   private final VariableScope scope;
 
@@ -129,11 +133,20 @@ public final class FormValues {
     if (text == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+      date = text.length() == 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
     } catch (DateTimeParseException e) {
-      throw new InvalidFormData(field, "must be a date like 2027-03-31, was '" + abbreviate(text) + "'");
+      try {
+        date = LocalDateTime.parse(text).toLocalDate();
+      } catch (DateTimeParseException notADateTime) {
+        throw new InvalidFormData(field, "must be a date like 2027-03-31, was '" + abbreviate(text) + "'");
+      }
     }
+    if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+      throw new InvalidFormData(field, "must be a date between " + FIRST_YEAR + " and " + LAST_YEAR + ", was " + date);
+    }
+    return date;
   }
 
   private static String text(Map<String, Object> entry, String key, boolean required, int maxLength, String field) {

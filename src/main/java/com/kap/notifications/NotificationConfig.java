@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.MailSender;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Mail through Spring Mail when {@code spring.mail.host} is set; otherwise, when {@code kap.notifications.outbox}
@@ -23,6 +25,11 @@ public class NotificationConfig {
   @Bean
   Notifications notifications(ObjectProvider<MailSender> mailSender, IdentityService identityService,
       @Value("${kap.notifications.outbox:}") String outbox, @Value("${kap.notifications.from:kap@localhost}") String from) {
+    return new AfterCommit(channel(mailSender, identityService, outbox, from));
+  }
+
+  private static Notifications channel(ObjectProvider<MailSender> mailSender, IdentityService identityService,
+      String outbox, String from) {
     MailSender mail = mailSender.getIfAvailable();
     if (mail != null) {
       return new MailNotifications(mail, identityService, from);
@@ -32,5 +39,25 @@ public class NotificationConfig {
     }
     return (userId, subject, body) -> LOG.warn("Not sent (set spring.mail.host or kap.notifications.outbox): to {}: {}",
         userId, subject);
+  }
+
+  /**
+   * Sends once the transaction that decided it commits: a decision that rolls back (or a job that is retried) must
+   * not have told anyone.
+   */
+  record AfterCommit(Notifications channel) implements Notifications {
+    @Override
+    public void send(String userId, String subject, String body) {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        channel.send(userId, subject, body);
+        return;
+      }
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          channel.send(userId, subject, body);
+        }
+      });
+    }
   }
 }

@@ -41,6 +41,17 @@ public class AccountPlanRepository {
         AccountPlanRepository::plan, year);
   }
 
+  public void recordServiceLevel(int year, String accountId, String planDepth, boolean sponsorRequired) {
+    jdbc.update("update kap_account_plan set plan_depth = ?, sponsor_required = ? where cycle_year = ? and account_id = ?",
+        planDepth, sponsorRequired, year, accountId);
+  }
+
+  /** The number of the plan's latest submitted version, or 0 before the first. */
+  public int latestVersion(int year, String accountId) {
+    return jdbc.queryForObject("select coalesce(max(version), 0) from kap_plan_version where cycle_year = ? "
+        + "and account_id = ?", Integer.class, year, accountId);
+  }
+
   public void updateStatus(int year, String accountId, AccountPlan.Status status) {
     jdbc.update("update kap_account_plan set status = ? where cycle_year = ? and account_id = ?", status.name(), year,
         accountId);
@@ -112,7 +123,7 @@ public class AccountPlanRepository {
     return new AccountPlan(rs.getInt("cycle_year"), rs.getString("account_id"), rs.getString("process_instance_id"),
         rs.getString("kam"), rs.getString("segment"), AccountPlan.Status.valueOf(rs.getString("status")),
         rs.getTimestamp("started_at").toInstant(), approvedAt == null ? null : approvedAt.toInstant(),
-        approvedVersion);
+        approvedVersion, rs.getString("plan_depth"), rs.getObject("sponsor_required", Boolean.class));
   }
 
   private static PlanVersion version(ResultSet rs, int row) throws SQLException {

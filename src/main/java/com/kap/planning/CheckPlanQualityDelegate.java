@@ -15,35 +15,40 @@ import org.springframework.stereotype.Component;
 public class CheckPlanQualityDelegate implements JavaDelegate {
 
   private final AccountPlanRepository plans;
+  private final PlanFacts facts;
   private final CurrentUserId currentUser;
   private final Clock clock;
 
-  public CheckPlanQualityDelegate(AccountPlanRepository plans, CurrentUserId currentUser, Clock clock) {
+  public CheckPlanQualityDelegate(AccountPlanRepository plans, PlanFacts facts, CurrentUserId currentUser,
+      Clock clock) {
     this.plans = plans;
+    this.facts = facts;
     this.currentUser = currentUser;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable("year")).intValue();
-    String accountId = (String) execution.getVariable("accountId");
-    PlanDepth depth = PlanDepth.byKey((String) execution.getVariable("planDepth"))
-        .orElseThrow(() -> new IllegalStateException("unknown planDepth " + execution.getVariable("planDepth")));
+    AccountPlan plan = facts.plan(execution);
+    int year = plan.year();
+    String accountId = plan.accountId();
     PlanContent content = PlanForm.read(execution);
-    List<String> issues = PlanQualityGate.issues(content, depth);
-    String submittedBy = currentUser.orElse((String) execution.getVariable("kam"));
+    List<String> issues = PlanQualityGate.issues(content, facts.planDepth(execution));
+    String submittedBy = currentUser.orElse(plan.kam());
     int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), content, issues);
     if (issues.isEmpty()) {
       plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);
     }
-    execution.setVariable("planVersion", version);
+    execution.setVariable("planVersion", version); // shown in the forms; the delegates read it from the database
     execution.setVariable("qualityPassed", issues.isEmpty());
     execution.setVariable("qualityIssues", issues.isEmpty() ? null : "- " + String.join("\n- ", issues));
     if (issues.isEmpty()) {
       // a Json string: plans outgrow the 4,000 characters Camunda keeps in a plain string
       execution.setVariable("planSummary", PlanForm.json(PlanSummary.markdown(content)));
-      execution.setVariable("decision", null);
+      // the next reviews start blank: a comment of an earlier round must not count for this version
+      for (String earlier : List.of("decision", "approverComments", "sponsorComments", "touchpointCommitments")) {
+        execution.setVariable(earlier, null);
+      }
     }
   }
 }

@@ -22,15 +22,17 @@ public class DecidePlanListener extends TaskCompletionListener {
   public static final String ALL_PLANS_APPROVED = "allPlansApproved";
 
   private final AccountPlanRepository plans;
+  private final PlanFacts facts;
   private final CycleRepository cycles;
   private final CyclePlans cyclePlans;
   private final CurrentUserId currentUser;
   private final Notifications notifications;
   private final Clock clock;
 
-  public DecidePlanListener(AccountPlanRepository plans, CycleRepository cycles, CyclePlans cyclePlans,
-      CurrentUserId currentUser, Notifications notifications, Clock clock) {
+  public DecidePlanListener(AccountPlanRepository plans, PlanFacts facts, CycleRepository cycles,
+      CyclePlans cyclePlans, CurrentUserId currentUser, Notifications notifications, Clock clock) {
     this.plans = plans;
+    this.facts = facts;
     this.cycles = cycles;
     this.cyclePlans = cyclePlans;
     this.currentUser = currentUser;
@@ -46,9 +48,10 @@ public class DecidePlanListener extends TaskCompletionListener {
     if (SEND_BACK.equals(decision) && comments == null) {
       throw new InvalidFormData("approverComments", "is required when the plan is sent back: tell the KAM what to change");
     }
-    int year = ((Number) execution.getVariable("year")).intValue();
-    String accountId = (String) execution.getVariable("accountId");
-    int version = ((Number) execution.getVariable("planVersion")).intValue();
+    AccountPlan plan = facts.plan(execution);
+    int year = plan.year();
+    String accountId = plan.accountId();
+    int version = plans.latestVersion(year, accountId);
     plans.recordDecision(year, accountId, version, decision, comments, currentUser.orElse(null), clock.instant());
     boolean approved = APPROVE.equals(decision);
     if (approved) {
@@ -62,8 +65,8 @@ public class DecidePlanListener extends TaskCompletionListener {
       plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
     }
     execution.setVariable("planApproved", approved);
-    String account = execution.getVariable("accountName") + " (" + accountId + ")";
-    notifications.send((String) execution.getVariable("kam"),
+    String account = facts.account(execution).name() + " (" + accountId + ")";
+    notifications.send(plan.kam(),
         approved ? "Account plan " + year + " approved: " + account : "Account plan " + year + " sent back: " + account,
         approved ? "Your " + year + " plan for " + account + " is approved." + (comments == null ? "" : "\n\n" + comments)
             : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments);

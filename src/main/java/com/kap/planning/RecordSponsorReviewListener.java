@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 public class RecordSponsorReviewListener extends TaskCompletionListener {
 
   private final AccountPlanRepository plans;
+  private final PlanFacts facts;
   private final CurrentUserId currentUser;
 
-  public RecordSponsorReviewListener(AccountPlanRepository plans, CurrentUserId currentUser) {
+  public RecordSponsorReviewListener(AccountPlanRepository plans, PlanFacts facts, CurrentUserId currentUser) {
     this.plans = plans;
+    this.facts = facts;
     this.currentUser = currentUser;
   }
 
@@ -23,8 +25,8 @@ public class RecordSponsorReviewListener extends TaskCompletionListener {
     FormValues values = FormValues.of(execution);
     String comments = values.text("sponsorComments", true, PlanForm.LONG_TEXT);
     String touchpoints = values.text("touchpointCommitments", false, PlanForm.LONG_TEXT);
-    plans.recordSponsorReview(((Number) execution.getVariable("year")).intValue(),
-        (String) execution.getVariable("accountId"), ((Number) execution.getVariable("planVersion")).intValue(),
-        comments, touchpoints, currentUser.orElse((String) execution.getVariable("sponsor")));
+    PlanFacts.PlanKey key = PlanFacts.PlanKey.of(execution);
+    plans.recordSponsorReview(key.year(), key.accountId(), plans.latestVersion(key.year(), key.accountId()),
+        comments, touchpoints, currentUser.orElse(facts.sponsor(execution)));
   }
 }

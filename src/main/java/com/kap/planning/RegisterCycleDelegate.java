@@ -5,6 +5,7 @@ import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUserId;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,7 +62,10 @@ public class RegisterCycleDelegate implements JavaDelegate {
     execution.setVariable("planDeadline", planDeadline.toString());
     execution.setVariable("closingDate", closingDate.toString());
     execution.setVariable("planDeadlineDue", calendar.endOf(planDeadline));
-    execution.setVariable("reminderDue", calendar.reminderBefore(planDeadline));
+    // with less than a week to go, the plans themselves are the news: no reminder before the deadline's escalation
+    Date reminder = calendar.reminderBefore(planDeadline);
+    execution.setVariable("reminderDue", reminder.before(ClockUtil.getCurrentTime()) ? calendar.endOf(planDeadline)
+        : reminder);
     execution.setVariable("closingDue", calendar.endOf(closingDate));
   }
 

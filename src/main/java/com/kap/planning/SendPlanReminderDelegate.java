@@ -1,8 +1,10 @@
 package com.kap.planning;
 
 import com.kap.notifications.Notifications;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** "Remind KAM": the plan deadline is a week away and the plan is not approved yet. */
@@ -10,18 +12,27 @@ import org.springframework.stereotype.Component;
 public class SendPlanReminderDelegate implements JavaDelegate {
 
   private final Notifications notifications;
+  private final PlanFacts facts;
+  private final CycleRepository cycles;
 
-  public SendPlanReminderDelegate(Notifications notifications) {
+  public SendPlanReminderDelegate(Notifications notifications, PlanFacts facts, CycleRepository cycles) {
     this.notifications = notifications;
+    this.facts = facts;
+    this.cycles = cycles;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String account = execution.getVariable("accountName") + " (" + execution.getVariable("accountId") + ")";
-    notifications.send((String) execution.getVariable("kam"),
-        "Reminder: account plan " + execution.getVariable("year") + " for " + account + " is due on "
-            + execution.getVariable("planDeadline"),
-        "The " + execution.getVariable("year") + " plan for " + account + " is due on "
-            + execution.getVariable("planDeadline") + " and is not approved yet. Open it in Tasklist.");
+    AccountPlan plan = facts.plan(execution);
+    Date due = (Date) execution.getVariable("planDeadlineDue");
+    if (due != null && !ClockUtil.getCurrentTime().before(due)) {
+      return; // the deadline has passed: the escalation takes over
+    }
+    String deadline = cycles.find(plan.year()).map(c -> c.planDeadline().toString()).orElse("the deadline");
+    String account = facts.account(execution).name() + " (" + plan.accountId() + ")";
+    notifications.send(plan.kam(),
+        "Reminder: account plan " + plan.year() + " for " + account + " is due on " + deadline,
+        "The " + plan.year() + " plan for " + account + " is due on " + deadline
+            + " and is not approved yet. Open it in Tasklist.");
   }
 }

@@ -40,6 +40,7 @@ class AccountPlanProcessTest {
   @Autowired IdentityService identityService;
   @Autowired PortfolioSegmentation segmentation;
   @Autowired AccountPlanRepository plans;
+  @Autowired com.kap.portfolio.PortfolioImportService importService;
 
   @AfterEach
   void signOut() {
@@ -171,6 +172,46 @@ class AccountPlanProcessTest {
     assertThat(escalation).hasCandidateGroup("programme-director");
     complete(escalation, "diane", "programme-director", Map.of("followUp", "Call with bruno on Monday"));
     assertThat(plan).isWaitingAt("draftAccountPlan");
+  }
+
+  @Test
+  void submittedVariablesCannotRedirectThePlanOrSkipItsReviews() {
+    ProcessInstance plan = startPlan(2068, "ACC-003"); // Strategic, KAM alice, sponsor gilles
+    assertThat(task(plan)).isAssignedTo("alice");
+    Map<String, Object> tampered = lightPlan();
+    tampered.putAll(Map.of("accountId", "ACC-001", "year", 2000, "planDepth", "onePage", "sponsorRequired", false,
+        "sponsor", "alice", "kam", "bruno"));
+
+    completeDraft(plan, tampered);
+
+    // a light plan is not enough for a Strategic account: the full depth still applies
+    assertThat(plan).isWaitingAt("draftAccountPlan");
+    assertThat(task(plan)).isAssignedTo("alice");
+    assertThat(plans.versions(2068, "ACC-003")).singleElement().satisfies(v -> assertThat(v.qualityIssues())
+        .contains("Customer strategy is required for this plan depth."));
+    assertThat(plans.find(2068, "ACC-001")).isEmpty();
+
+    Map<String, Object> fullTampered = fullPlan();
+    fullTampered.putAll(Map.of("sponsorRequired", false, "sponsor", "alice"));
+    completeDraft(plan, fullTampered);
+
+    assertThat(plan).isWaitingAt("reviewPlanAsSponsor");
+    assertThat(task(plan)).isAssignedTo("gilles");
+    assertThat(taskService.getIdentityLinksForTask(task(plan).getId()))
+        .noneMatch(link -> "executive-sponsor".equals(link.getGroupId()));
+  }
+
+  @Test
+  void theReviewOfAStrategicAccountWithoutSponsorGoesToAllExecutiveSponsors() {
+    importService.importCsv(String.join(",", com.kap.portfolio.PortfolioCsvParser.REQUIRED_COLUMNS)
+        + "\nNOSPONSOR-1,Orphan Strategic,EMEA,chen,,9,9,9,9,9,9,9,9,9,9,9,9\n");
+    segmentation.segment(2069);
+    ProcessInstance plan = startPlan(2069, "NOSPONSOR-1");
+
+    completeDraft(plan, fullPlan());
+
+    assertThat(plan).isWaitingAt("reviewPlanAsSponsor");
+    assertThat(task(plan)).isNotAssigned().hasCandidateGroup("executive-sponsor");
   }
 
   @Test
