@@ -18,9 +18,11 @@ public class CyclePlans {
 
   private final CycleSegmentRepository cycleSegments;
   private final RuntimeService runtimeService;
+  private final CycleRepository cycles;
 
-  public CyclePlans(CycleSegmentRepository cycleSegments, RuntimeService runtimeService) {
+  public CyclePlans(CycleSegmentRepository cycleSegments, RuntimeService runtimeService, CycleRepository cycles) {
     this.cycleSegments = cycleSegments;
+    this.cycles = cycles;
     this.runtimeService = runtimeService;
   }
 
@@ -36,6 +38,14 @@ public class CyclePlans {
 
   public int count(int year) {
     return cycleSegments.countByYear(year);
+  }
+
+  /**
+   * Whether every plan of the year is approved already, read under a lock on the cycle's row: an approval that
+   * commits later waits for this transaction, and by then the cycle listens for its message.
+   */
+  public boolean allApproved(int year) {
+    return cycles.lockApprovalCount(year) == count(year);
   }
 
   /** Deletes the year's running plans in the background (Camunda batch), e.g. at the closing date. */

@@ -48,6 +48,12 @@ public class CycleRepository {
     return jdbc.queryForObject("select plans_approved from kap_cycle where cycle_year = ?", Integer.class, year);
   }
 
+  /** The approval count, with the cycle's row locked until the transaction ends. */
+  public int lockApprovalCount(int year) {
+    return jdbc.queryForObject("select plans_approved from kap_cycle where cycle_year = ? for update", Integer.class,
+        year);
+  }
+
   public void delete(int year) {
     jdbc.update("delete from kap_cycle where cycle_year = ?", year);
   }

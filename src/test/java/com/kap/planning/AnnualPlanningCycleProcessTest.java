@@ -49,6 +49,7 @@ class AnnualPlanningCycleProcessTest {
   @Autowired IdentityService identityService;
   @Autowired CycleSegmentRepository cycleSegments;
   @Autowired CycleRepository cycles;
+  @Autowired AccountPlanRepository accountPlans;
   @Autowired PortfolioImportService importService;
   @Autowired PortfolioSegmentation segmentation;
 
@@ -111,6 +112,23 @@ class AnnualPlanningCycleProcessTest {
     assertThat(draft.getTaskDefinitionKey()).isEqualTo("draftAccountPlan");
     assertThat(draft.getAssignee()).isEqualTo("bruno");
     assertThat(draft.getDueDate()).isEqualTo(Date.from(Instant.parse("2031-12-16T00:00:00Z")));
+  }
+
+  @Test
+  void plansApprovedBeforeTheCycleWaitsForThemDoNotLeaveItWaiting() {
+    ProcessInstance cycle = startAndValidate(2030);
+    execute(job(cycle));
+    Job chunk = managementService.createJobQuery().processInstanceId(cycle.getId()).messages().singleResult();
+    managementService.executeJob(chunk.getId());
+    // every plan approved while the fan-out's last join is still queued: no one listens for the message yet
+    for (CycleSegment planned : cycleSegments.findByYear(2030)) {
+      accountPlans.approve(2030, planned.accountId(), 1, Instant.now());
+      cycles.countApproval(2030);
+    }
+
+    runJobs(cycle);
+
+    assertThat(cycle).isWaitingAt("consolidateTrainingPlan");
   }
 
   @Test
