@@ -33,7 +33,7 @@ public class CheckPlanQualityDelegate implements JavaDelegate {
     int year = plan.year();
     String accountId = plan.accountId();
     PlanContent content = PlanForm.read(execution);
-    List<String> issues = PlanQualityGate.issues(content, facts.planDepth(execution));
+    List<String> issues = PlanQualityGate.issues(content, facts.planDepth(plan));
     String submittedBy = currentUser.orElse(plan.kam());
     int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), content, issues);
     if (issues.isEmpty()) {

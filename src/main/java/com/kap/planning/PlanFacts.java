@@ -65,8 +65,8 @@ public class PlanFacts {
     return Boolean.TRUE.equals(plan(execution).sponsorRequired());
   }
 
-  public PlanDepth planDepth(DelegateExecution execution) {
-    String depth = plan(execution).planDepth();
+  public PlanDepth planDepth(AccountPlan plan) {
+    String depth = plan.planDepth();
     return PlanDepth.byKey(depth).orElseThrow(() -> new IllegalStateException("unknown plan depth " + depth));
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class SegmentScorer {
 
   /** Axis scores are reported with four decimals, truncated so that a reported 50.0000 is always high. */
-  public static final int SCALE = 4;
+  private static final int SCALE = 4;
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final BigDecimal SCORE_RANGE = BigDecimal.valueOf(Criterion.MAX_SCORE - Criterion.MIN_SCORE);
