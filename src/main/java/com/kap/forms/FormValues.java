@@ -37,23 +37,58 @@ public final class FormValues {
 
   /** A whole number within [min, max]; Tasklist sends numbers as Integer, Long or Double, clients also as text. */
   public int integer(String field, int min, int max) {
+    return (int) wholeNumber(field, min, max);
+  }
+
+  /** A whole number within [min, max], e.g. an amount in currency units. */
+  public long wholeNumber(String field, long min, long max) {
+    BigDecimal number = decimal(field, BigDecimal.valueOf(min), BigDecimal.valueOf(max), 0);
+    return number.longValueExact();
+  }
+
+  /** A whole number within [min, max], or the fallback when the field is empty. */
+  public long wholeNumber(String field, long min, long max, long fallback) {
+    Object value = scope.getVariable(field);
+    return value == null || (value instanceof String s && s.isBlank()) ? fallback : wholeNumber(field, min, max);
+  }
+
+  /** A number within [min, max] with at most {@code maxDecimals} decimals. */
+  public BigDecimal decimal(String field, BigDecimal min, BigDecimal max, int maxDecimals) {
     Object value = scope.getVariable(field);
     if (value == null || (value instanceof String s && s.isBlank())) {
       throw new InvalidFormData(field, "is required");
+    }
+    if (value instanceof Boolean) {
+      throw new InvalidFormData(field, "must be a number, was " + value);
     }
     BigDecimal number;
     try {
       number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new InvalidFormData(field, "must be a whole number, was '" + abbreviate(value) + "'");
+      throw new InvalidFormData(field, (maxDecimals == 0 ? "must be a whole number" : "must be a number")
+          + ", was '" + abbreviate(value) + "'");
     }
-    if (number.stripTrailingZeros().scale() > 0) {
-      throw new InvalidFormData(field, "must be a whole number, was " + number.toPlainString());
+    if (number.stripTrailingZeros().scale() > maxDecimals) {
+      throw new InvalidFormData(field, maxDecimals == 0 ? "must be a whole number, was " + number.toPlainString()
+          : "must have at most " + maxDecimals + " decimal(s), was " + number.toPlainString());
     }
-    if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new InvalidFormData(field, "must be from " + min + " to " + max + ", was " + number.toPlainString());
+    if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+      throw new InvalidFormData(field, "must be from " + min.toPlainString() + " to " + max.toPlainString()
+          + ", was " + number.toPlainString());
     }
-    return number.intValueExact();
+    return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number.stripTrailingZeros();
+  }
+
+  /** A checkbox: true, false, or missing (false); text "true"/"false" from clients too. */
+  public boolean flag(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+      return Boolean.parseBoolean(s);
+    }
+    throw new InvalidFormData(field, "must be true or false, was '" + abbreviate(value) + "'");
   }
 
   /**

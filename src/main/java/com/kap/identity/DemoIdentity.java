@@ -46,6 +46,7 @@ public class DemoIdentity {
       new DemoUser("diane", "Diane", "Laurent", Roles.PROGRAMME_DIRECTOR),
       new DemoUser("eric", "Eric", "Schmidt", Roles.DIRECTOR),
       new DemoUser("fatima", "Fatima", "Haddad", Roles.DIRECTOR),
+      new DemoUser("ines", "Ines", "Ferreira", Roles.DIRECTOR),
       new DemoUser("gilles", "Gilles", "Moreau", Roles.EXECUTIVE_SPONSOR),
       new DemoUser("hana", "Hana", "Sato", Roles.TRAINING_COORDINATOR),
       new DemoUser("paula", "Paula", "Novak", Roles.PROCESS_OWNER));
@@ -56,7 +57,13 @@ public class DemoIdentity {
       Roles.DIRECTOR, "Steering committee",
       Roles.EXECUTIVE_SPONSOR, "Executive sponsors",
       Roles.TRAINING_COORDINATOR, "Training coordinators",
-      Roles.PROCESS_OWNER, "Process owners");
+      Roles.PROCESS_OWNER, "Process owners",
+      Roles.GLOBAL_COMMITTEE, "Global steering committee (hears budget appeals)");
+
+  /** Second memberships: the global committee, which hears appeals against regional and global decisions. */
+  static final Map<String, List<String>> MORE_GROUPS = Map.of(
+      "fatima", List.of(Roles.GLOBAL_COMMITTEE),
+      "ines", List.of(Roles.GLOBAL_COMMITTEE));
 
   /** Business columns Tasklist shows in every KAP filter. */
   private static final List<Map<String, String>> COLUMNS = List.of(
@@ -107,9 +114,17 @@ public class DemoIdentity {
       user.setPassword(password);
       identityService.saveUser(user);
     }
-    if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
-      identityService.createMembership(demo.id(), demo.group());
+    for (String group : groupsOf(demo)) {
+      if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+        identityService.createMembership(demo.id(), group);
+      }
     }
+  }
+
+  static List<String> groupsOf(DemoUser demo) {
+    List<String> groups = new java.util.ArrayList<>(List.of(demo.group()));
+    groups.addAll(MORE_GROUPS.getOrDefault(demo.id(), List.of()));
+    return groups;
   }
 
   private void authorizations() {
@@ -122,7 +137,11 @@ public class DemoIdentity {
     }
     grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "annualPlanningCycle", Permissions.READ,
         Permissions.CREATE_INSTANCE);
+    grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "budgetRound", Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(Roles.KAM, Resources.PROCESS_DEFINITION, "investmentBid", Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Roles.KAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
   }
 
@@ -141,6 +160,12 @@ public class DemoIdentity {
         .taskAssigneeExpression("${currentUser()}"), List.of(Roles.EXECUTIVE_SPONSOR));
     filter("Bids to score", 0, taskService.createTaskQuery().taskDefinitionKey("scoreBid")
         .taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
+    filter("My bids", 0, taskService.createTaskQuery().processDefinitionKey("investmentBid")
+        .taskAssigneeExpression("${currentUser()}"), List.of(Roles.KAM));
+    filter("Budget decisions", 1, taskService.createTaskQuery().taskDefinitionKeyIn("calibrateScores",
+        "decideAllocation").taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
+    filter("Appeals to review", 2, taskService.createTaskQuery().taskDefinitionKey("reviewAppeal")
+        .taskCandidateUserExpression("${currentUser()}"), List.of(Roles.GLOBAL_COMMITTEE, Roles.PROGRAMME_DIRECTOR));
     filter("Training plans", 0, taskService.createTaskQuery().taskDefinitionKey("consolidateTrainingPlan"),
         List.of(Roles.TRAINING_COORDINATOR));
   }

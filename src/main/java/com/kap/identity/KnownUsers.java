@@ -37,4 +37,13 @@ public class KnownUsers {
     }
     return found;
   }
+
+  /** The ids of a group's members, whatever the caller may browse. */
+  public Set<String> membersOf(String groupId) {
+    return new HashSet<>(engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      return context.getReadOnlyIdentityProvider().createUserQuery(context).memberOfGroup(groupId).list()
+          .stream().map(User::getId).toList();
+    }));
+  }
 }

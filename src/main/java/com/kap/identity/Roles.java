@@ -8,6 +8,8 @@ public final class Roles {
   public static final String EXECUTIVE_SPONSOR = "executive-sponsor";
   public static final String TRAINING_COORDINATOR = "training-coordinator";
   public static final String PROCESS_OWNER = "process-owner";
+  /** Directors who hear appeals of budget decisions (DESIGN §2 factor 6: a body not involved in the decision). */
+  public static final String GLOBAL_COMMITTEE = "global-committee";
   public static final String ADMIN = "camunda-admin";
 
   private Roles() {}

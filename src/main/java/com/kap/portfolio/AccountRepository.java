@@ -55,6 +55,10 @@ public class AccountRepository {
     return jdbc.query(SELECT + " where account_id = ?", ACCOUNT, accountId).stream().findFirst();
   }
 
+  public List<String> regions() {
+    return jdbc.queryForList("select distinct region from kap_account order by region", String.class);
+  }
+
   public long count() {
     return jdbc.queryForObject("select count(*) from kap_account", Long.class);
   }

@@ -1,0 +1,30 @@
+package com.kap.budget;
+
+import com.kap.identity.CurrentUser;
+import com.kap.identity.Roles;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tries an allocation without deciding anything (DESIGN §5): the steering committee's what-if. */
+@RestController
+@RequestMapping("/api/budget")
+public class AllocationPreviewController {
+
+  private final AllocationOptimiser optimiser;
+  private final CurrentUser currentUser;
+
+  public AllocationPreviewController(AllocationOptimiser optimiser, CurrentUser currentUser) {
+    this.optimiser = optimiser;
+    this.currentUser = currentUser;
+  }
+
+  /** The body is read as text, so that numbers are read exactly and every shape error names its field. */
+  @PostMapping(path = "/allocation-preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public AllocationResult preview(@RequestBody String body) {
+    currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
+    return optimiser.solve(AllocationProblemReader.read(body));
+  }
+}

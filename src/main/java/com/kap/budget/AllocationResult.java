@@ -1,0 +1,52 @@
+package com.kap.budget;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The funded bids, and why each other bid is not.
+ *
+ * @param funded ids in the order of the problem's bids
+ * @param optimal true when the solver proved that no allocation has a higher total benefit; false when its time limit
+ *     ended the search first (the best allocation found is kept)
+ * @param unfunded every bid not funded, in the order of the problem's bids, with its reason
+ * @param nextInLine up to five unfunded bids that only the budget holds back, best benefit per cost first
+ * @param sensitivity the exact optimum with 10 % less and 10 % more available
+ * @param available {@code budget − reserve}
+ * @param solveMillis wall time of the exact solve (without the sensitivity solves)
+ */
+public record AllocationResult(List<String> funded, long totalCost, BigDecimal totalBenefit, boolean optimal,
+    List<Unfunded> unfunded, List<NextInLine> nextInLine, Sensitivity sensitivity, long available, long solveMillis) {
+
+  @JsonIgnore
+  public Duration solveTime() {
+    return Duration.ofMillis(solveMillis);
+  }
+
+  /** e.g. {@code {"id":"B7","reason":"over budget","detail":"needs 12,000 more than the 3,000 left"}}. */
+  public record Unfunded(String id, AllocationReason reason, String detail) {}
+
+  /**
+   * An unfunded bid that more budget alone would let in.
+   *
+   * @param extraBudget how much more would have to be available to fund it as things stand
+   * @param cost its cost plus that of the unfunded bids it requires
+   * @param benefit its benefit plus that of the unfunded bids it requires
+   * @param withRequirements the unfunded bids it requires, funded along with it
+   */
+  public record NextInLine(String id, long extraBudget, long cost, BigDecimal benefit, List<String> withRequirements) {}
+
+  public record Sensitivity(Point minus10Percent, Point plus10Percent) {}
+
+  /**
+   * The exact optimum had {@code available} been what the funded bids may cost.
+   *
+   * @param infeasible proven that no allocation fits (e.g. the must-fund bids cost more)
+   * @param totalBenefit null when no allocation was found
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Point(long available, BigDecimal totalBenefit, int fundedCount, boolean optimal, boolean infeasible) {}
+}

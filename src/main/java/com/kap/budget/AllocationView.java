@@ -1,0 +1,77 @@
+package com.kap.budget;
+
+import static com.kap.budget.BidDisplay.amount;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
+
+/** What "Decide allocation" shows the chair: totals, sensitivity, and every bid with the recommendation. */
+final class AllocationView {
+
+  private AllocationView() {}
+
+  static void show(VariableScope scope, BudgetRound round, List<Bid> bids, Recommendation recommendation) {
+    AllocationResult result = recommendation.result();
+    Map<String, AllocationResult.Unfunded> unfunded = result.unfunded().stream()
+        .collect(Collectors.toMap(AllocationResult.Unfunded::id, Function.identity()));
+    List<Map<String, Object>> table = new ArrayList<>();
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (Bid bid : bids) {
+      if (bid.status() != Bid.Status.SCORED && bid.status() != Bid.Status.INELIGIBLE) {
+        continue;
+      }
+      AllocationResult.Unfunded why = unfunded.get(bid.id());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("bidId", bid.id());
+      row.put("account", bid.accountId());
+      row.put("title", bid.content().title());
+      row.put("cost", bid.content().cost());
+      row.put("benefit", bid.benefit() == null ? "" : bid.benefit().toPlainString());
+      row.put("recommendation", why == null ? "fund" : "—");
+      row.put("reason", why == null ? "" : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
+      table.add(row);
+      if (bid.status() == Bid.Status.SCORED) {
+        options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · " + amount(bid.content().cost()),
+            "value", bid.id()));
+      }
+    }
+    scope.setVariable("roundName", round.name());
+    scope.setVariable("allocationSummary", summary(round, recommendation));
+    scope.setVariable("allocationTable", Spin.JSON(table));
+    scope.setVariable("bidOptions", Spin.JSON(options));
+    scope.setVariable("reserveText", amount(round.reserveLeft()) + " held back");
+  }
+
+  static String summary(BudgetRound round, Recommendation recommendation) {
+    AllocationResult result = recommendation.result();
+    StringBuilder text = new StringBuilder()
+        .append("**Envelope** ").append(amount(round.envelope())).append(" · **reserve** ")
+        .append(amount(round.reserve())).append(" (").append(round.reservePercent().stripTrailingZeros().toPlainString())
+        .append(" %) · **available to the optimiser** ").append(amount(result.available())).append("\n\n")
+        .append("**Recommended:** ").append(result.funded().size()).append(" bids, cost ")
+        .append(amount(result.totalCost())).append(", benefit ").append(result.totalBenefit().toPlainString())
+        .append(result.optimal() ? " — proven optimal" : " — best found within the time limit, not proven optimal")
+        .append("\n\n**Sensitivity:** with 10 % less budget the best benefit is ")
+        .append(point(result.sensitivity().minus10Percent())).append("; with 10 % more, ")
+        .append(point(result.sensitivity().plus10Percent())).append('.');
+    if (!result.nextInLine().isEmpty()) {
+      text.append("\n\n**Next in line:** ").append(result.nextInLine().stream()
+          .map(n -> n.id() + " (needs " + amount(n.extraBudget()) + " more)").collect(Collectors.joining(", ")));
+    }
+    if (recommendation.warning() != null) {
+      text.append("\n\n**Warning:** ").append(recommendation.warning());
+    }
+    return text.toString();
+  }
+
+  private static String point(AllocationResult.Point point) {
+    return point.infeasible() || point.totalBenefit() == null ? "— (nothing fits)"
+        : point.totalBenefit().toPlainString() + " (" + point.fundedCount() + " bids)";
+  }
+}

@@ -1,0 +1,8 @@
+package com.kap.budget;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** @param appealWorkingDays how long a KAM has to appeal an unfunded bid, in working days (Monday to Friday) */
+@ConfigurationProperties("kap.budget")
+public record BudgetProperties(@DefaultValue("10") int appealWorkingDays) {}

@@ -1,0 +1,45 @@
+package com.kap.budget;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.TaskCompletionListener;
+import com.kap.identity.CurrentUserId;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** When the KAM completes "Consider appeal": an appeal with its grounds, or the decision accepted. */
+@Component("considerAppeal")
+public class ConsiderAppealListener extends TaskCompletionListener {
+
+  private final BidFacts facts;
+  private final AppealRepository appeals;
+  private final BudgetAudit audit;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public ConsiderAppealListener(BidFacts facts, AppealRepository appeals, BudgetAudit audit,
+      CurrentUserId currentUser, Clock clock) {
+    this.facts = facts;
+    this.appeals = appeals;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    Bid bid = facts.bid(execution);
+    FormValues values = FormValues.of(execution);
+    boolean appeal = "yes".equals(values.choice("appeal", List.of("yes", "no"), true));
+    String grounds = values.text("appealGrounds", appeal, BidForm.LONG_TEXT);
+    String kam = currentUser.orElse(bid.kam());
+    if (appeal) {
+      appeals.file(bid.bidNo(), grounds, clock.instant());
+      audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.APPEAL, kam, "not funded", "appealed", grounds);
+    } else {
+      audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.APPEAL_NOT_MADE, kam, null, null, null);
+    }
+    execution.setVariable("appealed", appeal);
+  }
+}

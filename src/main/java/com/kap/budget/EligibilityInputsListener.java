@@ -1,0 +1,32 @@
+package com.kap.budget;
+
+import com.kap.planning.AccountPlan;
+import com.kap.planning.AccountPlanRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Gives the bidEligibility table its inputs, from KAP's tables: plan status, segment, category, financials. */
+@Component("bidEligibilityInputs")
+public class EligibilityInputsListener implements ExecutionListener {
+
+  private final BidFacts facts;
+  private final AccountPlanRepository plans;
+
+  public EligibilityInputsListener(BidFacts facts, AccountPlanRepository plans) {
+    this.facts = facts;
+    this.plans = plans;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Bid bid = facts.bid(execution);
+    int year = facts.round(bid).planYear();
+    boolean approved = plans.find(year, bid.accountId()).map(p -> p.status() == AccountPlan.Status.APPROVED)
+        .orElse(false);
+    execution.setVariable("planApproved", approved);
+    execution.setVariable("segment", facts.segment(bid).label());
+    execution.setVariable("category", bid.content().category());
+    execution.setVariable("financialsComplete", bid.content().financialsComplete());
+  }
+}

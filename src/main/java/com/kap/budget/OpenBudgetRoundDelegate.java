@@ -1,0 +1,113 @@
+package com.kap.budget;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.identity.CurrentUserId;
+import com.kap.identity.KnownUsers;
+import com.kap.identity.Roles;
+import com.kap.planning.CycleCalendar;
+import com.kap.portfolio.AccountRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of a budget round: checks the programme director's start form on the server and registers the round
+ * as the open one of its scope (a region, or global). Its id becomes the business key.
+ */
+@Component("openBudgetRound")
+public class OpenBudgetRoundDelegate implements JavaDelegate {
+
+  private static final long MAX_ENVELOPE = 1_000_000_000_000L;
+
+  private final BudgetRoundRepository rounds;
+  private final AccountRepository accounts;
+  private final KnownUsers users;
+  private final CycleCalendar calendar;
+  private final BudgetAudit audit;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, AccountRepository accounts, KnownUsers users,
+      CycleCalendar calendar, BudgetAudit audit, CurrentUserId currentUser, Clock clock) {
+    this.rounds = rounds;
+    this.accounts = accounts;
+    this.users = users;
+    this.calendar = calendar;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormValues values = FormValues.of(execution);
+    String name = values.text("name", true, 200);
+    String level = values.choice("level", List.of("global", "regional"), true);
+    String scope = "global".equals(level) ? BudgetRound.GLOBAL : region(values);
+    int year = values.integer("year", 2000, 2200);
+    long envelope = values.wholeNumber("envelope", 1, MAX_ENVELOPE);
+    BigDecimal reservePercent = execution.getVariable("reservePercent") == null ? BigDecimal.TEN
+        : values.decimal("reservePercent", BigDecimal.ZERO, BigDecimal.valueOf(50), 2);
+    LocalDate deadline = values.date("callDeadline", true);
+    LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
+    if (deadline.isBefore(today)) {
+      throw new InvalidFormData("callDeadline", "must not be in the past, was " + deadline);
+    }
+    List<String> committee = committee(values.text("committee", true, 1000));
+    String chair = values.text("chair", true, 64);
+    if (!committee.contains(chair)) {
+      throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + chair + "'");
+    }
+    String openedBy = currentUser.orElse(null);
+    BudgetRound round = new BudgetRound(0, name, scope, year, envelope, reservePercent,
+        calendar.endOf(deadline).toInstant(), chair, BudgetRound.Status.OPEN, 0, 0, 0,
+        execution.getProcessInstanceId());
+    long roundNo = rounds.insert(round, committee, openedBy, clock.instant());
+    try {
+      rounds.claimScope(scope, roundNo);
+    } catch (DuplicateKeyException e) {
+      throw new InvalidFormData("global".equals(level) ? "level" : "region",
+          "a budget round for " + scope + " is already open; one open round per region and one global");
+    }
+    String id = BudgetIds.round(roundNo);
+    execution.setProcessBusinessKey(id);
+    execution.setVariable("roundId", id);
+    execution.setVariable("roundName", name);
+    execution.setVariable("callDeadline", deadline.toString());
+    audit.record(roundNo, null, BudgetAudit.Action.ROUND_OPENED, openedBy, null,
+        name + " · " + scope + " · envelope " + envelope + " · reserve " + reservePercent.toPlainString()
+            + " % · call closes " + deadline + " · committee " + committee + " · chair " + chair, null);
+  }
+
+  private String region(FormValues values) {
+    String region = values.text("region", true, 64);
+    List<String> known = accounts.regions();
+    if (!known.contains(region)) {
+      throw new InvalidFormData("region", "must be a region of the portfolio " + known + ", was '" + region + "'");
+    }
+    return region;
+  }
+
+  private List<String> committee(String text) {
+    Set<String> ids = new LinkedHashSet<>();
+    Arrays.stream(text.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
+    Set<String> directors = users.membersOf(Roles.DIRECTOR);
+    List<String> strangers = ids.stream().filter(id -> !directors.contains(id)).toList();
+    if (!strangers.isEmpty()) {
+      throw new InvalidFormData("committee", "only directors may sit on the committee, not " + strangers);
+    }
+    if (ids.isEmpty()) {
+      throw new InvalidFormData("committee", "needs at least one director");
+    }
+    return List.copyOf(ids);
+  }
+}

@@ -1,0 +1,51 @@
+package com.kap.budget;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.TaskCompletionListener;
+import com.kap.identity.CurrentUserId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** When the chair completes "Calibrate scores": an agreed score and the reason for every criterion that spread. */
+@Component("recordCalibration")
+public class RecordCalibrationListener extends TaskCompletionListener {
+
+  private final BidFacts facts;
+  private final ScoreRepository scores;
+  private final BudgetAudit audit;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public RecordCalibrationListener(BidFacts facts, ScoreRepository scores, BudgetAudit audit,
+      CurrentUserId currentUser, Clock clock) {
+    this.facts = facts;
+    this.scores = scores;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    Bid bid = facts.bid(execution);
+    BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()));
+    FormValues values = FormValues.of(execution);
+    String reason = values.text("calibrationReason", true, BidForm.LONG_TEXT);
+    String chair = currentUser.orElse(facts.calibrator(execution));
+    for (ScoreCriterion criterion : all.spreadTooFar()) {
+      if (all.calibration(criterion) != null) {
+        continue;
+      }
+      BigDecimal score = values.decimal(criterion.calibratedField(), BigDecimal.ZERO,
+          BigDecimal.valueOf(ScoreCriterion.MAX_SCORE), 1);
+      scores.calibrate(new Calibration(bid.bidNo(), criterion, score, reason, chair, clock.instant()));
+      String before = all.cards().stream().map(c -> c.member() + " " + c.scores().get(criterion))
+          .collect(Collectors.joining(", "));
+      audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.CALIBRATION, chair, criterion.key() + ": " + before,
+          criterion.key() + ": " + score.toPlainString(), reason);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package com.kap.budget;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.forms.TaskCompletionListener;
+import com.kap.identity.CurrentUserId;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** When a member completes "Score bid": checks and stores the scorecard under the member who submitted it. */
+@Component("recordScore")
+public class RecordScoreListener extends TaskCompletionListener {
+
+  private final BidFacts facts;
+  private final ScoreRepository scores;
+  private final BudgetAudit audit;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public RecordScoreListener(BidFacts facts, ScoreRepository scores, BudgetAudit audit, CurrentUserId currentUser,
+      Clock clock) {
+    this.facts = facts;
+    this.scores = scores;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    Bid bid = facts.bid(execution);
+    // the submitting user, not the branch's "scorer" variable, which a submission could overwrite
+    String member = currentUser.orElse((String) execution.getVariableLocal("scorer"));
+    if (!facts.scorers(bid).contains(member)) {
+      throw new InvalidFormData("scoreComment", member + " is not a scoring member of the committee for " + bid.id());
+    }
+    if (scores.hasScored(bid.bidNo(), member)) {
+      throw new InvalidFormData("scoreComment", member + " has already scored " + bid.id());
+    }
+    FormValues values = FormValues.of(execution);
+    Map<ScoreCriterion, Integer> card = new EnumMap<>(ScoreCriterion.class);
+    for (ScoreCriterion criterion : ScoreCriterion.values()) {
+      card.put(criterion, values.integer(criterion.scoreField(), 0, ScoreCriterion.MAX_SCORE));
+    }
+    String comment = values.text(OpenScorecardListener.COMMENT, true, BidForm.LONG_TEXT);
+    scores.save(new Scorecard(bid.bidNo(), member, card, comment, clock.instant()));
+    audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.SCORE, member, null, describe(card), comment);
+  }
+
+  static String describe(Map<ScoreCriterion, ? extends Number> scores) {
+    StringBuilder text = new StringBuilder();
+    scores.forEach((criterion, score) -> text.append(text.isEmpty() ? "" : ", ").append(criterion.key()).append(' ')
+        .append(score));
+    return text.toString();
+  }
+}

@@ -1,0 +1,61 @@
+package com.kap.budget;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.identity.CurrentUserId;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.AccountRepository;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of an investment bid: checks the KAM's bid on the server, and enters it into the open round of the
+ * account's region (or the global round). Its id becomes the business key.
+ */
+@Component("registerBid")
+public class RegisterBidDelegate implements JavaDelegate {
+
+  private final BidRepository bids;
+  private final BudgetRoundRepository rounds;
+  private final AccountRepository accounts;
+  private final BidForm form;
+  private final BudgetAudit audit;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public RegisterBidDelegate(BidRepository bids, BudgetRoundRepository rounds, AccountRepository accounts,
+      BidForm form, BudgetAudit audit, CurrentUserId currentUser, Clock clock) {
+    this.bids = bids;
+    this.rounds = rounds;
+    this.accounts = accounts;
+    this.form = form;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormValues values = FormValues.of(execution);
+    String accountId = values.text("accountId", true, 64);
+    String kam = currentUser.orElse(null);
+    Account account = accounts.findById(accountId)
+        .filter(a -> a.kam().equals(kam))
+        .orElseThrow(() -> new InvalidFormData("accountId", "'" + accountId + "' is not one of your accounts"));
+    BudgetRound round = rounds.openRoundFor(account.region())
+        .filter(r -> r.callDeadline().isAfter(clock.instant()))
+        .orElseThrow(() -> new InvalidFormData("accountId", "no budget round is open for region "
+            + account.region() + " (nor a global one)"));
+    BidContent content = form.read(values, round, null);
+    long bidNo = bids.insert(round.roundNo(), accountId, kam, content, execution.getProcessInstanceId(),
+        clock.instant());
+    Bid bid = bids.find(bidNo).orElseThrow();
+    execution.setProcessBusinessKey(bid.id());
+    execution.setVariable("callDeadline", round.callDeadline().toString());
+    BidDisplay.show(execution, bid, round, account, null);
+    audit.record(round.roundNo(), bidNo, BudgetAudit.Action.BID_SUBMITTED, kam, null, BidDisplay.summary(bid,
+        account, null), null);
+  }
+}

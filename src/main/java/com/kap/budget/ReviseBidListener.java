@@ -1,0 +1,63 @@
+package com.kap.budget;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.forms.TaskCompletionListener;
+import com.kap.identity.CurrentUserId;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** When the KAM completes "Revise bid": store the revision (a new version of the bid), or withdraw the bid. */
+@Component("reviseBid")
+public class ReviseBidListener extends TaskCompletionListener {
+
+  public static final String REVISE = "revise";
+  public static final String WITHDRAW = "withdraw";
+
+  private final BidFacts facts;
+  private final BidRepository bids;
+  private final BidForm form;
+  private final BudgetAudit audit;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public ReviseBidListener(BidFacts facts, BidRepository bids, BidForm form, BudgetAudit audit,
+      CurrentUserId currentUser, Clock clock) {
+    this.facts = facts;
+    this.bids = bids;
+    this.form = form;
+    this.audit = audit;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    Bid bid = facts.bid(execution);
+    BudgetRound round = facts.round(bid);
+    FormValues values = FormValues.of(execution);
+    String action = values.choice("action", List.of(REVISE, WITHDRAW), true);
+    if (!clock.instant().isBefore(round.callDeadline()) || bid.status() != Bid.Status.SUBMITTED) {
+      throw new InvalidFormData("action", "the call of round " + round.id() + " closed at " + round.callDeadline()
+          + "; the bid can no longer change");
+    }
+    String kam = currentUser.orElse(bid.kam());
+    String before = BidDisplay.summary(bid, facts.account(bid), null);
+    if (WITHDRAW.equals(action)) {
+      String reason = values.text("withdrawReason", false, BidForm.LONG_TEXT);
+      bids.updateStatus(bid.bidNo(), Bid.Status.WITHDRAWN, reason);
+      audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_WITHDRAWN, kam, before, null, reason);
+      execution.setVariable("bidWithdrawn", true);
+      return;
+    }
+    BidContent content = form.read(values, round, bid.bidNo());
+    bids.revise(bid.bidNo(), content, clock.instant());
+    Bid revised = bids.find(bid.bidNo()).orElseThrow();
+    BidDisplay.show(execution, revised, round, facts.account(revised), null);
+    audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_REVISED, kam, before,
+        BidDisplay.summary(revised, facts.account(revised), null), null);
+    execution.setVariable("bidWithdrawn", false);
+  }
+}

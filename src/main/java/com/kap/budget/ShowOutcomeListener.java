@@ -1,0 +1,46 @@
+package com.kap.budget;
+
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of "Consider appeal" and "Review appeal": the decision, the reason and the scorecards (published now), and,
+ * for the reviewer, the grounds and the reserve left.
+ */
+@Component("showOutcome")
+public class ShowOutcomeListener implements ExecutionListener {
+
+  private final BidFacts facts;
+  private final ScoreRepository scores;
+  private final AppealRepository appeals;
+
+  public ShowOutcomeListener(BidFacts facts, ScoreRepository scores, AppealRepository appeals) {
+    this.facts = facts;
+    this.scores = scores;
+    this.appeals = appeals;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Bid bid = facts.bid(execution);
+    BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()));
+    StringBuilder text = new StringBuilder()
+        .append("**Decision:** not funded — ").append(bid.statusReason()).append("\n\n")
+        .append("**Benefit** ").append(bid.benefit() == null ? "—" : bid.benefit().toPlainString())
+        .append(" of 100 · **cost** ").append(BidDisplay.amount(bid.content().cost())).append("\n\n")
+        .append("**Scorecards:**\n\n");
+    for (Scorecard card : all.cards()) {
+      text.append("- ").append(card.member()).append(": ").append(card.scores().entrySet().stream()
+          .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")))
+          .append(" — ").append(card.comment()).append('\n');
+    }
+    scores.calibrations(bid.bidNo()).forEach(c -> text.append("- calibrated ").append(c.criterion().label())
+        .append(": ").append(c.score().toPlainString()).append(" — ").append(c.reason()).append('\n'));
+    execution.setVariable("outcomeText", text.toString());
+    appeals.find(bid.bidNo()).ifPresent(appeal -> execution.setVariable("appealText", text
+        + "\n**Grounds of the appeal:** " + appeal.grounds() + "\n\n**Reserve left in the round:** "
+        + BidDisplay.amount(facts.round(bid).reserveLeft())));
+  }
+}
