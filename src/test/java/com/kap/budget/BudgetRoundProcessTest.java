@@ -53,8 +53,8 @@ class BudgetRoundProcessTest {
 
   @Test
   void aRoundScoresBlindCalibratesProposesTheOptimumAndPublishes() {
-    fixture.approvePlans(2070, "ACC-003", "ACC-006", "ACC-009", "ACC-021");
-    ProcessInstance round = fixture.startRound(round("EMEA 2070", "EMEA", 2070, 100_000));
+    fixture.approvePlans(2076, "ACC-003", "ACC-006", "ACC-009", "ACC-021");
+    ProcessInstance round = fixture.startRound(round("EMEA 2076", "EMEA", 2076, 100_000));
     assertThat(round).isWaitingAt("callDeadlinePassed");
     String roundId = runtimeService.createProcessInstanceQuery().processInstanceId(round.getId()).singleResult()
         .getBusinessKey();

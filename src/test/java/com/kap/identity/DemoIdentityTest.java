@@ -39,7 +39,10 @@ class DemoIdentityTest {
     }
     assertThat(identityService.checkPassword("admin", "demo")).isTrue();
     assertThat(identityService.createUserQuery().memberOfGroup(Roles.DIRECTOR).list())
-        .extracting(u -> u.getId()).containsExactlyInAnyOrder("eric", "fatima");
+        .extracting(u -> u.getId()).containsExactlyInAnyOrder("eric", "fatima", "ines");
+    // appeals go to the global committee: fatima chairs regional rounds, ines hears their appeals
+    assertThat(identityService.createUserQuery().memberOfGroup(Roles.GLOBAL_COMMITTEE).list())
+        .extracting(u -> u.getId()).containsExactlyInAnyOrder("fatima", "ines");
   }
 
   @Test
