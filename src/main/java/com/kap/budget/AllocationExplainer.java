@@ -3,9 +3,11 @@ package com.kap.budget;
 import com.kap.budget.AllocationResult.NextInLine;
 import com.kap.budget.AllocationResult.Unfunded;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,15 +67,15 @@ final class AllocationExplainer {
             + ", which is " + (graph.bid(required).eligible() ? "not funded" : "not eligible"));
       }
     }
-    Bundle bundle = bundle(i);
-    if (bundle.cost > left) {
+    // what it requires is funded: the bid alone would have to fit
+    if (bid.cost() > left) {
       return new Unfunded(bid.id(), AllocationReason.OVER_BUDGET,
-          "needs " + amount(bundle.cost - left) + " more than the " + amount(left) + " left");
+          "needs " + amount(bid.cost() - left) + " more than the " + amount(left) + " left");
     }
-    return new Unfunded(bid.id(), AllocationReason.LOWER_VALUE, bundle.benefit.signum() == 0
+    // adding a bid that fits breaks no constraint, so an optimum leaves one out only if it adds nothing
+    return new Unfunded(bid.id(), AllocationReason.LOWER_VALUE, bid.benefit().signum() == 0 || optimal
         ? "adds no benefit"
-        : optimal ? "an allocation of more benefit leaves it out"
-            : "fits in the " + amount(left) + " left, but the time limit ended the search before it was funded");
+        : "fits in the " + amount(left) + " left, but the time limit ended the search before it was funded");
   }
 
   /** Unfunded bids that more budget alone would let in, most benefit per cost first, then in the bids' order. */
@@ -110,11 +112,17 @@ final class AllocationExplainer {
     return true;
   }
 
+  /** The bid and the unfunded bids it requires, transitively; a funded bid's requirements are funded already. */
   private Bundle bundle(int i) {
-    BitSet members = graph.closure(i);
-    for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
-      if (funded[m]) {
-        members.clear(m);
+    BitSet members = new BitSet();
+    members.set(i);
+    Deque<Integer> todo = new ArrayDeque<>(List.of(i));
+    while (!todo.isEmpty()) {
+      for (int required : graph.requires(todo.pop())) {
+        if (!funded[required] && !members.get(required)) {
+          members.set(required);
+          todo.push(required);
+        }
       }
     }
     long cost = 0;
@@ -123,7 +131,7 @@ final class AllocationExplainer {
       cost += graph.bid(m).cost();
       benefit = benefit.add(graph.bid(m).benefit());
     }
-    return new Bundle(i, members, cost, benefit);
+    return new Bundle(i, members, cost, benefit.setScale(2)); // exact: benefits have at most two decimals
   }
 
   static String amount(long amount) {

@@ -57,26 +57,23 @@ final class AllocationGraph {
     return requires[i];
   }
 
-  /** The bids and everything they require, transitively. */
-  BitSet closure(BitSet from) {
-    BitSet reached = (BitSet) from.clone();
-    Deque<Integer> todo = new ArrayDeque<>();
-    from.stream().forEach(todo::push);
-    while (!todo.isEmpty()) {
-      for (int required : requires[todo.pop()]) {
-        if (!reached.get(required)) {
-          reached.set(required);
-          todo.push(required);
+  /**
+   * Everything the given bids require, transitively, that is not one of them: each with one of the given bids that
+   * requires it. Every bid is visited once.
+   */
+  Map<Integer, Integer> requirementsOf(BitSet bids) {
+    Map<Integer, Integer> requiredBy = new HashMap<>();
+    for (int root = bids.nextSetBit(0); root >= 0; root = bids.nextSetBit(root + 1)) {
+      Deque<Integer> todo = new ArrayDeque<>(List.of(root));
+      while (!todo.isEmpty()) {
+        for (int required : requires[todo.pop()]) {
+          if (!bids.get(required) && requiredBy.putIfAbsent(required, root) == null) {
+            todo.push(required);
+          }
         }
       }
     }
-    return reached;
-  }
-
-  BitSet closure(int bid) {
-    BitSet start = new BitSet();
-    start.set(bid);
-    return closure(start);
+    return requiredBy;
   }
 
   /** A cycle of requirements as ids, its first bid repeated at the end (B1, B2, B1), if there is one. */

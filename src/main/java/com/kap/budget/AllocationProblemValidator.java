@@ -127,10 +127,9 @@ final class AllocationProblemValidator {
         mustFund.set(i);
       }
     }
-    Map<Integer, Integer> requiredBy = new HashMap<>();
-    mustFund.stream().forEach(i -> graph.closure(i).stream().filter(j -> !mustFund.get(j))
-        .forEach(j -> requiredBy.putIfAbsent(j, i)));
-    BitSet mandatory = graph.closure(mustFund);
+    Map<Integer, Integer> requiredBy = graph.requirementsOf(mustFund);
+    BitSet mandatory = (BitSet) mustFund.clone();
+    requiredBy.keySet().forEach(mandatory::set);
     Map<String, Integer> fundedOfGroup = new LinkedHashMap<>();
     long cost = 0;
     for (int j = mandatory.nextSetBit(0); j >= 0; j = mandatory.nextSetBit(j + 1)) {
@@ -151,7 +150,7 @@ final class AllocationProblemValidator {
       cost += bid.cost();
     }
     if (cost > problem.available()) {
-      int required = mandatory.cardinality() - mustFund.cardinality();
+      int required = requiredBy.size();
       throw new AllocationInfeasible("infeasible: must-fund bids cost " + cost + " > " + problem.available()
           + " available (budget " + problem.budget() + " − reserve " + problem.reserve() + ")"
           + (required == 0 ? "" : ", counting the " + required + " bid(s) they require"));

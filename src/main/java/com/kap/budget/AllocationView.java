@@ -16,7 +16,8 @@ final class AllocationView {
 
   private AllocationView() {}
 
-  static void show(VariableScope scope, BudgetRound round, List<Bid> bids, Recommendation recommendation) {
+  static void show(VariableScope scope, BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
+      Recommendation recommendation) {
     AllocationResult result = recommendation.result();
     Map<String, AllocationResult.Unfunded> unfunded = result.unfunded().stream()
         .collect(Collectors.toMap(AllocationResult.Unfunded::id, Function.identity()));
@@ -29,12 +30,13 @@ final class AllocationView {
       AllocationResult.Unfunded why = unfunded.get(bid.id());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("bidId", bid.id());
-      row.put("account", bid.accountId());
+      row.put("account", accountNames.apply(bid.accountId()));
       row.put("title", bid.content().title());
-      row.put("cost", bid.content().cost());
+      row.put("cost", amount(bid.content().cost()));
       row.put("benefit", bid.benefit() == null ? "" : bid.benefit().toPlainString());
       row.put("recommendation", why == null ? "fund" : "—");
-      row.put("reason", why == null ? "" : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
+      row.put("reason", why == null ? "" : bid.status() == Bid.Status.INELIGIBLE ? "not eligible: " + bid.statusReason()
+          : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
       table.add(row);
       if (bid.status() == Bid.Status.SCORED) {
         options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · " + amount(bid.content().cost()),

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AppealRepository {
 
-  public record Appeal(long bidNo, String grounds, Instant appealedAt, String outcome, String response,
+  public record Appeal(@com.fasterxml.jackson.annotation.JsonIgnore long bidNo, String grounds, Instant appealedAt, String outcome, String response,
       String reviewer, Instant decidedAt) {}
 
   private final JdbcTemplate jdbc;

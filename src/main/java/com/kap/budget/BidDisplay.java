@@ -57,6 +57,18 @@ final class BidDisplay {
     return text.toString();
   }
 
+  /** The bid's content on one line of plain text, for the audit trail. */
+  static String plain(Bid bid) {
+    BidContent content = bid.content();
+    return bid.accountId() + " · " + content.title() + " · " + content.category() + " · cost " + content.cost()
+        + " · margin " + content.expectedMargin() + " · probability " + content.successProbability().toPlainString()
+        + " % · co-investment " + content.coInvestment()
+        + (content.exclusiveGroup() == null ? "" : " · group " + content.exclusiveGroup())
+        + (content.requiresBid() == null ? "" : " · requires " + BudgetIds.bid(content.requiresBid()))
+        + (content.mustFund() ? " · must fund: " + content.mustFundReason() : "")
+        + " · objectives: " + content.objectives();
+  }
+
   static String amount(long value) {
     return NumberFormat.getIntegerInstance(Locale.UK).format(value);
   }

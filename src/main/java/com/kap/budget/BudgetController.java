@@ -56,8 +56,8 @@ public class BudgetController {
       List<ScorecardView> scorecards, List<Recusal> recusals, List<Calibration> calibrations,
       AppealRepository.Appeal appeal) {}
 
-  public record ScorecardView(String member, Map<ScoreCriterion, Integer> scores, String comment,
-      Instant scoredAt) {}
+  /** Scores keyed by criterion (strategicFit, riskAdjustedValue, …), as in the forms and the audit trail. */
+  public record ScorecardView(String member, Map<String, Integer> scores, String comment, Instant scoredAt) {}
 
   @GetMapping("/rounds")
   public List<RoundView> rounds() {
@@ -78,7 +78,17 @@ public class BudgetController {
   @GetMapping("/rounds/{roundId}/audit")
   public List<BudgetAudit.Entry> audit(@PathVariable String roundId) {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    return audit.entries(find(roundId).roundNo());
+    BudgetRound round = find(roundId);
+    List<BudgetAudit.Entry> entries = audit.entries(round.roundNo());
+    if (currentUser.isIn(Roles.PROGRAMME_DIRECTOR, Roles.ADMIN)) {
+      return entries;
+    }
+    // blind scoring: a member reads others' scores of a bid only once every member has scored it
+    Set<String> scoringOpen = bids.findByRoundAndStatus(round.roundNo(), Bid.Status.ELIGIBLE).stream().map(Bid::id)
+        .collect(java.util.stream.Collectors.toSet());
+    String user = currentUser.id();
+    return entries.stream().filter(e -> e.action() != BudgetAudit.Action.SCORE || !scoringOpen.contains(e.bidId())
+        || user.equals(e.actor())).toList();
   }
 
   /** A KAM's own bids. */
@@ -110,7 +120,7 @@ public class BudgetController {
     List<ScorecardView> cards = scores.scorecards(bid.bidNo()).stream()
         .filter(card -> ownBid ? DECIDED.contains(round.status()) || bid.fundedFromReserve()
             : scoringDone || card.member().equals(user))
-        .map(card -> new ScorecardView(card.member(), card.scores(), card.comment(), card.scoredAt())).toList();
+        .map(card -> new ScorecardView(card.member(), byKey(card.scores()), card.comment(), card.scoredAt())).toList();
     boolean showScoring = !ownBid || DECIDED.contains(round.status());
     // the chair's decision reaches the KAM with the publication
     boolean decisionHidden = ownBid && !DECIDED.contains(round.status())
@@ -119,6 +129,12 @@ public class BudgetController {
         decisionHidden ? Bid.Status.SCORED : bid.status(), decisionHidden ? null : bid.statusReason(), showScoring ? bid.benefit() : null, bid.fundedFromReserve(),
         showScoring ? cards : null, showScoring ? scores.recusals(bid.bidNo()) : null,
         showScoring && scoringDone ? scores.calibrations(bid.bidNo()) : null, appeals.find(bid.bidNo()).orElse(null));
+  }
+
+  private static Map<String, Integer> byKey(Map<ScoreCriterion, Integer> scores) {
+    Map<String, Integer> byKey = new java.util.LinkedHashMap<>();
+    scores.forEach((criterion, score) -> byKey.put(criterion.key(), score));
+    return byKey;
   }
 
   private RoundView view(BudgetRound round) {

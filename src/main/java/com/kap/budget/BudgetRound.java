@@ -25,6 +25,11 @@ public record BudgetRound(long roundNo, String name, String scope, int planYear,
     return reserve() - reserveDrawn;
   }
 
+  /** The last day bids are accepted, as people read it: "1 Dec 2026 (end of day, UTC)". */
+  public String callDeadlineText(java.time.ZoneId zone) {
+    return BudgetDates.endOfDay(callDeadline, zone);
+  }
+
   public boolean global() {
     return GLOBAL.equals(scope);
   }

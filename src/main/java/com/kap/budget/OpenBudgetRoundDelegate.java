@@ -5,6 +5,7 @@ import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUserId;
 import com.kap.identity.KnownUsers;
 import com.kap.identity.Roles;
+import com.kap.planning.AccountPlanRepository;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.AccountRepository;
 import java.math.BigDecimal;
@@ -30,16 +31,19 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
 
   private final BudgetRoundRepository rounds;
   private final AccountRepository accounts;
+  private final AccountPlanRepository plans;
   private final KnownUsers users;
   private final CycleCalendar calendar;
   private final BudgetAudit audit;
   private final CurrentUserId currentUser;
   private final Clock clock;
 
-  public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, AccountRepository accounts, KnownUsers users,
+  public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, AccountRepository accounts,
+      AccountPlanRepository plans, KnownUsers users,
       CycleCalendar calendar, BudgetAudit audit, CurrentUserId currentUser, Clock clock) {
     this.rounds = rounds;
     this.accounts = accounts;
+    this.plans = plans;
     this.users = users;
     this.calendar = calendar;
     this.audit = audit;
@@ -54,6 +58,10 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
     String level = values.choice("level", List.of("global", "regional"), true);
     String scope = "global".equals(level) ? BudgetRound.GLOBAL : region(values);
     int year = values.integer("year", 2000, 2200);
+    if (plans.findByYear(year).isEmpty()) {
+      throw new InvalidFormData("year", "no account plans exist for " + year + ", so no bid could be eligible; "
+          + "start that year's planning cycle first");
+    }
     long envelope = values.wholeNumber("envelope", 1, MAX_ENVELOPE);
     BigDecimal reservePercent = execution.getVariable("reservePercent") == null ? BigDecimal.TEN
         : values.decimal("reservePercent", BigDecimal.ZERO, BigDecimal.valueOf(50), 2);
@@ -82,7 +90,7 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(id);
     execution.setVariable("roundId", id);
     execution.setVariable("roundName", name);
-    execution.setVariable("callDeadline", deadline.toString());
+    execution.setVariable("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
     audit.record(roundNo, null, BudgetAudit.Action.ROUND_OPENED, openedBy, null,
         name + " · " + scope + " · envelope " + envelope + " · reserve " + reservePercent.toPlainString()
             + " % · call closes " + deadline + " · committee " + committee + " · chair " + chair, null);

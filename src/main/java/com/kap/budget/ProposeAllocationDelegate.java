@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.portfolio.AccountRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,11 @@ public class ProposeAllocationDelegate implements JavaDelegate {
   private final BidRepository bids;
   private final AllocationOptimiser optimiser;
   private final BudgetAudit audit;
+  private final AccountRepository accounts;
 
   public ProposeAllocationDelegate(RoundFacts facts, BudgetRoundRepository rounds, BidRepository bids,
-      AllocationOptimiser optimiser, BudgetAudit audit) {
+      AllocationOptimiser optimiser, BudgetAudit audit, AccountRepository accounts) {
+    this.accounts = accounts;
     this.facts = facts;
     this.rounds = rounds;
     this.bids = bids;
@@ -41,7 +44,8 @@ public class ProposeAllocationDelegate implements JavaDelegate {
         "fund " + result.funded() + " · cost " + result.totalCost() + " · benefit "
             + result.totalBenefit().toPlainString() + (result.optimal() ? " · proven optimal" : " · not proven optimal"),
         recommendation.warning());
-    AllocationView.show(execution, round, roundBids, recommendation);
+    AllocationView.show(execution, round, roundBids, accountId -> accounts.findById(accountId)
+        .map(account -> account.name()).orElse(accountId), recommendation);
   }
 
   Recommendation recommend(BudgetRound round, List<Bid> roundBids) {

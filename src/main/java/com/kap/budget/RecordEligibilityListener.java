@@ -36,7 +36,7 @@ public class RecordEligibilityListener implements ExecutionListener {
     execution.setVariable("bidEligible", eligible);
     if (!eligible) {
       notifications.send(bid.kam(), "Bid " + bid.id() + " is not eligible: " + bid.content().title(),
-          "Your bid " + bid.id() + " (" + bid.content().title() + ") in round " + bid.roundId()
+          "Your bid " + bid.id() + " (" + bid.content().title() + ") in round " + facts.round(bid).name() + " (" + bid.roundId() + ")"
               + " is not eligible: " + reason + ".");
     }
   }

@@ -3,6 +3,7 @@ package com.kap.budget;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUserId;
+import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;
 import java.time.Clock;
@@ -22,11 +23,13 @@ public class RegisterBidDelegate implements JavaDelegate {
   private final AccountRepository accounts;
   private final BidForm form;
   private final BudgetAudit audit;
+  private final CycleCalendar calendar;
   private final CurrentUserId currentUser;
   private final Clock clock;
 
   public RegisterBidDelegate(BidRepository bids, BudgetRoundRepository rounds, AccountRepository accounts,
-      BidForm form, BudgetAudit audit, CurrentUserId currentUser, Clock clock) {
+      BidForm form, BudgetAudit audit, CycleCalendar calendar, CurrentUserId currentUser, Clock clock) {
+    this.calendar = calendar;
     this.bids = bids;
     this.rounds = rounds;
     this.accounts = accounts;
@@ -53,9 +56,9 @@ public class RegisterBidDelegate implements JavaDelegate {
         clock.instant());
     Bid bid = bids.find(bidNo).orElseThrow();
     execution.setProcessBusinessKey(bid.id());
-    execution.setVariable("callDeadline", round.callDeadline().toString());
+    execution.setVariable("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
+    execution.setVariable("year", round.planYear());
     BidDisplay.show(execution, bid, round, account, null);
-    audit.record(round.roundNo(), bidNo, BudgetAudit.Action.BID_SUBMITTED, kam, null, BidDisplay.summary(bid,
-        account, null), null);
+    audit.record(round.roundNo(), bidNo, BudgetAudit.Action.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
   }
 }

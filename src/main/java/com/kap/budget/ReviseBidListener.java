@@ -44,7 +44,7 @@ public class ReviseBidListener extends TaskCompletionListener {
           + "; the bid can no longer change");
     }
     String kam = currentUser.orElse(bid.kam());
-    String before = BidDisplay.summary(bid, facts.account(bid), null);
+    String before = BidDisplay.plain(bid);
     if (WITHDRAW.equals(action)) {
       String reason = values.text("withdrawReason", false, BidForm.LONG_TEXT);
       bids.updateStatus(bid.bidNo(), Bid.Status.WITHDRAWN, reason);
@@ -56,8 +56,8 @@ public class ReviseBidListener extends TaskCompletionListener {
     bids.revise(bid.bidNo(), content, clock.instant());
     Bid revised = bids.find(bid.bidNo()).orElseThrow();
     BidDisplay.show(execution, revised, round, facts.account(revised), null);
-    audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_REVISED, kam, before,
-        BidDisplay.summary(revised, facts.account(revised), null), null);
+    audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_REVISED, kam, before, BidDisplay.plain(revised),
+        null);
     execution.setVariable("bidWithdrawn", false);
   }
 }

@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.planning.CycleCalendar;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,11 +16,16 @@ public class ShowOutcomeListener implements ExecutionListener {
   private final BidFacts facts;
   private final ScoreRepository scores;
   private final AppealRepository appeals;
+  private final BudgetRoundRepository rounds;
+  private final CycleCalendar calendar;
 
-  public ShowOutcomeListener(BidFacts facts, ScoreRepository scores, AppealRepository appeals) {
+  public ShowOutcomeListener(BidFacts facts, ScoreRepository scores, AppealRepository appeals,
+      BudgetRoundRepository rounds, CycleCalendar calendar) {
     this.facts = facts;
     this.scores = scores;
     this.appeals = appeals;
+    this.rounds = rounds;
+    this.calendar = calendar;
   }
 
   @Override
@@ -28,6 +34,7 @@ public class ShowOutcomeListener implements ExecutionListener {
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()));
     StringBuilder text = new StringBuilder()
         .append("**Decision:** not funded — ").append(bid.statusReason()).append("\n\n")
+        .append(rounds.decisionNote(bid.roundNo()).map(note -> "**The committee's note:** " + note + "\n\n").orElse(""))
         .append("**Benefit** ").append(bid.benefit() == null ? "—" : bid.benefit().toPlainString())
         .append(" of 100 · **cost** ").append(BidDisplay.amount(bid.content().cost())).append("\n\n")
         .append("**Scorecards:**\n\n");
@@ -39,6 +46,10 @@ public class ShowOutcomeListener implements ExecutionListener {
     scores.calibrations(bid.bidNo()).forEach(c -> text.append("- calibrated ").append(c.criterion().label())
         .append(": ").append(c.score().toPlainString()).append(" — ").append(c.reason()).append('\n'));
     execution.setVariable("outcomeText", text.toString());
+    if (appeals.find(bid.bidNo()).isEmpty()) {
+      execution.setVariable("appealDeadline", BudgetDates.endOfDay(facts.appealDeadline(execution).toInstant(),
+          calendar.properties().timeZone()));
+    }
     appeals.find(bid.bidNo()).ifPresent(appeal -> execution.setVariable("appealText", text
         + "\n**Grounds of the appeal:** " + appeal.grounds() + "\n\n**Reserve left in the round:** "
         + BidDisplay.amount(facts.round(bid).reserveLeft())));

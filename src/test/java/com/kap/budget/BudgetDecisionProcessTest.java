@@ -121,6 +121,9 @@ class BudgetDecisionProcessTest {
     assertThat(window.getDuedate()).isEqualTo(Date.from(WorkingDays.after(today, 10).plusDays(1)
         .atStartOfDay(ZoneOffset.UTC).toInstant()));
     assertThat(task(alt).getDueDate()).isEqualTo(window.getDuedate());
+    assertThat(runtimeService.getVariable(alt.getId(), "appealDeadline"))
+        .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+            .format(WorkingDays.after(today, 10)) + " (end of day, UTC)");
     managementService.executeJob(window.getId());
     assertThat(alt).isEnded().hasPassed("noAppeal");
   }
@@ -161,6 +164,8 @@ class BudgetDecisionProcessTest {
 
   @Test
   void theFormsAreCheckedOnTheServer() {
+    fixture.approvePlans(2074, "ACC-003", "ACC-006");
+    assertRoundRefused(Map.of("year", 2199), "year: no account plans exist for 2199");
     assertRoundRefused(Map.of("committee", "eric, alice"), "committee: only directors may sit on the committee");
     assertRoundRefused(Map.of("chair", "ines"), "chair: must be one of the committee members");
     assertRoundRefused(Map.of("region", "Mars"), "region: must be a region of the portfolio");

@@ -87,6 +87,10 @@ class BudgetOverRestTest {
     assertThat(seenByEric.get("scorecards").get(0).get("member").asText()).isEqualTo("eric");
     assertThat(api.get("fatima", "/api/budget/bids/" + bidId, JsonNode.class).getBody().get("scorecards"))
         .as("blind: fatima sees no score before she has scored").isEmpty();
+    assertThat(api.get("fatima", "/api/budget/rounds/" + roundId + "/audit", JsonNode.class).getBody()
+        .findValuesAsText("action")).as("blind in the audit trail too").doesNotContain("SCORE");
+    assertThat(api.get("eric", "/api/budget/rounds/" + roundId + "/audit", JsonNode.class).getBody()
+        .findValuesAsText("action")).contains("SCORE");
     score("fatima", bidId, 4);
     awaitStatus("eric", bidId, "SCORED");
     assertThat(api.get("eric", "/api/budget/bids/" + bidId, JsonNode.class).getBody().get("scorecards")).hasSize(2);
