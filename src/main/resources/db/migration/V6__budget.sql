@@ -6,6 +6,7 @@ create table kap_budget_round (
   plan_year            integer        not null,
   envelope             bigint         not null,
   reserve_percent      decimal(5,2)   not null,
+  region_minimums      varchar(1000), -- global rounds: e.g. "EMEA=20000, APAC=10000", funded at least per region
   call_deadline        timestamp      not null,
   chair                varchar(64)    not null,
   status               varchar(16)    not null,

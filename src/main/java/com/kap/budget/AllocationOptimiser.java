@@ -10,8 +10,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Funds the bids of most total benefit within {@code budget − reserve}, exactly (DESIGN §4), and explains the result:
- * each unfunded bid's reason, the next in line, and the optimum at 10 % less and more available. Thread-safe.
+ * Funds the bids of most total benefit within {@code budget − reserve}, exactly (DESIGN §4), and explains the
+ * result: each unfunded bid's reason, the next in line, and the optimum at 10 % less and more available. Thread-safe;
+ * each of its three exact solves may take up to {@code kap.budget.optimiser.time-limit}.
  */
 @Component
 public class AllocationOptimiser {

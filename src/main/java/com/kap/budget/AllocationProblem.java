@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 public record AllocationProblem(long budget, long reserve, List<AllocationBid> bids, Map<String, Long> regionMinimum) {
 
   public AllocationProblem {
-    bids = bids == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(bids));
+    bids = bids == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(bids));
     regionMinimum = regionMinimum == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(regionMinimum));
   }
 

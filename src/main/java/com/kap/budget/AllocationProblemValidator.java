@@ -4,14 +4,16 @@ import com.kap.web.ApiException;
 import java.math.BigDecimal;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 /**
- * Checks a problem before it is solved, with messages that name the field. 400 for a value that is wrong by itself;
- * 422 for values that contradict each other, and {@link AllocationInfeasible} for constraints that no allocation can
- * meet — the ones that can be seen without a search; the solver finds the rest.
+ * Checks a problem before it is solved, with messages that name the field. 400 for a value that is wrong by itself,
+ * and for duplicate ids; 422 for values that contradict each other, and {@link AllocationInfeasible} for constraints
+ * that no allocation can meet — those that can be seen without a search; the solver finds the rest.
  */
 final class AllocationProblemValidator {
 
@@ -48,8 +50,13 @@ final class AllocationProblemValidator {
     if (problem.bids().size() > MAX_BIDS) {
       throw bad("bids: at most " + MAX_BIDS + " bids, got " + problem.bids().size());
     }
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < problem.bids().size(); i++) {
-      checkBid(problem.bids().get(i), "bids[" + i + "]");
+      AllocationBid bid = problem.bids().get(i);
+      checkBid(bid, "bids[" + i + "]");
+      if (!ids.add(bid.id())) {
+        throw bad("bids[" + i + "].id: duplicate '" + bid.id() + "'");
+      }
     }
     problem.regionMinimum().forEach((region, minimum) -> {
       if (region == null || region.isBlank()) {
@@ -96,19 +103,17 @@ final class AllocationProblemValidator {
     if (problem.reserve() >= problem.budget()) {
       throw unprocessable("reserve: " + problem.reserve() + " must be below the budget of " + problem.budget());
     }
-    Map<String, Integer> seen = new HashMap<>();
+    Set<String> ids = new HashSet<>();
     for (int i = 0; i < problem.bids().size(); i++) {
       AllocationBid bid = problem.bids().get(i);
-      if (seen.putIfAbsent(bid.id(), i) != null) {
-        throw unprocessable("bids[" + i + "].id: duplicate '" + bid.id() + "'");
-      }
+      ids.add(bid.id());
       if (bid.cost() > problem.budget()) {
         throw unprocessable("bids[" + i + "].cost: " + bid.cost() + " is above the budget of " + problem.budget());
       }
     }
     for (int i = 0; i < problem.bids().size(); i++) {
       for (String required : problem.bids().get(i).requires()) {
-        if (!seen.containsKey(required)) {
+        if (!ids.contains(required)) {
           throw unprocessable("bids[" + i + "].requires: unknown bid '" + required + "'");
         }
       }

@@ -16,10 +16,10 @@ import java.util.Map;
 /**
  * One exact CP-SAT solve of a checked problem for a given amount available: a boolean per bid, Σ cost ≤ available,
  * must-fund bids funded, ineligible ones not, at most one per exclusivity group, a bid only with what it requires, each
- * region's minimum met. It maximises the total benefit (scaled by 100, so exactly). Ties are broken in two more passes
- * that keep the benefit: the least total cost, then the least sum of positions in the problem's order (earlier bids
- * first). The answer is thus the same whichever of CP-SAT's parallel workers finds it first, unless the time limit ends
- * a pass early.
+ * region's minimum met. It maximises the total benefit (scaled by 100, so exactly). A second pass breaks ties without
+ * giving up benefit: the least total cost, then the least sum of positions in the problem's order (earlier bids first).
+ * The answer is thus the same whichever of CP-SAT's parallel workers finds it first, unless the time limit ends a pass
+ * early.
  */
 final class AllocationSolver {
 
@@ -57,33 +57,28 @@ final class AllocationSolver {
     if (status != Status.OPTIMAL) {
       return new Solution(status, status == Status.FEASIBLE ? model.values(solver) : null);
     }
-    boolean[] best = model.values(solver);
-    model.cp.addGreaterOrEqual(model.benefit(), sum(model.scaledBenefit, best));
-    best = breakTie(model, best, model.cost(), deadline);
-    model.cp.addLessOrEqual(model.cost(), sum(model.cost, best));
-    best = breakTie(model, best, model.position(), deadline);
-    return new Solution(Status.OPTIMAL, best);
+    return new Solution(Status.OPTIMAL, breakTie(model, model.values(solver), deadline));
   }
 
-  /** Minimises the objective among allocations as good as {@code best}; the deadline keeps {@code best}. */
-  private boolean[] breakTie(Model model, boolean[] best, LinearExpr objective, long deadline) {
+  /**
+   * Among allocations of the same benefit as {@code best}, the one of least cost, then of least sum of positions.
+   * The deadline keeps the best found so far, {@code best} at worst.
+   */
+  private boolean[] breakTie(Model model, boolean[] best, long deadline) {
     if (deadline - System.nanoTime() <= 0) {
       return best;
     }
+    long benefit = 0;
+    for (int i = 0; i < best.length; i++) {
+      benefit += best[i] ? model.scaledBenefit[i] : 0;
+    }
+    model.cp.addGreaterOrEqual(model.benefit(), benefit);
     model.cp.clearHints();
     model.hint(best);
-    model.cp.minimize(objective);
+    model.cp.minimize(model.costThenPosition());
     CpSolver solver = solver(deadline);
     Status status = status(solver.solve(model.cp));
     return status == Status.OPTIMAL || status == Status.FEASIBLE ? model.values(solver) : best;
-  }
-
-  private static long sum(long[] values, boolean[] chosen) {
-    long sum = 0;
-    for (int i = 0; i < chosen.length; i++) {
-      sum += chosen[i] ? values[i] : 0;
-    }
-    return sum;
   }
 
   /**
@@ -213,13 +208,24 @@ final class AllocationSolver {
       return LinearExpr.weightedSum(funded, cost);
     }
 
-    /** Σ (index + 1) of the funded bids: the least is the allocation of the earliest bids. */
-    LinearExpr position() {
-      long[] position = new long[funded.length];
-      for (int i = 0; i < position.length; i++) {
-        position[i] = i + 1;
+    /**
+     * Σ cost · w + Σ (index + 1) of the funded bids, with w above any sum of positions: the least is the cheapest
+     * allocation, and of those the one of the earliest bids. Where cost · w could overflow (costs in the billions and
+     * thousands of bids), positions are left out and only the cost counts.
+     */
+    LinearExpr costThenPosition() {
+      int n = funded.length;
+      long weight = (long) n * (n + 1) / 2 + 1;
+      long totalCost = 0;
+      for (long c : cost) {
+        totalCost += c;
       }
-      return LinearExpr.weightedSum(funded, position);
+      boolean room = totalCost <= Long.MAX_VALUE / 8 / weight;
+      long[] coefficients = new long[n];
+      for (int i = 0; i < n; i++) {
+        coefficients[i] = room ? cost[i] * weight + i + 1 : cost[i];
+      }
+      return LinearExpr.weightedSum(funded, coefficients);
     }
 
     void hint(boolean[] values) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BudgetRoundRepository {
 
-  private static final String COLUMNS = "round_no, name, scope, plan_year, envelope, reserve_percent, call_deadline, "
+  private static final String COLUMNS = "round_no, name, scope, plan_year, envelope, reserve_percent, region_minimums, "
+      + "call_deadline, "
       + "chair, status, bids_to_score, bids_scored, reserve_drawn, process_instance_id";
 
   private final JdbcTemplate jdbc;
@@ -31,8 +32,8 @@ public class BudgetRoundRepository {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into kap_budget_round (name, scope, plan_year, envelope, "
-          + "reserve_percent, call_deadline, chair, status, process_instance_id, opened_by, opened_at) "
-          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"round_no"});
+          + "reserve_percent, call_deadline, chair, status, process_instance_id, opened_by, opened_at, region_minimums) "
+          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"round_no"});
       statement.setString(1, round.name());
       statement.setString(2, round.scope());
       statement.setInt(3, round.planYear());
@@ -44,6 +45,7 @@ public class BudgetRoundRepository {
       statement.setString(9, round.processInstanceId());
       statement.setString(10, openedBy);
       statement.setTimestamp(11, Timestamp.from(openedAt));
+      statement.setString(12, RegionMinimums.format(round.regionMinimums()));
       return statement;
     }, key);
     long roundNo = key.getKey().longValue();
@@ -147,7 +149,8 @@ public class BudgetRoundRepository {
 
   private BudgetRound round(ResultSet rs, int row) throws SQLException {
     return new BudgetRound(rs.getLong("round_no"), rs.getString("name"), rs.getString("scope"), rs.getInt("plan_year"),
-        rs.getLong("envelope"), rs.getBigDecimal("reserve_percent"), rs.getTimestamp("call_deadline").toInstant(),
+        rs.getLong("envelope"), rs.getBigDecimal("reserve_percent"), RegionMinimums.parse(rs.getString("region_minimums")),
+        rs.getTimestamp("call_deadline").toInstant(),
         rs.getString("chair"), BudgetRound.Status.valueOf(rs.getString("status")), rs.getInt("bids_to_score"),
         rs.getInt("bids_scored"), rs.getLong("reserve_drawn"), rs.getString("process_instance_id"));
   }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -76,7 +77,9 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
       throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + chair + "'");
     }
     String openedBy = currentUser.orElse(null);
-    BudgetRound round = new BudgetRound(0, name, scope, year, envelope, reservePercent,
+    Map<String, Long> regionMinimums = "global".equals(level) ? RegionMinimums.read("regionMinimums",
+        values.text("regionMinimums", false, 1000), accounts.regions(), envelope) : Map.of();
+    BudgetRound round = new BudgetRound(0, name, scope, year, envelope, reservePercent, regionMinimums,
         calendar.endOf(deadline).toInstant(), chair, BudgetRound.Status.OPEN, 0, 0, 0,
         execution.getProcessInstanceId());
     long roundNo = rounds.insert(round, committee, openedBy, clock.instant());

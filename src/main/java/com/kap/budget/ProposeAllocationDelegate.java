@@ -2,7 +2,6 @@ package com.kap.budget;
 
 import com.kap.portfolio.AccountRepository;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,17 +47,25 @@ public class ProposeAllocationDelegate implements JavaDelegate {
         .map(account -> account.name()).orElse(accountId), recommendation);
   }
 
+  /** The optimum; where must-fund bids or region minimums cannot all be met, without them, and saying so. */
   Recommendation recommend(BudgetRound round, List<Bid> roundBids) {
     try {
-      return new Recommendation(optimiser.solve(problem(round, roundBids, true)), null);
-    } catch (AllocationInfeasible e) {
-      return new Recommendation(optimiser.solve(problem(round, roundBids, false)),
-          "The must-fund bids cannot all be funded (" + e.getMessage() + "). This proposal ignores must-fund; "
-              + "fund them by override, drawing on the reserve where needed.");
+      return new Recommendation(optimiser.solve(problem(round, roundBids, true, true)), null);
+    } catch (AllocationInfeasible mustFundOrMinimums) {
+      try {
+        return new Recommendation(optimiser.solve(problem(round, roundBids, false, true)),
+            "The must-fund bids cannot all be funded (" + mustFundOrMinimums.getMessage() + "). This proposal "
+                + "ignores must-fund; fund them by override, drawing on the reserve where needed.");
+      } catch (AllocationInfeasible minimums) {
+        return new Recommendation(optimiser.solve(problem(round, roundBids, false, false)),
+            "The round's constraints cannot all be met (" + mustFundOrMinimums.getMessage() + "). This proposal "
+                + "ignores must-fund and the region minimums; decide them by override.");
+      }
     }
   }
 
-  private static AllocationProblem problem(BudgetRound round, List<Bid> roundBids, boolean honourMustFund) {
+  private AllocationProblem problem(BudgetRound round, List<Bid> roundBids, boolean honourMustFund,
+      boolean honourRegionMinimums) {
     List<AllocationBid> candidates = new ArrayList<>();
     for (Bid bid : roundBids) {
       boolean eligible = bid.status() == Bid.Status.SCORED;
@@ -66,9 +73,10 @@ public class ProposeAllocationDelegate implements JavaDelegate {
       candidates.add(new AllocationBid(bid.id(), content.cost(),
           bid.benefit() == null ? java.math.BigDecimal.ZERO : bid.benefit(),
           honourMustFund && eligible && content.mustFund(), content.exclusiveGroup(),
-          content.requiresBid() == null ? List.of() : List.of(BudgetIds.bid(content.requiresBid())), null, eligible));
+          content.requiresBid() == null ? List.of() : List.of(BudgetIds.bid(content.requiresBid())),
+          accounts.findById(bid.accountId()).map(account -> account.region()).orElse(null), eligible));
     }
-    Map<String, Long> noRegionMinimum = new LinkedHashMap<>();
-    return new AllocationProblem(round.envelope(), round.reserve(), candidates, noRegionMinimum);
+    return new AllocationProblem(round.envelope(), round.reserve(), candidates,
+        honourRegionMinimums ? round.regionMinimums() : Map.of());
   }
 }

@@ -45,6 +45,10 @@ class AllocationBenchmark {
   @Test
   void optimumAgainstGreedy() throws IOException {
     optimiser.solve(round(200, 1)); // warm-up: native library, JIT
+    report("");
+    report("Allocation optimiser, " + Runtime.getRuntime().availableProcessors()
+        + " processors, time limit 10 s per solve:");
+    report("");
     report("| bids | proven optimal | exact solve, median (min–max) | whole call with explanation and ±10 % solves, median"
         + " | optimum benefit | greedy benefit | greedy / optimum | greedy meets region minimums |");
     report("|---|---|---|---|---|---|---|---|");

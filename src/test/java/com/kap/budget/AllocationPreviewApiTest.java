@@ -117,6 +117,8 @@ class AllocationPreviewApiTest {
         "reserve: must be a whole number, 0 or more");
     assertRefused("{\"budget\": 100}", HttpStatus.BAD_REQUEST, "bids: required, a list of bids");
     assertRefused(withBid("\"cost\": 10, \"benefit\": 1"), HttpStatus.BAD_REQUEST, "bids[3].id: required");
+    assertRefused(withBid("\"id\": \"B2\", \"cost\": 10, \"benefit\": 1"), HttpStatus.BAD_REQUEST,
+        "bids[3].id: duplicate 'B2'");
     assertRefused(withBid("\"id\": \"X\", \"cost\": 0, \"benefit\": 1"), HttpStatus.BAD_REQUEST,
         "bids[3].cost: must be a whole number above 0");
     assertRefused(withBid("\"id\": \"X\", \"cost\": -5, \"benefit\": 1"), HttpStatus.BAD_REQUEST,
@@ -152,8 +154,6 @@ class AllocationPreviewApiTest {
         "reserve: 100 must be below the budget of 100");
     assertRefused(withBid("\"id\": \"X\", \"cost\": 120000, \"benefit\": 1"), HttpStatus.UNPROCESSABLE_ENTITY,
         "bids[3].cost: 120000 is above the budget of 100000");
-    assertRefused(withBid("\"id\": \"B2\", \"cost\": 10, \"benefit\": 1"), HttpStatus.UNPROCESSABLE_ENTITY,
-        "bids[3].id: duplicate 'B2'");
     assertRefused(withBid("\"id\": \"X\", \"cost\": 10, \"benefit\": 1, \"requires\": \"B9\""),
         HttpStatus.UNPROCESSABLE_ENTITY, "bids[3].requires: unknown bid 'B9'");
     assertRefused("""

@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.kap.planning.AccountPlanRepository;
 import com.kap.support.ProcessTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,19 +31,17 @@ class BudgetDecisionProcessTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired AccountPlanRepository plans;
   @Autowired JdbcTemplate jdbc;
   @Autowired BidRepository bids;
   @Autowired BudgetRoundRepository rounds;
   @Autowired BudgetAudit audit;
 
+  @Autowired org.springframework.context.ApplicationContext context;
   BudgetFixture fixture;
 
   @BeforeEach
-  void fixture() {
-    fixture = new BudgetFixture(runtimeService, taskService, managementService, identityService, plans, jdbc);
+  void noOpenRounds() {
+    fixture = context.getAutowireCapableBeanFactory().createBean(BudgetFixture.class);
     fixture.releaseOpenRounds();
   }
 
@@ -116,7 +111,7 @@ class BudgetDecisionProcessTest {
         .contains(BudgetAudit.Action.RESERVE_DRAWN);
 
     // nobody appeals: the window closes after 10 working days
-    Job window = managementService.createJobQuery().processInstanceId(alt.getId()).timers().singleResult();
+    Job window = fixture.managementService.createJobQuery().processInstanceId(alt.getId()).timers().singleResult();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     assertThat(window.getDuedate()).isEqualTo(Date.from(WorkingDays.after(today, 10).plusDays(1)
         .atStartOfDay(ZoneOffset.UTC).toInstant()));
@@ -124,8 +119,37 @@ class BudgetDecisionProcessTest {
     assertThat(runtimeService.getVariable(alt.getId(), "appealDeadline"))
         .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
             .format(WorkingDays.after(today, 10)) + " (end of day, UTC)");
-    managementService.executeJob(window.getId());
+    fixture.managementService.executeJob(window.getId());
     assertThat(alt).isEnded().hasPassed("noAppeal");
+  }
+
+  @Test
+  void aGlobalRoundFundsEachRegionItsMinimum() {
+    fixture.approvePlans(2077, "ACC-003", "ACC-006", "ACC-002");
+    Map<String, Object> form = new HashMap<>(round("Global 2077", null, 2077, 100_000));
+    form.put("regionMinimums", "APAC=30000");
+    ProcessInstance round = fixture.startRound(form);
+    ProcessInstance best = fixture.submitBid("alice", bid("ACC-003", "Lab", "growth", 60_000));
+    ProcessInstance good = fixture.submitBid("alice", bid("ACC-006", "Academy", "retention", 30_000));
+    ProcessInstance apac = fixture.submitBid("chen", bid("ACC-002", "Sensors", "efficiency", 30_000));
+    fixture.closeCall(round);
+    fixture.score(best, "eric", 5);
+    fixture.score(best, "fatima", 5);
+    fixture.score(good, "eric", 4);
+    fixture.score(good, "fatima", 4);
+    fixture.score(apac, "eric", 1);
+    fixture.score(apac, "fatima", 1);
+
+    // without the minimum, lab + academy (benefit 180) would win; with it, APAC's 30,000 must be funded
+    fixture.complete(round, "fatima", "director", Map.of("decision", "accept"));
+    fixture.runDueJobs();
+    assertThat(best).isEnded().hasPassed("bidFunded");
+    assertThat(apac).isEnded().hasPassed("bidFunded");
+    assertThat(good).isWaitingAt("considerAppeal");
+    assertThat(bids.find(BudgetIds.bidNo(fixture.bidId(good)).getAsLong()).orElseThrow().statusReason())
+        .startsWith("over budget");
+    fixture.complete(good, "alice", "kam", Map.of("appeal", "no"));
+    assertThat(good).isEnded().hasPassed("outcomeAccepted");
   }
 
   @Test
@@ -166,6 +190,10 @@ class BudgetDecisionProcessTest {
   void theFormsAreCheckedOnTheServer() {
     fixture.approvePlans(2074, "ACC-003", "ACC-006");
     assertRoundRefused(Map.of("year", 2199), "year: no account plans exist for 2199");
+    assertRoundRefused(Map.of("level", "global", "regionMinimums", "Mars=5"),
+        "regionMinimums: 'Mars' is not a region of the portfolio");
+    assertRoundRefused(Map.of("level", "global", "regionMinimums", "EMEA=200000"),
+        "regionMinimums: the minimums add up to 200000, above the envelope of 100000");
     assertRoundRefused(Map.of("committee", "eric, alice"), "committee: only directors may sit on the committee");
     assertRoundRefused(Map.of("chair", "ines"), "chair: must be one of the committee members");
     assertRoundRefused(Map.of("region", "Mars"), "region: must be a region of the portfolio");

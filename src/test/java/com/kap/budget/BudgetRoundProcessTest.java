@@ -7,12 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.kap.planning.AccountPlanRepository;
 import com.kap.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,20 +26,18 @@ class BudgetRoundProcessTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired AccountPlanRepository plans;
   @Autowired JdbcTemplate jdbc;
   @Autowired BidRepository bids;
   @Autowired BudgetRoundRepository rounds;
   @Autowired ScoreRepository scores;
   @Autowired BudgetAudit audit;
 
+  @Autowired org.springframework.context.ApplicationContext context;
   BudgetFixture fixture;
 
   @BeforeEach
-  void fixture() {
-    fixture = new BudgetFixture(runtimeService, taskService, managementService, identityService, plans, jdbc);
+  void noOpenRounds() {
+    fixture = context.getAutowireCapableBeanFactory().createBean(BudgetFixture.class);
     fixture.releaseOpenRounds();
   }
 
