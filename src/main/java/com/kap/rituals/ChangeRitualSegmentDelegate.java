@@ -1,0 +1,38 @@
+package com.kap.rituals;
+
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.CycleSegmentRepository;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The account was re-segmented mid-year: open rituals are cancelled, and the calendar is proposed anew. */
+@Component("changeRitualSegment")
+public class ChangeRitualSegmentDelegate implements JavaDelegate {
+
+  private final RitualFacts facts;
+  private final RitualPlanRepository plans;
+  private final OccurrenceRepository occurrences;
+  private final CycleSegmentRepository segments;
+  private final Clock clock;
+
+  public ChangeRitualSegmentDelegate(RitualFacts facts, RitualPlanRepository plans, OccurrenceRepository occurrences,
+      CycleSegmentRepository segments, Clock clock) {
+    this.facts = facts;
+    this.plans = plans;
+    this.occurrences = occurrences;
+    this.segments = segments;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
+        .orElseThrow(() -> new IllegalStateException("no segment of " + key)).label();
+    occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());
+    plans.updateSegment(key.year(), key.accountId(), segment, clock.instant());
+    execution.setVariable("segment", segment);
+  }
+}

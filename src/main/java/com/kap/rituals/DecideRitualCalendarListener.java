@@ -1,0 +1,65 @@
+package com.kap.rituals;
+
+import com.kap.forms.FormValues;
+import com.kap.forms.InvalidFormData;
+import com.kap.forms.TaskCompletionListener;
+import com.kap.identity.CurrentUserId;
+import com.kap.notifications.Notifications;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** When the programme director completes "Validate ritual calendar": validated, or back to the KAM with comments. */
+@Component("decideRitualCalendar")
+public class DecideRitualCalendarListener extends TaskCompletionListener {
+
+  private final RitualFacts facts;
+  private final RitualCadence cadences;
+  private final RitualPlanRepository plans;
+  private final OccurrenceRepository occurrences;
+  private final ProposeRitualDatesDelegate proposer;
+  private final Notifications notifications;
+  private final CurrentUserId currentUser;
+  private final Clock clock;
+
+  public DecideRitualCalendarListener(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
+      OccurrenceRepository occurrences, ProposeRitualDatesDelegate proposer, Notifications notifications,
+      CurrentUserId currentUser, Clock clock) {
+    this.facts = facts;
+    this.cadences = cadences;
+    this.plans = plans;
+    this.occurrences = occurrences;
+    this.proposer = proposer;
+    this.notifications = notifications;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    RitualPlan plan = facts.plan(execution);
+    FormValues values = FormValues.of(execution);
+    boolean validated = "validate".equals(values.choice("calendarDecision", List.of("validate", "sendBack"), true));
+    String comments = values.text("calendarComments", false, 4000);
+    if (!validated && comments == null) {
+      throw new InvalidFormData("calendarComments", "is required when the calendar goes back: tell the KAM what to "
+          + "change");
+    }
+    plans.decide(plan.year(), plan.accountId(), validated, comments, currentUser.orElse(null), clock.instant());
+    execution.setVariable("calendarValidated", validated);
+    String kam = facts.kam(execution);
+    String account = facts.account(execution).name();
+    if (validated) {
+      notifications.send(kam, "Ritual calendar " + plan.year() + " validated: " + account,
+          "Your " + plan.year() + " ritual calendar for " + account + " is validated. Each ritual appears in "
+              + "Tasklist on its day; subscribe to /api/rituals/calendar.ics?kam=" + kam + " in your calendar."
+              + (comments == null ? "" : "\n\n" + comments));
+    } else {
+      RitualPlan current = facts.plan(execution);
+      RitualCalendarView.show(execution, current, cadences.of(current.segment()), proposer.window(plan.year()),
+          occurrences.findByPlan(plan.year(), plan.accountId()));
+      notifications.send(kam, "Ritual calendar " + plan.year() + " sent back: " + account, comments);
+    }
+  }
+}

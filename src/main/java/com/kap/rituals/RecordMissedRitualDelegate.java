@@ -1,0 +1,26 @@
+package com.kap.rituals;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The grace period passed without a record: the occurrence counts as missed; the programme director follows up. */
+@Component("recordMissedRitual")
+public class RecordMissedRitualDelegate implements JavaDelegate {
+
+  private final RitualFacts facts;
+  private final OccurrenceRepository occurrences;
+  private final Clock clock;
+
+  public RecordMissedRitualDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock) {
+    this.facts = facts;
+    this.occurrences = occurrences;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    occurrences.markMissed(facts.occurrenceOf(execution).occurrenceNo(), clock.instant());
+  }
+}

@@ -1,0 +1,40 @@
+package com.kap.rituals;
+
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.SegmentScorer;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Start of a ritual plan: registers it with the account's segment of the year. */
+@Component("registerRitualPlan")
+public class RegisterRitualPlanListener implements ExecutionListener {
+
+  private final RitualFacts facts;
+  private final RitualPlanRepository plans;
+  private final CycleSegmentRepository segments;
+  private final SegmentScorer scorer;
+  private final Clock clock;
+
+  public RegisterRitualPlanListener(RitualFacts facts, RitualPlanRepository plans, CycleSegmentRepository segments,
+      SegmentScorer scorer, Clock clock) {
+    this.facts = facts;
+    this.plans = plans;
+    this.segments = segments;
+    this.scorer = scorer;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
+        .orElseGet(() -> scorer.score(facts.account(execution).scores()).segment()).label();
+    plans.insert(key.year(), key.accountId(), segment, execution.getProcessInstanceId(), clock.instant());
+    execution.setVariable("year", key.year());
+    execution.setVariable("accountName", facts.account(execution).name());
+    execution.setVariable("segment", segment);
+  }
+}

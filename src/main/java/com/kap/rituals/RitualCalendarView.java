@@ -1,0 +1,42 @@
+package com.kap.rituals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
+
+/** What "Propose ritual calendar" and "Validate ritual calendar" show: the cadence and the proposed dates. */
+final class RitualCalendarView {
+
+  private RitualCalendarView() {}
+
+  static void show(VariableScope scope, RitualPlan plan, Map<RitualType, RitualCadence.Cadence> cadence,
+      RitualWindow window, List<Occurrence> occurrences) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Occurrence occurrence : occurrences) {
+      if (occurrence.status() == Occurrence.Status.PROPOSED) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ritualType", occurrence.ritualType());
+        row.put("date", occurrence.plannedDate().toString());
+        row.put("customerParticipants", occurrence.customerParticipants());
+        rows.add(row);
+      }
+    }
+    List<Map<String, Object>> options = new ArrayList<>();
+    cadence.keySet().forEach(type -> options.add(Map.of("label", type.label(), "value", type.key())));
+    Map<RitualType, Integer> required = RitualCadence.required(cadence, window.from(), window.until());
+    StringBuilder summary = new StringBuilder("| ritual | cadence | with the customer | asked for this year |\n"
+        + "|---|---|---|---|\n");
+    cadence.forEach((type, c) -> summary.append("| ").append(type.label()).append(" | ").append(c.period())
+        .append(" | ").append(c.external() ? "yes: name the participants" : "no").append(" | ")
+        .append(required.get(type)).append(" |\n"));
+    scope.setVariable("rituals", Spin.JSON(rows));
+    scope.setVariable("ritualTypeOptions", Spin.JSON(options));
+    scope.setVariable("cadenceSummary", summary.toString());
+    scope.setVariable("windowText", window.from() + " to " + window.until() + ", working days (Monday to Friday)");
+    scope.setVariable("justification", plan.justification());
+    scope.setVariable("directorComments", plan.directorComments());
+  }
+}

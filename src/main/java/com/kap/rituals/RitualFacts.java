@@ -1,0 +1,123 @@
+package com.kap.rituals;
+
+import com.kap.identity.Roles;
+import com.kap.planning.CycleCalendar;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.AccountRepository;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a ritual plan's routing depends on, read from KAP's tables: the plan by its business key (year-accountId),
+ * an occurrence by its number. Used by ritualPlan's assignments, timers and collections.
+ */
+@Component("ritualFacts")
+public class RitualFacts {
+
+  private final RitualPlanRepository plans;
+  private final OccurrenceRepository occurrences;
+  private final AccountRepository accounts;
+  private final CycleCalendar calendar;
+  private final RitualProperties properties;
+
+  public RitualFacts(RitualPlanRepository plans, OccurrenceRepository occurrences, AccountRepository accounts,
+      CycleCalendar calendar, RitualProperties properties) {
+    this.plans = plans;
+    this.occurrences = occurrences;
+    this.accounts = accounts;
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  /** Year and account of a ritual plan, from its business key. */
+  public record PlanKey(int year, String accountId) {
+    public static PlanKey of(DelegateExecution execution) {
+      String key = execution.getProcessBusinessKey();
+      int dash = key == null ? -1 : key.indexOf('-');
+      if (dash < 0) {
+        throw new IllegalStateException("a ritual plan needs the business key year-accountId, was " + key);
+      }
+      return new PlanKey(Integer.parseInt(key.substring(0, dash)), key.substring(dash + 1));
+    }
+  }
+
+  public Account account(DelegateExecution execution) {
+    String accountId = PlanKey.of(execution).accountId();
+    return accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+  }
+
+  /** Assignee of "Propose ritual calendar". */
+  public String kam(DelegateExecution execution) {
+    return account(execution).kam();
+  }
+
+  /** One branch per planned occurrence. */
+  public List<Long> planned(DelegateExecution execution) {
+    PlanKey key = PlanKey.of(execution);
+    return occurrences.planned(key.year(), key.accountId());
+  }
+
+  public Occurrence occurrence(long occurrenceNo) {
+    return occurrences.find(occurrenceNo)
+        .orElseThrow(() -> new IllegalStateException("no ritual occurrence " + occurrenceNo));
+  }
+
+  /**
+   * The occurrence a step of its branch works on, found by the branch's execution (bound when the branch started),
+   * not by the "occurrenceId" variable, which a task submission could overwrite.
+   */
+  public Occurrence occurrenceOf(DelegateExecution execution) {
+    for (ExecutionEntity scope = (ExecutionEntity) execution; scope != null; scope = scope.getParent()) {
+      Optional<Occurrence> occurrence = occurrences.findByExecution(scope.getId());
+      if (occurrence.isPresent()) {
+        return occurrence.get();
+      }
+    }
+    throw new IllegalStateException("no ritual occurrence runs in execution " + execution.getId());
+  }
+
+  /** When the occurrence's task appears: its day, at the configured time. */
+  public Date dueAt(long occurrenceNo) {
+    return Date.from(occurrence(occurrenceNo).plannedDate().atTime(properties.dueTime())
+        .atZone(calendar.properties().timeZone()).toInstant());
+  }
+
+  /** "Hold ritual" is due by the end of its day. */
+  public Date endOfDay(long occurrenceNo) {
+    return calendar.endOf(occurrence(occurrenceNo).plannedDate());
+  }
+
+  /** After this, an unrecorded ritual counts as missed. */
+  public Date graceEnd(long occurrenceNo) {
+    return calendar.endOf(occurrence(occurrenceNo).plannedDate().plus(properties.gracePeriod()));
+  }
+
+  /** When the cycle year is over for the plan: the grace period after the year's last day. */
+  public Date yearOver(DelegateExecution execution) {
+    return calendar.endOf(java.time.LocalDate.of(PlanKey.of(execution).year(), 12, 31).plus(properties.gracePeriod()));
+  }
+
+  /** Assignee of "Hold ritual": the KAM, or the sponsor for an executive top-to-top. */
+  public String host(long occurrenceNo) {
+    return occurrence(occurrenceNo).host();
+  }
+
+  /** Candidates of "Hold ritual" when no one person hosts it (rituals the programme director runs). */
+  public List<String> hostGroups(long occurrenceNo) {
+    return occurrence(occurrenceNo).host() == null ? List.of(Roles.PROGRAMME_DIRECTOR) : List.of();
+  }
+
+  public RitualPlan plan(DelegateExecution execution) {
+    PlanKey key = PlanKey.of(execution);
+    return plans.find(key.year(), key.accountId())
+        .orElseThrow(() -> new IllegalStateException("no ritual plan " + key));
+  }
+
+  public RitualProperties properties() {
+    return properties;
+  }
+}

@@ -1,0 +1,27 @@
+package com.kap.rituals;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The validated calendar becomes the plan: every proposed date is planned and gets its own branch and timer. */
+@Component("scheduleRituals")
+public class ScheduleRitualsDelegate implements JavaDelegate {
+
+  private final RitualFacts facts;
+  private final OccurrenceRepository occurrences;
+  private final Clock clock;
+
+  public ScheduleRitualsDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock) {
+    this.facts = facts;
+    this.occurrences = occurrences;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    occurrences.planProposed(key.year(), key.accountId(), clock.instant());
+  }
+}

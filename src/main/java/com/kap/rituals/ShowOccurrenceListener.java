@@ -1,0 +1,30 @@
+package com.kap.rituals;
+
+import com.kap.portfolio.AccountRepository;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Creation of "Hold ritual" and "Follow up missed ritual": what the form shows, as task variables. */
+@Component("showOccurrence")
+public class ShowOccurrenceListener implements TaskListener {
+
+  private final RitualFacts facts;
+  private final AccountRepository accounts;
+
+  public ShowOccurrenceListener(RitualFacts facts, AccountRepository accounts) {
+    this.facts = facts;
+    this.accounts = accounts;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Occurrence occurrence = facts.occurrenceOf(task.getExecution());
+    task.setVariableLocal("ritualLabel", occurrence.type().label());
+    task.setVariableLocal("plannedDate", occurrence.plannedDate().toString());
+    task.setVariableLocal("external", occurrence.customerParticipants() != null);
+    task.setVariableLocal("customerParticipants", occurrence.customerParticipants());
+    task.setVariableLocal("accountName", accounts.findById(occurrence.accountId()).map(a -> a.name())
+        .orElse(occurrence.accountId()));
+  }
+}
