@@ -3,6 +3,7 @@ package com.kap.planning;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.rituals.RitualCompliance;
 import com.kap.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,14 +24,16 @@ public class ProgrammeDashboard {
   private final CycleSegmentRepository cycleSegments;
   private final CycleCalendar calendar;
   private final Clock clock;
+  private final RitualCompliance ritualCompliance;
 
   public ProgrammeDashboard(CycleRepository cycles, AccountPlanRepository plans,
-      CycleSegmentRepository cycleSegments, CycleCalendar calendar, Clock clock) {
+      CycleSegmentRepository cycleSegments, CycleCalendar calendar, Clock clock, RitualCompliance ritualCompliance) {
     this.cycles = cycles;
     this.plans = plans;
     this.cycleSegments = cycleSegments;
     this.calendar = calendar;
     this.clock = clock;
+    this.ritualCompliance = ritualCompliance;
   }
 
   /**
@@ -41,7 +44,8 @@ public class ProgrammeDashboard {
    */
   public record Dashboard(int year, String planDeadline, String closingDate, int accounts, int plans, int approved,
       int approvedOnTime, int approvedLate, int inProgress, int overdue, BigDecimal shareWithValueObjective,
-      Map<String, Long> accountsPerSegment, boolean trainingPlanConsolidated) {}
+      Map<String, Long> accountsPerSegment, boolean trainingPlanConsolidated,
+      RitualCompliance.Compliance ritualCompliance) {}
 
   public Dashboard of(int year) {
     CycleRepository.Cycle cycle = cycles.find(year)
@@ -74,6 +78,6 @@ public class ProgrammeDashboard {
         yearPlans.size(), approved, onTime, approved - onTime, notApproved, deadlinePassed ? notApproved : 0,
         approved == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(withValueObjective)
             .divide(BigDecimal.valueOf(approved), 2, RoundingMode.HALF_UP),
-        perSegment, cycle.trainingPlan() != null);
+        perSegment, cycle.trainingPlan() != null, ritualCompliance.of(year));
   }
 }

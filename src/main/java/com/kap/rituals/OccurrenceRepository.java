@@ -132,7 +132,7 @@ public class OccurrenceRepository {
         rs.getString("ritual_type"), localDate(rs, "planned_date"), rs.getString("host"),
         rs.getString("customer_participants"), rs.getInt("sequence_no"), Occurrence.Status.valueOf(rs.getString("status")),
         localDate(rs, "held_date"), rs.getString("attendees"), rs.getString("minutes"), rs.getString("decisions"),
-        satisfactionOrNull, rs.getString("recorded_by"));
+        satisfactionOrNull, rs.getString("recorded_by"), rs.getTimestamp("updated_at").toInstant());
   }
 
   private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

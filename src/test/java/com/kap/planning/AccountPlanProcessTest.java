@@ -78,6 +78,8 @@ class AccountPlanProcessTest {
     assertThat(version.reviewedBy()).isEqualTo("gilles");
     assertThat(version.decision()).isEqualTo("approve");
     assertThat(version.decidedBy()).isEqualTo("diane");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ritualPlan")
+        .processInstanceBusinessKey("2060-ACC-001").count()).as("the approved plan starts the ritual plan").isEqualTo(1);
     assertThat(version.content().objectives()).extracting(PlanContent.Objective::type)
         .containsExactly("revenue", "profitability");
   }

@@ -37,6 +37,7 @@ class RitualPlanProcessTest {
   @Autowired OccurrenceRepository occurrences;
   @Autowired RitualPlanRepository plans;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RitualCompliance compliance;
 
   @AfterEach
   void signOut() {
@@ -150,6 +151,10 @@ class RitualPlanProcessTest {
     runDueJobs();
     assertThat(plan).isEnded().hasPassed("ritualYearComplete", "closeRitualPlan");
     assertThat(plans.find(2078, "ACC-003").orElseThrow().status()).isEqualTo(RitualPlan.Status.ENDED);
+    RitualCompliance.Compliance compliance = this.compliance.of(2078);
+    assertThat(compliance.total()).isEqualTo(RitualCompliance.Rate.of(3, 3, 0));
+    assertThat(compliance.byKam()).containsOnlyKeys("alice");
+    assertThat(compliance.bySegment()).containsOnlyKeys("Strategic");
   }
 
   @Test

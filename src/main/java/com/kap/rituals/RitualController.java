@@ -1,0 +1,69 @@
+package com.kap.rituals;
+
+import com.kap.identity.CurrentUser;
+import com.kap.identity.Roles;
+import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.PortfolioQueries;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A KAM's ritual calendar as iCalendar, and an account's rituals with their actions. */
+@RestController
+@RequestMapping("/api")
+public class RitualController {
+
+  private final OccurrenceRepository occurrences;
+  private final AccountRepository accounts;
+  private final PortfolioQueries portfolio;
+  private final CurrentUser currentUser;
+
+  public RitualController(OccurrenceRepository occurrences, AccountRepository accounts, PortfolioQueries portfolio,
+      CurrentUser currentUser) {
+    this.occurrences = occurrences;
+    this.accounts = accounts;
+    this.portfolio = portfolio;
+    this.currentUser = currentUser;
+  }
+
+  /**
+   * Every planned ritual the user hosts or manages as KAM: one VEVENT each, with a UID that stays, a SEQUENCE that
+   * grows when the date moves, and STATUS:CANCELLED for cancelled ones. A KAM fetches their own only.
+   */
+  @GetMapping(value = "/rituals/calendar.ics", produces = "text/calendar")
+  public ResponseEntity<String> calendar(@RequestParam("kam") String kam) {
+    if (!kam.equals(currentUser.id())) {
+      currentUser.require(Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
+    }
+    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam).stream().map(this::event).toList();
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+        .body(RitualIcs.write("KAP rituals — " + kam, events));
+  }
+
+  public record AccountRituals(String accountId, int year, List<Occurrence> occurrences,
+      List<OccurrenceRepository.Action> actions) {}
+
+  /** An account's rituals of a year, with every action agreed in them; visible as the account is. */
+  @GetMapping("/accounts/{accountId}/rituals/{year}")
+  public AccountRituals rituals(@PathVariable String accountId, @PathVariable int year) {
+    portfolio.accountView(accountId); // 404 unknown, 403 not visible to the caller
+    return new AccountRituals(accountId, year, occurrences.findByPlan(year, accountId).stream()
+        .filter(o -> o.status() != Occurrence.Status.PROPOSED).toList(), occurrences.actions(accountId));
+  }
+
+  private RitualIcs.IcsEvent event(Occurrence occurrence) {
+    String account = accounts.findById(occurrence.accountId()).map(a -> a.name()).orElse(occurrence.accountId());
+    String description = occurrence.type().label() + " with " + account + " (" + occurrence.accountId() + ")"
+        + (occurrence.host() == null ? "" : "\nHost: " + occurrence.host())
+        + (occurrence.customerParticipants() == null ? "" : "\nCustomer: " + occurrence.customerParticipants())
+        + "\nStatus in KAP: " + occurrence.status().name().toLowerCase().replace('_', ' ');
+    return new RitualIcs.IcsEvent("ritual-" + occurrence.occurrenceNo() + "@kap.example", occurrence.sequence(),
+        occurrence.plannedDate(), occurrence.type().label() + " — " + account, description,
+        occurrence.status() == Occurrence.Status.CANCELLED, occurrence.updatedAt());
+  }
+}
