@@ -166,6 +166,10 @@ public class DemoIdentity {
         "decideAllocation").taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
     filter("Appeals to review", 2, taskService.createTaskQuery().taskDefinitionKey("reviewAppeal")
         .taskCandidateUserExpression("${currentUser()}"), List.of(Roles.GLOBAL_COMMITTEE, Roles.PROGRAMME_DIRECTOR));
+    filter("Ritual calendars to validate", 2, taskService.createTaskQuery().taskDefinitionKey("validateRitualCalendar"),
+        List.of(Roles.PROGRAMME_DIRECTOR));
+    filter("Rituals to hold", 1, taskService.createTaskQuery().taskDefinitionKeyIn("proposeRitualCalendar",
+        "holdRitual").taskAssigneeExpression("${currentUser()}"), List.of(Roles.KAM, Roles.EXECUTIVE_SPONSOR));
     filter("Training plans", 0, taskService.createTaskQuery().taskDefinitionKey("consolidateTrainingPlan"),
         List.of(Roles.TRAINING_COORDINATOR));
   }

@@ -1,0 +1,311 @@
+package com.kap.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kap.planning.CycleCalendar;
+import com.kap.portfolio.Criterion;
+import com.kap.portfolio.PortfolioCsvParser;
+import com.kap.portfolio.PortfolioImportService;
+import com.kap.rituals.RitualProperties;
+import com.kap.support.KapTest;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A year of ritual plans (10,000 accounts, about 150,000 {@code ritualDay} timers) and the time the job executor
+ * takes to fire the busiest day's occurrences, against a bare timer → user task process with the same timers, in one
+ * run: {@code ./mvnw -Pbenchmark test -Dtest=RitualBenchmark}. Job executor on with application.yaml's settings, H2
+ * in memory.
+ *
+ * <p>Only the measured day's timers may fire: moving the clock to that day would make every earlier day due too, so
+ * every job is suspended first and just that day's timers are activated before the clock moves (the other days'
+ * timers stay in the job table, as they would on that day). The same is done for the bare engine.
+ */
+@KapTest
+class RitualBenchmark {
+
+  private static final int ACCOUNTS = Integer.getInteger("kap.benchmark.accounts", 10_000);
+  private static final int YEAR = 2095;
+  private static final Path RESULTS = Path.of("target", "benchmark-results.md");
+  private static final String BARE = "bareRitual";
+
+  @Autowired PortfolioImportService importService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RitualProperties ritualProperties;
+  @Autowired CycleCalendar calendar;
+
+  private final AtomicLong peakHeap = new AtomicLong();
+
+  /** A day's firing: how many timers were due, how long until each had its task. */
+  private record Firing(long jobs, double seconds) {
+    double perSecond() {
+      return jobs / seconds;
+    }
+  }
+
+  @Test
+  void firingADayOfRitualsAgainstTheBareEngine() throws Exception {
+    Thread sampler = heapSampler();
+    importService.importCsv(portfolio(ACCOUNTS));
+
+    // ritual plans: start, propose the calendar as proposed, validate
+    long setUpStart = System.nanoTime();
+    for (int i = 0; i < ACCOUNTS; i++) {
+      plan(accountId(i));
+      if ((i + 1) % 1000 == 0) {
+        System.out.printf("BENCHMARK ritual plans: %d in %.1f s%n", i + 1, (System.nanoTime() - setUpStart) / 1e9);
+      }
+    }
+    double setUpSeconds = (System.nanoTime() - setUpStart) / 1e9;
+    List<LocalDate> plannedDates = jdbc.queryForList("select planned_date from kap_ritual_occurrence where "
+        + "cycle_year = ? and status = 'PLANNED' and account_id like 'RIT-%'", java.sql.Date.class, YEAR)
+        .stream().map(java.sql.Date::toLocalDate).toList();
+    List<String> ritualDay = jobDefinitions("ritualPlan", "ritualDay");
+    long kapTimers = ritualDay.stream().mapToLong(d -> managementService.createJobQuery().jobDefinitionId(d)
+        .duedateHigherThan(dueAt(LocalDate.of(YEAR - 1, 12, 31))).duedateLowerThan(dueAt(LocalDate.of(YEAR + 1, 1, 1)))
+        .count()).sum();
+    assertThat(kapTimers).isEqualTo(plannedDates.size());
+    Map<LocalDate, Long> perDay = new HashMap<>();
+    plannedDates.forEach(date -> perDay.merge(date, 1L, Long::sum));
+    LocalDate busiest = perDay.entrySet().stream()
+        .max(Map.Entry.<LocalDate, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+            java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+
+    // the bare engine: the same timers, one per instance
+    BpmnModelInstance model = Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(1)
+        .startEvent().intermediateCatchEvent("ritualDay").timerWithDate("${due}").userTask("holdRitual").endEvent()
+        .done();
+    Deployment bare = repositoryService.createDeployment().name(BARE).addModelInstance(BARE + ".bpmn", model).deploy();
+    managementService.registerDeploymentForJobExecutor(bare.getId());
+    Set<String> suspendedBefore = new HashSet<>();
+    Set<String> suspendedHere = new HashSet<>();
+    List<String> suspendedDefinitions = new ArrayList<>();
+    try {
+      long bareStart = System.nanoTime();
+      for (int i = 0; i < plannedDates.size(); i++) {
+        runtimeService.startProcessInstanceByKey(BARE, "bare-" + i,
+            Variables.createVariables().putValue("due", dueAt(plannedDates.get(i))));
+      }
+      double bareSetUpSeconds = (System.nanoTime() - bareStart) / 1e9;
+      List<String> bareDay = jobDefinitions(BARE, "ritualDay");
+
+      // only the measured day's timers may fire
+      managementService.createJobQuery().suspended().list().forEach(job -> suspendedBefore.add(job.getId()));
+      for (JobDefinition definition : managementService.createJobDefinitionQuery().list()) {
+        managementService.updateJobSuspensionState().byJobDefinitionId(definition.getId()).suspend();
+        suspendedDefinitions.add(definition.getId());
+      }
+      for (Job job : managementService.createJobQuery().active().list()) { // jobs without a definition
+        managementService.suspendJobById(job.getId());
+        suspendedHere.add(job.getId());
+      }
+      long jobsInTable = managementService.createJobQuery().count();
+
+      Firing bareFiring = fire(bareDay, busiest);
+      assertThat(taskService.createTaskQuery().processDefinitionKey(BARE).count()).isEqualTo(bareFiring.jobs());
+      Date endOfDay = calendar.endOf(busiest);
+      long holdBefore = taskService.createTaskQuery().taskDefinitionKey("holdRitual").dueDate(endOfDay).count();
+      Firing kapFiring = fire(ritualDay, busiest);
+      assertThat(taskService.createTaskQuery().taskDefinitionKey("holdRitual").dueDate(endOfDay).count()
+          - holdBefore).isEqualTo(kapFiring.jobs());
+      assertThat(kapFiring.jobs()).isEqualTo(perDay.get(busiest)).isEqualTo(bareFiring.jobs());
+      sampler.interrupt();
+
+      report(List.of(
+          "Ritual plans, " + ACCOUNTS + " accounts, cycle year " + YEAR + ", " + Runtime.getRuntime()
+              .availableProcessors() + " processors, job executor " + engine.getJobExecutor().getClass().getSimpleName()
+              + " as configured:",
+          "",
+          "| what | KAP ritual plans | bare engine | KAP / bare |",
+          "|---|---|---|---|",
+          String.format("| set-up | %,d plans started, proposed and validated in %.1f s (%.1f plans/s, %.0f timers/s) "
+                  + "| %,d instances started in %.1f s (%.0f instances/s) | |", ACCOUNTS, setUpSeconds,
+              ACCOUNTS / setUpSeconds, plannedDates.size() / setUpSeconds, plannedDates.size(), bareSetUpSeconds,
+              plannedDates.size() / bareSetUpSeconds),
+          String.format("| `ritualDay` timer jobs for the year | %,d (%,d jobs in the table in all) | %,d | |",
+              kapTimers, jobsInTable, plannedDates.size()),
+          String.format("| busiest day %s (%s): timers due at %s | %,d | %,d | |", busiest,
+              busiest.getDayOfWeek().toString().toLowerCase(), ritualProperties.dueTime(), kapFiring.jobs(),
+              bareFiring.jobs()),
+          String.format("| until every one has its task | %.1f s | %.1f s | %.1f× |", kapFiring.seconds(),
+              bareFiring.seconds(), kapFiring.seconds() / bareFiring.seconds()),
+          String.format("| throughput | %.0f jobs/s | %.0f jobs/s | |", kapFiring.perSecond(),
+              bareFiring.perSecond()),
+          String.format("| heap | peak sampled %s, max %s | | |", mib(peakHeap.get()),
+              mib(Runtime.getRuntime().maxMemory())),
+          ""));
+    } finally {
+      ClockUtil.reset();
+      for (String definition : suspendedDefinitions) {
+        managementService.updateJobSuspensionState().byJobDefinitionId(definition).activate();
+      }
+      suspendedHere.forEach(managementService::activateJobById);
+      suspendedBefore.forEach(managementService::suspendJobById);
+      long cleanUp = System.nanoTime();
+      List<ProcessInstance> instances;
+      while (!(instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(BARE).listPage(0, 2000))
+          .isEmpty()) {
+        runtimeService.deleteProcessInstances(instances.stream().map(ProcessInstance::getId).toList(), "benchmark",
+            true, true, true);
+      }
+      repositoryService.deleteDeployment(bare.getId(), true);
+      System.out.printf("BENCHMARK bare engine deleted in %.1f s%n", (System.nanoTime() - cleanUp) / 1e9);
+    }
+  }
+
+  /** Moves the clock to the day's due time with only that day's timers active; waits until none is left. */
+  private Firing fire(List<String> definitions, LocalDate day) throws InterruptedException {
+    ClockUtil.reset();
+    List<String> due = new ArrayList<>();
+    for (String definition : definitions) {
+      managementService.createJobQuery().jobDefinitionId(definition).duedateHigherThan(dueAt(day.minusDays(1)))
+          .duedateLowerThan(dueAt(day.plusDays(1))).list().forEach(job -> due.add(job.getId()));
+    }
+    due.forEach(managementService::activateJobById);
+    ClockUtil.setCurrentTime(new Date(dueAt(day).getTime() + 1000));
+    long start = System.nanoTime();
+    engine.getJobExecutor().jobWasAdded(); // wake the acquisition from its idle back-off
+    long[] polls = {0};
+    await(() -> {
+      if (++polls[0] % 20 == 0) {
+        for (String definition : definitions) {
+          Job failed = managementService.createJobQuery().jobDefinitionId(definition).withException().listPage(0, 1)
+              .stream().findFirst().orElse(null);
+          if (failed != null) {
+            throw new AssertionError("a timer failed: " + managementService.getJobExceptionStacktrace(failed.getId()));
+          }
+        }
+      }
+      return definitions.stream().mapToLong(d -> managementService.createJobQuery().jobDefinitionId(d).active()
+          .count()).sum() == 0;
+    });
+    return new Firing(due.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private void plan(String accountId) {
+    String instance = runtimeService.startProcessInstanceByKey("ritualPlan", YEAR + "-" + accountId).getId();
+    SpinJsonNode rituals = (SpinJsonNode) runtimeService.getVariable(instance, "rituals");
+    // participants on every row: the server keeps them for the external rituals only
+    rituals.elements().forEach(row -> row.prop("customerParticipants", "Procurement lead"));
+    Task propose = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(propose.getTaskDefinitionKey()).isEqualTo("proposeRitualCalendar");
+    taskService.complete(propose.getId(), new HashMap<>(Map.of("rituals", rituals,
+        "justification", "The cadence as proposed")));
+    Task validate = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(validate.getTaskDefinitionKey()).isEqualTo("validateRitualCalendar");
+    taskService.complete(validate.getId(), new HashMap<>(Map.of("calendarDecision", "validate")));
+  }
+
+  private List<String> jobDefinitions(String processDefinitionKey, String activityId) {
+    List<String> ids = managementService.createJobDefinitionQuery().processDefinitionKey(processDefinitionKey)
+        .activityIdIn(activityId).list().stream().map(JobDefinition::getId).toList();
+    assertThat(ids).isNotEmpty();
+    return ids;
+  }
+
+  private Date dueAt(LocalDate day) {
+    return Date.from(day.atTime(ritualProperties.dueTime()).atZone(calendar.properties().timeZone()).toInstant());
+  }
+
+  private static String accountId(int i) {
+    return "RIT-" + i;
+  }
+
+  /**
+   * A pyramid portfolio: 5 % Strategic (50 rituals a year), 5 % Star (48), 10 % Status (22), 80 % Streamline (10) —
+   * 15.1 rituals per account on average, the issue's 150,000 timers at 10,000 accounts.
+   */
+  private static String portfolio(int rows) {
+    Random random = new Random(17);
+    String[] kams = {"alice", "bruno", "chen"};
+    StringBuilder csv = new StringBuilder(String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS)).append('\n');
+    for (int i = 0; i < rows; i++) {
+      int slot = i % 20;
+      boolean attractive = slot <= 1;
+      boolean strong = slot == 0 || slot == 2 || slot == 3;
+      csv.append(accountId(i)).append(",Ritual account ").append(i).append(",EMEA,").append(kams[i % 3])
+          .append(",gilles");
+      for (Criterion criterion : Criterion.values()) {
+        boolean high = criterion.axis() == Criterion.Axis.ATTRACTIVENESS ? attractive : strong;
+        csv.append(',').append(high ? 7 + random.nextInt(4) : 1 + random.nextInt(4));
+      }
+      csv.append('\n');
+    }
+    return csv.toString();
+  }
+
+  private static void await(BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + 3_600_000_000_000L;
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not done within an hour");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private Thread heapSampler() {
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    return sampler;
+  }
+
+  private static String mib(long bytes) {
+    return (bytes / (1024 * 1024)) + " MiB";
+  }
+
+  private static void report(List<String> lines) throws IOException {
+    String block = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    System.out.print(block.lines().map(line -> "BENCHMARK " + line + System.lineSeparator())
+        .reduce("", String::concat));
+    Files.createDirectories(RESULTS.getParent());
+    Files.writeString(RESULTS, block, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}
