@@ -139,6 +139,8 @@ public class DemoIdentity {
         Permissions.CREATE_INSTANCE);
     grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "budgetRound", Permissions.READ,
         Permissions.CREATE_INSTANCE);
+    grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "customerAdvisoryBoard", Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(Roles.KAM, Resources.PROCESS_DEFINITION, "investmentBid", Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(Roles.KAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

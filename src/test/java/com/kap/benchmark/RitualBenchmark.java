@@ -185,8 +185,10 @@ class RitualBenchmark {
         runtimeService.deleteProcessInstances(instances.stream().map(ProcessInstance::getId).toList(), "benchmark",
             true, true, true);
       }
+      long history = System.nanoTime();
       repositoryService.deleteDeployment(bare.getId(), true);
-      System.out.printf("BENCHMARK bare engine deleted in %.1f s%n", (System.nanoTime() - cleanUp) / 1e9);
+      System.out.printf("BENCHMARK bare engine deleted: instances in %.1f s, deployment and history in %.1f s%n",
+          (history - cleanUp) / 1e9, (System.nanoTime() - history) / 1e9);
     }
   }
 
