@@ -94,6 +94,12 @@ public class OccurrenceRepository {
         satisfaction, by, Timestamp.from(at), occurrenceNo);
   }
 
+  /** A planned ritual moves to another day: calendar clients see the change by its raised sequence. */
+  public void move(long occurrenceNo, LocalDate date, Instant at) {
+    jdbc.update("update kap_ritual_occurrence set planned_date = ?, sequence_no = sequence_no + 1, updated_at = ? "
+        + "where occurrence_no = ? and status = 'PLANNED'", Date.valueOf(date), Timestamp.from(at), occurrenceNo);
+  }
+
   public void markMissed(long occurrenceNo, Instant at) {
     jdbc.update("update kap_ritual_occurrence set status = 'MISSED', updated_at = ? where occurrence_no = ? and "
         + "status = 'PLANNED'", Timestamp.from(at), occurrenceNo);

@@ -40,14 +40,25 @@ public class RecordRitualListener extends TaskCompletionListener {
   protected void completed(DelegateExecution execution) {
     Occurrence occurrence = facts.occurrenceOf(execution);
     FormValues values = FormValues.of(execution);
-    boolean held = "yes".equals(values.choice("held", List.of("yes", "no"), true));
+    String outcome = values.choice("held", List.of("yes", "no", "moved"), true);
+    boolean held = "yes".equals(outcome);
     String by = currentUser.orElse(occurrence.host());
+    LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
+    if ("moved".equals(outcome)) {
+      LocalDate newDate = values.date("newDate", true);
+      RitualWindow window = RitualWindow.of(occurrence.year(), today);
+      if (!window.contains(newDate) || !RitualCalendar.isWorkingDay(newDate) || newDate.equals(occurrence.plannedDate())) {
+        throw new InvalidFormData("newDate", "must be another working day from " + window.from() + " to "
+            + window.until() + ", was " + newDate);
+      }
+      occurrences.move(occurrence.occurrenceNo(), newDate, clock.instant());
+      return;
+    }
     if (!held) {
       String reason = values.text("notHeldReason", true, 4000);
       occurrences.recordHeld(occurrence.occurrenceNo(), false, null, null, reason, null, null, by, clock.instant());
       return;
     }
-    LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
     LocalDate heldDate = values.date("heldDate", true);
     if (heldDate.getYear() != occurrence.year() || heldDate.isAfter(today)) {
       throw new InvalidFormData("heldDate", "must be a day of " + occurrence.year() + " and not after today, was "

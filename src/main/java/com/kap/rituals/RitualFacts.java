@@ -81,19 +81,24 @@ public class RitualFacts {
   }
 
   /** When the occurrence's task appears: its day, at the configured time. */
-  public Date dueAt(long occurrenceNo) {
-    return Date.from(occurrence(occurrenceNo).plannedDate().atTime(properties.dueTime())
+  public Date dueAt(DelegateExecution execution) {
+    return Date.from(occurrenceOf(execution).plannedDate().atTime(properties.dueTime())
         .atZone(calendar.properties().timeZone()).toInstant());
   }
 
   /** "Hold ritual" is due by the end of its day. */
-  public Date endOfDay(long occurrenceNo) {
-    return calendar.endOf(occurrence(occurrenceNo).plannedDate());
+  public Date endOfDay(DelegateExecution execution) {
+    return calendar.endOf(occurrenceOf(execution).plannedDate());
   }
 
   /** After this, an unrecorded ritual counts as missed. */
-  public Date graceEnd(long occurrenceNo) {
-    return calendar.endOf(occurrence(occurrenceNo).plannedDate().plus(properties.gracePeriod()));
+  public Date graceEnd(DelegateExecution execution) {
+    return calendar.endOf(occurrenceOf(execution).plannedDate().plus(properties.gracePeriod()));
+  }
+
+  /** The host moved the ritual to another day: its branch waits for the new day. */
+  public boolean moved(DelegateExecution execution) {
+    return occurrenceOf(execution).status() == Occurrence.Status.PLANNED;
   }
 
   /** When the cycle year is over for the plan: the grace period after the year's last day. */
@@ -102,13 +107,13 @@ public class RitualFacts {
   }
 
   /** Assignee of "Hold ritual": the KAM, or the sponsor for an executive top-to-top. */
-  public String host(long occurrenceNo) {
-    return occurrence(occurrenceNo).host();
+  public String host(DelegateExecution execution) {
+    return occurrenceOf(execution).host();
   }
 
   /** Candidates of "Hold ritual" when no one person hosts it (rituals the programme director runs). */
-  public List<String> hostGroups(long occurrenceNo) {
-    return occurrence(occurrenceNo).host() == null ? List.of(Roles.PROGRAMME_DIRECTOR) : List.of();
+  public List<String> hostGroups(DelegateExecution execution) {
+    return occurrenceOf(execution).host() == null ? List.of(Roles.PROGRAMME_DIRECTOR) : List.of();
   }
 
   public RitualPlan plan(DelegateExecution execution) {

@@ -147,7 +147,21 @@ class RitualPlanProcessTest {
     assertThat(followUp).hasCandidateGroup("programme-director");
     complete(followUp, "diane", "programme-director", Map.of("followUp", "Rescheduled with gilles"));
 
-    complete(businessReview, "alice", "kam", Map.of("held", "no", "notHeldReason", "Postponed"));
+    // the customer moves the business review: the branch waits for the new day, the calendar entry changes
+    assertThatThrownBy(() -> complete(businessReview, "alice", "kam", Map.of("held", "moved",
+        "newDate", "2078-03-26"))).hasMessageContaining("newDate: must be another working day");
+    complete(businessReview, "alice", "kam", Map.of("held", "moved", "newDate", "2078-03-22"));
+    Occurrence moved = occurrences.find(planned.get(1).occurrenceNo()).orElseThrow();
+    assertThat(moved.plannedDate()).isEqualTo(LocalDate.parse("2078-03-22"));
+    assertThat(moved.sequence()).isEqualTo(1);
+    Job newDay = managementService.createJobQuery().processInstanceId(plan.getId()).timers().activityId("ritualDay")
+        .singleResult();
+    assertThat(newDay.getDuedate()).isEqualTo(at("2078-03-22T07:00:00Z"));
+    managementService.executeJob(newDay.getId());
+    Task movedReview = taskService.createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("holdRitual")
+        .singleResult();
+    assertThat(movedReview.getDueDate()).isEqualTo(at("2078-03-23T00:00:00Z"));
+    complete(movedReview, "alice", "kam", Map.of("held", "no", "notHeldReason", "Postponed again"));
     runDueJobs();
     assertThat(plan).isEnded().hasPassed("ritualYearComplete", "closeRitualPlan");
     assertThat(plans.find(2078, "ACC-003").orElseThrow().status()).isEqualTo(RitualPlan.Status.ENDED);
