@@ -168,6 +168,9 @@ public class DemoIdentity {
         "decideAllocation").taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
     filter("Appeals to review", 2, taskService.createTaskQuery().taskDefinitionKey("reviewAppeal")
         .taskCandidateUserExpression("${currentUser()}"), List.of(Roles.GLOBAL_COMMITTEE, Roles.PROGRAMME_DIRECTOR));
+    filter("Rituals and boards to hold", 3, taskService.createTaskQuery().taskDefinitionKeyIn("holdRitual",
+        "holdAdvisoryBoard", "followUpMissedRitual").taskCandidateGroup(Roles.PROGRAMME_DIRECTOR),
+        List.of(Roles.PROGRAMME_DIRECTOR));
     filter("Ritual calendars to validate", 2, taskService.createTaskQuery().taskDefinitionKey("validateRitualCalendar"),
         List.of(Roles.PROGRAMME_DIRECTOR));
     filter("Rituals to hold", 1, taskService.createTaskQuery().taskDefinitionKeyIn("proposeRitualCalendar",

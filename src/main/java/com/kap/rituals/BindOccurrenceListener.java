@@ -4,9 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Start of one occurrence's branch: ties the occurrence to the branch, before any task could change a variable. */
+/**
+ * Start of one occurrence's branch: ties the occurrence to the branch, before any task could change a variable, and
+ * declares the "Hold ritual" fields on the branch, so that one ritual's record never pre-fills another's form.
+ */
 @Component("bindOccurrence")
 public class BindOccurrenceListener implements ExecutionListener {
+
+  static final java.util.List<String> RECORD_FIELDS = java.util.List.of("held", "heldDate", "newDate", "attendees",
+      "minutes", "decisions", "actions", "customerSatisfaction", "notHeldReason", "followUp");
 
   private final OccurrenceRepository occurrences;
 
@@ -17,5 +23,8 @@ public class BindOccurrenceListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     occurrences.bindExecution(((Number) execution.getVariable("occurrenceId")).longValue(), execution.getId());
+    for (String field : RECORD_FIELDS) {
+      execution.setVariableLocal(field, null);
+    }
   }
 }

@@ -48,6 +48,9 @@ public class DecideRitualCalendarListener extends TaskCompletionListener {
     }
     plans.decide(plan.year(), plan.accountId(), validated, comments, currentUser.orElse(null), clock.instant());
     execution.setVariable("calendarValidated", validated);
+    // the next round of validation starts with an empty decision
+    execution.removeVariable("calendarDecision");
+    execution.removeVariable("calendarComments");
     String kam = facts.kam(execution);
     String account = facts.account(execution).name();
     if (validated) {

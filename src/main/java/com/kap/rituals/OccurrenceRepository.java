@@ -79,11 +79,14 @@ public class OccurrenceRepository {
         + "and status = 'PLANNED' order by planned_date, occurrence_no", Long.class, year, accountId);
   }
 
-  /** Occurrences of the accounts a user hosts rituals for or manages (as KAM), for their calendar. */
-  public List<Occurrence> findForUser(String userId) {
+  /**
+   * Occurrences of the accounts a user hosts rituals for or manages (as KAM), for their calendar; with
+   * {@code withUnhosted}, also the rituals the programme director holds.
+   */
+  public List<Occurrence> findForUser(String userId, boolean withUnhosted) {
     return jdbc.query("select o.* from kap_ritual_occurrence o join kap_account a on a.account_id = o.account_id "
-        + "where (o.host = ? or a.kam = ?) and o.status <> 'PROPOSED' order by o.planned_date, o.occurrence_no",
-        this::occurrence, userId, userId);
+        + "where (o.host = ? or a.kam = ? or (? and o.host is null)) and o.status <> 'PROPOSED' "
+        + "order by o.planned_date, o.occurrence_no", this::occurrence, userId, userId, withUnhosted);
   }
 
   public void recordHeld(long occurrenceNo, boolean held, LocalDate heldDate, String attendees, String minutes,

@@ -86,5 +86,7 @@ public class RecordRitualProposalListener extends TaskCompletionListener {
     occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
     plans.propose(plan.year(), plan.accountId(), justification, currentUser.orElse(account.kam()), clock.instant());
     execution.setVariable("shortfall", shortfall.isEmpty() ? null : String.join(", ", shortfall));
+    RitualCalendarView.show(execution, facts.plan(execution), cadence, window,
+        occurrences.findByPlan(plan.year(), plan.accountId()));
   }
 }

@@ -47,7 +47,7 @@ public class RitualCadence {
   /** How many of each type the cadence asks for between two dates. */
   public static Map<RitualType, Integer> required(Map<RitualType, Cadence> cadence, LocalDate from, LocalDate until) {
     Map<RitualType, Integer> required = new EnumMap<>(RitualType.class);
-    cadence.forEach((type, c) -> required.put(type, RitualCalendar.required(c.period(), anchor(c.period(), from),
+    cadence.forEach((type, c) -> required.put(type, RitualCalendar.required(c.period(), anchor(type, c.period(), from),
         until)));
     return required;
   }
@@ -60,15 +60,18 @@ public class RitualCadence {
       LocalDate until) {
     List<RitualCalendar.ProposedOccurrence> dates = new java.util.ArrayList<>();
     cadence.forEach((type, c) -> dates.addAll(RitualCalendar.propose(Map.of(type, c.period()),
-        anchor(c.period(), from), until)));
+        anchor(type, c.period(), from), until)));
     dates.sort(java.util.Comparator.comparing(RitualCalendar.ProposedOccurrence::date)
         .thenComparing(RitualCalendar.ProposedOccurrence::type));
     return dates;
   }
 
-  /** One period before the first date, which comes half a period after {@code from}. */
-  private static LocalDate anchor(Period period, LocalDate from) {
+  /**
+   * One period before the first date, which comes half a period after {@code from}, a day later for each ritual
+   * type before it, so that an account's quarterly rituals do not all fall on the same day.
+   */
+  private static LocalDate anchor(RitualType type, Period period, LocalDate from) {
     long halfPeriodDays = java.time.temporal.ChronoUnit.DAYS.between(from, from.plus(period)) / 2;
-    return from.plusDays(halfPeriodDays).minus(period);
+    return from.plusDays(halfPeriodDays + type.ordinal()).minus(period);
   }
 }

@@ -1,6 +1,7 @@
 package com.kap.rituals;
 
 import com.kap.identity.CurrentUser;
+import com.kap.identity.KnownUsers;
 import com.kap.identity.Roles;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.PortfolioQueries;
@@ -22,9 +23,11 @@ public class RitualController {
   private final AccountRepository accounts;
   private final PortfolioQueries portfolio;
   private final CurrentUser currentUser;
+  private final KnownUsers users;
 
   public RitualController(OccurrenceRepository occurrences, AccountRepository accounts, PortfolioQueries portfolio,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, KnownUsers users) {
+    this.users = users;
     this.occurrences = occurrences;
     this.accounts = accounts;
     this.portfolio = portfolio;
@@ -40,7 +43,9 @@ public class RitualController {
     if (!kam.equals(currentUser.id())) {
       currentUser.require(Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
     }
-    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam).stream().map(this::event).toList();
+    boolean programmeDirector = users.membersOf(Roles.PROGRAMME_DIRECTOR).contains(kam);
+    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam, programmeDirector).stream().map(this::event)
+        .toList();
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
         .body(RitualIcs.write("KAP rituals — " + kam, events));
   }
@@ -58,8 +63,8 @@ public class RitualController {
 
   private RitualIcs.IcsEvent event(Occurrence occurrence) {
     String account = accounts.findById(occurrence.accountId()).map(a -> a.name()).orElse(occurrence.accountId());
-    String description = occurrence.type().label() + " with " + account + " (" + occurrence.accountId() + ")"
-        + (occurrence.host() == null ? "" : "\nHost: " + occurrence.host())
+    String description = occurrence.type().label() + " — " + account + " (" + occurrence.accountId() + ")"
+        + "\nHost: " + (occurrence.host() == null ? "the programme director" : occurrence.host())
         + (occurrence.customerParticipants() == null ? "" : "\nCustomer: " + occurrence.customerParticipants())
         + "\nStatus in KAP: " + occurrence.status().name().toLowerCase().replace('_', ' ');
     return new RitualIcs.IcsEvent("ritual-" + occurrence.occurrenceNo() + "@kap.example", occurrence.sequence(),

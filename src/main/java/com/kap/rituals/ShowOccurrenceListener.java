@@ -22,6 +22,7 @@ public class ShowOccurrenceListener implements TaskListener {
     Occurrence occurrence = facts.occurrenceOf(task.getExecution());
     task.setVariableLocal("ritualLabel", occurrence.type().label());
     task.setVariableLocal("plannedDate", occurrence.plannedDate().toString());
+    task.setVariableLocal("heldDate", occurrence.plannedDate().toString());
     task.setVariableLocal("external", occurrence.customerParticipants() != null);
     task.setVariableLocal("customerParticipants", occurrence.customerParticipants());
     task.setVariableLocal("accountName", accounts.findById(occurrence.accountId()).map(a -> a.name())

@@ -80,6 +80,7 @@ class RitualPlanProcessTest {
         .hasMessageContaining("calendarComments: is required");
     complete(plan, "diane", "programme-director", Map.of("calendarDecision", "sendBack",
         "calendarComments", "Add the operations meeting"));
+    assertThat(runtimeService.getVariable(plan.getId(), "calendarDecision")).as("the next round starts empty").isNull();
     assertThat(plan).isWaitingAt("proposeRitualCalendar");
     assertThat(((SpinJsonNode) runtimeService.getVariable(plan.getId(), "rituals")).elements())
         .as("the proposal comes back as the KAM left it").hasSize(3);
@@ -125,6 +126,8 @@ class RitualPlanProcessTest {
     Task businessReview = taskService.createTaskQuery().processInstanceId(plan.getId())
         .taskDefinitionKey("holdRitual").singleResult();
     assertThat(taskService.getVariable(businessReview.getId(), "external")).isEqualTo(true);
+    assertThat(taskService.getVariables(businessReview.getId())).as("one ritual's record does not pre-fill the next")
+        .doesNotContainEntry("notHeldReason", "Customer moved it to April").containsEntry("heldDate", "2078-03-15");
     Map<String, Object> held = new HashMap<>(Map.of("held", "yes", "heldDate", "2078-03-15", "attendees", "CFO",
         "minutes", "Quarter reviewed"));
     assertThatThrownBy(() -> complete(businessReview, "alice", "kam", held))
