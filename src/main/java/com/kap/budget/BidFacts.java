@@ -112,6 +112,12 @@ public class BidFacts {
     return bid(execution).status() == Bid.Status.FUNDED;
   }
 
+  /** Due date of the directors' tasks: the end of the n-th working day from now. */
+  public Date directorsDue(DelegateExecution execution) {
+    LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
+    return calendar.endOf(WorkingDays.after(today, properties.taskWorkingDays()));
+  }
+
   /** When the appeal window of an unfunded bid closes: the end of the n-th working day after publication. */
   public Date appealDeadline(DelegateExecution execution) {
     LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();

@@ -80,6 +80,9 @@ class BudgetRoundProcessTest {
     fixture.score(lab, "eric", 5);
     // blind: eric's scores are in no variable that fatima's task or the process can read
     Task fatimasTask = fixture.scoreTask(lab, "fatima");
+    assertThat(fatimasTask.getDueDate()).as("due 5 working days after the call closed").isEqualTo(java.util.Date.from(
+        WorkingDays.after(java.time.LocalDate.now(java.time.ZoneOffset.UTC), 5).plusDays(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     assertThat(taskService.getVariables(fatimasTask.getId())).doesNotContainValue(5L).doesNotContainValue(5)
         .doesNotContainEntry("scoreComment", "eric's view");
     assertThat(runtimeService.getVariables(lab.getId())).doesNotContainKeys("scoreStrategicFit", "scoreComment");
