@@ -74,16 +74,16 @@ public class BudgetController {
     return new RoundDetail(view(round), roundBids, callClosed ? rounds.recommendation(round.roundNo()).orElse(null) : null);
   }
 
-  /** Every score, recusal, calibration, override, decision and appeal: directors and the programme director. */
+  /**
+   * Every score, recusal, calibration, override, decision and appeal: directors and the programme director; scores of
+   * a bid still being scored only to the member who gave them.
+   */
   @GetMapping("/rounds/{roundId}/audit")
   public List<BudgetAudit.Entry> audit(@PathVariable String roundId) {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
     BudgetRound round = find(roundId);
     List<BudgetAudit.Entry> entries = audit.entries(round.roundNo());
-    if (currentUser.isIn(Roles.PROGRAMME_DIRECTOR, Roles.ADMIN)) {
-      return entries;
-    }
-    // blind scoring: a member reads others' scores of a bid only once every member has scored it
+    // blind scoring: others' scores of a bid show only once every member has scored it, whoever asks
     Set<String> scoringOpen = bids.findByRoundAndStatus(round.roundNo(), Bid.Status.ELIGIBLE).stream().map(Bid::id)
         .collect(java.util.stream.Collectors.toSet());
     String user = currentUser.id();

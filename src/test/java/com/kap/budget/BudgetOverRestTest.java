@@ -76,7 +76,7 @@ class BudgetOverRestTest {
     assertThat(tooEarly.getBody().get("error").asText()).contains("once the call has closed");
 
     // the call closes (the admin fires the deadline timer early)
-    JsonNode timer = api.get("admin", "/engine-rest/job?timers=true&processInstanceId="
+    JsonNode timer = api.get("admin", "/engine-rest/job?maxResults=10&timers=true&processInstanceId="
         + round.getBody().get("id").asText(), JsonNode.class).getBody().get(0);
     assertThat(api.postJson("admin", "/engine-rest/job/" + timer.get("id").asText() + "/execute", "",
         String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

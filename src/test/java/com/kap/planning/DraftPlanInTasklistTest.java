@@ -122,7 +122,7 @@ class DraftPlanInTasklistTest {
 
   private void awaitNoDraft(Api api) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (api.get("alice", "/engine-rest/task?taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
+    while (api.get("alice", "/engine-rest/task?maxResults=100&taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
         + YEAR + "-" + ACCOUNT, JsonNode.class).getBody().size() > 0) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("the draft was not completed");

@@ -29,6 +29,10 @@ public class Api {
     return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), type);
   }
 
+  public <T> ResponseEntity<T> putJson(String user, String path, String json, Class<T> type) {
+    return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), type);
+  }
+
   public <T> ResponseEntity<T> postCsv(String user, String csv, Class<T> type) {
     return postBytes(user, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), MediaType.valueOf("text/csv"), type);
   }

@@ -1,0 +1,75 @@
+package com.kap.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A browser's session with Camunda's webapps (Tasklist, Cockpit, Admin) without the browser: it logs in through
+ * /camunda/api/admin/auth, keeps the session cookie, and sends the XSRF token the webapps' CSRF filter asks for.
+ */
+public class WebappSession {
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http;
+
+  public WebappSession(int port) {
+    this.base = "http://localhost:" + port + "/camunda";
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  /** Logs into one webapp (tasklist, cockpit, admin); the status is 200 when the user may use it. */
+  public int login(String user, String password, String app) {
+    get("/api/admin/auth/user/default"); // hands out the XSRF token
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(request("/api/admin/auth/user/default/login/" + app)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", xsrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET());
+  }
+
+  /** A JSON POST as the webapps send it, with the XSRF token. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The same POST without the XSRF token, as a forged cross-site request would arrive. */
+  public HttpResponse<String> postJsonWithoutXsrfToken(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private String xsrfToken() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElse("");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
