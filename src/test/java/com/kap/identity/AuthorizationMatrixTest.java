@@ -240,6 +240,10 @@ class AuthorizationMatrixTest {
     row("see eric's scores through /engine-rest history", "401 none none none none none none some",
         user -> someOrNone(api.get(user, "/engine-rest/history/variable-instance?maxResults=100&variableName=scoreStrategicFit"
             + "&processInstanceId=" + ericTask.get("processInstanceId").asText(), JsonNode.class)));
+    JsonNode fatimaTask = api.awaitTask("fatima", "taskDefinitionKey=scoreBid&assignee=fatima"
+        + "&processInstanceBusinessKey=" + aliceBid);
+    wrongIfNot("the administrator may complete anyone's task", 204, api.postJson("admin", "/engine-rest/task/"
+        + fatimaTask.get("id").asText() + "/submit-form", scores(), String.class).getStatusCode().value());
     for (String member : List.of("fatima")) {
       wrongIfNot(member + " cannot see eric's scores in the bid", 0, api.get(member, "/api/budget/bids/" + aliceBid,
           JsonNode.class).getBody().path("scorecards").size());
