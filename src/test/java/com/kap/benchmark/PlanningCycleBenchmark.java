@@ -10,6 +10,7 @@ import com.kap.portfolio.Criterion;
 import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
+import com.kap.support.AsUser;
 import com.kap.support.KapTest;
 import java.util.HashMap;
 import java.util.List;
@@ -166,12 +167,7 @@ class PlanningCycleBenchmark {
   }
 
   private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return AsUser.call(identityService, user, group, action);
   }
 
   private static String ms(long nanos) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -244,11 +245,6 @@ class RitualPlanProcessTest {
   }
 
   private void complete(Task task, String user, String group, Map<String, Object> variables) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      taskService.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    AsUser.complete(identityService, taskService, task, user, group, variables);
   }
 }
