@@ -68,7 +68,8 @@ public class RitualFacts {
 
   /**
    * The occurrence a step of its branch works on, found by the branch's execution (bound when the branch started),
-   * not by the "occurrenceId" variable, which a task submission could overwrite.
+   * not by the "occurrenceId" variable, which a task submission could overwrite. Each execution on the way up is
+   * looked up once per engine command, however many of the task's expressions ask.
    */
   public Occurrence occurrenceOf(DelegateExecution execution) {
     for (ExecutionEntity scope = (ExecutionEntity) execution; scope != null; scope = scope.getParent()) {
