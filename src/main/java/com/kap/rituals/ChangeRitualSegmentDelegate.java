@@ -11,15 +11,13 @@ import org.springframework.stereotype.Component;
 @Component("changeRitualSegment")
 public class ChangeRitualSegmentDelegate implements JavaDelegate {
 
-  private final RitualFacts facts;
   private final RitualPlanRepository plans;
   private final OccurrenceRepository occurrences;
   private final CycleSegmentRepository segments;
   private final Clock clock;
 
-  public ChangeRitualSegmentDelegate(RitualFacts facts, RitualPlanRepository plans, OccurrenceRepository occurrences,
+  public ChangeRitualSegmentDelegate(RitualPlanRepository plans, OccurrenceRepository occurrences,
       CycleSegmentRepository segments, Clock clock) {
-    this.facts = facts;
     this.plans = plans;
     this.occurrences = occurrences;
     this.segments = segments;

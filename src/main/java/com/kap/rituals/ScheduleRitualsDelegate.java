@@ -9,12 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("scheduleRituals")
 public class ScheduleRitualsDelegate implements JavaDelegate {
 
-  private final RitualFacts facts;
   private final OccurrenceRepository occurrences;
   private final Clock clock;
 
-  public ScheduleRitualsDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock) {
-    this.facts = facts;
+  public ScheduleRitualsDelegate(OccurrenceRepository occurrences, Clock clock) {
     this.occurrences = occurrences;
     this.clock = clock;
   }
