@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import java.time.Clock;
@@ -26,7 +27,7 @@ public class ChangeRitualSegmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
     String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
         .orElseThrow(() -> new IllegalStateException("no segment of " + key)).label();
     occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());

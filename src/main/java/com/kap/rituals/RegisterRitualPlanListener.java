@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
@@ -30,7 +31,7 @@ public class RegisterRitualPlanListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
     Account account = facts.account(execution);
     String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
         .orElseGet(() -> scorer.score(account.scores()).segment()).label();

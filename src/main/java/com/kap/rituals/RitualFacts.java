@@ -2,6 +2,7 @@ package com.kap.rituals;
 
 import com.kap.identity.Roles;
 import com.kap.planning.CycleCalendar;
+import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;
 import java.util.Date;
@@ -31,18 +32,6 @@ public class RitualFacts {
     this.accounts = accounts;
     this.calendar = calendar;
     this.properties = properties;
-  }
-
-  /** Year and account of a ritual plan, from its business key. */
-  public record PlanKey(int year, String accountId) {
-    public static PlanKey of(DelegateExecution execution) {
-      String key = execution.getProcessBusinessKey();
-      int dash = key == null ? -1 : key.indexOf('-');
-      if (dash < 0) {
-        throw new IllegalStateException("a ritual plan needs the business key year-accountId, was " + key);
-      }
-      return new PlanKey(Integer.parseInt(key.substring(0, dash)), key.substring(dash + 1));
-    }
   }
 
   public Account account(DelegateExecution execution) {
