@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a ritual plan's routing depends on, read from KAP's tables: the plan by its business key (year-accountId),
- * an occurrence by its number. Used by ritualPlan's assignments, timers and collections.
+ * an occurrence by the execution of its branch. Used by ritualPlan's assignments, timers, gateway and collection.
  */
 @Component("ritualFacts")
 public class RitualFacts {
@@ -48,11 +48,6 @@ public class RitualFacts {
   public List<Long> planned(DelegateExecution execution) {
     PlanKey key = PlanKey.of(execution);
     return occurrences.planned(key.year(), key.accountId());
-  }
-
-  public Occurrence occurrence(long occurrenceNo) {
-    return occurrences.find(occurrenceNo)
-        .orElseThrow(() -> new IllegalStateException("no ritual occurrence " + occurrenceNo));
   }
 
   /**
@@ -110,9 +105,5 @@ public class RitualFacts {
     PlanKey key = PlanKey.of(execution);
     return plans.find(key.year(), key.accountId())
         .orElseThrow(() -> new IllegalStateException("no ritual plan " + key));
-  }
-
-  public RitualProperties properties() {
-    return properties;
   }
 }
