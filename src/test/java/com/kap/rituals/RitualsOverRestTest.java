@@ -61,6 +61,7 @@ class RitualsOverRestTest {
     for (Occurrence occurrence : planned) {
       VEvent event = events.get("ritual-" + occurrence.occurrenceNo() + "@kap.example");
       assertThat(event).as(occurrence.id()).isNotNull();
+      assertThat(value(event, Property.SUMMARY)).isEqualTo(occurrence.type().label() + " — Zenith Bank");
       assertThat(value(event, Property.DTSTART)).isEqualTo(occurrence.plannedDate().toString().replace("-", ""));
       assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
     }
