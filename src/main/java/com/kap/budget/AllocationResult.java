@@ -1,9 +1,7 @@
 package com.kap.budget;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,11 +18,6 @@ import java.util.List;
  */
 public record AllocationResult(List<String> funded, long totalCost, BigDecimal totalBenefit, boolean optimal,
     List<Unfunded> unfunded, List<NextInLine> nextInLine, Sensitivity sensitivity, long available, long solveMillis) {
-
-  @JsonIgnore
-  public Duration solveTime() {
-    return Duration.ofMillis(solveMillis);
-  }
 
   /** e.g. {@code {"id":"B7","reason":"over budget","detail":"needs 12,000 more than the 3,000 left"}}. */
   public record Unfunded(String id, AllocationReason reason, String detail) {}

@@ -40,6 +40,7 @@ public class AssignScorersDelegate implements JavaDelegate {
         audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.RECUSAL, null, null, member, reason);
       }
     }
-    BidDisplay.show(execution, bid, facts.round(bid), account, facts.segment(bid).label());
+    BudgetRound round = facts.round(bid);
+    BidDisplay.show(execution, bid, round, account, facts.segment(bid, round).label());
   }
 }

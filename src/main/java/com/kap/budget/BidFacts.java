@@ -67,9 +67,8 @@ public class BidFacts {
   }
 
   /** The account's segment in the round's planning year, or from its current scores when that year has none. */
-  public Segment segment(Bid bid) {
-    int year = round(bid).planYear();
-    return segments.find(year, bid.accountId()).map(CycleSegment::segment)
+  public Segment segment(Bid bid, BudgetRound round) {
+    return segments.find(round.planYear(), bid.accountId()).map(CycleSegment::segment)
         .orElseGet(() -> scorer.score(account(bid).scores()).segment());
   }
 
@@ -85,8 +84,7 @@ public class BidFacts {
 
   /** One "Score bid" task per committee member who is not recused. */
   public List<String> scorers(DelegateExecution execution) {
-    Bid bid = bid(execution);
-    return scorers(bid);
+    return scorers(bid(execution));
   }
 
   List<String> scorers(Bid bid) {
@@ -102,7 +100,10 @@ public class BidFacts {
 
   /** Assignee of "Calibrate scores": the chair, or a scoring member when the chair is recused. */
   public String calibrator(DelegateExecution execution) {
-    Bid bid = bid(execution);
+    return calibrator(bid(execution));
+  }
+
+  String calibrator(Bid bid) {
     String chair = round(bid).chair();
     List<String> scorers = scorers(bid);
     return scorers.contains(chair) ? chair : scorers.get(0);

@@ -29,8 +29,4 @@ public record BudgetRound(long roundNo, String name, String scope, int planYear,
   public String callDeadlineText(java.time.ZoneId zone) {
     return BudgetDates.endOfDay(callDeadline, zone);
   }
-
-  public boolean global() {
-    return GLOBAL.equals(scope);
-  }
 }

@@ -21,11 +21,11 @@ public class EligibilityInputsListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Bid bid = facts.bid(execution);
-    int year = facts.round(bid).planYear();
-    boolean approved = plans.find(year, bid.accountId()).map(p -> p.status() == AccountPlan.Status.APPROVED)
-        .orElse(false);
+    BudgetRound round = facts.round(bid);
+    boolean approved = plans.find(round.planYear(), bid.accountId())
+        .map(p -> p.status() == AccountPlan.Status.APPROVED).orElse(false);
     execution.setVariable("planApproved", approved);
-    execution.setVariable("segment", facts.segment(bid).label());
+    execution.setVariable("segment", facts.segment(bid, round).label());
     execution.setVariable("category", bid.content().category());
     execution.setVariable("financialsComplete", bid.content().financialsComplete());
   }

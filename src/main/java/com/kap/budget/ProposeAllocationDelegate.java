@@ -1,7 +1,9 @@
 package com.kap.budget;
 
+import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,36 +38,41 @@ public class ProposeAllocationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     BudgetRound round = facts.round(execution);
     List<Bid> roundBids = bids.findByRound(round.roundNo());
-    Recommendation recommendation = recommend(round, roundBids);
+    // each bidding account read once: up to three optimiser problems want their regions, the view their names
+    Map<String, Account> bidders = new HashMap<>();
+    for (String accountId : roundBids.stream().map(Bid::accountId).distinct().toList()) {
+      accounts.findById(accountId).ifPresent(account -> bidders.put(accountId, account));
+    }
+    Recommendation recommendation = recommend(round, roundBids, bidders);
     rounds.saveRecommendation(round.roundNo(), recommendation);
     AllocationResult result = recommendation.result();
     audit.record(round.roundNo(), null, BudgetAudit.Action.RECOMMENDATION, null, null,
         "fund " + result.funded() + " · cost " + result.totalCost() + " · benefit "
             + result.totalBenefit().toPlainString() + (result.optimal() ? " · proven optimal" : " · not proven optimal"),
         recommendation.warning());
-    AllocationView.show(execution, round, roundBids, accountId -> accounts.findById(accountId)
-        .map(account -> account.name()).orElse(accountId), recommendation);
+    AllocationView.show(execution, round, roundBids, accountId -> bidders.containsKey(accountId)
+        ? bidders.get(accountId).name() : accountId, recommendation);
   }
 
   /** The optimum; where must-fund bids or region minimums cannot all be met, without them, and saying so. */
-  Recommendation recommend(BudgetRound round, List<Bid> roundBids) {
+  Recommendation recommend(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders) {
     try {
-      return new Recommendation(optimiser.solve(problem(round, roundBids, true, true)), null);
+      return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, true, true)), null);
     } catch (AllocationInfeasible mustFundOrMinimums) {
       try {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, false, true)),
+        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, true)),
             "The must-fund bids cannot all be funded (" + mustFundOrMinimums.getMessage() + "). This proposal "
                 + "ignores must-fund; fund them by override, drawing on the reserve where needed.");
       } catch (AllocationInfeasible minimums) {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, false, false)),
+        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, false)),
             "The round's constraints cannot all be met (" + mustFundOrMinimums.getMessage() + "). This proposal "
                 + "ignores must-fund and the region minimums; decide them by override.");
       }
     }
   }
 
-  private AllocationProblem problem(BudgetRound round, List<Bid> roundBids, boolean honourMustFund,
-      boolean honourRegionMinimums) {
+  private static AllocationProblem problem(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,
+      boolean honourMustFund, boolean honourRegionMinimums) {
     List<AllocationBid> candidates = new ArrayList<>();
     for (Bid bid : roundBids) {
       boolean eligible = bid.status() == Bid.Status.SCORED;
@@ -74,7 +81,7 @@ public class ProposeAllocationDelegate implements JavaDelegate {
           bid.benefit() == null ? java.math.BigDecimal.ZERO : bid.benefit(),
           honourMustFund && eligible && content.mustFund(), content.exclusiveGroup(),
           content.requiresBid() == null ? List.of() : List.of(BudgetIds.bid(content.requiresBid())),
-          accounts.findById(bid.accountId()).map(account -> account.region()).orElse(null), eligible));
+          bidders.containsKey(bid.accountId()) ? bidders.get(bid.accountId()).region() : null, eligible));
     }
     return new AllocationProblem(round.envelope(), round.reserve(), candidates,
         honourRegionMinimums ? round.regionMinimums() : Map.of());

@@ -1,6 +1,8 @@
 package com.kap.budget;
 
 import com.kap.planning.CycleCalendar;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -31,7 +33,8 @@ public class ShowOutcomeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Bid bid = facts.bid(execution);
-    BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()));
+    List<Calibration> calibrations = scores.calibrations(bid.bidNo());
+    BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), calibrations);
     StringBuilder text = new StringBuilder()
         .append("**Decision:** not funded — ").append(bid.statusReason()).append("\n\n")
         .append(rounds.decisionNote(bid.roundNo()).map(note -> "**The committee's note:** " + note + "\n\n").orElse(""))
@@ -43,15 +46,16 @@ public class ShowOutcomeListener implements ExecutionListener {
           .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")))
           .append(" — ").append(card.comment()).append('\n');
     }
-    scores.calibrations(bid.bidNo()).forEach(c -> text.append("- calibrated ").append(c.criterion().label())
+    calibrations.forEach(c -> text.append("- calibrated ").append(c.criterion().label())
         .append(": ").append(c.score().toPlainString()).append(" — ").append(c.reason()).append('\n'));
     execution.setVariable("outcomeText", text.toString());
-    if (appeals.find(bid.bidNo()).isEmpty()) {
+    Optional<AppealRepository.Appeal> appeal = appeals.find(bid.bidNo());
+    if (appeal.isEmpty()) {
       execution.setVariable("appealDeadline", BudgetDates.endOfDay(facts.appealDeadline(execution).toInstant(),
           calendar.properties().timeZone()));
     }
-    appeals.find(bid.bidNo()).ifPresent(appeal -> execution.setVariable("appealText", text
-        + "\n**Grounds of the appeal:** " + appeal.grounds() + "\n\n**Reserve left in the round:** "
+    appeal.ifPresent(filed -> execution.setVariable("appealText", text
+        + "\n**Grounds of the appeal:** " + filed.grounds() + "\n\n**Reserve left in the round:** "
         + BidDisplay.amount(facts.round(bid).reserveLeft())));
   }
 }

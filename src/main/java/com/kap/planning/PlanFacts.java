@@ -23,13 +23,17 @@ public class PlanFacts {
     this.accounts = accounts;
   }
 
-  /** Year and account of the plan process, from its business key. */
+  /**
+   * Year and account of an account plan process, from its business key; a ritual plan inherits the key of the
+   * account plan that starts it.
+   */
   public record PlanKey(int year, String accountId) {
-    static PlanKey of(DelegateExecution execution) {
+    public static PlanKey of(DelegateExecution execution) {
       String key = execution.getProcessBusinessKey();
       int dash = key == null ? -1 : key.indexOf('-');
       if (dash < 0) {
-        throw new IllegalStateException("an account plan needs the business key year-accountId, was " + key);
+        throw new IllegalStateException("an account or ritual plan needs the business key year-accountId, was "
+            + key);
       }
       return new PlanKey(Integer.parseInt(key.substring(0, dash)), key.substring(dash + 1));
     }

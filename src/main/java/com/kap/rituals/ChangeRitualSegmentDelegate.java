@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import java.time.Clock;
@@ -11,15 +12,13 @@ import org.springframework.stereotype.Component;
 @Component("changeRitualSegment")
 public class ChangeRitualSegmentDelegate implements JavaDelegate {
 
-  private final RitualFacts facts;
   private final RitualPlanRepository plans;
   private final OccurrenceRepository occurrences;
   private final CycleSegmentRepository segments;
   private final Clock clock;
 
-  public ChangeRitualSegmentDelegate(RitualFacts facts, RitualPlanRepository plans, OccurrenceRepository occurrences,
+  public ChangeRitualSegmentDelegate(RitualPlanRepository plans, OccurrenceRepository occurrences,
       CycleSegmentRepository segments, Clock clock) {
-    this.facts = facts;
     this.plans = plans;
     this.occurrences = occurrences;
     this.segments = segments;
@@ -28,7 +27,7 @@ public class ChangeRitualSegmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
     String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
         .orElseThrow(() -> new IllegalStateException("no segment of " + key)).label();
     occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());

@@ -5,6 +5,7 @@ import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
 import com.kap.identity.CurrentUserId;
 import com.kap.notifications.Notifications;
+import com.kap.portfolio.Account;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,8 +52,9 @@ public class DecideRitualCalendarListener extends TaskCompletionListener {
     // the next round of validation starts with an empty decision
     execution.removeVariable("calendarDecision");
     execution.removeVariable("calendarComments");
-    String kam = facts.kam(execution);
-    String account = facts.account(execution).name();
+    Account accountRow = facts.account(execution);
+    String kam = accountRow.kam();
+    String account = accountRow.name();
     if (validated) {
       notifications.send(kam, "Ritual calendar " + plan.year() + " validated: " + account,
           "Your " + plan.year() + " ritual calendar for " + account + " is validated. Each ritual appears in "

@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +22,7 @@ public class EndRitualPlanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
     occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());
     plans.end(key.year(), key.accountId(), execution.getCurrentActivityName(), clock.instant());
   }

@@ -12,6 +12,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The ritual occurrences of KAP's table. Every write forgets what the running engine command has read by execution,
+ * so that {@link #findByExecution} may answer from the command's {@link OccurrenceLookups}.
+ */
 @Repository
 public class OccurrenceRepository {
 
@@ -32,6 +36,7 @@ public class OccurrenceRepository {
    * calendar UID) where type and date still match; a moved date raises the row's sequence.
    */
   public void propose(int year, String accountId, List<Proposal> proposals, Instant at) {
+    OccurrenceLookups.forget();
     jdbc.update("delete from kap_ritual_occurrence where cycle_year = ? and account_id = ? and status = 'PROPOSED'",
         year, accountId);
     jdbc.batchUpdate("insert into kap_ritual_occurrence (cycle_year, account_id, ritual_type, planned_date, host, "
@@ -42,12 +47,14 @@ public class OccurrenceRepository {
 
   /** The validated proposal becomes the plan: every proposed date is planned. */
   public void planProposed(int year, String accountId, Instant at) {
+    OccurrenceLookups.forget();
     jdbc.update("update kap_ritual_occurrence set status = 'PLANNED', updated_at = ? where cycle_year = ? and "
         + "account_id = ? and status = 'PROPOSED'", Timestamp.from(at), year, accountId);
   }
 
   /** Cancels every date not yet held (a changed segment, a removed account, the end of the year). */
   public int cancelOpen(int year, String accountId, Instant at) {
+    OccurrenceLookups.forget();
     return jdbc.update("update kap_ritual_occurrence set status = 'CANCELLED', sequence_no = sequence_no + 1, "
         + "updated_at = ? where cycle_year = ? and account_id = ? and status in ('PROPOSED', 'PLANNED')",
         Timestamp.from(at), year, accountId);
@@ -60,13 +67,17 @@ public class OccurrenceRepository {
 
   /** Ties the occurrence to the process branch that runs it. */
   public void bindExecution(long occurrenceNo, String executionId) {
+    OccurrenceLookups.forget();
     jdbc.update("update kap_ritual_occurrence set execution_id = ? where occurrence_no = ?", executionId,
         occurrenceNo);
   }
 
+  static final String BY_EXECUTION = "select * from kap_ritual_occurrence where execution_id = ?";
+
+  /** The occurrence bound to the execution; read once per engine command (see {@link OccurrenceLookups}). */
   public Optional<Occurrence> findByExecution(String executionId) {
-    return jdbc.query("select * from kap_ritual_occurrence where execution_id = ?", this::occurrence, executionId)
-        .stream().findFirst();
+    return OccurrenceLookups.byExecution(executionId,
+        id -> jdbc.query(BY_EXECUTION, this::occurrence, id).stream().findFirst());
   }
 
   public List<Occurrence> findByPlan(int year, String accountId) {
@@ -91,6 +102,7 @@ public class OccurrenceRepository {
 
   public void recordHeld(long occurrenceNo, boolean held, LocalDate heldDate, String attendees, String minutes,
       String decisions, Integer satisfaction, String by, Instant at) {
+    OccurrenceLookups.forget();
     jdbc.update("update kap_ritual_occurrence set status = ?, held_date = ?, attendees = ?, minutes = ?, "
             + "decisions = ?, satisfaction = ?, recorded_by = ?, updated_at = ? where occurrence_no = ?",
         held ? "HELD" : "NOT_HELD", heldDate == null ? null : Date.valueOf(heldDate), attendees, minutes, decisions,
@@ -99,11 +111,13 @@ public class OccurrenceRepository {
 
   /** A planned ritual moves to another day: calendar clients see the change by its raised sequence. */
   public void move(long occurrenceNo, LocalDate date, Instant at) {
+    OccurrenceLookups.forget();
     jdbc.update("update kap_ritual_occurrence set planned_date = ?, sequence_no = sequence_no + 1, updated_at = ? "
         + "where occurrence_no = ? and status = 'PLANNED'", Date.valueOf(date), Timestamp.from(at), occurrenceNo);
   }
 
   public void markMissed(long occurrenceNo, Instant at) {
+    OccurrenceLookups.forget();
     jdbc.update("update kap_ritual_occurrence set status = 'MISSED', updated_at = ? where occurrence_no = ? and "
         + "status = 'PLANNED'", Timestamp.from(at), occurrenceNo);
   }

@@ -1,5 +1,7 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.SegmentScorer;
@@ -29,12 +31,13 @@ public class RegisterRitualPlanListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
+    Account account = facts.account(execution);
     String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
-        .orElseGet(() -> scorer.score(facts.account(execution).scores()).segment()).label();
+        .orElseGet(() -> scorer.score(account.scores()).segment()).label();
     plans.insert(key.year(), key.accountId(), segment, execution.getProcessInstanceId(), clock.instant());
     execution.setVariable("year", key.year());
-    execution.setVariable("accountName", facts.account(execution).name());
+    execution.setVariable("accountName", account.name());
     execution.setVariable("segment", segment);
   }
 }

@@ -61,8 +61,7 @@ public class RitualCadence {
     List<RitualCalendar.ProposedOccurrence> dates = new java.util.ArrayList<>();
     cadence.forEach((type, c) -> dates.addAll(RitualCalendar.propose(Map.of(type, c.period()),
         anchor(type, c.period(), from), until)));
-    dates.sort(java.util.Comparator.comparing(RitualCalendar.ProposedOccurrence::date)
-        .thenComparing(RitualCalendar.ProposedOccurrence::type));
+    dates.sort(RitualCalendar.BY_DATE_THEN_TYPE);
     return dates;
   }
 

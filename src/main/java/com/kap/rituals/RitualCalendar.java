@@ -14,7 +14,7 @@ public final class RitualCalendar {
 
   public record ProposedOccurrence(RitualType type, LocalDate date) {}
 
-  private static final Comparator<ProposedOccurrence> BY_DATE_THEN_TYPE =
+  static final Comparator<ProposedOccurrence> BY_DATE_THEN_TYPE =
       Comparator.comparing(ProposedOccurrence::date).thenComparing(ProposedOccurrence::type);
 
   private RitualCalendar() {}

@@ -5,7 +5,9 @@ import com.kap.identity.KnownUsers;
 import com.kap.identity.Roles;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.PortfolioQueries;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +46,11 @@ public class RitualController {
       currentUser.require(Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
     }
     boolean programmeDirector = users.membersOf(Roles.PROGRAMME_DIRECTOR).contains(kam);
-    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam, programmeDirector).stream().map(this::event)
+    // a calendar client polls the feed: each account's name is read once, not once per ritual
+    Map<String, String> accountNames = new HashMap<>();
+    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam, programmeDirector).stream()
+        .map(occurrence -> event(occurrence, accountNames.computeIfAbsent(occurrence.accountId(),
+            id -> accounts.findById(id).map(a -> a.name()).orElse(id))))
         .toList();
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
         .body(RitualIcs.write("KAP rituals — " + kam, events));
@@ -61,8 +67,7 @@ public class RitualController {
         .filter(o -> o.status() != Occurrence.Status.PROPOSED).toList(), occurrences.actions(accountId));
   }
 
-  private RitualIcs.IcsEvent event(Occurrence occurrence) {
-    String account = accounts.findById(occurrence.accountId()).map(a -> a.name()).orElse(occurrence.accountId());
+  private static RitualIcs.IcsEvent event(Occurrence occurrence, String account) {
     String description = occurrence.type().label() + " — " + account + " (" + occurrence.accountId() + ")"
         + "\nHost: " + (occurrence.host() == null ? "the programme director" : occurrence.host())
         + (occurrence.customerParticipants() == null ? "" : "\nCustomer: " + occurrence.customerParticipants())

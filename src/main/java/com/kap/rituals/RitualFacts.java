@@ -2,6 +2,7 @@ package com.kap.rituals;
 
 import com.kap.identity.Roles;
 import com.kap.planning.CycleCalendar;
+import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;
 import java.util.Date;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a ritual plan's routing depends on, read from KAP's tables: the plan by its business key (year-accountId),
- * an occurrence by its number. Used by ritualPlan's assignments, timers and collections.
+ * an occurrence by the execution of its branch. Used by ritualPlan's assignments, timers, gateway and collection.
  */
 @Component("ritualFacts")
 public class RitualFacts {
@@ -33,18 +34,6 @@ public class RitualFacts {
     this.properties = properties;
   }
 
-  /** Year and account of a ritual plan, from its business key. */
-  public record PlanKey(int year, String accountId) {
-    public static PlanKey of(DelegateExecution execution) {
-      String key = execution.getProcessBusinessKey();
-      int dash = key == null ? -1 : key.indexOf('-');
-      if (dash < 0) {
-        throw new IllegalStateException("a ritual plan needs the business key year-accountId, was " + key);
-      }
-      return new PlanKey(Integer.parseInt(key.substring(0, dash)), key.substring(dash + 1));
-    }
-  }
-
   public Account account(DelegateExecution execution) {
     String accountId = PlanKey.of(execution).accountId();
     return accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
@@ -61,14 +50,10 @@ public class RitualFacts {
     return occurrences.planned(key.year(), key.accountId());
   }
 
-  public Occurrence occurrence(long occurrenceNo) {
-    return occurrences.find(occurrenceNo)
-        .orElseThrow(() -> new IllegalStateException("no ritual occurrence " + occurrenceNo));
-  }
-
   /**
    * The occurrence a step of its branch works on, found by the branch's execution (bound when the branch started),
-   * not by the "occurrenceId" variable, which a task submission could overwrite.
+   * not by the "occurrenceId" variable, which a task submission could overwrite. Each execution on the way up is
+   * looked up once per engine command, however many of the task's expressions ask.
    */
   public Occurrence occurrenceOf(DelegateExecution execution) {
     for (ExecutionEntity scope = (ExecutionEntity) execution; scope != null; scope = scope.getParent()) {
@@ -120,9 +105,5 @@ public class RitualFacts {
     PlanKey key = PlanKey.of(execution);
     return plans.find(key.year(), key.accountId())
         .orElseThrow(() -> new IllegalStateException("no ritual plan " + key));
-  }
-
-  public RitualProperties properties() {
-    return properties;
   }
 }

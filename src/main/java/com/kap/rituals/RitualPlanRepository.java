@@ -2,7 +2,6 @@ package com.kap.rituals;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,11 +27,6 @@ public class RitualPlanRepository {
         new RitualPlan(rs.getInt("cycle_year"), rs.getString("account_id"), rs.getString("segment"),
             RitualPlan.Status.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
             rs.getString("justification"), rs.getString("director_comments")), year, accountId).stream().findFirst();
-  }
-
-  public List<String> processInstanceIds(int year) {
-    return jdbc.queryForList("select process_instance_id from kap_ritual_plan where cycle_year = ? and status <> "
-        + "'ENDED'", String.class, year);
   }
 
   public void updateSegment(int year, String accountId, String segment, Instant at) {

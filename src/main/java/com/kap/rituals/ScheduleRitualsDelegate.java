@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,19 +10,17 @@ import org.springframework.stereotype.Component;
 @Component("scheduleRituals")
 public class ScheduleRitualsDelegate implements JavaDelegate {
 
-  private final RitualFacts facts;
   private final OccurrenceRepository occurrences;
   private final Clock clock;
 
-  public ScheduleRitualsDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock) {
-    this.facts = facts;
+  public ScheduleRitualsDelegate(OccurrenceRepository occurrences, Clock clock) {
     this.occurrences = occurrences;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
     occurrences.planProposed(key.year(), key.accountId(), clock.instant());
   }
 }

@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.planning.PlanFacts.PlanKey;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,7 @@ public class StartRitualPlanDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    RitualFacts.PlanKey key = RitualFacts.PlanKey.of(execution);
+    PlanKey key = PlanKey.of(execution);
     if (plans.find(key.year(), key.accountId()).isEmpty()) {
       RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
       runtime.startProcessInstanceByKey("ritualPlan", businessKey);

@@ -1,5 +1,6 @@
 package com.kap.benchmark;
 
+import static com.kap.benchmark.BenchmarkSupport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.budget.AllocationBid;
@@ -10,9 +11,6 @@ import com.kap.budget.AllocationResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationBenchmark {
 
-  private static final Path RESULTS = Path.of("target", "benchmark-results.md");
   private static final String[] REGIONS = {"EMEA", "AMER", "APAC", "LATAM"};
   /** Weaker regions score lower, so that their minimums bind. */
   private static final double[] REGION_BENEFIT = {1.0, 0.9, 0.8, 0.6};
@@ -250,11 +247,5 @@ class AllocationBenchmark {
       }
       return cost;
     }
-  }
-
-  private static void report(String line) throws IOException {
-    System.out.println("BENCHMARK " + line);
-    Files.createDirectories(RESULTS.getParent());
-    Files.writeString(RESULTS, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

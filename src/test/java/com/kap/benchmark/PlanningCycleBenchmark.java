@@ -1,23 +1,21 @@
 package com.kap.benchmark;
 
+import static com.kap.benchmark.BenchmarkSupport.await;
+import static com.kap.benchmark.BenchmarkSupport.mib;
+import static com.kap.benchmark.BenchmarkSupport.reportRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.portfolio.Criterion;
 import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
+import com.kap.support.AsUser;
 import com.kap.support.KapTest;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -39,7 +37,6 @@ class PlanningCycleBenchmark {
 
   private static final int ACCOUNTS = Integer.getInteger("kap.benchmark.accounts", 10_000);
   private static final int YEAR = 2099;
-  private static final Path RESULTS = Path.of("target", "benchmark-results.md");
 
   @Autowired PortfolioImportService importService;
   @Autowired FormService formService;
@@ -49,11 +46,9 @@ class PlanningCycleBenchmark {
   @Autowired IdentityService identityService;
   @Autowired CycleSegmentRepository cycleSegments;
 
-  private final AtomicLong peakHeap = new AtomicLong();
-
   @Test
   void planningCycleAgainstTheBareEngine() throws Exception {
-    Thread sampler = heapSampler();
+    HeapSampler heap = new HeapSampler();
     long bareStart = bareEngineStarts();
     long bareComplete = bareEngineCompletes();
 
@@ -75,7 +70,7 @@ class PlanningCycleBenchmark {
     await(() -> drafts() == plans);
     long fanOutDone = System.nanoTime();
     System.gc();
-    long heapAfterFanOut = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long heapAfterFanOut = HeapSampler.usedHeap();
 
     Map<String, Object> plan = plan();
     long completeStart = System.nanoTime();
@@ -96,24 +91,24 @@ class PlanningCycleBenchmark {
     await(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("consolidateTrainingPlan")
         .count() == 1);
     long completeDone = System.nanoTime();
-    sampler.interrupt();
+    heap.stop();
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").count()).isZero();
     double fanOutMs = (fanOutDone - fanOutStart) / 1e6;
     double completeMs = (completeDone - completeStart) / 1e6;
-    report("Bare engine: start " + ACCOUNTS + " one-user-task instances", ms(bareStart) + " ("
+    reportRow("Bare engine: start " + ACCOUNTS + " one-user-task instances", ms(bareStart) + " ("
         + perItem(bareStart / 1e6).replace("account", "instance") + ")");
-    report("Bare engine: complete their " + ACCOUNTS + " tasks", ms(bareComplete) + " ("
+    reportRow("Bare engine: complete their " + ACCOUNTS + " tasks", ms(bareComplete) + " ("
         + perItem(bareComplete / 1e6).replace("account", "task") + ")");
-    report("KAP: segment " + ACCOUNTS + " accounts (start to validation task)", fmt((segmented - t0) / 1e6));
-    report("KAP: (a) fan-out until all " + plans + " draftAccountPlan tasks exist", fmt(fanOutMs) + " ("
+    reportRow("KAP: segment " + ACCOUNTS + " accounts (start to validation task)", fmt((segmented - t0) / 1e6));
+    reportRow("KAP: (a) fan-out until all " + plans + " draftAccountPlan tasks exist", fmt(fanOutMs) + " ("
         + perItem(fanOutMs, plans) + ", " + ratio(fanOutMs / plans, bareStart / 1e6 / ACCOUNTS)
         + " the bare engine's start per instance)");
-    report("KAP: (b) complete every plan along its approval path (" + tasksCompleted
+    reportRow("KAP: (b) complete every plan along its approval path (" + tasksCompleted
         + " tasks, until the cycle reaches the training plan)", fmt(completeMs) + " (" + perItem(completeMs, plans)
         + String.format(", %.2f ms per task, ", completeMs / tasksCompleted)
         + ratio(completeMs / tasksCompleted, bareComplete / 1e6 / ACCOUNTS) + " the bare engine's completion per task)");
-    report("Heap", "used after fan-out (after GC) " + mib(heapAfterFanOut) + ", peak sampled " + mib(peakHeap.get())
+    reportRow("Heap", "used after fan-out (after GC) " + mib(heapAfterFanOut) + ", peak sampled " + mib(heap.peak())
         + ", max " + mib(Runtime.getRuntime().maxMemory()));
   }
 
@@ -172,38 +167,7 @@ class PlanningCycleBenchmark {
   }
 
   private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_600_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not done within an hour");
-      }
-      Thread.sleep(250);
-    }
-  }
-
-  private Thread heapSampler() {
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
-    return sampler;
+    return AsUser.call(identityService, user, group, action);
   }
 
   private static String ms(long nanos) {
@@ -224,16 +188,5 @@ class PlanningCycleBenchmark {
 
   private static String ratio(double kap, double bare) {
     return String.format("%.1f×", kap / bare);
-  }
-
-  private static String mib(long bytes) {
-    return (bytes / (1024 * 1024)) + " MiB";
-  }
-
-  private static void report(String what, String result) throws IOException {
-    String line = "| " + what + " | " + result + " |" + System.lineSeparator();
-    System.out.print("BENCHMARK " + line);
-    Files.createDirectories(RESULTS.getParent());
-    Files.writeString(RESULTS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

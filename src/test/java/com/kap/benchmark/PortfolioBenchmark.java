@@ -1,5 +1,6 @@
 package com.kap.benchmark;
 
+import static com.kap.benchmark.BenchmarkSupport.reportRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,6 @@ import com.kap.portfolio.SegmentScorer;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -30,8 +28,6 @@ import org.springframework.http.ResponseEntity;
  */
 @KapTest
 class PortfolioBenchmark {
-
-  private static final Path RESULTS = Path.of("target", "benchmark-results.md");
 
   @Autowired SegmentScorer scorer;
   @Autowired TestRestTemplate rest;
@@ -64,7 +60,7 @@ class PortfolioBenchmark {
     }
     Arrays.sort(millis);
     assertThat(strategic).isPositive();
-    report("Scoring 100,000 accounts (exact BigDecimal arithmetic, 5 runs after 3 warm-ups)",
+    reportRow("Scoring 100,000 accounts (exact BigDecimal arithmetic, 5 runs after 3 warm-ups)",
         "median " + millis[2] + " ms, min " + millis[0] + " ms, max " + millis[4] + " ms ("
             + (100_000L * 1000 / Math.max(1, millis[2])) + " accounts/s)");
   }
@@ -82,7 +78,7 @@ class PortfolioBenchmark {
       assertThat(response.getBody().get("imported").asInt() + response.getBody().get("updated").asInt())
           .isEqualTo(10_000);
     }
-    report("Importing 10,000 rows over HTTP (" + csv.length() / 1024 + " KiB, all-or-nothing, one transaction)",
+    reportRow("Importing 10,000 rows over HTTP (" + csv.length() / 1024 + " KiB, all-or-nothing, one transaction)",
         "first import (inserts) " + millis[0] + " ms; re-imports (updates) " + millis[1] + " ms and " + millis[2]
             + " ms");
   }
@@ -103,12 +99,5 @@ class PortfolioBenchmark {
           .append('\n');
     }
     return csv.toString();
-  }
-
-  private static void report(String what, String result) throws IOException {
-    String line = "| " + what + " | " + result + " |" + System.lineSeparator();
-    System.out.print("BENCHMARK " + line);
-    Files.createDirectories(RESULTS.getParent());
-    Files.writeString(RESULTS, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

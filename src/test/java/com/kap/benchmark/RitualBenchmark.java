@@ -1,18 +1,17 @@
 package com.kap.benchmark;
 
+import static com.kap.benchmark.BenchmarkSupport.await;
+import static com.kap.benchmark.BenchmarkSupport.mib;
+import static com.kap.benchmark.BenchmarkSupport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Criterion;
 import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.rituals.RitualProperties;
 import com.kap.support.KapTest;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -62,7 +59,6 @@ class RitualBenchmark {
 
   private static final int ACCOUNTS = Integer.getInteger("kap.benchmark.accounts", 10_000);
   private static final int YEAR = 2095;
-  private static final Path RESULTS = Path.of("target", "benchmark-results.md");
   private static final String BARE = "bareRitual";
 
   @Autowired PortfolioImportService importService;
@@ -76,8 +72,6 @@ class RitualBenchmark {
   @Autowired RitualProperties ritualProperties;
   @Autowired CycleCalendar calendar;
 
-  private final AtomicLong peakHeap = new AtomicLong();
-
   /** A day's firing: how many timers were due, how long until each had its task. */
   private record Firing(long jobs, double seconds) {
     double perSecond() {
@@ -87,7 +81,7 @@ class RitualBenchmark {
 
   @Test
   void firingADayOfRitualsAgainstTheBareEngine() throws Exception {
-    Thread sampler = heapSampler();
+    HeapSampler heap = new HeapSampler();
     importService.importCsv(portfolio(ACCOUNTS));
 
     // ritual plans: start, propose the calendar as proposed, validate
@@ -129,7 +123,7 @@ class RitualBenchmark {
       }
       double bareSetUpSeconds = (System.nanoTime() - bareStart) / 1e9;
       System.gc();
-      long heapAfterSetUp = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      long heapAfterSetUp = HeapSampler.usedHeap();
       List<String> bareDay = jobDefinitions(BARE, "ritualDay");
 
       managementService.createJobQuery().suspended().list().forEach(job -> suspendedBefore.add(job.getId()));
@@ -149,9 +143,9 @@ class RitualBenchmark {
         }
         assertThat(kap[round].jobs()).isEqualTo(perDay.get(day)).isEqualTo(bareEngine[round].jobs());
       }
-      sampler.interrupt();
+      heap.stop();
 
-      report(List.of(
+      report(
           "Ritual plans, " + ACCOUNTS + " accounts, cycle year " + YEAR + ", " + Runtime.getRuntime()
               .availableProcessors() + " processors, job executor " + engine.getJobExecutor().getClass().getSimpleName()
               + " as configured:",
@@ -169,9 +163,9 @@ class RitualBenchmark {
           dayRow("second busiest day", busiest.get(1), "KAP", kap[1], bareEngine[1]),
           firingRow(kap[1], bareEngine[1]),
           String.format("| heap (one JVM for both) | %s used after both set-ups (after GC), peak sampled %s, max %s | | |",
-              mib(heapAfterSetUp), mib(peakHeap.get()),
+              mib(heapAfterSetUp), mib(heap.peak()),
               mib(Runtime.getRuntime().maxMemory())),
-          ""));
+          "");
     } finally {
       ClockUtil.reset();
       for (JobDefinition definition : managementService.createJobDefinitionQuery().list()) {
@@ -315,43 +309,5 @@ class RitualBenchmark {
       csv.append('\n');
     }
     return csv.toString();
-  }
-
-  private static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_600_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not done within an hour");
-      }
-      Thread.sleep(250);
-    }
-  }
-
-  private Thread heapSampler() {
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
-    return sampler;
-  }
-
-  private static String mib(long bytes) {
-    return (bytes / (1024 * 1024)) + " MiB";
-  }
-
-  private static void report(List<String> lines) throws IOException {
-    String block = String.join(System.lineSeparator(), lines) + System.lineSeparator();
-    System.out.print(block.lines().map(line -> "BENCHMARK " + line + System.lineSeparator())
-        .reduce("", String::concat));
-    Files.createDirectories(RESULTS.getParent());
-    Files.writeString(RESULTS, block, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

@@ -13,42 +13,16 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The chair's overrides, revisions and withdrawals, the appeal window, and what the forms refuse. */
 @ProcessTest
-class BudgetDecisionProcessTest {
+class BudgetDecisionProcessTest extends BudgetProcessTestBase {
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired BidRepository bids;
-  @Autowired BudgetRoundRepository rounds;
-  @Autowired BudgetAudit audit;
-
-  @Autowired org.springframework.context.ApplicationContext context;
-  BudgetFixture fixture;
-
-  @BeforeEach
-  void noOpenRounds() {
-    fixture = context.getAutowireCapableBeanFactory().createBean(BudgetFixture.class);
-    fixture.releaseOpenRounds();
-  }
-
-  @AfterEach
-  void release() {
-    fixture.releaseOpenRounds();
-  }
 
   @Test
   void overridesNeedAReasonAndTheReserveIsDrawnOnlyWhenTheChairSaysSo() {
@@ -62,12 +36,9 @@ class BudgetDecisionProcessTest {
     alternative.put("exclusiveGroup", "academy");
     ProcessInstance alt = fixture.submitBid("bruno", alternative);
     fixture.closeCall(round);
-    fixture.score(big, "eric", 5);
-    fixture.score(big, "fatima", 5);
-    fixture.score(mid, "eric", 3);
-    fixture.score(mid, "fatima", 3);
-    fixture.score(alt, "eric", 1);
-    fixture.score(alt, "fatima", 1);
+    fixture.scoreByCommittee(big, 5);
+    fixture.scoreByCommittee(mid, 3);
+    fixture.scoreByCommittee(alt, 1);
     // available 90,000: plant (80,000) + alternative (5,000)
     assertThat(round).isWaitingAt("decideAllocation");
     String midId = fixture.bidId(mid);
@@ -97,7 +68,7 @@ class BudgetDecisionProcessTest {
     assertThat(big).isEnded().hasPassed("bidFunded");
     assertThat(mid).isEnded().hasPassed("bidFunded");
     assertThat(alt).isWaitingAt("considerAppeal");
-    long roundNo = bids.find(com.kap.budget.BudgetIds.bidNo(midId).getAsLong()).orElseThrow().roundNo();
+    long roundNo = stored(mid).roundNo();
     assertThat(rounds.find(roundNo).orElseThrow().reserveDrawn()).isEqualTo(5_000);
     assertThat(audit.entries(roundNo)).filteredOn(e -> e.action() == BudgetAudit.Action.OVERRIDE)
         .extracting(BudgetAudit.Entry::bidId, BudgetAudit.Entry::actor, BudgetAudit.Entry::before,
@@ -133,12 +104,9 @@ class BudgetDecisionProcessTest {
     ProcessInstance good = fixture.submitBid("alice", bid("ACC-006", "Academy", "retention", 30_000));
     ProcessInstance apac = fixture.submitBid("chen", bid("ACC-002", "Sensors", "efficiency", 30_000));
     fixture.closeCall(round);
-    fixture.score(best, "eric", 5);
-    fixture.score(best, "fatima", 5);
-    fixture.score(good, "eric", 4);
-    fixture.score(good, "fatima", 4);
-    fixture.score(apac, "eric", 1);
-    fixture.score(apac, "fatima", 1);
+    fixture.scoreByCommittee(best, 5);
+    fixture.scoreByCommittee(good, 4);
+    fixture.scoreByCommittee(apac, 1);
 
     // without the minimum, lab + academy (benefit 180) would win; with it, APAC's 30,000 must be funded
     fixture.complete(round, "fatima", "director", Map.of("decision", "accept"));
@@ -146,7 +114,7 @@ class BudgetDecisionProcessTest {
     assertThat(best).isEnded().hasPassed("bidFunded");
     assertThat(apac).isEnded().hasPassed("bidFunded");
     assertThat(good).isWaitingAt("considerAppeal");
-    assertThat(bids.find(BudgetIds.bidNo(fixture.bidId(good)).getAsLong()).orElseThrow().statusReason())
+    assertThat(stored(good).statusReason())
         .startsWith("over budget");
     fixture.complete(good, "alice", "kam", Map.of("appeal", "no"));
     assertThat(good).isEnded().hasPassed("outcomeAccepted");
@@ -163,7 +131,7 @@ class BudgetDecisionProcessTest {
     revision.put("action", "revise");
     fixture.complete(kept, "chen", "kam", revision);
     assertThat(kept).isWaitingAt("reviseBid");
-    Bid revised = bids.find(BudgetIds.bidNo(fixture.bidId(kept)).getAsLong()).orElseThrow();
+    Bid revised = stored(kept);
     assertThat(revised.revision()).isEqualTo(2);
     assertThat(revised.content().cost()).isEqualTo(12_000);
     assertThat(revised.content().title()).isEqualTo("Lab, phase 1");

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlanRepository;
+import com.kap.support.AsUser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Starts rounds and bids as their users do, and steps through jobs, for the budget process tests. */
-
 class BudgetFixture {
 
   final RuntimeService runtimeService;
@@ -130,11 +130,14 @@ class BudgetFixture {
     runDueJobs();
   }
 
+  /** Both members of {@link #round}'s committee, eric and fatima, give every criterion the same score. */
+  void scoreByCommittee(ProcessInstance bid, int score) {
+    score(bid, "eric", score);
+    score(bid, "fatima", score);
+  }
+
   void complete(Task task, String user, String group, Map<String, Object> form) {
-    as(user, group, () -> {
-      taskService.complete(task.getId(), new HashMap<>(form));
-      return null;
-    });
+    AsUser.complete(identityService, taskService, task, user, group, form);
   }
 
   void complete(ProcessInstance instance, String user, String group, Map<String, Object> form) {
@@ -142,17 +145,14 @@ class BudgetFixture {
   }
 
   <T> T as(String user, String group, java.util.function.Supplier<T> action) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return AsUser.call(identityService, user, group, action);
   }
 
+  /** The bid's id (its business key, set when the bid registers), of a running or an ended bid. */
   String bidId(ProcessInstance bid) {
-    return runtimeService.createProcessInstanceQuery().processInstanceId(bid.getId()).singleResult() == null
-        ? jdbc.queryForObject("select business_key_ from act_hi_procinst where id_ = ?", String.class, bid.getId())
-        : runtimeService.createProcessInstanceQuery().processInstanceId(bid.getId()).singleResult().getBusinessKey();
+    ProcessInstance running = runtimeService.createProcessInstanceQuery().processInstanceId(bid.getId())
+        .singleResult();
+    return running != null ? running.getBusinessKey()
+        : jdbc.queryForObject("select business_key_ from act_hi_procinst where id_ = ?", String.class, bid.getId());
   }
 }

@@ -10,41 +10,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.kap.support.ProcessTest;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** budgetRound and investmentBid together, through every path, as their users drive them. */
 @ProcessTest
-class BudgetRoundProcessTest {
+class BudgetRoundProcessTest extends BudgetProcessTestBase {
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired BidRepository bids;
-  @Autowired BudgetRoundRepository rounds;
   @Autowired ScoreRepository scores;
-  @Autowired BudgetAudit audit;
-
-  @Autowired org.springframework.context.ApplicationContext context;
-  BudgetFixture fixture;
-
-  @BeforeEach
-  void noOpenRounds() {
-    fixture = context.getAutowireCapableBeanFactory().createBean(BudgetFixture.class);
-    fixture.releaseOpenRounds();
-  }
-
-  @AfterEach
-  void release() {
-    fixture.releaseOpenRounds();
-  }
 
   @Test
   void aRoundScoresBlindCalibratesProposesTheOptimumAndPublishes() {
@@ -101,8 +76,7 @@ class BudgetRoundProcessTest {
         "calibrationReason", "Fits the plan's retention objective, not its growth one"));
     fixture.runDueJobs();
 
-    fixture.score(pilot, "eric", 3);
-    fixture.score(pilot, "fatima", 3);
+    fixture.scoreByCommittee(pilot, 3);
 
     assertThat(round).isWaitingAt("decideAllocation");
     assertThat(task(round)).isAssignedTo("fatima");
@@ -171,8 +145,7 @@ class BudgetRoundProcessTest {
       assertThat(scores.recusals(BudgetIds.bidNo(fixture.bidId(recused)).getAsLong()))
           .extracting(Recusal::member).containsExactly("eric");
       fixture.score(recused, "fatima", 4);
-      fixture.score(small, "eric", 2);
-      fixture.score(small, "fatima", 2);
+      fixture.scoreByCommittee(small, 2);
 
       // available 60,000 (40 % reserve): the 60,000 bid is worth more
       assertThat(round).isWaitingAt("decideAllocation");
@@ -193,9 +166,5 @@ class BudgetRoundProcessTest {
     } finally {
       jdbc.update("update kap_account set sponsor = ? where account_id = 'ACC-009'", sponsor);
     }
-  }
-
-  private Bid stored(ProcessInstance bid) {
-    return bids.find(BudgetIds.bidNo(fixture.bidId(bid)).getAsLong()).orElseThrow();
   }
 }

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -306,12 +307,7 @@ class AccountPlanProcessTest {
   }
 
   private void complete(Task task, String user, String group, Map<String, Object> variables) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      taskService.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    AsUser.complete(identityService, taskService, task, user, group, variables);
   }
 
   private Job timer(ProcessInstance plan, String activityId) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import java.time.Instant;
 import java.util.Date;
@@ -86,20 +87,11 @@ class AdvisoryBoardProcessTest {
   }
 
   private ProcessInstance start(Map<String, Object> form) {
-    identityService.setAuthentication("diane", List.of("programme-director"));
-    try {
-      return runtimeService.startProcessInstanceByKey("customerAdvisoryBoard", new HashMap<>(form));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return AsUser.call(identityService, "diane", "programme-director",
+        () -> runtimeService.startProcessInstanceByKey("customerAdvisoryBoard", new HashMap<>(form)));
   }
 
   private void complete(ProcessInstance board, Map<String, Object> form) {
-    identityService.setAuthentication("diane", List.of("programme-director"));
-    try {
-      taskService.complete(task(board).getId(), new HashMap<>(form));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    AsUser.complete(identityService, taskService, task(board), "diane", "programme-director", form);
   }
 }

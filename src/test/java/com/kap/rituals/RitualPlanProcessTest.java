@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -204,6 +205,37 @@ class RitualPlanProcessTest {
     assertThat(changed).isEnded().hasPassed("closeRitualPlan");
   }
 
+  @Test
+  void aRitualsDayReadsItsOccurrenceOnceForAllOfItsTasksExpressions() {
+    ProcessInstance plan = start(2082, "ACC-021");
+    validateAsProposed(plan);
+    Job day = managementService.createJobQuery().processInstanceId(plan.getId()).timers().activityId("ritualDay")
+        .orderByJobDuedate().asc().listPage(0, 1).get(0);
+
+    // the timer creates "Hold ritual": assignee, candidate groups, due date, grace timer and form fields all need
+    // the occurrence; the lookup walks from the task's execution (no binding) to the branch's (bound)
+    long lookups = statementsRunDuring(OccurrenceRepository.BY_EXECUTION,
+        () -> managementService.executeJob(day.getId()));
+
+    Task hold = taskService.createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("holdRitual")
+        .singleResult();
+    assertThat(hold.getAssignee()).isEqualTo("alice");
+    assertThat(lookups).as("one query per execution on the way up, not one per expression").isEqualTo(2);
+  }
+
+  /** How often H2 ran the statement while the action ran (H2's query statistics, on only meanwhile). */
+  private long statementsRunDuring(String sql, Runnable action) {
+    jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
+    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    try {
+      action.run();
+      return jdbc.queryForList("select execution_count from information_schema.query_statistics where sql_statement = ?",
+          Long.class, sql).stream().mapToLong(Long::longValue).sum();
+    } finally {
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+    }
+  }
+
   private void validateAsProposed(ProcessInstance plan) {
     SpinJsonNode rows = (SpinJsonNode) runtimeService.getVariable(plan.getId(), "rituals");
     List<Map<String, Object>> rituals = rows.elements().stream().map(row -> ritual(row.prop("ritualType").stringValue(),
@@ -244,11 +276,6 @@ class RitualPlanProcessTest {
   }
 
   private void complete(Task task, String user, String group, Map<String, Object> variables) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      taskService.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    AsUser.complete(identityService, taskService, task, user, group, variables);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.support.AsUser;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.io.StringReader;
@@ -60,6 +61,7 @@ class RitualsOverRestTest {
     for (Occurrence occurrence : planned) {
       VEvent event = events.get("ritual-" + occurrence.occurrenceNo() + "@kap.example");
       assertThat(event).as(occurrence.id()).isNotNull();
+      assertThat(value(event, Property.SUMMARY)).isEqualTo(occurrence.type().label() + " — Zenith Bank");
       assertThat(value(event, Property.DTSTART)).isEqualTo(occurrence.plannedDate().toString().replace("-", ""));
       assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
     }
@@ -118,12 +120,7 @@ class RitualsOverRestTest {
   }
 
   private void complete(Task task, String user, String group, Map<String, Object> variables) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      taskService.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    AsUser.complete(identityService, taskService, task, user, group, variables);
   }
 
   private ResponseEntity<JsonNode> put(String user, String path, String json) {

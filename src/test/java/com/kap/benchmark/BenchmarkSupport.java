@@ -1,0 +1,84 @@
+package com.kap.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/** What the benchmarks share: waiting for the job executor, sampling the heap and writing their results. */
+final class BenchmarkSupport {
+
+  /** Every benchmark appends its rows here, and prints them with a "BENCHMARK " prefix. */
+  static final Path RESULTS = Path.of("target", "benchmark-results.md");
+
+  private BenchmarkSupport() {}
+
+  /** Polls every 250 ms until {@code done}; fails after an hour. */
+  static void await(BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + 3_600_000_000_000L;
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not done within an hour");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Appends the lines to {@link #RESULTS} and prints them. */
+  static void report(String... lines) throws IOException {
+    StringBuilder block = new StringBuilder();
+    for (String line : lines) {
+      System.out.println("BENCHMARK " + line);
+      block.append(line).append(System.lineSeparator());
+    }
+    Files.createDirectories(RESULTS.getParent());
+    Files.writeString(RESULTS, block, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** One row of a two-column results table. */
+  static void reportRow(String what, String result) throws IOException {
+    report("| " + what + " | " + result + " |");
+  }
+
+  static String mib(long bytes) {
+    return (bytes / (1024 * 1024)) + " MiB";
+  }
+
+  /** Samples the used heap every 200 ms on a daemon thread, from creation until {@link #stop()}. */
+  static final class HeapSampler {
+
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread thread;
+
+    HeapSampler() {
+      thread = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          peak.accumulateAndGet(usedHeap(), Math::max);
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void stop() {
+      thread.interrupt();
+    }
+
+    /** The most used heap sampled so far. */
+    long peak() {
+      return peak.get();
+    }
+
+    static long usedHeap() {
+      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+  }
+}
