@@ -76,8 +76,8 @@ class DeploymentPolicyOverRestTest {
         .isEqualTo(model.elementId());
 
     assertThat(count("/engine-rest/deployment/count")).isEqualTo(deploymentsBefore);
-    assertThat(admin("/engine-rest/process-definition?key=" + model.key())).isEmpty();
-    assertThat(admin("/engine-rest/decision-definition?key=" + model.key())).isEmpty();
+    assertThat(admin("/engine-rest/process-definition?maxResults=10&key=" + model.key())).isEmpty();
+    assertThat(admin("/engine-rest/decision-definition?maxResults=10&key=" + model.key())).isEmpty();
     assertThat(storedResourcesContaining(SECRET)).isZero();
   }
 
@@ -103,8 +103,8 @@ class DeploymentPolicyOverRestTest {
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     JsonNode deployment = JSON.readTree(response.getBody());
-    assertThat(admin("/engine-rest/process-definition?key=harmlessProcess")).hasSize(1);
-    assertThat(admin("/engine-rest/decision-definition?key=harmlessDecision")).hasSize(1);
+    assertThat(admin("/engine-rest/process-definition?maxResults=10&key=harmlessProcess")).hasSize(1);
+    assertThat(admin("/engine-rest/decision-definition?maxResults=10&key=harmlessDecision")).hasSize(1);
 
     ResponseEntity<Void> deleted = rest.withBasicAuth("admin", "demo").exchange(
         "/engine-rest/deployment/" + deployment.get("id").asText() + "?cascade=true", HttpMethod.DELETE, null,

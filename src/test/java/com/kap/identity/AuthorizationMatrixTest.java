@@ -195,6 +195,12 @@ class AuthorizationMatrixTest {
   }
 
   private void bidsWhileTheCallIsOpen(String brunoBid, String brunoInstance) {
+    row("close the call early by sending bids the callClosed message (/engine-rest)",
+        "401 403 403 403 403 403 403 -", user -> "admin".equals(user) ? "-" : status(api.postJson(user,
+            "/engine-rest/message", "{\"messageName\":\"callClosed\",\"processInstanceId\":\"" + brunoInstance
+                + "\"}", String.class)));
+    wrongIfNot("bruno's bid still waits for the call to close", 1, taskService.createTaskQuery()
+        .processInstanceId(brunoInstance).taskDefinitionKey("reviseBid").count());
     row("read another KAM's bid before the call closed (/api)", "401 403 403 403 403 403 403 403",
         user -> status(api.get(user, "/api/budget/bids/" + brunoBid, String.class)));
     row("read another KAM's bid's variables (/engine-rest)", "401 none none none none none none some",
@@ -242,8 +248,13 @@ class AuthorizationMatrixTest {
             + "&processInstanceId=" + ericTask.get("processInstanceId").asText(), JsonNode.class)));
     JsonNode fatimaTask = api.awaitTask("fatima", "taskDefinitionKey=scoreBid&assignee=fatima"
         + "&processInstanceBusinessKey=" + aliceBid);
-    wrongIfNot("the administrator may complete anyone's task", 204, api.postJson("admin", "/engine-rest/task/"
-        + fatimaTask.get("id").asText() + "/submit-form", scores(), String.class).getStatusCode().value());
+    ResponseEntity<JsonNode> adminScores = api.postJson("admin", "/engine-rest/task/" + fatimaTask.get("id").asText()
+        + "/submit-form", scores(), JsonNode.class);
+    wrongIfNot("Camunda lets the administrator complete fatima's task, but KAP refuses scores from a non-member", 400,
+        adminScores.getStatusCode().value());
+    if (!adminScores.getBody().path("message").asText().contains("admin is not a scoring member")) {
+      wrongCells.put("the refusal names the reason", List.of(adminScores.getBody().toString()));
+    }
     for (String member : List.of("fatima")) {
       wrongIfNot(member + " cannot see eric's scores in the bid", 0, api.get(member, "/api/budget/bids/" + aliceBid,
           JsonNode.class).getBody().path("scorecards").size());

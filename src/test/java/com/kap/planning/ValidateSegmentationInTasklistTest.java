@@ -52,7 +52,7 @@ class ValidateSegmentationInTasklistTest {
       }
     }
 
-    assertThat(api.get("admin", "/engine-rest/history/task?finished=true&taskDefinitionKey=validateSegmentation"
+    assertThat(api.get("admin", "/engine-rest/history/task?maxResults=100&finished=true&taskDefinitionKey=validateSegmentation"
         + "&processInstanceId=" + instanceId, JsonNode.class).getBody()).hasSize(1);
     JsonNode override = api.get("diane", "/api/accounts/ACC-024", JsonNode.class).getBody()
         .get("segmentsByYear").get("2050");
