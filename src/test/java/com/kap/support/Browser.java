@@ -44,11 +44,21 @@ public class Browser implements AutoCloseable {
   }
 
   public void logIntoTasklist(String user, String password) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    logInto("tasklist", user, password);
+    find(By.cssSelector(".cam-tasklist-filters, [cam-tasklist-filters], .tasks-list"));
+  }
+
+  /** Logs into Cockpit or Admin; the app's start page follows. */
+  public void logInto(String app, String user, String password) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     find(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     find(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     find(By.cssSelector("form button[type='submit']")).click();
-    find(By.cssSelector(".cam-tasklist-filters, [cam-tasklist-filters], .tasks-list"));
+  }
+
+  /** Opens a page of a webapp, e.g. ("cockpit", "#/processes"). */
+  public void open(String app, String page) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/" + page);
   }
 
   public void openTask(String taskId) {
