@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of accountPlan, started as the cycle's fan-out starts it. */
 @ProcessTest
-class AccountPlanProcessTest {
+public class AccountPlanProcessTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -243,7 +243,7 @@ class AccountPlanProcessTest {
   // --- helpers shared with other process tests ---
 
   /** Completes the draft of a plan as its KAM with a full plan that meets every quality bar. */
-  static void submitGoodPlan(TaskService taskService, IdentityService identityService, String businessKey) {
+  public static void submitGoodPlan(TaskService taskService, IdentityService identityService, String businessKey) {
     Task draft = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey("draftAccountPlan").singleResult();
     identityService.setAuthentication(draft.getAssignee(), List.of("kam"));
@@ -282,18 +282,21 @@ class AccountPlanProcessTest {
   }
 
   private ProcessInstance startPlan(int year, String accountId) {
-    if (segmentationMissing(year)) {
+    return startPlan(runtimeService, segmentation, plans, year, accountId);
+  }
+
+  /** Starts a plan as the cycle's fan-out does, segmenting the portfolio for the year first if nothing did. */
+  public static ProcessInstance startPlan(RuntimeService runtimeService, PortfolioSegmentation segmentation,
+      AccountPlanRepository plans, int year, String accountId) {
+    boolean segmented = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(year + "-%")
+        .count() > 0 || !plans.findByYear(year).isEmpty();
+    if (!segmented) {
       segmentation.segment(year);
     }
     return runtimeService.startProcessInstanceByKey("accountPlan", year + "-" + accountId, Variables.createVariables()
         .putValue("year", year).putValue("accountId", accountId).putValue("planDeadline", (year - 1) + "-12-15")
         .putValue("planDeadlineDue", Date.from(Instant.parse((year - 1) + "-12-16T00:00:00Z")))
         .putValue("reminderDue", Date.from(Instant.parse((year - 1) + "-12-08T09:00:00Z"))));
-  }
-
-  private boolean segmentationMissing(int year) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(year + "-%").count() == 0
-        && plans.findByYear(year).isEmpty();
   }
 
   /** Completes the draft as the account's KAM, its assignee. */
