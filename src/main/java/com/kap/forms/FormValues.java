@@ -12,18 +12,26 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Typed, validated reads of submitted form values. Tasklist checks forms in the browser only; a client of
- * /engine-rest can send anything, so every value a process relies on is read through here.
+ * /engine-rest can send anything, so every value a process relies on is read through here. Text is refused when it
+ * holds markup or expressions: KAP shows it in Tasklist, mails and calendars, and should never be the one to carry
+ * a script there.
  */
 public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FIRST_YEAR = 1900;
   private static final int LAST_YEAR = 2200;
+  /**
+   * An HTML tag, end tag, comment, doctype or processing instruction ('<' then a letter, '/', '!' or '?'), a
+   * javascript: link, or an expression-language marker. A '<' before a space or digit ("margin < 5%") is text.
+   */
+  private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!?]|(?i:javascript)\\s*:|[$#]\\{");
 
   private final VariableScope scope;
 
@@ -195,6 +203,10 @@ public final class FormValues {
     }
     if (text.length() > maxLength) {
       throw new InvalidFormData(field, "must be at most " + maxLength + " characters");
+    }
+    if (MARKUP.matcher(text).find()) {
+      throw new InvalidFormData(field, "must not contain markup or expressions (HTML tags, javascript: links, ${…}"
+          + " or #{…})");
     }
     return text.isEmpty() ? null : text;
   }
