@@ -36,8 +36,17 @@ public class ApiExceptionHandler {
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", errors, "errorCount", errors.size()));
   }
 
+  @ExceptionHandler(RequestBodyTooLarge.class)
+  ResponseEntity<Map<String, Object>> tooLarge(RequestBodyTooLarge e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", e.getMessage()));
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    if (e.getMostSpecificCause() instanceof RequestBodyTooLarge tooLarge) {
+      return tooLarge(tooLarge);
+    }
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", "the request body could not be read: "
         + (e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage())));
   }
