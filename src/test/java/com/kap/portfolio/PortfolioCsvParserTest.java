@@ -1,11 +1,14 @@
 package com.kap.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.kap.web.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class PortfolioCsvParserTest {
 
@@ -119,5 +122,21 @@ class PortfolioCsvParserTest {
 
     assertThat(result.errors()).extracting(ImportError::column, ImportError::message).containsExactly(
         tuple("revenue", "revenue must not be negative"), tuple("grossMargin", "grossMargin must be a number, was 'abc'"));
+  }
+
+  @Test
+  void takesAsManyAccountsAsTheLimitAndRefusesTheFileAtTheFirstOneMore() {
+    PortfolioCsvParser limited = new PortfolioCsvParser(3);
+    String rows = "A1,One,EMEA,alice,," + SCORES + "\nA2,Two,EMEA,alice,," + SCORES + "\n\nA3,Three,EMEA,alice,,"
+        + SCORES + "\n";
+
+    assertThat(limited.parse(HEADER + "\n" + rows).rows()).hasSize(3);
+    // bad rows count too, and the refusal comes before their errors pile up
+    assertThatThrownBy(() -> limited.parse(HEADER + "\n" + rows + "bad\nworse\n"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+          assertThat(e.getMessage()).isEqualTo("the file holds more than 3 accounts: account 4 starts on line 6;"
+              + " one import takes at most 3 (kap.portfolio.max-rows), split the file");
+        });
   }
 }
