@@ -40,6 +40,8 @@ public class PortfolioCsvParser {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
+  /** Characters XML cannot hold, so that the matrix picture could not show the account: controls but tab and breaks. */
+  private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
   private final int maxRows;
 
@@ -177,6 +179,12 @@ public class PortfolioCsvParser {
       }
       if (value.length() > maxLength) {
         errors.add(new ImportError(line, column, column + " is longer than " + maxLength + " characters"));
+        return null;
+      }
+      Matcher control = CONTROL_CHARACTER.matcher(value);
+      if (control.find()) {
+        errors.add(new ImportError(line, column, column + " must not contain control characters, found U+"
+            + String.format("%04X", (int) control.group().charAt(0))));
         return null;
       }
       return value;

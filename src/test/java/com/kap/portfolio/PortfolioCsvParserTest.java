@@ -139,4 +139,19 @@ class PortfolioCsvParserTest {
               + " one import takes at most 3 (kap.portfolio.max-rows), split the file");
         });
   }
+
+  @Test
+  void refusesControlCharactersInTextButKeepsQuotedLineBreaks() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + "\n"
+        + "A1,\"Two\r\nlines\tand a tab\",EMEA,alice,," + SCORES + "\n"
+        + "A2,Bell\u0007Corp,EMEA,alice,," + SCORES + "\n"
+        + "A3,Name,E\u0000U,alice,," + SCORES + "\n"
+        + "A4,Not\uFFFFa character,EMEA,alice,," + SCORES + "\n");
+
+    assertThat(result.rows()).extracting(r -> r.account().name()).containsExactly("Two\r\nlines\tand a tab");
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column, ImportError::message)
+        .containsExactly(tuple(4L, "name", "name must not contain control characters, found U+0007"),
+            tuple(5L, "region", "region must not contain control characters, found U+0000"),
+            tuple(6L, "name", "name must not contain control characters, found U+FFFF"));
+  }
 }
