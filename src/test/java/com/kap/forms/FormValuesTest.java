@@ -68,6 +68,23 @@ class FormValuesTest {
         .isInstanceOf(InvalidFormData.class).hasMessageStartingWith("cost: must be from 1 to 100");
   }
 
+  @Test
+  void hugeAndTinyNumbersAreRefusedWithAShortMessage() {
+    assertThatThrownBy(() -> values("cost", "1e999999999").wholeNumber("cost", 1, 100))
+        .hasMessage("cost: must be from 1 to 100, was 1E+999999999");
+    assertThatThrownBy(() -> values("cost", "1e-999999999").wholeNumber("cost", 1, 100))
+        .hasMessage("cost: must be a whole number, was 1E-999999999");
+    assertThatThrownBy(() -> values("cost", "9".repeat(60)).wholeNumber("cost", 1, 100))
+        .hasMessage("cost: must be from 1 to 100, was " + "9".repeat(40) + "…");
+    assertThatThrownBy(() -> values("cost", "9".repeat(5000)).wholeNumber("cost", 1, 100))
+        .hasMessage("cost: must be a whole number, was '" + "9".repeat(40) + "…'");
+    assertThatThrownBy(() -> values("cost", Double.NaN).wholeNumber("cost", 1, 100))
+        .hasMessage("cost: must be a whole number, was 'NaN'");
+    assertThatThrownBy(() -> values("cost", Double.POSITIVE_INFINITY).wholeNumber("cost", 1, 100))
+        .hasMessage("cost: must be a whole number, was 'Infinity'");
+    assertThat(values("cost", "-0").wholeNumber("cost", 0, 100)).isZero();
+  }
+
   private static FormValues values(String field, Object value) {
     VariableScope scope = mock(VariableScope.class);
     when(scope.getVariable(field)).thenReturn(value);
