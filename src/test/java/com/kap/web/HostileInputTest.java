@@ -107,8 +107,10 @@ class HostileInputTest {
       Reply reply = post(IMPORT, "diane", "text/csv", file.getBytes(StandardCharsets.UTF_8));
       assertRefusedAndNothingWritten(abbreviated(number), reply);
       JsonNode errors = JSON.readTree(reply.body()).get("errors");
-      assertThat(errors).as(abbreviated(number)).isNotEmpty().allSatisfy(e -> assertThat(e.get("line").asInt()).isEqualTo(3));
-      assertThat(errors.findValuesAsText("column")).as(abbreviated(number)).contains("spend", "revenue", "grossMargin");
+      assertThat(errors).as(abbreviated(number)).isNotEmpty()
+          .allSatisfy(e -> assertThat(e.get("line").asInt()).isEqualTo(3));
+      assertThat(errors.findValuesAsText("column")).as(abbreviated(number))
+          .contains("spend", "revenue", "grossMargin");
     }
   }
 
@@ -138,7 +140,8 @@ class HostileInputTest {
     assertPreviewRefused(problem(Map.of("budget", "9223372036854775808")), 400, "budget: must be a whole number");
     assertPreviewRefused(problem(Map.of("budget", "-0")), 400, "budget: must be a whole number above 0");
     assertPreviewRefused(problem(Map.of("cost", "1e-400")), 400, "bids[0].cost: must be a whole number above 0");
-    assertPreviewRefused(problem(Map.of("benefit", "1e-400")), 400, "bids[0].benefit: at most two decimals, got 1E-400");
+    assertPreviewRefused(problem(Map.of("benefit", "1e-400")), 400,
+        "bids[0].benefit: at most two decimals, got 1E-400");
     assertPreviewRefused(problem(Map.of("benefit", "1e-999999999")), 400,
         "bids[0].benefit: at most two decimals, got 1E-999999999");
     assertPreviewRefused(problem(Map.of("cost", "9".repeat(5000))), 400,

@@ -72,7 +72,8 @@ class HostileTaskCompletionTest {
     assertThat(segmentsBefore).isNotEmpty();
 
     assertRefusedCompletion("diane", taskId, "submit-form",
-        json("overrides", "[{\"accountId\":\"ACC-024\",\"segment\":\"Status\",\"reason\":\"<script>alert(1)</script>\"}]"),
+        json("overrides",
+            "[{\"accountId\":\"ACC-024\",\"segment\":\"Status\",\"reason\":\"<script>alert(1)</script>\"}]"),
         "overrides[0].reason: " + MARKUP);
     assertRefusedCompletion("diane", taskId, "complete",
         json("overrides", "[{\"accountId\":\"ACC-024\",\"segment\":\"Status\",\"reason\":\"${''.getClass()}\"}]"),
@@ -178,7 +179,8 @@ class HostileTaskCompletionTest {
   /** A variable that Camunda would deserialize with Java serialization, were it enabled. */
   private static String javaSerialized(String name) {
     return "\"" + name + "\":{\"type\":\"Object\",\"value\":\"rO0ABXQABGV2aWw=\",\"valueInfo\":{"
-        + "\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
+        + "\"objectTypeName\":\"java.lang.String\","
+        + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
   }
 
   private static String deadlines() {
