@@ -40,7 +40,7 @@ public class PortfolioCsvParser {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
-  /** Characters XML cannot hold, so that the matrix picture could not show the account: controls but tab and breaks. */
+  /** What XML cannot hold (controls but tab and line breaks, U+FFFE, U+FFFF): in a name it breaks the matrix. */
   private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
   private final int maxRows;

@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @KapTest
 class HostileTaskCompletionTest {
 
-  private static final int CYCLE_YEAR = 2090;
-  private static final int ROUND_YEAR = 2091;
+  private static final int CYCLE_YEAR = 2093;
+  private static final int ROUND_YEAR = 2094;
   private static final String MARKUP = "must not contain markup or expressions";
 
   @Autowired TestRestTemplate rest;
