@@ -2,9 +2,12 @@ package com.kap.budget;
 
 import com.kap.identity.CurrentUser;
 import com.kap.identity.Roles;
+import com.kap.web.RequestText;
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,10 +24,14 @@ public class AllocationPreviewController {
     this.currentUser = currentUser;
   }
 
-  /** The body is read as text, so that numbers are read exactly and every shape error names its field. */
+  /**
+   * The body is read after the role check, decoded strictly and parsed as text, so that numbers are read exactly
+   * and every shape error names its field.
+   */
   @PostMapping(path = "/allocation-preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public AllocationResult preview(@RequestBody String body) {
+  public AllocationResult preview(InputStream body, @RequestHeader(name = "Content-Type") MediaType contentType)
+      throws IOException {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    return optimiser.solve(AllocationProblemReader.read(body));
+    return optimiser.solve(AllocationProblemReader.read(RequestText.read(body, contentType, "the request body")));
   }
 }

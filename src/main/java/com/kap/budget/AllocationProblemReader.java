@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.kap.web.ApiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,14 +41,7 @@ final class AllocationProblemReader {
   private AllocationProblemReader() {}
 
   static AllocationProblem read(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json == null ? "" : json);
-    } catch (JsonProcessingException e) {
-      throw bad("the request body is not valid JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ")"));
-    }
+    JsonNode root = tree(json == null ? "" : json);
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw bad("the request body must be a JSON object with budget, reserve, bids and regionMinimum");
     }
@@ -54,6 +50,22 @@ final class AllocationProblemReader {
     long reserve = root.hasNonNull("reserve")
         ? wholeNumber(root.get("reserve"), "reserve", "a whole number, 0 or more", true) : 0;
     return new AllocationProblem(budget, reserve, bids(root.get("bids")), regionMinimum(root.get("regionMinimum")));
+  }
+
+  /** The JSON tree; a syntax error or a limit passed (nesting, number length) is refused with where it is. */
+  private static JsonNode tree(String json) {
+    try (JsonParser parser = JSON.createParser(json)) {
+      try {
+        return JSON.readTree(parser);
+      } catch (JsonProcessingException e) {
+        // a limit passed (StreamReadConstraints: nesting, number length) carries no location of its own
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        throw bad("the request body is not valid JSON: " + e.getOriginalMessage() + " (line " + at.getLineNr()
+            + ", column " + at.getColumnNr() + ")");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<AllocationBid> bids(JsonNode bids) {

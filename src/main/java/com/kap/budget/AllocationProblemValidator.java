@@ -83,10 +83,10 @@ final class AllocationProblemValidator {
       throw bad(field + ".benefit: required");
     }
     if (benefit.signum() < 0) {
-      throw bad(field + ".benefit: must be 0 or more, got " + benefit.toPlainString());
+      throw bad(field + ".benefit: must be 0 or more, got " + shown(benefit));
     }
     if (benefit.stripTrailingZeros().scale() > 2) {
-      throw bad(field + ".benefit: at most two decimals, got " + benefit.toPlainString());
+      throw bad(field + ".benefit: at most two decimals, got " + shown(benefit));
     }
     if (benefit.compareTo(MAX_BENEFIT) > 0) {
       throw bad(field + ".benefit: must be at most " + MAX_BENEFIT);
@@ -193,6 +193,13 @@ final class AllocationProblemValidator {
       throw new AllocationInfeasible("regionMinimum: the minimums add up to " + sum + " > " + problem.available()
           + " available");
     }
+  }
+
+  /** The number as sent, but 1E-400 stays short instead of 400 digits long. */
+  private static String shown(BigDecimal number) {
+    boolean shortWhenPlain = number.precision() <= 40 && Math.abs((long) number.scale()) <= 40;
+    String shown = shortWhenPlain ? number.toPlainString() : number.toString();
+    return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
   }
 
   private static ApiException bad(String message) {

@@ -12,18 +12,28 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Typed, validated reads of submitted form values. Tasklist checks forms in the browser only; a client of
- * /engine-rest can send anything, so every value a process relies on is read through here.
+ * /engine-rest can send anything, so every value a process relies on is read through here. Text is refused when it
+ * holds markup or expressions: KAP shows it in Tasklist, mails and calendars, and should never be the one to carry
+ * a script there.
  */
 public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FIRST_YEAR = 1900;
   private static final int LAST_YEAR = 2200;
+  /** Longer number text is refused before it is parsed: parsing a million digits takes long. */
+  private static final int MAX_NUMBER_LENGTH = 100;
+  /**
+   * An HTML tag, end tag, comment, doctype or processing instruction ('<' then a letter, '/', '!' or '?'), a
+   * javascript: link, or an expression-language marker. A '<' before a space or digit ("margin < 5%") is text.
+   */
+  private static final Pattern MARKUP = Pattern.compile("<[A-Za-z/!?]|(?i:javascript)\\s*:|[$#]\\{");
 
   private final VariableScope scope;
 
@@ -61,20 +71,24 @@ public final class FormValues {
     if (value instanceof Boolean) {
       throw new InvalidFormData(field, "must be a number, was " + value);
     }
+    String text = value instanceof Number n ? n.toString() : value.toString().trim();
     BigDecimal number;
     try {
-      number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().trim());
+      if (text.length() > MAX_NUMBER_LENGTH) {
+        throw new NumberFormatException("longer than any number a form takes");
+      }
+      number = new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new InvalidFormData(field, (maxDecimals == 0 ? "must be a whole number" : "must be a number")
           + ", was '" + abbreviate(value) + "'");
     }
     if (number.stripTrailingZeros().scale() > maxDecimals) {
-      throw new InvalidFormData(field, maxDecimals == 0 ? "must be a whole number, was " + number.toPlainString()
-          : "must have at most " + maxDecimals + " decimal(s), was " + number.toPlainString());
+      throw new InvalidFormData(field, maxDecimals == 0 ? "must be a whole number, was " + shown(number)
+          : "must have at most " + maxDecimals + " decimal(s), was " + shown(number));
     }
     if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
       throw new InvalidFormData(field, "must be from " + min.toPlainString() + " to " + max.toPlainString()
-          + ", was " + number.toPlainString());
+          + ", was " + shown(number));
     }
     return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number.stripTrailingZeros();
   }
@@ -196,6 +210,10 @@ public final class FormValues {
     if (text.length() > maxLength) {
       throw new InvalidFormData(field, "must be at most " + maxLength + " characters");
     }
+    if (MARKUP.matcher(text).find()) {
+      throw new InvalidFormData(field, "must not contain markup or expressions (HTML tags, javascript: links, ${…}"
+          + " or #{…})");
+    }
     return text.isEmpty() ? null : text;
   }
 
@@ -205,6 +223,12 @@ public final class FormValues {
     } catch (JsonProcessingException e) {
       throw new InvalidFormData(field, "must be a list of entries");
     }
+  }
+
+  /** A number as the user would read it, but 1E-999999999 stays short instead of a billion zeros long. */
+  private static String shown(BigDecimal number) {
+    boolean shortWhenPlain = number.precision() <= 40 && Math.abs((long) number.scale()) <= 40;
+    return shortWhenPlain ? number.toPlainString() : abbreviate(number.toString());
   }
 
   private static String abbreviate(Object value) {

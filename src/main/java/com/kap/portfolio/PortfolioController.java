@@ -2,19 +2,14 @@ package com.kap.portfolio;
 
 import com.kap.identity.CurrentUser;
 import com.kap.identity.Roles;
-import com.kap.web.ApiException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import com.kap.web.RequestText;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,11 +32,12 @@ public class PortfolioController {
     this.currentUser = currentUser;
   }
 
+  /** The body is read only after the role check, and decoded strictly: a file in another encoding is refused. */
   @PostMapping(path = "/portfolio/import", consumes = "text/csv")
-  public PortfolioImportService.ImportResult importPortfolio(@RequestBody(required = false) byte[] body,
-      @RequestHeader(name = "Content-Type") MediaType contentType) {
+  public PortfolioImportService.ImportResult importPortfolio(InputStream body,
+      @RequestHeader(name = "Content-Type") MediaType contentType) throws IOException {
     currentUser.require(Roles.PROGRAMME_DIRECTOR);
-    return importService.importCsv(body == null ? "" : decode(body, contentType));
+    return importService.importCsv(RequestText.read(body, contentType, "the file"));
   }
 
   @GetMapping("/accounts")
@@ -58,20 +54,5 @@ public class PortfolioController {
   @GetMapping(path = "/portfolio/matrix.svg", produces = "image/svg+xml")
   public String matrix(@RequestParam(required = false) Integer year) {
     return matrixPicture.render(queries.visibleAccounts(), year);
-  }
-
-  /** Strict decoding: a file in another encoding than declared is refused instead of imported garbled. */
-  private static String decode(byte[] body, MediaType contentType) {
-    Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-    try {
-      String text = charset.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "the file is not valid " + charset.name()
-          + " text; save it as UTF-8 or declare its charset in the Content-Type header");
-    }
   }
 }

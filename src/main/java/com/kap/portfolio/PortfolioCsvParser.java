@@ -1,5 +1,6 @@
 package com.kap.portfolio;
 
+import com.kap.web.ApiException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads the portfolio CSV (DESIGN §5, RFC 4180) into accounts, collecting every error with its line and column
@@ -32,11 +34,25 @@ public class PortfolioCsvParser {
       Arrays.stream(Criterion.values()).map(Criterion::key)).toList();
   public static final List<String> OPTIONAL_COLUMNS = List.of("revenue", "grossMargin");
 
+  public static final int DEFAULT_MAX_ROWS = 100_000;
   static final int MAX_ID_LENGTH = 64;
   static final int MAX_NAME_LENGTH = 255;
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
+  /** What XML cannot hold (controls but tab and line breaks, U+FFFE, U+FFFF): in a name it breaks the matrix. */
+  private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
+  private final int maxRows;
+
+  public PortfolioCsvParser() {
+    this(DEFAULT_MAX_ROWS);
+  }
+
+  /** A parser that refuses, with 413, a file of more than {@code maxRows} accounts as soon as it reaches one more. */
+  public PortfolioCsvParser(int maxRows) {
+    this.maxRows = maxRows;
+  }
 
   public record Result(List<Row> rows, List<ImportError> errors) {}
 
@@ -61,8 +77,12 @@ public class PortfolioCsvParser {
         return new Result(List.of(), errors);
       }
       Map<String, Long> firstLineOfId = new HashMap<>();
+      long records = 0;
       for (CSVRecord record : parser) {
         long line = lines.lineOf(record.getCharacterPosition());
+        if (++records > maxRows) {
+          throw tooManyRows(line);
+        }
         Account account = readRecord(record, header, line, errors);
         String accountId = record.isConsistent() ? record.get("accountId") : "";
         Long firstLine = accountId.isEmpty() ? null : firstLineOfId.putIfAbsent(accountId, line);
@@ -86,6 +106,12 @@ public class PortfolioCsvParser {
       errors.add(new ImportError(1, null, "the file holds a header but no accounts"));
     }
     return new Result(rows, errors);
+  }
+
+  private ApiException tooManyRows(long line) {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the file holds more than " + maxRows + " accounts: account "
+        + (maxRows + 1) + " starts on line " + line + "; one import takes at most " + maxRows
+        + " (kap.portfolio.max-rows), split the file");
   }
 
   private static boolean checkHeader(List<String> header, List<ImportError> errors) {
@@ -153,6 +179,12 @@ public class PortfolioCsvParser {
       }
       if (value.length() > maxLength) {
         errors.add(new ImportError(line, column, column + " is longer than " + maxLength + " characters"));
+        return null;
+      }
+      Matcher control = CONTROL_CHARACTER.matcher(value);
+      if (control.find()) {
+        errors.add(new ImportError(line, column, column + " must not contain control characters, found U+"
+            + String.format("%04X", (int) control.group().charAt(0))));
         return null;
       }
       return value;

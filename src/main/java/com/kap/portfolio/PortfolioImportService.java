@@ -10,26 +10,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Imports a portfolio CSV all-or-nothing: every error is reported and nothing is written unless there are none. */
+/**
+ * Imports a portfolio CSV all-or-nothing: every error is reported and nothing is written unless there are none. The
+ * file is checked before the transaction that writes it begins, so a large or bad file holds no database connection.
+ */
 @Service
 public class PortfolioImportService {
 
-  private final PortfolioCsvParser parser = new PortfolioCsvParser();
+  private final PortfolioCsvParser parser;
   private final AccountRepository accounts;
   private final KnownUsers knownUsers;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public PortfolioImportService(AccountRepository accounts, KnownUsers knownUsers, Clock clock) {
+  public PortfolioImportService(PortfolioProperties properties, AccountRepository accounts, KnownUsers knownUsers,
+      TransactionTemplate transaction, Clock clock) {
+    this.parser = new PortfolioCsvParser(properties.maxRows());
     this.accounts = accounts;
     this.knownUsers = knownUsers;
+    this.transaction = transaction;
     this.clock = clock;
   }
 
   public record ImportResult(int imported, int updated) {}
 
-  @Transactional
   public ImportResult importCsv(String csv) {
     PortfolioCsvParser.Result parsed = parser.parse(csv);
     List<ImportError> errors = new ArrayList<>(parsed.errors());
@@ -38,8 +44,12 @@ public class PortfolioImportService {
       errors.sort((a, b) -> Long.compare(a.line(), b.line()));
       throw new PortfolioImportRejected(errors);
     }
+    return transaction.execute(status -> write(parsed.rows()));
+  }
+
+  private ImportResult write(List<PortfolioCsvParser.Row> rows) {
     Set<String> existingIds = accounts.findAllIds();
-    Map<Boolean, List<Account>> byExisting = parsed.rows().stream()
+    Map<Boolean, List<Account>> byExisting = rows.stream()
         .map(PortfolioCsvParser.Row::account)
         .collect(Collectors.partitioningBy(a -> existingIds.contains(a.accountId())));
     Instant now = clock.instant();

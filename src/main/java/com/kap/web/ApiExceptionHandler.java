@@ -1,7 +1,9 @@
 package com.kap.web;
 
 import com.kap.portfolio.PortfolioImportRejected;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,9 +16,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Turns the API's errors into JSON bodies a caller can read: {"error": ...} or {"errors": [...]}. The content type
- * is set explicitly, so that an error still reaches a caller that asked for SVG or CSV.
+ * is set explicitly, so that an error still reaches a caller that asked for SVG or CSV. Not limited to KAP's
+ * controllers: a wrong Content-Type is refused before a controller is chosen.
  */
-@RestControllerAdvice(basePackages = "com.kap")
+@RestControllerAdvice
 public class ApiExceptionHandler {
 
   private static final int MAX_ERRORS_LISTED = 1000;
@@ -36,16 +39,31 @@ public class ApiExceptionHandler {
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", errors, "errorCount", errors.size()));
   }
 
+  @ExceptionHandler(RequestBodyTooLarge.class)
+  ResponseEntity<Map<String, Object>> tooLarge(RequestBodyTooLarge e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", e.getMessage()));
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    if (e.getMostSpecificCause() instanceof RequestBodyTooLarge tooLarge) {
+      return tooLarge(tooLarge);
+    }
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("error", "the request body could not be read: "
         + (e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage())));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON).body(Map.of("error",
-        "Content-Type " + e.getContentType() + " is not accepted here; send " + e.getSupportedMediaTypes()));
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    String sent = request.getContentType();
+    String accepted = e.getSupportedMediaTypes().isEmpty() ? ""
+        : "; send " + e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+    String problem = sent == null ? "the Content-Type header is missing"
+        : e.getContentType() == null ? "Content-Type '" + sent + "' cannot be read (" + e.getMessage() + ")"
+        : "Content-Type '" + sent + "' is not accepted here";
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", problem + accepted));
   }
 
   @ExceptionHandler(DuplicateKeyException.class)

@@ -1,11 +1,14 @@
 package com.kap.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.kap.web.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class PortfolioCsvParserTest {
 
@@ -119,5 +122,36 @@ class PortfolioCsvParserTest {
 
     assertThat(result.errors()).extracting(ImportError::column, ImportError::message).containsExactly(
         tuple("revenue", "revenue must not be negative"), tuple("grossMargin", "grossMargin must be a number, was 'abc'"));
+  }
+
+  @Test
+  void takesAsManyAccountsAsTheLimitAndRefusesTheFileAtTheFirstOneMore() {
+    PortfolioCsvParser limited = new PortfolioCsvParser(3);
+    String rows = "A1,One,EMEA,alice,," + SCORES + "\nA2,Two,EMEA,alice,," + SCORES + "\n\nA3,Three,EMEA,alice,,"
+        + SCORES + "\n";
+
+    assertThat(limited.parse(HEADER + "\n" + rows).rows()).hasSize(3);
+    // bad rows count too, and the refusal comes before their errors pile up
+    assertThatThrownBy(() -> limited.parse(HEADER + "\n" + rows + "bad\nworse\n"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+          assertThat(e.getMessage()).isEqualTo("the file holds more than 3 accounts: account 4 starts on line 6;"
+              + " one import takes at most 3 (kap.portfolio.max-rows), split the file");
+        });
+  }
+
+  @Test
+  void refusesControlCharactersInTextButKeepsQuotedLineBreaks() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + "\n"
+        + "A1,\"Two\r\nlines\tand a tab\",EMEA,alice,," + SCORES + "\n"
+        + "A2,Bell\u0007Corp,EMEA,alice,," + SCORES + "\n"
+        + "A3,Name,E\u0000U,alice,," + SCORES + "\n"
+        + "A4,Not\uFFFFa character,EMEA,alice,," + SCORES + "\n");
+
+    assertThat(result.rows()).extracting(r -> r.account().name()).containsExactly("Two\r\nlines\tand a tab");
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column, ImportError::message)
+        .containsExactly(tuple(4L, "name", "name must not contain control characters, found U+0007"),
+            tuple(5L, "region", "region must not contain control characters, found U+0000"),
+            tuple(6L, "name", "name must not contain control characters, found U+FFFF"));
   }
 }
