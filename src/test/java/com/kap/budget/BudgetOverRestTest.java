@@ -9,8 +9,6 @@ import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,13 +128,8 @@ class BudgetOverRestTest {
   private void score(String member, String bidId, int score) throws InterruptedException {
     JsonNode task = api.awaitTask(member, "taskDefinitionKey=scoreBid&assignee=" + member
         + "&processInstanceBusinessKey=" + bidId);
-    StringBuilder variables = new StringBuilder("{\"variables\":{");
-    for (ScoreCriterion criterion : ScoreCriterion.values()) {
-      variables.append('"').append(criterion.scoreField()).append("\":{\"value\":").append(score).append("},");
-    }
-    variables.append("\"scoreComment\":{\"value\":\"Solid\"}}}");
     ResponseEntity<String> done = api.postJson(member, "/engine-rest/task/" + task.get("id").asText()
-        + "/submit-form", variables.toString(), String.class);
+        + "/submit-form", BudgetForms.scores(score), String.class);
     assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
@@ -152,17 +145,10 @@ class BudgetOverRestTest {
   }
 
   private static String roundForm() {
-    return "{\"variables\":{\"name\":{\"value\":\"EMEA " + YEAR + "\"},\"level\":{\"value\":\"regional\"},"
-        + "\"region\":{\"value\":\"EMEA\"},\"year\":{\"value\":" + YEAR + "},\"envelope\":{\"value\":100000},"
-        + "\"reservePercent\":{\"value\":10},\"callDeadline\":{\"value\":\""
-        + LocalDate.now(ZoneOffset.UTC).plusDays(7) + "\"},\"committee\":{\"value\":\"eric, fatima\"},"
-        + "\"chair\":{\"value\":\"fatima\"}}}";
+    return BudgetForms.round("EMEA " + YEAR, "EMEA", YEAR);
   }
 
   private static String bidForm(long cost) {
-    return "{\"variables\":{\"accountId\":{\"value\":\"ACC-003\"},\"title\":{\"value\":\"Innovation lab\"},"
-        + "\"category\":{\"value\":\"growth\"},\"cost\":{\"value\":" + cost + "},\"expectedMargin\":{\"value\":90000},"
-        + "\"successProbability\":{\"value\":70},\"coInvestment\":{\"value\":5000},"
-        + "\"objectives\":{\"value\":\"Lift gross margin to 28 %\"},\"mustFund\":{\"value\":false}}}";
+    return BudgetForms.bid("ACC-003", cost);
   }
 }

@@ -3,6 +3,7 @@ package com.kap.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.budget.BudgetForms;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlanRepository;
 import com.kap.support.Api;
@@ -10,8 +11,6 @@ import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -88,11 +87,11 @@ class AuthorizationMatrixTest {
   @Test
   void everyCellOfTheMatrixHolds() throws Exception {
     JsonNode round = ok(api.postJson("diane", "/engine-rest/process-definition/key/budgetRound/submit-form",
-        roundForm(), JsonNode.class));
+        BudgetForms.round("Matrix " + YEAR, null, YEAR), JsonNode.class));
     String aliceBid = ok(api.postJson("alice", "/engine-rest/process-definition/key/investmentBid/submit-form",
-        bidForm("ACC-003"), JsonNode.class)).get("businessKey").asText();
+        BudgetForms.bid("ACC-003", 20_000), JsonNode.class)).get("businessKey").asText();
     JsonNode brunoBidInstance = ok(api.postJson("bruno",
-        "/engine-rest/process-definition/key/investmentBid/submit-form", bidForm("ACC-001"), JsonNode.class));
+        "/engine-rest/process-definition/key/investmentBid/submit-form", BudgetForms.bid("ACC-001", 20_000), JsonNode.class));
     String brunoBid = brunoBidInstance.get("businessKey").asText();
     String aliceTask = api.awaitTask("alice", "taskDefinitionKey=reviseBid&processInstanceBusinessKey=" + aliceBid)
         .get("id").asText();
@@ -170,7 +169,7 @@ class AuthorizationMatrixTest {
         return "-";
       }
       return status(api.postJson(user, "/engine-rest/process-definition/key/investmentBid/submit-form",
-          bidForm("ACC-003"), String.class));
+          BudgetForms.bid("ACC-003", 20_000), String.class));
     });
     wrongIfNot("refused starts started nothing", instances, runtimeService.createProcessInstanceQuery().count());
   }
@@ -227,7 +226,7 @@ class AuthorizationMatrixTest {
     wrongIfNot("fatima cannot read eric's scoring task", 403, api.get("fatima", "/engine-rest/task/"
         + ericTask.get("id").asText() + "/form-variables", String.class).getStatusCode().value());
     wrongIfNot("eric scores", 204, api.postJson("eric", "/engine-rest/task/" + ericTask.get("id").asText()
-        + "/submit-form", scores(), String.class).getStatusCode().value());
+        + "/submit-form", BudgetForms.scores(4), String.class).getStatusCode().value());
     row("see eric's scores before every member scored (/api bid)", "401 none none some none none none none", user -> {
       ResponseEntity<JsonNode> bid = api.get(user, "/api/budget/bids/" + aliceBid, JsonNode.class);
       if (bid.getStatusCode().value() == 401) {
@@ -249,7 +248,7 @@ class AuthorizationMatrixTest {
     JsonNode fatimaTask = api.awaitTask("fatima", "taskDefinitionKey=scoreBid&assignee=fatima"
         + "&processInstanceBusinessKey=" + aliceBid);
     ResponseEntity<JsonNode> adminScores = api.postJson("admin", "/engine-rest/task/" + fatimaTask.get("id").asText()
-        + "/submit-form", scores(), JsonNode.class);
+        + "/submit-form", BudgetForms.scores(4), JsonNode.class);
     wrongIfNot("Camunda lets the administrator complete fatima's task, but KAP refuses scores from a non-member", 400,
         adminScores.getStatusCode().value());
     if (!adminScores.getBody().path("message").asText().contains("admin is not a scoring member")) {
@@ -368,28 +367,5 @@ class AuthorizationMatrixTest {
     TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, "demo");
     return client.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
         JsonNode.class);
-  }
-
-  private static String roundForm() {
-    return "{\"variables\":{\"name\":{\"value\":\"Matrix " + YEAR + "\"},\"level\":{\"value\":\"global\"},"
-        + "\"year\":{\"value\":" + YEAR + "},\"envelope\":{\"value\":100000},"
-        + "\"reservePercent\":{\"value\":10},\"callDeadline\":{\"value\":\""
-        + LocalDate.now(ZoneOffset.UTC).plusDays(7) + "\"},\"committee\":{\"value\":\"eric, fatima\"},"
-        + "\"chair\":{\"value\":\"fatima\"}}}";
-  }
-
-  private static String bidForm(String accountId) {
-    return "{\"variables\":{\"accountId\":{\"value\":\"" + accountId + "\"},\"title\":{\"value\":\"Matrix bid\"},"
-        + "\"category\":{\"value\":\"growth\"},\"cost\":{\"value\":20000},\"expectedMargin\":{\"value\":90000},"
-        + "\"successProbability\":{\"value\":70},\"coInvestment\":{\"value\":5000},"
-        + "\"objectives\":{\"value\":\"Lift gross margin to 28 %\"},\"mustFund\":{\"value\":false}}}";
-  }
-
-  private static String scores() {
-    StringBuilder variables = new StringBuilder("{\"variables\":{");
-    for (com.kap.budget.ScoreCriterion criterion : com.kap.budget.ScoreCriterion.values()) {
-      variables.append('"').append(criterion.scoreField()).append("\":{\"value\":4},");
-    }
-    return variables.append("\"scoreComment\":{\"value\":\"Solid\"}}}").toString();
   }
 }
