@@ -109,8 +109,8 @@ final class ElementTemplateRules {
     }
     missing.forEach(what -> problems.add(new Problem(file, where, "needs " + what)));
     template.path("properties").forEach(property -> validateProperty(file, where, property));
-    if (!id.isBlank() && template.path("version").isInt()) {
-      Template parsed = new Template(file, id, template.path("version").asInt(), template);
+    if (!id.isBlank()) {
+      Template parsed = new Template(file, id, template.path("version").asInt(0), template);
       templates.stream().filter(t -> t.id().equals(id) && t.version() == parsed.version()).findFirst()
           .ifPresent(t -> problems.add(new Problem(file, where, "has the id and version of a template in " + t.file())));
       templates.add(parsed);

@@ -39,7 +39,7 @@ final class FormReads {
   private static final Pattern INLINE_READ = Pattern.compile(
       "\\bFormValues\\s*\\.\\s*of\\s*\\([^()]*\\)\\s*\\.\\s*" + READ_METHODS + "\\s*\\(\\s*" + LITERAL);
   private static final Pattern ENTRY_READ = Pattern.compile(
-      "\\bFormValues\\s*\\.\\s*" + READ_METHODS + "\\s*\\(\\s*\\w+\\s*,\\s*\\w+\\s*,\\s*" + LITERAL);
+      "\\bFormValues\\s*\\.\\s*" + READ_METHODS + "\\s*\\(\\s*[^,()]+,\\s*[^,()]+,\\s*" + LITERAL);
   private static final Pattern FORM_METHOD = Pattern.compile(
       "\\b([a-z]\\w*)\\s*\\(([^()]*\\b(?:FormValues|VariableScope)\\s+\\w+[^()]*)\\)\\s*(?:throws [^{;]+)?\\{");
 
