@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -96,7 +97,10 @@ final class EngineDeployment {
     configuration.setProcessEnginePlugins(new ArrayList<>(List.of(
         new DeploymentPolicyPlugin(new DeploymentPolicyProperties(List.of())))));
     configuration.setBeans(BEANS);
-    return configuration.buildProcessEngine();
+    ProcessEngine built = configuration.buildProcessEngine();
+    // out of the registry, where Camunda's REST API and webapps would otherwise list it beside KAP's own engine
+    ProcessEngines.unregister(built);
+    return built;
   }
 
   /** The engine's beans: those of the check that is deploying. */

@@ -22,6 +22,8 @@ final class ExpressionRules {
   private static final Pattern BEAN_NAME = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*");
   private static final Pattern METHOD_CALL_ROOT =
       Pattern.compile("(?<![\\w.'\"])([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(");
+  /** elements whose text is for people: an expression quoted there is never evaluated */
+  private static final Set<String> PROSE = Set.of("documentation", "text");
   /** what the engine itself puts into an expression's context */
   private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "variableScope", "caseExecution");
 
@@ -42,7 +44,7 @@ final class ExpressionRules {
         }
         checkMethodCalls(file, element, attribute.getValue(), problems);
       }
-      String text = Xml.leafText(element);
+      String text = PROSE.contains(element.getLocalName()) ? null : Xml.leafText(element);
       if (text != null) {
         checkMethodCalls(file, element, text, problems);
       }
