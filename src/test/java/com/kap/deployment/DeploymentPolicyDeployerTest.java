@@ -114,7 +114,8 @@ class DeploymentPolicyDeployerTest {
     DeploymentEntity deployment = new DeploymentEntity();
     deployment.setNew(true);
     try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
-      models.forEach(model -> deployment.addResource(resource(model.getFileName().toString(), read(model))));
+      models.filter(model -> model.toString().endsWith(".bpmn") || model.toString().endsWith(".dmn"))
+          .forEach(model -> deployment.addResource(resource(model.getFileName().toString(), read(model))));
     }
 
     assertThat(deployment.getResources()).hasSizeGreaterThanOrEqualTo(10);

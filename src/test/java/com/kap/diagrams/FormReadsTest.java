@@ -1,0 +1,54 @@
+package com.kap.diagrams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kap.budget.RecordScoreListener;
+import com.kap.budget.ReviseBidListener;
+import com.kap.planning.DecidePlanListener;
+import com.kap.planning.ValidatePlanDraftListener;
+import com.kap.portfolio.ApplySegmentOverridesListener;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** What the diagram check finds that KAP's own listeners read, from their sources. */
+class FormReadsTest {
+
+  private final FormReads reads = new FormReads(Path.of("src/main/java"));
+
+  @Test
+  void findsTheFieldsAListenerReads() {
+    FormReads.Reads decide = reads.of(DecidePlanListener.class.getName());
+
+    assertThat(decide.fields()).containsExactlyInAnyOrder("decision", "approverComments");
+    assertThat(decide.entryKeys()).isEmpty();
+  }
+
+  @Test
+  void followsAHelperOfTheSamePackageThatReadsTheFormForIt() {
+    FormReads.Reads draft = reads.of(ValidatePlanDraftListener.class.getName());
+
+    assertThat(draft.fields()).containsExactlyInAnyOrder("customerSituation", "customerStrategy", "strengths",
+        "vulnerabilities", "objectives", "strategies", "actions", "risks", "trainingNeeds", "sponsorTouchpoints");
+    assertThat(draft.entryKeys()).contains("type", "description", "dueDate", "owner", "likelihood", "forWhom", "need");
+  }
+
+  @Test
+  void followsAHelperBeanCalledThroughAField() {
+    assertThat(reads.of(ReviseBidListener.class.getName()).fields())
+        .contains("action", "withdrawReason", "title", "category", "cost", "mustFundReason");
+  }
+
+  @Test
+  void findsTheKeysReadFromTheEntriesOfAList() {
+    FormReads.Reads overrides = reads.of(ApplySegmentOverridesListener.class.getName());
+
+    assertThat(overrides.fields()).containsExactly("overrides");
+    assertThat(overrides.entryKeys()).containsExactlyInAnyOrder("accountId", "segment", "reason");
+  }
+
+  @Test
+  void missesNamesComputedAtRunTime() {
+    // one field per scorecard criterion, named by ScoreCriterion: the check cannot see these
+    assertThat(reads.of(RecordScoreListener.class.getName()).fields()).isEmpty();
+  }
+}
