@@ -82,7 +82,7 @@ class InstanceMigration {
   private record ActivityAndReasons(String activityId, List<String> reasons) {}
 
   /** Camunda's report: one problem per activity and reasons, listing the activity instances that have them. */
-  static List<Problem> problems(MigratingProcessInstanceValidationReport report, ActivityNames names) {
+  private static List<Problem> problems(MigratingProcessInstanceValidationReport report, ActivityNames names) {
     List<Problem> problems = new ArrayList<>();
     report.getFailures().forEach(failure -> problems.add(Problem.general(failure)));
     Map<ActivityAndReasons, List<String>> instances = new LinkedHashMap<>();
