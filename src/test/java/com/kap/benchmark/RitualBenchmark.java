@@ -2,13 +2,12 @@ package com.kap.benchmark;
 
 import static com.kap.benchmark.BenchmarkSupport.await;
 import static com.kap.benchmark.BenchmarkSupport.mib;
+import static com.kap.benchmark.BenchmarkSupport.pyramidPortfolio;
 import static com.kap.benchmark.BenchmarkSupport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.planning.CycleCalendar;
-import com.kap.portfolio.Criterion;
-import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.rituals.RitualProperties;
 import com.kap.support.KapTest;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -82,7 +80,7 @@ class RitualBenchmark {
   @Test
   void firingADayOfRitualsAgainstTheBareEngine() throws Exception {
     HeapSampler heap = new HeapSampler();
-    importService.importCsv(portfolio(ACCOUNTS));
+    importService.importCsv(pyramidPortfolio("RIT-", ACCOUNTS));
 
     // ritual plans: start, propose the calendar as proposed, validate
     long setUpStart = System.nanoTime();
@@ -286,28 +284,5 @@ class RitualBenchmark {
 
   private static String accountId(int i) {
     return "RIT-" + i;
-  }
-
-  /**
-   * A pyramid portfolio: 5 % Strategic (50 rituals a year), 5 % Star (48), 10 % Status (22), 80 % Streamline (10) —
-   * 15.1 rituals per account on average, the issue's 150,000 timers at 10,000 accounts.
-   */
-  private static String portfolio(int rows) {
-    Random random = new Random(17);
-    String[] kams = {"alice", "bruno", "chen"};
-    StringBuilder csv = new StringBuilder(String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS)).append('\n');
-    for (int i = 0; i < rows; i++) {
-      int slot = i % 20;
-      boolean attractive = slot <= 1;
-      boolean strong = slot == 0 || slot == 2 || slot == 3;
-      csv.append(accountId(i)).append(",Ritual account ").append(i).append(",EMEA,").append(kams[i % 3])
-          .append(",gilles");
-      for (Criterion criterion : Criterion.values()) {
-        boolean high = criterion.axis() == Criterion.Axis.ATTRACTIVENESS ? attractive : strong;
-        csv.append(',').append(high ? 7 + random.nextInt(4) : 1 + random.nextInt(4));
-      }
-      csv.append('\n');
-    }
-    return csv.toString();
   }
 }

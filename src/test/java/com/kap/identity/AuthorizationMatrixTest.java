@@ -106,6 +106,8 @@ class AuthorizationMatrixTest {
     row("read another KAM's bid after the call closed (/api)", "401 403 200 200 403 403 403 200",
         user -> status(api.get(user, "/api/budget/bids/" + brunoBid, String.class)));
     deployments();
+    row("migrate running instances (/api/migrations, a dry run)", "401 403 403 403 403 403 200 200",
+        user -> status(api.postJson(user, "/api/migrations", "{\"processKey\": \"investmentBid\"}", String.class)));
     webapps();
 
     assertThat(wrongCells).as("cells that differ from the matrix (expected → actual per person)").isEmpty();
