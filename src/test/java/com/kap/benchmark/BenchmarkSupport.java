@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /** What the benchmarks share: waiting for the job executor, sampling the heap and writing their results. */
-final class BenchmarkSupport {
+public final class BenchmarkSupport {
 
   /** Every benchmark appends its rows here, and prints them with a "BENCHMARK " prefix. */
   static final Path RESULTS = Path.of("target", "benchmark-results.md");
@@ -50,7 +50,7 @@ final class BenchmarkSupport {
    * A pyramid portfolio of accounts {@code prefix + i}: 5 % Strategic (50 rituals a year), 5 % Star (48), 10 % Status
    * (22), 80 % Streamline (10) — 15.1 rituals per account on average, the issue's 150,000 timers at 10,000 accounts.
    */
-  static String pyramidPortfolio(String prefix, int rows) {
+  public static String pyramidPortfolio(String prefix, int rows) {
     Random random = new Random(17);
     String[] kams = {"alice", "bruno", "chen"};
     StringBuilder csv = new StringBuilder(String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS)).append('\n');
