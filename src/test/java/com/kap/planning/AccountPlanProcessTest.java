@@ -270,7 +270,7 @@ public class AccountPlanProcessTest {
     return plan;
   }
 
-  static Map<String, Object> lightPlan() {
+  public static Map<String, Object> lightPlan() {
     Map<String, Object> plan = new HashMap<>();
     plan.put("customerSituation", "Growing in Asia, margin pressure at home");
     plan.put("objectives", Spin.JSON("[{\"type\":\"profitability\",\"description\":\"Lift gross margin\","
