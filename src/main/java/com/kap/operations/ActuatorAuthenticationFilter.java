@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP Basic for /actuator, checked by Camunda's identity service as /api and /engine-rest check it (so its login
  * throttling applies): the caller becomes the request's principal with their groups as roles, which is what
  * Spring Boot's {@code show-details: when-authorized} asks. Anonymous callers stay anonymous and get the health
- * status only; wrong credentials get 401; every other actuator endpoint is for operators (camunda-admin, operator)
- * alone: 401 anonymous, 403 anyone else.
+ * status only; wrong credentials get 401; every other endpoint on the web, and the list of them at /actuator, is for
+ * operators (camunda-admin, operator) alone: 401 anonymous, 403 anyone else. Endpoints that are not on the web stay
+ * 404, as Spring Boot answers.
  */
 class ActuatorAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,9 +31,11 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
   private static final int MAX_GROUPS = 1000;
 
   private final IdentityService identityService;
+  private final ObjectProvider<PathMappedEndpoints> endpoints;
 
-  ActuatorAuthenticationFilter(IdentityService identityService) {
+  ActuatorAuthenticationFilter(IdentityService identityService, ObjectProvider<PathMappedEndpoints> endpoints) {
     this.identityService = identityService;
+    this.endpoints = endpoints;
   }
 
   @Override
@@ -47,7 +52,7 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
       }
       caller = new AuthenticatedRequest(request, credentials.get().userId(), groupsOf(credentials.get().userId()));
     }
-    if (!isHealth(request) && OPERATOR_ROLES.stream().noneMatch(caller::isUserInRole)) {
+    if (isForOperators(path(request)) && OPERATOR_ROLES.stream().noneMatch(caller::isUserInRole)) {
       if (caller.getUserPrincipal() == null) {
         unauthorized(response);
       } else {
@@ -63,10 +68,17 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
     return groups.stream().map(Group::getId).collect(Collectors.toSet());
   }
 
-  /** The servlet path is decoded and normalised by the container: no "..", ";" or %2F tricks reach this check. */
-  private static boolean isHealth(HttpServletRequest request) {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+  private boolean isForOperators(String path) {
+    PathMappedEndpoints web = endpoints.getObject();
+    String health = web.getBasePath() + "/health";
+    return path.equals(web.getBasePath()) || path.equals(web.getBasePath() + "/") || web.getAllPaths().stream()
+        .filter(endpoint -> !endpoint.equals(health))
+        .anyMatch(endpoint -> path.equals(endpoint) || path.startsWith(endpoint + "/"));
+  }
+
+  /** Decoded and normalised by the container: no "..", ";" or %2F tricks reach the check. */
+  private static String path(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
   private static void unauthorized(HttpServletResponse response) {
