@@ -102,7 +102,8 @@ class ActuatorAccessTest {
     assertThat(metrics.getStatusCode().value()).isEqualTo(200);
     assertThat(metrics.getBody()).contains("camunda_job_acquisition_attempt_total", "camunda_job_successful_total",
         "camunda_job_failed_total", "camunda_activity_instance_start_total", "camunda_executed_decision_elements_total",
-        "camunda_jobs_due ", "camunda_jobs_locked ", "camunda_jobs_failed ", "kap_plans_approved_total",
+        "camunda_jobs_due ", "camunda_jobs_locked ", "camunda_jobs_failed ",
+        "camunda_history_cleanup_removed_total{kind=\"process-instances\"}", "kap_plans_approved_total",
         "kap_bids_scored_total", "kap_rituals_missed_total", "kap_advisory_boards_missed_total");
   }
 }
