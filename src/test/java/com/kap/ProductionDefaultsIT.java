@@ -62,6 +62,13 @@ class ProductionDefaultsIT {
       HttpResponse<String> health = get(base + "/actuator/health", null, null);
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(get(base + "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("camunda_job_acquisition_attempt_total", "kap_plans_approved_total");
+      assertThat(get(base + "/actuator/health", "admin", ADMIN_PASSWORD).body()).contains("\"jobExecutor\"");
     }
   }
 

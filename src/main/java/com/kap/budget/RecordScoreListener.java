@@ -4,6 +4,7 @@ import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
 import com.kap.identity.CurrentUserId;
+import com.kap.operations.BusinessMetrics;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,14 +20,16 @@ public class RecordScoreListener extends TaskCompletionListener {
   private final BudgetAudit audit;
   private final CurrentUserId currentUser;
   private final Clock clock;
+  private final BusinessMetrics metrics;
 
   public RecordScoreListener(BidFacts facts, ScoreRepository scores, BudgetAudit audit, CurrentUserId currentUser,
-      Clock clock) {
+      Clock clock, BusinessMetrics metrics) {
     this.facts = facts;
     this.scores = scores;
     this.audit = audit;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -48,6 +51,7 @@ public class RecordScoreListener extends TaskCompletionListener {
     String comment = values.text(OpenScorecardListener.COMMENT, true, BidForm.LONG_TEXT);
     scores.save(new Scorecard(bid.bidNo(), member, card, comment, clock.instant()));
     audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.SCORE, member, null, describe(card), comment);
+    metrics.bidScored();
   }
 
   static String describe(Map<ScoreCriterion, ? extends Number> scores) {

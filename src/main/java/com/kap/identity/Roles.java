@@ -11,6 +11,8 @@ public final class Roles {
   /** Directors who hear appeals of budget decisions (DESIGN §2 factor 6: a body not involved in the decision). */
   public static final String GLOBAL_COMMITTEE = "global-committee";
   public static final String ADMIN = "camunda-admin";
+  /** Monitoring: health details and metrics at /actuator, nothing in the engine (com.kap.operations). */
+  public static final String OPERATOR = "operator";
 
   private Roles() {}
 }

@@ -4,10 +4,13 @@ import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUserId;
 import com.kap.notifications.Notifications;
+import com.kap.operations.BusinessMetrics;
 import java.time.Clock;
 import java.util.List;
 import com.kap.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("decidePlan")
 public class DecidePlanListener extends TaskCompletionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DecidePlanListener.class);
 
   public static final String APPROVE = "approve";
   public static final String SEND_BACK = "sendBack";
@@ -28,9 +33,11 @@ public class DecidePlanListener extends TaskCompletionListener {
   private final CurrentUserId currentUser;
   private final Notifications notifications;
   private final Clock clock;
+  private final BusinessMetrics metrics;
 
   public DecidePlanListener(AccountPlanRepository plans, PlanFacts facts, CycleRepository cycles,
-      CyclePlans cyclePlans, CurrentUserId currentUser, Notifications notifications, Clock clock) {
+      CyclePlans cyclePlans, CurrentUserId currentUser, Notifications notifications, Clock clock,
+      BusinessMetrics metrics) {
     this.plans = plans;
     this.facts = facts;
     this.cycles = cycles;
@@ -38,6 +45,7 @@ public class DecidePlanListener extends TaskCompletionListener {
     this.currentUser = currentUser;
     this.notifications = notifications;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -52,10 +60,13 @@ public class DecidePlanListener extends TaskCompletionListener {
     int year = plan.year();
     String accountId = plan.accountId();
     int version = plans.latestVersion(year, accountId);
-    plans.recordDecision(year, accountId, version, decision, comments, currentUser.orElse(null), clock.instant());
+    String decidedBy = currentUser.orElse(null);
+    plans.recordDecision(year, accountId, version, decision, comments, decidedBy, clock.instant());
     boolean approved = APPROVE.equals(decision);
+    LOG.info("Plan version {} {} by {}", version, approved ? "approved" : "sent back", decidedBy);
     if (approved) {
       plans.approve(year, accountId, version, clock.instant());
+      metrics.planApproved();
       if (cycles.countApproval(year) == cyclePlans.count(year)) {
         // the last plan of the cycle: the cycle goes on to its training plan
         execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ALL_PLANS_APPROVED)

@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.operations.BusinessMetrics;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,14 +12,17 @@ public class RecordMissedBoardDelegate implements JavaDelegate {
 
   private final AdvisoryBoardRepository boards;
   private final Clock clock;
+  private final BusinessMetrics metrics;
 
-  public RecordMissedBoardDelegate(AdvisoryBoardRepository boards, Clock clock) {
+  public RecordMissedBoardDelegate(AdvisoryBoardRepository boards, Clock clock, BusinessMetrics metrics) {
     this.boards = boards;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     boards.markMissed(execution.getProcessInstanceId(), clock.instant());
+    metrics.advisoryBoardMissed();
   }
 }

@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.operations.BusinessMetrics;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,15 +13,19 @@ public class RecordMissedRitualDelegate implements JavaDelegate {
   private final RitualFacts facts;
   private final OccurrenceRepository occurrences;
   private final Clock clock;
+  private final BusinessMetrics metrics;
 
-  public RecordMissedRitualDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock) {
+  public RecordMissedRitualDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock,
+      BusinessMetrics metrics) {
     this.facts = facts;
     this.occurrences = occurrences;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     occurrences.markMissed(facts.occurrenceOf(execution).occurrenceNo(), clock.instant());
+    metrics.ritualMissed();
   }
 }

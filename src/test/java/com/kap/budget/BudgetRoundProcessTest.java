@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.support.ProcessTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BudgetRoundProcessTest extends BudgetProcessTestBase {
 
   @Autowired ScoreRepository scores;
+  @Autowired MeterRegistry meterRegistry;
 
   @Test
   void aRoundScoresBlindCalibratesProposesTheOptimumAndPublishes() {
@@ -52,7 +54,9 @@ class BudgetRoundProcessTest extends BudgetProcessTestBase {
     }
     assertThat(round).isWaitingAt("allBidsScored");
 
+    double scoredBefore = meterRegistry.get("kap.bids.scored").counter().count();
     fixture.score(lab, "eric", 5);
+    assertThat(meterRegistry.get("kap.bids.scored").counter().count()).isEqualTo(scoredBefore + 1);
     // blind: eric's scores are in no variable that fatima's task or the process can read
     Task fatimasTask = fixture.scoreTask(lab, "fatima");
     assertThat(fatimasTask.getDueDate()).as("due 5 working days after the call closed").isEqualTo(java.util.Date.from(

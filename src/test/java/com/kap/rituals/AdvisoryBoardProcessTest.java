@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ class AdvisoryBoardProcessTest {
   @Autowired IdentityService identityService;
   @Autowired PortfolioSegmentation segmentation;
   @Autowired AdvisoryBoardRepository boards;
+  @Autowired MeterRegistry meterRegistry;
 
   @AfterEach
   void reset() {
@@ -81,8 +83,10 @@ class AdvisoryBoardProcessTest {
         .singleResult().getId());
     Job grace = managementService.createJobQuery().processInstanceId(board.getId()).timers().singleResult();
     assertThat(grace.getDuedate()).isEqualTo(Date.from(Instant.parse((YEAR + 1) + "-03-23T00:00:00Z")));
+    double missedBefore = meterRegistry.get("kap.advisory.boards.missed").counter().count();
     managementService.executeJob(grace.getId());
     assertThat(board).isEnded().hasPassed("boardMissed");
+    assertThat(meterRegistry.get("kap.advisory.boards.missed").counter().count()).isEqualTo(missedBefore + 1);
     assertThat(boards.findByProcessInstance(board.getId()).get("status")).isEqualTo("MISSED");
   }
 

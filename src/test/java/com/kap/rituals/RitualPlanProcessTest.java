@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -39,6 +40,7 @@ class RitualPlanProcessTest {
   @Autowired RitualPlanRepository plans;
   @Autowired JdbcTemplate jdbc;
   @Autowired RitualCompliance compliance;
+  @Autowired MeterRegistry meterRegistry;
 
   @AfterEach
   void signOut() {
@@ -143,7 +145,9 @@ class RitualPlanProcessTest {
     Job grace = managementService.createJobQuery().processInstanceId(plan.getId()).timers()
         .activityId("gracePeriodPassed").orderByJobDuedate().desc().list().get(0);
     assertThat(grace.getDuedate()).isEqualTo(at("2078-03-24T00:00:00Z")); // end of 16 March + P7D
+    double missedBefore = meterRegistry.get("kap.rituals.missed").counter().count();
     managementService.executeJob(grace.getId());
+    assertThat(meterRegistry.get("kap.rituals.missed").counter().count()).isEqualTo(missedBefore + 1);
     assertThat(occurrences.find(planned.get(2).occurrenceNo()).orElseThrow().status())
         .isEqualTo(Occurrence.Status.MISSED);
     Task followUp = taskService.createTaskQuery().processInstanceId(plan.getId())

@@ -4,13 +4,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, as the README's run command starts it (demo profile, job executor on),
  * on an in-memory database. All integration tests share this one context: Camunda's container allows one
- * process application of a name per JVM.
+ * process application of a name per JVM. Metrics are exported as in production (Spring Boot's tests turn the
+ * Prometheus endpoint off unless asked), so that operations tests can scrape them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {"spring.datasource.url=jdbc:h2:mem:kap-test;DB_CLOSE_DELAY=-1",
         "kap.notifications.outbox=target/test-outbox"})
 @ActiveProfiles("demo")
+@AutoConfigureObservability(tracing = false)
 public @interface KapTest {}

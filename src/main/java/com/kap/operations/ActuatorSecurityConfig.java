@@ -1,0 +1,23 @@
+package com.kap.operations;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts {@link ActuatorAuthenticationFilter} in front of every actuator endpoint. */
+@Configuration
+public class ActuatorSecurityConfig {
+
+  @Bean
+  public FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthenticationFilter(
+      IdentityService identityService, ObjectProvider<PathMappedEndpoints> endpoints) {
+    FilterRegistrationBean<ActuatorAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ActuatorAuthenticationFilter(identityService, endpoints));
+    registration.setName("kap-actuator-authentication");
+    registration.addUrlPatterns("/actuator", "/actuator/*");
+    return registration;
+  }
+}
