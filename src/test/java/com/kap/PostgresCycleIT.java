@@ -4,6 +4,7 @@ import static com.kap.support.CycleForms.goodPlan;
 import static com.kap.support.CycleForms.json;
 import static com.kap.support.CycleForms.revenueOnlyPlan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,6 +117,14 @@ class PostgresCycleIT {
     assertThat(plan.get("versions")).hasSize(2);
     assertThat(plan.get("versions").get(0).get("qualityPassed").asBoolean()).isFalse();
     assertThat(plan.get("approvedVersion").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutADatabaseSettingStartUpStopsNamingIt() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(KapApplication.class).profiles("demo", "postgres")
+        .properties(Map.of("KAP_DB_URL", "jdbc:postgresql://localhost:1/kap", "KAP_DB_USER", "kap"))
+        .run("--server.port=0").close())
+        .hasMessageContaining("set the environment variables KAP_DB_PASSWORD");
   }
 
   /** An approved plan starts the account's ritual plan: its KAM proposes the suggested calendar, the director validates. */
