@@ -1,0 +1,102 @@
+package com.kap.support;
+
+import static com.kap.support.CycleForms.startForm;
+import static com.kap.support.CycleForms.variables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One year's planning cycle of the demo portfolio, driven as the demo users drive it: Camunda's REST API (what
+ * Tasklist calls) for the tasks. The tests that use it assert what each step answers.
+ */
+public class DemoCycle {
+
+  public static final List<String> KAMS = List.of("alice", "bruno", "chen");
+  private static final String SUBMIT_START = "/engine-rest/process-definition/key/annualPlanningCycle/submit-form";
+
+  private final Api api;
+  private final int year;
+
+  public DemoCycle(Api api, int year) {
+    this.api = api;
+    this.year = year;
+  }
+
+  /** The programme director starts the cycle from Tasklist's start form. */
+  public ResponseEntity<JsonNode> start() {
+    return api.postJson("diane", SUBMIT_START, startForm(year), JsonNode.class);
+  }
+
+  public int accounts() {
+    return dashboard("diane").get("accounts").asInt();
+  }
+
+  public JsonNode dashboard(String user) {
+    return api.get(user, "/api/programme/" + year + "/dashboard", JsonNode.class).getBody();
+  }
+
+  /** Every KAM's draftAccountPlan tasks of this cycle, once the plan fan-out has started one per account. */
+  public List<JsonNode> awaitDrafts(int accounts) throws InterruptedException {
+    await(() -> drafts().size() == accounts, accounts + " plans to draft");
+    return drafts();
+  }
+
+  public List<JsonNode> drafts() {
+    List<JsonNode> drafts = new ArrayList<>();
+    for (String kam : KAMS) {
+      drafts.addAll(api.tasks(kam, "assignee=" + kam + "&taskDefinitionKey=draftAccountPlan&" + ofThisCycle()));
+    }
+    return drafts;
+  }
+
+  /** The current draftAccountPlan task of the plan whose (earlier) task is given. */
+  public JsonNode currentDraft(JsonNode task) {
+    return api.tasks(task.get("assignee").asText(), "processInstanceId=" + task.get("processInstanceId").asText()
+        + "&taskDefinitionKey=draftAccountPlan").get(0);
+  }
+
+  /** The task's assignee submits the task's form with the variables. */
+  public ResponseEntity<String> complete(JsonNode task, String variables) {
+    return submit(task.get("assignee").asText(), task, variables);
+  }
+
+  public ResponseEntity<String> submit(String user, JsonNode task, String variables) {
+    return api.postJson(user, "/engine-rest/task/" + task.get("id").asText() + "/submit-form", variables(variables),
+        String.class);
+  }
+
+  public List<JsonNode> sponsorReviews() {
+    return api.tasks("gilles", "taskDefinitionKey=reviewPlanAsSponsor&" + ofThisCycle());
+  }
+
+  public List<JsonNode> approvals() {
+    return api.tasks("diane", "taskDefinitionKey=approveAccountPlan&" + ofThisCycle());
+  }
+
+  public void awaitCompleted(String processInstanceId) throws InterruptedException {
+    await(() -> "COMPLETED".equals(api.get("admin", "/engine-rest/history/process-instance/" + processInstanceId,
+        JsonNode.class).getBody().get("state").asText()), processInstanceId + " to complete");
+  }
+
+  /** The business keys of a cycle's account plans are "year-accountId". */
+  private String ofThisCycle() {
+    return "processInstanceBusinessKeyLike=" + year + "-%";
+  }
+
+  /** Waits 60 s at most for the job executor's work. */
+  public static void await(BooleanSupplier done, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("waited 60 s for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+}
