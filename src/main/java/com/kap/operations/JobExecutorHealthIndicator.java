@@ -3,6 +3,7 @@ package com.kap.operations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -18,20 +19,28 @@ import org.springframework.stereotype.Component;
 @Component("jobExecutorHealthIndicator")
 public class JobExecutorHealthIndicator extends AbstractHealthIndicator {
 
-  private final JobExecutor jobExecutor;
-  private final TaskExecutor workers;
+  private final ObjectProvider<JobExecutor> jobExecutors;
+  private final ObjectProvider<TaskExecutor> workerPools;
   private final JobBacklog backlog;
 
-  public JobExecutorHealthIndicator(JobExecutor jobExecutor, @Qualifier("camundaTaskExecutor") TaskExecutor workers,
-      JobBacklog backlog) {
+  /** A node may run without job execution (camunda.bpm.job-execution.enabled=false): then it has neither bean. */
+  public JobExecutorHealthIndicator(ObjectProvider<JobExecutor> jobExecutors,
+      @Qualifier("camundaTaskExecutor") ObjectProvider<TaskExecutor> workerPools, JobBacklog backlog) {
     super("Job executor health check failed");
-    this.jobExecutor = jobExecutor;
-    this.workers = workers;
+    this.jobExecutors = jobExecutors;
+    this.workerPools = workerPools;
     this.backlog = backlog;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
+    builder.withDetail("backlog", backlog());
+    JobExecutor jobExecutor = jobExecutors.getIfAvailable();
+    if (jobExecutor == null) {
+      builder.up().withDetail("enabled", false);
+      return;
+    }
+    TaskExecutor workers = workerPools.getIfAvailable();
     builder.status(jobExecutor.isActive() ? "UP" : "DOWN")
         .withDetail("lockOwner", jobExecutor.getLockOwner())
         .withDetail("maxJobsPerAcquisition", jobExecutor.getMaxJobsPerAcquisition())
@@ -44,10 +53,13 @@ public class JobExecutorHealthIndicator extends AbstractHealthIndicator {
       threads.put("active", pool.getActiveCount());
       builder.withDetail("workers", threads);
     }
+  }
+
+  private Map<String, Object> backlog() {
     Map<String, Object> jobs = new LinkedHashMap<>();
     jobs.put("dueNow", backlog.dueNow());
     jobs.put("locked", backlog.locked());
     jobs.put("failedWithoutRetries", backlog.failedWithoutRetries());
-    builder.withDetail("backlog", jobs);
+    return jobs;
   }
 }
