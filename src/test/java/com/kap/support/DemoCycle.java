@@ -2,6 +2,7 @@ package com.kap.support;
 
 import static com.kap.support.CycleForms.startForm;
 import static com.kap.support.CycleForms.variables;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -35,6 +36,18 @@ public class DemoCycle {
 
   public int accounts() {
     return dashboard("diane").get("accounts").asInt();
+  }
+
+  /** The dashboard of a finished cycle: every plan approved on time, each with a value objective, training done. */
+  public void assertEveryPlanApproved(String user, int accounts) {
+    JsonNode dashboard = dashboard(user);
+    assertThat(dashboard.get("plans").asInt()).isEqualTo(accounts);
+    assertThat(dashboard.get("approved").asInt()).isEqualTo(accounts);
+    assertThat(dashboard.get("approvedOnTime").asInt()).isEqualTo(accounts);
+    assertThat(dashboard.get("overdue").asInt()).isZero();
+    assertThat(dashboard.get("shareWithValueObjective").decimalValue()).isEqualByComparingTo("1");
+    assertThat(dashboard.get("accountsPerSegment").get("Status").asInt()).isPositive();
+    assertThat(dashboard.get("trainingPlanConsolidated").asBoolean()).isTrue();
   }
 
   public JsonNode dashboard(String user) {
