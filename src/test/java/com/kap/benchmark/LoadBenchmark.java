@@ -48,8 +48,8 @@ class LoadBenchmark {
   /** At most 10: the approvers share the accounts by their number's last digit. */
   private static final int APPROVERS = Math.min(10, Integer.getInteger("kap.load.approvers",
       Math.max(1, CLIENTS / 10)));
-  /** Enough drafts that no KAM runs out within the run: measured at well under one plan a second per client. */
-  private static final int PLANS_PER_CLIENT = Integer.getInteger("kap.load.plansPerClient", (int) (MINUTES * 60));
+  /** Enough drafts that no KAM runs out within the run: measured at about one plan a second per client. */
+  private static final int PLANS_PER_CLIENT = Integer.getInteger("kap.load.plansPerClient", (int) (MINUTES * 90));
   private static final int BARE_TASKS_PER_CLIENT = Integer.getInteger("kap.load.bareTasksPerClient",
       (int) (BARE_MINUTES * 60 * 4));
   private static final String PASSWORD = "load";
@@ -65,6 +65,8 @@ class LoadBenchmark {
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
 
+  /** When the first KAM found no draft left (System.nanoTime), or 0. */
+  private final AtomicLong firstOutOfDrafts = new AtomicLong();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -79,6 +81,7 @@ class LoadBenchmark {
     AtomicLong draftsSent = new AtomicLong();
     AtomicLong approvalsSent = new AtomicLong();
     AtomicLong kamsOutOfDrafts = new AtomicLong();
+    long kapStart = System.nanoTime();
     long kapNanos = runFor(MINUTES, deadline -> {
       List<Runnable> clients = new ArrayList<>();
       for (String kam : kams) {
@@ -111,7 +114,7 @@ class LoadBenchmark {
         .finished().count();
 
     reportResults(kap, kapNanos, draftsSent.get(), versions, draftsInHistory, approvalsSent.get(), decisions,
-        approvalsCounted, kamsOutOfDrafts.get(), bare, bareNanos, bareSent.get(), bareInHistory);
+        approvalsCounted, ranOutOfDrafts(kamsOutOfDrafts.get(), kapStart), bare, bareNanos, bareSent.get(), bareInHistory);
     assertThat(kap.serverErrors()).as("5xx from KAP").isZero();
     assertThat(bare.serverErrors()).as("5xx from the bare engine").isZero();
     assertThat(versions).as("plan versions recorded for the drafts sent").isEqualTo(draftsSent.get());
@@ -131,6 +134,7 @@ class LoadBenchmark {
             .body());
         if (tasks.isEmpty()) {
           outOfDrafts.incrementAndGet();
+          firstOutOfDrafts.compareAndSet(0, System.nanoTime());
           return;
         }
         HttpResponse<String> submitted = client.postJson("submit draft", "/engine-rest/task/"
@@ -278,7 +282,7 @@ class LoadBenchmark {
   }
 
   private void reportResults(LoadRecorder kap, long kapNanos, long draftsSent, long versions, long draftsInHistory,
-      long approvalsSent, long decisions, long approvalsCounted, long kamsOutOfDrafts, LoadRecorder bare,
+      long approvalsSent, long decisions, long approvalsCounted, String ranOutOfDrafts, LoadRecorder bare,
       long bareNanos, long bareSent, long bareInHistory) throws Exception {
     double kapSeconds = kapNanos / 1e9;
     double bareSeconds = bareNanos / 1e9;
@@ -288,7 +292,7 @@ class LoadBenchmark {
         "| what | result |", "|---|---|");
     reportRow("KAP: drafts submitted (204)", draftsSent + String.format(" — %.1f per second", draftsSent / kapSeconds)
         + "; recorded: " + versions + " plan versions, " + draftsInHistory + " completed draft tasks in the history"
-        + (kamsOutOfDrafts > 0 ? "; " + kamsOutOfDrafts + " KAMs ran out of drafts before the end" : ""));
+        + ranOutOfDrafts);
     reportRow("KAP: approvals submitted (204)", approvalsSent + String.format(" — %.1f per second",
         approvalsSent / kapSeconds) + "; recorded: " + decisions + " decisions, " + approvalsCounted
         + " counted on the cycle");
@@ -307,6 +311,12 @@ class LoadBenchmark {
     reportRow("Bare engine: fetch task (" + bare.count("fetch bare task") + ")", bare.percentiles("fetch bare task"));
     reportRow("Bare engine: 5xx / 4xx", bare.serverErrors() + " / " + bare.clientErrors());
     bare.refusals().forEach((reason, count) -> reportRowUnchecked("Bare refused: " + reason, String.valueOf(count)));
+  }
+
+  /** Whether the run was short of drafts: then fewer clients were loading KAP towards its end. */
+  private String ranOutOfDrafts(long kams, long kapStart) {
+    return kams == 0 ? "" : String.format("; %d KAMs ran out of drafts before the end, the first after %.1f s", kams,
+        (firstOutOfDrafts.get() - kapStart) / 1e9);
   }
 
   private static void reportRowUnchecked(String what, String result) {
