@@ -91,18 +91,8 @@ class PostgresCycleIT {
       assertThat(cycle.complete(cycle.currentDraft(draft), goodPlan()).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
     }
-    List<JsonNode> reviews = cycle.sponsorReviews();
-    assertThat(reviews).isNotEmpty();
-    for (JsonNode review : reviews) {
-      assertThat(cycle.submit("gilles", review, "\"sponsorComments\":{\"value\":\"Agreed\"}").getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    List<JsonNode> approvals = cycle.approvals();
-    assertThat(approvals).hasSize(accounts);
-    for (JsonNode approval : approvals) {
-      assertThat(cycle.submit("diane", approval, "\"decision\":{\"value\":\"approve\"}").getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
+    assertThat(cycle.sponsorReviews()).isNotEmpty();
+    cycle.reviewAndApproveEveryPlan(accounts);
     JsonNode training = api.awaitTask("hana", "processInstanceId=" + cycleId);
     assertThat(cycle.submit("hana", training, "\"trainingPlan\":{\"value\":\"Value selling in Q1\"}")
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

@@ -7,11 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.http.HttpHeaders;
@@ -30,11 +31,13 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
   static final Set<String> OPERATOR_ROLES = Set.of(Roles.ADMIN, Roles.OPERATOR);
   private static final int MAX_GROUPS = 1000;
 
-  private final IdentityService identityService;
+  /** Camunda's own HTTP Basic check, as /api and /engine-rest use it. */
+  private final HttpBasicAuthenticationProvider basicAuthentication = new HttpBasicAuthenticationProvider();
+  private final ProcessEngine processEngine;
   private final ObjectProvider<PathMappedEndpoints> endpoints;
 
-  ActuatorAuthenticationFilter(IdentityService identityService, ObjectProvider<PathMappedEndpoints> endpoints) {
-    this.identityService = identityService;
+  ActuatorAuthenticationFilter(ProcessEngine processEngine, ObjectProvider<PathMappedEndpoints> endpoints) {
+    this.processEngine = processEngine;
     this.endpoints = endpoints;
   }
 
@@ -42,15 +45,13 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpServletRequest caller = request;
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null) {
-      Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization)
-          .filter(c -> identityService.checkPassword(c.userId(), c.password()));
-      if (credentials.isEmpty()) {
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+      AuthenticationResult login = basicAuthentication.extractAuthenticatedUser(request, processEngine);
+      if (!login.isAuthenticated()) {
         unauthorized(response);
         return;
       }
-      caller = new AuthenticatedRequest(request, credentials.get().userId(), groupsOf(credentials.get().userId()));
+      caller = new AuthenticatedRequest(request, login.getAuthenticatedUser(), groupsOf(login.getAuthenticatedUser()));
     }
     if (isForOperators(path(request)) && OPERATOR_ROLES.stream().noneMatch(caller::isUserInRole)) {
       if (caller.getUserPrincipal() == null) {
@@ -64,7 +65,7 @@ class ActuatorAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private Set<String> groupsOf(String userId) {
-    List<Group> groups = identityService.createGroupQuery().groupMember(userId).listPage(0, MAX_GROUPS);
+    List<Group> groups = processEngine.getIdentityService().createGroupQuery().groupMember(userId).listPage(0, MAX_GROUPS);
     return groups.stream().map(Group::getId).collect(Collectors.toSet());
   }
 

@@ -1,6 +1,6 @@
 package com.kap.operations;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,9 +13,9 @@ public class ActuatorSecurityConfig {
 
   @Bean
   public FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthenticationFilter(
-      IdentityService identityService, ObjectProvider<PathMappedEndpoints> endpoints) {
+      ProcessEngine processEngine, ObjectProvider<PathMappedEndpoints> endpoints) {
     FilterRegistrationBean<ActuatorAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ActuatorAuthenticationFilter(identityService, endpoints));
+        new FilterRegistrationBean<>(new ActuatorAuthenticationFilter(processEngine, endpoints));
     registration.setName("kap-actuator-authentication");
     registration.addUrlPatterns("/actuator", "/actuator/*");
     return registration;

@@ -73,16 +73,7 @@ class CycleOverRestTest {
     }
 
     // the sponsor reviews the plans whose segment requires it; the director approves every plan
-    for (JsonNode review : cycle.sponsorReviews()) {
-      assertThat(cycle.submit("gilles", review, "\"sponsorComments\":{\"value\":\"Agreed\"}").getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    List<JsonNode> approvals = cycle.approvals();
-    assertThat(approvals).hasSize(accounts);
-    for (JsonNode approval : approvals) {
-      assertThat(cycle.submit("diane", approval, "\"decision\":{\"value\":\"approve\"}").getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
+    cycle.reviewAndApproveEveryPlan(accounts);
 
     // all plans approved: the training coordinator consolidates the cycle's training needs
     JsonNode training = api.awaitTask("hana", "processInstanceId=" + cycleId);

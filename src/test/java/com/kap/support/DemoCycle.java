@@ -38,6 +38,20 @@ public class DemoCycle {
     return dashboard("diane").get("accounts").asInt();
   }
 
+  /** The sponsor reviews the plans whose segment requires it; the programme director approves all of them. */
+  public void reviewAndApproveEveryPlan(int accounts) {
+    for (JsonNode review : sponsorReviews()) {
+      assertThat(submit("gilles", review, "\"sponsorComments\":{\"value\":\"Agreed\"}").getStatusCode().value())
+          .isEqualTo(204);
+    }
+    List<JsonNode> approvals = approvals();
+    assertThat(approvals).hasSize(accounts);
+    for (JsonNode approval : approvals) {
+      assertThat(submit("diane", approval, "\"decision\":{\"value\":\"approve\"}").getStatusCode().value())
+          .isEqualTo(204);
+    }
+  }
+
   /** The dashboard of a finished cycle: every plan approved on time, each with a value objective, training done. */
   public void assertEveryPlanApproved(String user, int accounts) {
     JsonNode dashboard = dashboard(user);
