@@ -1,18 +1,11 @@
 package com.kap;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.benchmark.BenchmarkSupport;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.kap.support.KapJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,9 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
+import java.util.Map;
 import java.util.function.LongPredicate;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +29,13 @@ class CrashRecoveryIT {
   private static final int YEAR = 2035;
   private static final int ACCOUNTS = Integer.getInteger("kap.crash.accounts", 10_000);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aCycleKilledDuringItsFanOutStartsExactlyOnePlanPerAccountAfterARestart() throws Exception {
     Path data = Files.createTempDirectory("kap-crash");
     int accounts;
     long plansWhenKilled;
-    Kap first = Kap.start(data);
+    KapJvm first = startKap(data);
     try {
       assertThat(first.post("diane", "/api/portfolio/import", "text/csv",
           BenchmarkSupport.pyramidPortfolio("CRASH-", ACCOUNTS)).statusCode()).isEqualTo(200);
@@ -65,7 +55,7 @@ class CrashRecoveryIT {
     }
     assertThat(plansWhenKilled).as("killed in the middle of the fan-out").isLessThan(accounts);
 
-    Kap second = Kap.start(data);
+    KapJvm second = startKap(data);
     try {
       awaitPlans(second, plans -> plans == accounts, Duration.ofMinutes(10));
     } finally {
@@ -87,7 +77,13 @@ class CrashRecoveryIT {
         accounts, plansWhenKilled, accounts);
   }
 
-  private String awaitValidationTask(Kap kap, String cycleInstance) throws Exception {
+  private static KapJvm startKap(Path data) throws Exception {
+    return KapJvm.start(data, "kap", Map.of(), "--spring.profiles.active=demo",
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("kap"),
+        "--camunda.bpm.job-execution.lock-time-in-millis=20000");
+  }
+
+  private String awaitValidationTask(KapJvm kap, String cycleInstance) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {
       JsonNode tasks = JSON.readTree(kap.get("diane", "/engine-rest/task?maxResults=10&processInstanceId="
@@ -100,7 +96,7 @@ class CrashRecoveryIT {
     throw new AssertionError("no validation task within 2 minutes");
   }
 
-  private long awaitPlans(Kap kap, LongPredicate done, Duration limit) throws Exception {
+  private long awaitPlans(KapJvm kap, LongPredicate done, Duration limit) throws Exception {
     Instant deadline = Instant.now().plus(limit);
     long plans = -1;
     while (Instant.now().isBefore(deadline)) {
@@ -113,7 +109,7 @@ class CrashRecoveryIT {
     throw new AssertionError("plans stopped at " + plans + " after " + limit);
   }
 
-  private JsonNode dashboard(Kap kap) throws Exception {
+  private JsonNode dashboard(KapJvm kap) throws Exception {
     return JSON.readTree(kap.get("diane", "/api/programme/" + YEAR + "/dashboard").body());
   }
 
@@ -121,82 +117,6 @@ class CrashRecoveryIT {
     try (ResultSet result = sql.executeQuery(query)) {
       result.next();
       return result.getLong(1);
-    }
-  }
-
-  /** KAP's packaged jar in a JVM of its own, with the demo profile, on an H2 file database in {@code data}. */
-  private record Kap(Process process, int port, HttpClient http) {
-
-    static Kap start(Path data) throws Exception {
-      int port;
-      try (ServerSocket free = new ServerSocket(0)) {
-        port = free.getLocalPort();
-      }
-      String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-jar", jar().toString(),
-          "--spring.profiles.active=demo", "--server.port=" + port,
-          "--spring.datasource.url=jdbc:h2:file:" + data.resolve("kap"),
-          "--kap.notifications.outbox=" + data.resolve("outbox"),
-          "--camunda.bpm.job-execution.lock-time-in-millis=20000"));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("kap.log").toFile())).start();
-      Kap kap = new Kap(process, port, HttpClient.newHttpClient());
-      kap.awaitUp();
-      return kap;
-    }
-
-    private static Path jar() throws IOException {
-      try (var files = Files.list(Path.of("target"))) {
-        return files.filter(f -> f.getFileName().toString().matches("kap-.*\\.jar")).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no KAP jar in target/: run ./mvnw verify (package first)"));
-      }
-    }
-
-    private void awaitUp() throws Exception {
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      while (Instant.now().isBefore(deadline) && process.isAlive()) {
-        try {
-          if (get(null, "/actuator/health").statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // the port opens once the application has started
-        }
-        Thread.sleep(500);
-      }
-      throw new AssertionError("KAP did not start within 3 minutes (log: its data folder's kap.log)");
-    }
-
-    HttpResponse<String> get(String user, String path) throws Exception {
-      return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String user, String path, String contentType, String body) throws Exception {
-      return http.send(request(user, path).header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String user, String path) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Accept", "application/json");
-      if (user != null) {
-        request.header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(UTF_8)));
-      }
-      return request;
-    }
-
-    /** SIGKILL: no shutdown hook, no job executor stop, no transaction finishes. */
-    void kill() throws InterruptedException {
-      process.destroyForcibly();
-      process.waitFor();
-    }
-
-    void stop() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-        kill();
-      }
     }
   }
 }

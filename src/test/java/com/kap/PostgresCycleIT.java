@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kap.budget.BudgetForms;
 import com.kap.support.Api;
 import com.kap.support.DemoCycle;
+import com.kap.support.KapPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,13 +40,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PostgresCycleIT {
 
   private static final int YEAR = 2071;
-  private static final String PASSWORD = "kap-it-secret";
   private final ObjectMapper objectMapper = new ObjectMapper();
 
   @Test
   void aWholePlanningCycleRunsOnPostgresql() throws Exception {
-    try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-      createKapDatabase(server);
+    try (EmbeddedPostgres server = KapPostgres.start()) {
       try (ConfigurableApplicationContext app = start(server)) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
@@ -178,20 +176,10 @@ class PostgresCycleIT {
         .findValuesAsText("action")).contains("ROUND_OPENED", "BID_SUBMITTED", "SCORE", "DECISION", "PUBLISHED");
   }
 
-  /** A database and an owner as an administrator creates them for KAP: no superuser, no default schema rights. */
-  private static void createKapDatabase(EmbeddedPostgres server) throws Exception {
-    try (Connection connection = server.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create role kap login password '" + PASSWORD + "'");
-      statement.execute("create database kap owner kap");
-    }
-  }
-
   private static ConfigurableApplicationContext start(EmbeddedPostgres server) throws Exception {
     Path outbox = Files.createTempDirectory("kap-postgres-outbox");
     return new SpringApplicationBuilder(KapApplication.class).profiles("demo", "postgres")
-        .properties(Map.of("KAP_DB_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/kap",
-            "KAP_DB_USER", "kap", "KAP_DB_PASSWORD", PASSWORD))
+        .properties(new HashMap<String, Object>(KapPostgres.environment(server)))
         .run("--server.port=0", "--kap.notifications.outbox=" + outbox);
   }
 

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -98,8 +99,10 @@ class AnnualPlanningCycleProcessTest {
 
     execute(job(cycle)); // the multi-instance body: one job per 100 accounts follows
 
-    assertThat(managementService.createJobQuery().processInstanceId(cycle.getId()).messages().count())
-        .isEqualTo((accounts + 99) / 100);
+    List<Job> chunks = managementService.createJobQuery().processInstanceId(cycle.getId()).messages().list();
+    assertThat(chunks).hasSize((accounts + 99) / 100);
+    assertThat(chunks).as("not exclusive: every worker of every node starts plans at once")
+        .noneMatch(chunk -> ((JobEntity) chunk).isExclusive());
     runJobs(cycle);
 
     List<ProcessInstance> plans = runtimeService.createProcessInstanceQuery().processDefinitionKey("accountPlan")

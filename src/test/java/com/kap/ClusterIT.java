@@ -1,0 +1,149 @@
+package com.kap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.benchmark.BenchmarkSupport;
+import com.kap.support.KapJvm;
+import com.kap.support.KapPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Two KAP nodes, separate JVMs running the packaged jar, on one PostgreSQL database: a Camunda homogeneous cluster
+ * (every node deploys the same diagrams and runs every job). Both nodes execute the fan-out of a 1,000-account
+ * cycle; one is killed with SIGKILL while it holds jobs, and the other finishes the fan-out once their lock time
+ * has passed: exactly one plan per account, no job left locked, no incident. The lock time is 20 s here so that
+ * the test runs in CI (KAP's default is Camunda's 5 minutes).
+ */
+class ClusterIT {
+
+  private static final int YEAR = 2036;
+  private static final int ACCOUNTS = 1_000;
+  private static final int LOCK_TIME_MS = 20_000;
+
+  @Test
+  void twoNodesShareACyclesJobsAndOneFinishesWhatTheKilledOneHeld() throws Exception {
+    Path dir = Files.createTempDirectory("kap-cluster");
+    try (EmbeddedPostgres server = KapPostgres.start()) {
+      JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(KapPostgres.url(server), "kap",
+          KapPostgres.PASSWORD, true));
+      KapJvm nodeA = node(dir, server, "node-a");
+      KapJvm nodeB = node(dir, server, "node-b");
+      try {
+        assertThat(nodeA.post("diane", "/api/portfolio/import", "text/csv",
+            BenchmarkSupport.pyramidPortfolio("CLU-", ACCOUNTS)).statusCode()).isEqualTo(200);
+        JsonNode cycle = new ObjectMapper().readTree(nodeB.post("diane",
+            "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
+            "{\"variables\":{\"year\":{\"value\":" + YEAR + "},\"planDeadline\":{\"value\":\"" + (YEAR - 1)
+                + "-12-15\"},\"closingDate\":{\"value\":\"" + YEAR + "-03-31\"}}}").body());
+        String cycleId = cycle.get("id").asText();
+        await(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?", Integer.class,
+            cycleId) == 1, Duration.ofMinutes(2), "the validation task");
+        String validation = db.queryForObject("select id_ from act_ru_task where proc_inst_id_ = ?", String.class,
+            cycleId);
+        assertThat(nodeA.post("diane", "/engine-rest/task/" + validation + "/submit-form", "application/json",
+            "{\"variables\":{}}").statusCode()).isEqualTo(204);
+        int accounts = ACCOUNTS + 24;
+
+        // node-b has started plans and holds more of the fan-out: kill it there
+        await(() -> chunksStarted(db).getOrDefault("node-b", 0) > 0 && !locked(db, "node-b").isEmpty(),
+            Duration.ofMinutes(3), "node-b to have started a chunk of plans and to hold another job");
+        List<String> heldByKilledNode = locked(db, "node-b");
+        nodeB.kill();
+        long plansWhenKilled = plans(db);
+        assertThat(plansWhenKilled).as("killed in the middle of the fan-out").isLessThan(accounts);
+
+        await(() -> plans(db) == accounts && dueJobs(db) == 0, Duration.ofMinutes(5),
+            "node-a to start every plan");
+        Map<String, Integer> split = jobsRunPerNode(db, "process_def_key_ = 'annualPlanningCycle'");
+        assertThat(split).as("cycle jobs run per node").containsOnlyKeys("node-a", "node-b");
+        assertThat(split.values()).allMatch(jobs -> jobs > 0);
+        Map<String, Integer> chunks = chunksStarted(db);
+        assertThat(chunks.values().stream().mapToInt(Integer::intValue).sum()).as("chunks of 100 plans")
+            .isEqualTo((accounts + 99) / 100);
+
+        assertThat(db.queryForObject("select count(*) from kap_account_plan where cycle_year = ?", Integer.class,
+            YEAR)).isEqualTo(accounts);
+        assertThat(db.queryForObject("select count(distinct account_id) from kap_account_plan where cycle_year = ?",
+            Integer.class, YEAR)).isEqualTo(accounts);
+        assertThat(db.queryForObject("select count(*) from act_ru_execution e join act_re_procdef d "
+            + "on e.proc_def_id_ = d.id_ where d.key_ = 'accountPlan' and e.parent_id_ is null "
+            + "and e.business_key_ like ?", Integer.class, YEAR + "-%")).as("running accountPlan instances")
+            .isEqualTo(accounts);
+        assertThat(db.queryForObject("select count(*) from act_ru_job where lock_owner_ is not null", Integer.class))
+            .as("jobs still locked").isZero();
+        assertThat(db.queryForList("select hostname_ from act_hi_job_log where job_state_ = 2 and job_id_ in ("
+            + String.join(",", heldByKilledNode.stream().map(id -> "'" + id + "'").toList()) + ")", String.class))
+            .as("the jobs node-b held when it was killed, finished by node-a").hasSize(heldByKilledNode.size())
+            .containsOnly("node-a");
+        assertThat(db.queryForObject("select count(*) from act_ru_incident", Integer.class)).as("incidents").isZero();
+        assertThat(db.queryForObject("select count(*) from act_ru_job where retries_ = 0", Integer.class))
+            .as("failed jobs").isZero();
+        System.out.printf("CLUSTER: %d accounts; cycle jobs run per node %s, of them chunks of 100 plans started %s;"
+            + " node-b killed holding %d jobs at %d plans; node-a finished them%n", accounts, split, chunks,
+            heldByKilledNode.size(), plansWhenKilled);
+      } finally {
+        nodeA.stop();
+        nodeB.kill();
+      }
+    }
+  }
+
+  private static KapJvm node(Path dir, EmbeddedPostgres server, String name) throws Exception {
+    Map<String, String> environment = new HashMap<>(KapPostgres.environment(server));
+    environment.put("KAP_NODE_NAME", name);
+    return KapJvm.start(dir, name, environment, "--spring.profiles.active=demo,postgres",
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS);
+  }
+
+  private static long plans(JdbcTemplate db) {
+    return db.queryForObject("select count(*) from kap_account_plan where cycle_year = ?", Long.class, YEAR);
+  }
+
+  private static List<String> locked(JdbcTemplate db, String node) {
+    return db.queryForList("select id_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ > now()",
+        String.class, node);
+  }
+
+  /** Per node, the fan-out jobs that committed a chunk of plans (the multi-instance's inner async-before jobs). */
+  private static Map<String, Integer> chunksStarted(JdbcTemplate db) {
+    return jobsRunPerNode(db, "act_id_ = 'startAccountPlans' and job_def_configuration_ = 'async-before'");
+  }
+
+  /** Successful job executions per node (the engine's hostname, i.e. KAP_NODE_NAME) from the job log. */
+  private static Map<String, Integer> jobsRunPerNode(JdbcTemplate db, String condition) {
+    Map<String, Integer> jobs = new HashMap<>();
+    db.queryForList("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2 and " + condition
+        + " group by hostname_").forEach(row -> jobs.put((String) row.get("hostname_"),
+        ((Number) row.get("jobs")).intValue()));
+    return jobs;
+  }
+
+  /** Jobs due now that are not yet done: the fan-out's, not the plans' reminder and deadline timers. */
+  private static int dueJobs(JdbcTemplate db) {
+    return db.queryForObject("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= now()) "
+        + "and retries_ > 0 and handler_type_ <> 'history-cleanup'", Integer.class);
+  }
+
+  private static void await(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no " + what + " within " + limit);
+      }
+      Thread.sleep(200);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package com.kap.support;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * KAP's packaged jar in a JVM of its own, started as a user starts it (demo logins, password "demo"), so that a test
+ * can kill it with SIGKILL or run several nodes side by side. Its output goes to {@code <name>.log} in {@code dir}.
+ */
+public record KapJvm(String name, Process process, int port, Path log, HttpClient http) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static KapJvm start(Path dir, String name, Map<String, String> environment, String... arguments)
+      throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-jar", jar().toString(),
+        "--server.port=" + port, "--kap.notifications.outbox=" + dir.resolve(name + "-outbox")));
+    command.addAll(List.of(arguments));
+    Path log = dir.resolve(name + ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    KapJvm kap = new KapJvm(name, builder.start(), port, log, HttpClient.newHttpClient());
+    kap.awaitUp();
+    return kap;
+  }
+
+  private static Path jar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(f -> f.getFileName().toString().matches("kap-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no KAP jar in target/: run ./mvnw verify (package first)"));
+    }
+  }
+
+  private void awaitUp() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      try {
+        if (get(null, "/actuator/health").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the port opens once the application has started
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(name + " did not start within 3 minutes (see " + log + ")");
+  }
+
+  public HttpResponse<String> get(String user, String path) throws Exception {
+    return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public JsonNode getJson(String user, String path) throws Exception {
+    return JSON.readTree(get(user, path).body());
+  }
+
+  public HttpResponse<String> post(String user, String path, String contentType, String body) throws Exception {
+    return http.send(request(user, path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "application/json");
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(UTF_8)));
+    }
+    return request;
+  }
+
+  /** SIGKILL: no shutdown hook, no job executor stop, no transaction finishes. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+}
