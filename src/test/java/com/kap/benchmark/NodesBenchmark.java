@@ -1,0 +1,270 @@
+package com.kap.benchmark;
+
+import static com.kap.benchmark.BenchmarkSupport.report;
+import static com.kap.benchmark.BenchmarkSupport.reportRow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.support.CycleForms;
+import com.kap.support.KapJvm;
+import com.kap.support.KapPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * KAP against the bare engine, per account, with KAP's packaged jar as users run it: on H2 (one node), on PostgreSQL
+ * with one node and with two nodes sharing the database. In each setting, on the same nodes and database, the bare
+ * engine starts a one-user-task process per account over REST and completes its tasks; then KAP runs a planning
+ * cycle for the same number of accounts: the fan-out (jobs, spread over the nodes) and every draft, sponsor review and
+ * approval over REST until the cycle reaches its training plan. The same REST clients, round-robin over the nodes.
+ * A first bare round warms up the fresh JVMs; KAP's own code then still runs cold at first, to its cost.
+ * {@code ./mvnw -q package -DskipTests && ./mvnw -Pbenchmark test -Dtest=NodesBenchmark}
+ * ({@code -Dkap.nodes.accounts=1000 -Dkap.nodes.clients=16}).
+ */
+class NodesBenchmark {
+
+  private static final int ACCOUNTS = Integer.getInteger("kap.nodes.accounts", 1_000);
+  private static final int CLIENTS = Integer.getInteger("kap.nodes.clients", 16);
+  private static final int YEAR = 2036;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void kapAgainstTheBareEnginePerAccount() throws Exception {
+    report("", "Per account, " + ACCOUNTS + " accounts (+ 24 demo), " + CLIENTS + " REST clients, "
+        + Runtime.getRuntime().availableProcessors() + " cores, KAP's packaged jar (-Xmx2g per node)", "",
+        "| setting | bare: start an instance | bare: complete its task | KAP: fan-out | KAP: tasks until the "
+            + "cycle ends | KAP per task | fan-out chunks per node | 5xx |",
+        "|---|---|---|---|---|---|---|---|");
+    Path dir = Files.createTempDirectory("kap-nodes");
+    try (Nodes h2 = Nodes.h2(dir.resolve("h2"))) {
+      measure("H2, one node", h2);
+    }
+    try (EmbeddedPostgres server = KapPostgres.start()) {
+      try (Nodes one = Nodes.postgres(dir.resolve("pg1"), server, 1)) {
+        measure("PostgreSQL, one node", one);
+      }
+    }
+    try (EmbeddedPostgres server = KapPostgres.start()) {
+      try (Nodes two = Nodes.postgres(dir.resolve("pg2"), server, 2)) {
+        measure("PostgreSQL, two nodes", two);
+      }
+    }
+  }
+
+  private void measure(String setting, Nodes nodes) throws Exception {
+    LoadRecorder recorder = new LoadRecorder();
+    deployBareProcess(nodes.first());
+    // fresh JVMs: a first round warms the REST and engine code both sides share
+    run(nodes, "warm-up", bareStarts("warm-up-", ACCOUNTS / 5), recorder);
+    run(nodes, "warm-up", completions(nodes.first(), "processDefinitionKey=barePlan"), recorder);
+
+    double bareStart = run(nodes, "bare start", bareStarts("bare-", ACCOUNTS), recorder);
+    double bareComplete = run(nodes, "bare complete", completions(nodes.first(), "processDefinitionKey=barePlan"),
+        recorder);
+
+    assertThat(nodes.first().post("diane", "/api/portfolio/import", "text/csv",
+        BenchmarkSupport.pyramidPortfolio("NODES-", ACCOUNTS)).statusCode()).isEqualTo(200);
+    String cycle = JSON.readTree(nodes.first().post("diane",
+        "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
+        CycleForms.startForm(YEAR)).body()).get("id").asText();
+    await(() -> !tasks(nodes.first(), "processInstanceId=" + cycle).isEmpty());
+    String validation = tasks(nodes.first(), "processInstanceId=" + cycle).get(0).get("id").asText();
+    int plans = ACCOUNTS + 24;
+    long fanOutStart = System.nanoTime();
+    assertThat(nodes.first().post("diane", "/engine-rest/task/" + validation + "/submit-form", "application/json",
+        "{\"variables\":{}}").statusCode()).isEqualTo(204);
+    await(() -> dashboard(nodes.first()).get("plans").asInt() == plans);
+    double fanOut = (System.nanoTime() - fanOutStart) / 1e6;
+
+    long workStart = System.nanoTime();
+    int tasksDone = 0;
+    List<Call> round;
+    while (!(round = completions(nodes.first(),
+        "processDefinitionKey=accountPlan&processInstanceBusinessKeyLike=" + YEAR + "-%25")).isEmpty()) {
+      tasksDone += round.size();
+      assertThat(tasksDone).as("tasks done; refused: %s", recorder.refusals()).isLessThanOrEqualTo(4 * plans);
+      run(nodes, "KAP task", round, recorder);
+    }
+    await(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
+        .isEmpty());
+    double work = (System.nanoTime() - workStart) / 1e6;
+    assertThat(dashboard(nodes.first()).get("approved").asInt()).isEqualTo(plans);
+
+    reportRow(setting, String.format("%.2f ms | %.2f ms | %.2f ms | %.2f ms (%.1f tasks) | %.2f ms | %s | %d",
+        bareStart / ACCOUNTS, bareComplete / ACCOUNTS, fanOut / plans, work / plans, tasksDone / (double) plans,
+        work / tasksDone, nodes.chunksPerNode(), recorder.serverErrors()));
+    if (!recorder.refusals().isEmpty()) {
+      report("Refusals in \"" + setting + "\": " + recorder.refusals());
+    }
+  }
+
+  private static List<Call> bareStarts(String prefix, int count) {
+    List<Call> starts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String body = "{\"businessKey\":\"" + prefix + i + "\"}";
+      starts.add(node -> node.post("admin", "/engine-rest/process-definition/key/barePlan/start",
+          "application/json", body));
+    }
+    return starts;
+  }
+
+  /** The open tasks the query finds, each completed by the user it is for, with what that user submits. */
+  private List<Call> completions(KapJvm node, String query) throws Exception {
+    List<Call> calls = new ArrayList<>();
+    for (JsonNode task : tasks(node, query)) {
+      String path = "/engine-rest/task/" + task.get("id").asText();
+      String key = task.get("taskDefinitionKey").asText();
+      if (key.equals("work")) {
+        calls.add(n -> n.post("admin", path + "/complete", "application/json", "{}"));
+        continue;
+      }
+      String user = switch (key) {
+        case "draftAccountPlan" -> task.get("assignee").asText();
+        case "reviewPlanAsSponsor" -> "gilles";
+        default -> "diane";
+      };
+      String body = CycleForms.variables(switch (key) {
+        case "draftAccountPlan" -> CycleForms.goodPlan();
+        case "reviewPlanAsSponsor" -> "\"sponsorComments\":{\"value\":\"Agreed\"}";
+        default -> "\"decision\":{\"value\":\"approve\"}";
+      });
+      calls.add(n -> n.post(user, path + "/submit-form", "application/json", body));
+    }
+    return calls;
+  }
+
+  /** Every open task the query finds, a thousand per page (KAP's query limit). */
+  private static List<JsonNode> tasks(KapJvm node, String query) throws Exception {
+    List<JsonNode> tasks = new ArrayList<>();
+    for (int first = 0; ; first += 1000) {
+      JsonNode page = node.getJson("admin", "/engine-rest/task?" + query + "&firstResult=" + first
+          + "&maxResults=1000");
+      page.forEach(tasks::add);
+      if (page.size() < 1000) {
+        return tasks;
+      }
+    }
+  }
+
+  private static JsonNode dashboard(KapJvm node) throws Exception {
+    return node.getJson("diane", "/api/programme/" + YEAR + "/dashboard");
+  }
+
+  /** Runs the calls on the clients, round-robin over the nodes; the wall time in ms. */
+  private static double run(Nodes nodes, String operation, List<Call> calls, LoadRecorder recorder)
+      throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (Call call : calls) {
+        KapJvm node = nodes.all().get(next.getAndIncrement() % nodes.all().size());
+        done.add(clients.submit(() -> {
+          long t0 = System.nanoTime();
+          HttpResponse<String> response = call.on(node);
+          recorder.record(operation, System.nanoTime() - t0, response.statusCode(), response.body());
+          return null;
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      clients.shutdown();
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static void deployBareProcess(KapJvm node) throws Exception {
+    String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("barePlan").camundaHistoryTimeToLive(730)
+        .startEvent().userTask("work").camundaAssignee("alice").endEvent().done());
+    String boundary = "bare-" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbare\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"barePlan.bpmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    assertThat(node.post("admin", "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+        body).statusCode()).isEqualTo(200);
+  }
+
+  private static void await(Check done) throws Exception {
+    BooleanSupplier unchecked = () -> {
+      try {
+        return done.holds();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    BenchmarkSupport.await(unchecked);
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    boolean holds() throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface Call {
+    HttpResponse<String> on(KapJvm node) throws Exception;
+  }
+
+  /** The nodes of one setting, started one after the other on one database, stopped together. */
+  private record Nodes(List<KapJvm> all, Path dir) implements AutoCloseable {
+
+    static Nodes h2(Path dir) throws Exception {
+      Files.createDirectories(dir);
+      return new Nodes(List.of(KapJvm.start(dir, "node-1", Map.of("KAP_NODE_NAME", "node-1"),
+          "--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kap"))), dir);
+    }
+
+    static Nodes postgres(Path dir, EmbeddedPostgres server, int count) throws Exception {
+      Files.createDirectories(dir);
+      List<KapJvm> nodes = new ArrayList<>();
+      for (int i = 1; i <= count; i++) {
+        Map<String, String> environment = new HashMap<>(KapPostgres.environment(server));
+        environment.put("KAP_NODE_NAME", "node-" + i);
+        nodes.add(KapJvm.start(dir, "node-" + i, environment, "--spring.profiles.active=demo,postgres"));
+      }
+      return new Nodes(List.copyOf(nodes), dir);
+    }
+
+    KapJvm first() {
+      return all.get(0);
+    }
+
+    /** The fan-out's chunk jobs (100 plans each) per node, from the job log through Camunda's REST API. */
+    String chunksPerNode() throws Exception {
+      Map<String, Integer> perNode = new TreeMap<>();
+      for (int first = 0; ; first += 1000) {
+        JsonNode page = first().getJson("admin", "/engine-rest/history/job-log?activityIdIn=startAccountPlans"
+            + "&successLog=true&jobDefinitionConfiguration=async-before&firstResult=" + first + "&maxResults=1000");
+        page.forEach(log -> perNode.merge(log.get("hostname").asText(), 1, Integer::sum));
+        if (page.size() < 1000) {
+          return perNode.toString();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      for (KapJvm node : all) {
+        node.stop();
+      }
+    }
+  }
+}
