@@ -108,9 +108,12 @@ class NodesBenchmark {
     reportRow(setting, String.format("%.2f ms | %.2f ms | %.2f ms | %.2f ms (%.1f tasks) | %.2f ms | %s | %d",
         bareStart / ACCOUNTS, bareComplete / ACCOUNTS, fanOut / plans, work / plans, tasksDone / (double) plans,
         work / tasksDone, nodes.chunksPerNode(), recorder.serverErrors()));
+    report("Latency in \"" + setting + "\": KAP task " + recorder.percentiles("KAP task") + "; bare complete "
+        + recorder.percentiles("bare complete") + "; bare start " + recorder.percentiles("bare start"));
     if (!recorder.refusals().isEmpty()) {
       report("Refusals in \"" + setting + "\": " + recorder.refusals());
     }
+    assertThat(recorder.serverErrors()).as("5xx answers").isZero();
   }
 
   private static List<Call> bareStarts(String prefix, int count) {
