@@ -31,10 +31,13 @@ public class WebappSession {
     get("/api/admin/auth/user/default"); // hands out the XSRF token
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(request("/api/admin/auth/user/default/login/" + app)
+    int status = send(request("/api/admin/auth/user/default/login/" + app)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", xsrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+    // the login starts a new session, whose XSRF token only the next GET hands out
+    get("/api/admin/auth/user/default");
+    return status;
   }
 
   public HttpResponse<String> get(String path) {

@@ -1,0 +1,45 @@
+package com.kap.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+
+/**
+ * 409 for a completion that lost the race to complete its task ({@link TaskCompletionConflict}), in each of the
+ * ways the loser fails; every other exception keeps Camunda's answer. Ranked before Camunda's handlers, which
+ * Jersey would otherwise pick for RestException at the same distance.
+ */
+public abstract class TaskCompletionConflictMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
+
+  @Context private UriInfo uri;
+
+  @Override
+  public boolean isMappable(E e) {
+    return TaskCompletionConflict.answer(e, uri.getPath()) != null;
+  }
+
+  @Override
+  public Response toResponse(E e) {
+    return TaskCompletionConflict.answer(e, uri.getPath());
+  }
+
+  /** Camunda's complete and submit-form wrap "Cannot find task" and OptimisticLockingException (500). */
+  @Priority(Priorities.USER - 1)
+  public static class Wrapped extends TaskCompletionConflictMapper<RestException> {}
+
+  /** The loser's check of its rights on the task finds them deleted with the completed task (403). */
+  @Priority(Priorities.USER - 1)
+  public static class Authorization extends TaskCompletionConflictMapper<AuthorizationException> {}
+
+  /**
+   * What else the loser trips over, where the winner changed the state under it: a NullPointerException in the
+   * engine, a plan version that KAP's listener writes with the winner's number (DuplicateKeyException) (500).
+   */
+  @Priority(Priorities.USER - 1)
+  public static class Other extends TaskCompletionConflictMapper<RuntimeException> {}
+}
