@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -38,26 +39,15 @@ class StatementsPerPlanBenchmark {
 
   private static final int YEARS = Integer.getInteger("kap.benchmark.years", 8);
 
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired PortfolioSegmentation segmentation;
-  @Autowired AccountPlanRepository plans;
-  @Autowired AccountRepository accounts;
+  @Autowired ApplicationContext app;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ProcessEngineConfigurationImpl engine;
 
   @Test
   void statementsPerAccountPlan() throws IOException {
-    List<String> accountIds = accounts.findAll().stream().map(a -> a.accountId()).toList();
-    runPlans(2200, accountIds); // warm-up: caches, first-time inserts of definitions
-    jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
-    jdbc.execute("SET QUERY_STATISTICS TRUE");
-    int planned = 0;
-    for (int year = 2201; year <= 2200 + YEARS; year++) {
-      planned += runPlans(year, accountIds);
-    }
-    int count = planned;
+    int count = countedPlans(app, () -> {
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    });
     Map<String, Long> byKind = new TreeMap<>();
     for (Map<String, Object> row : jdbc.queryForList(
         "select sql_statement, execution_count from information_schema.query_statistics")) {
@@ -69,28 +59,56 @@ class StatementsPerPlanBenchmark {
       byKind.merge(kind, ((Number) row.get("EXECUTION_COUNT")).longValue(), Long::sum);
     }
     jdbc.execute("SET QUERY_STATISTICS FALSE");
+    reportStatements("H2", app, count, byKind);
+  }
+
+  /**
+   * Runs a warm-up year of plans (caches, first-time inserts of definitions), then {@code startCounting}, then
+   * {@code kap.benchmark.years} (8) years of one plan per account; returns how many plans it counted.
+   */
+  static int countedPlans(ApplicationContext app, Runnable startCounting) {
+    List<String> accountIds = app.getBean(AccountRepository.class).findAll().stream().map(a -> a.accountId())
+        .toList();
+    runPlans(app, 2200, accountIds);
+    startCounting.run();
+    int planned = 0;
+    for (int year = 2201; year <= 2200 + YEARS; year++) {
+      planned += runPlans(app, year, accountIds);
+    }
+    assertThat(planned).isEqualTo(YEARS * accountIds.size());
+    return planned;
+  }
+
+  /** Reports the statements per plan, in all and by kind (the statement's first word), with the engine's setting. */
+  static void reportStatements(String database, ApplicationContext app, int count, Map<String, Long> byKind)
+      throws IOException {
+    ProcessEngineConfigurationImpl engine = app.getBean(ProcessEngineConfigurationImpl.class);
     long total = byKind.values().stream().mapToLong(Long::longValue).sum();
-    assertThat(count).isEqualTo(YEARS * accountIds.size());
     String setting = "history level " + engine.getHistoryLevel().getName() + ", removal time "
         + engine.getHistoryRemovalTimeStrategy();
     StringBuilder kinds = new StringBuilder();
     byKind.forEach((kind, n) -> kinds.append(kind).append(' ').append(String.format("%.1f", n / (double) count))
         .append(", "));
-    report(String.format("Statements per account plan (%s), %d plans: %.1f (%s)", setting, count,
+    report(String.format("Statements per account plan on %s (%s), %d plans: %.1f (%s)", database, setting, count,
         total / (double) count, kinds.substring(0, kinds.length() - 2)));
   }
 
   /** Starts, drafts, reviews where asked and approves one plan per account for the year; returns how many. */
-  private int runPlans(int year, List<String> accountIds) {
+  private static int runPlans(ApplicationContext app, int year, List<String> accountIds) {
+    RuntimeService runtimeService = app.getBean(RuntimeService.class);
+    TaskService taskService = app.getBean(TaskService.class);
+    IdentityService identityService = app.getBean(IdentityService.class);
+    PortfolioSegmentation segmentation = app.getBean(PortfolioSegmentation.class);
+    AccountPlanRepository plans = app.getBean(AccountPlanRepository.class);
     for (String accountId : accountIds) {
       AccountPlanProcessTest.startPlan(runtimeService, segmentation, plans, year, accountId);
       AccountPlanProcessTest.submitGoodPlan(taskService, identityService, year + "-" + accountId);
-      Task next = task(year + "-" + accountId);
+      Task next = task(taskService, year + "-" + accountId);
       if (next.getTaskDefinitionKey().equals("reviewPlanAsSponsor")) {
         String sponsor = next.getAssignee() == null ? "gilles" : next.getAssignee();
         AsUser.complete(identityService, taskService, next, sponsor, "executive-sponsor",
             Map.of("sponsorComments", "Agreed"));
-        next = task(year + "-" + accountId);
+        next = task(taskService, year + "-" + accountId);
       }
       AsUser.complete(identityService, taskService, next, "diane", "programme-director",
           Map.of("decision", "approve", "approverComments", "Well done"));
@@ -98,7 +116,7 @@ class StatementsPerPlanBenchmark {
     return accountIds.size();
   }
 
-  private Task task(String businessKey) {
+  private static Task task(TaskService taskService, String businessKey) {
     return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
   }
 }
