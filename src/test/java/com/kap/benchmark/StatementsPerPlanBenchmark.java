@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code ./mvnw -Pbenchmark test -Dtest=StatementsPerPlanBenchmark} and again with
  * {@code -Dcamunda.bpm.history-level=audit}, {@code =activity}, {@code =none}, or
  * {@code -Dcamunda.bpm.generic-properties.properties.historyRemovalTimeStrategy=start}.
+ * {@link PostgresStatementsPerPlanBenchmark} runs the same plans on PostgreSQL.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:kap-statements;DB_CLOSE_DELAY=-1",
     "kap.notifications.outbox=target/benchmark-outbox", "camunda.bpm.job-execution.enabled=false"})
