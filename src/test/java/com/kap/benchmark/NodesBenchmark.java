@@ -34,12 +34,15 @@ import org.junit.jupiter.api.Test;
  * approval over REST until the cycle reaches its training plan. The same REST clients, round-robin over the nodes.
  * A first bare round warms up the fresh JVMs; KAP's own code then still runs cold at first, to its cost.
  * {@code ./mvnw -q package -DskipTests && ./mvnw -Pbenchmark test -Dtest=NodesBenchmark}
- * ({@code -Dkap.nodes.accounts=1000 -Dkap.nodes.clients=16}).
+ * ({@code -Dkap.nodes.accounts=1000 -Dkap.nodes.clients=16 -Dkap.nodes.settings=h2,postgres1,postgres2}).
  */
 class NodesBenchmark {
 
   private static final int ACCOUNTS = Integer.getInteger("kap.nodes.accounts", 1_000);
   private static final int CLIENTS = Integer.getInteger("kap.nodes.clients", 16);
+  /** Which settings to run: h2, postgres1 (one node), postgres2 (two nodes). */
+  private static final List<String> SETTINGS = List.of(System.getProperty("kap.nodes.settings",
+      "h2,postgres1,postgres2").split(","));
   private static final int YEAR = 2036;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,17 +54,17 @@ class NodesBenchmark {
             + "cycle ends | KAP per task | fan-out chunks per node | 5xx |",
         "|---|---|---|---|---|---|---|---|");
     Path dir = Files.createTempDirectory("kap-nodes");
-    try (Nodes h2 = Nodes.h2(dir.resolve("h2"))) {
-      measure("H2, one node", h2);
-    }
-    try (EmbeddedPostgres server = KapPostgres.start()) {
-      try (Nodes one = Nodes.postgres(dir.resolve("pg1"), server, 1)) {
-        measure("PostgreSQL, one node", one);
+    if (SETTINGS.contains("h2")) {
+      try (Nodes h2 = Nodes.h2(dir.resolve("h2"))) {
+        measure("H2, one node", h2);
       }
     }
-    try (EmbeddedPostgres server = KapPostgres.start()) {
-      try (Nodes two = Nodes.postgres(dir.resolve("pg2"), server, 2)) {
-        measure("PostgreSQL, two nodes", two);
+    for (int nodes = 1; nodes <= 2; nodes++) {
+      if (SETTINGS.contains("postgres" + nodes)) {
+        try (EmbeddedPostgres server = KapPostgres.start();
+            Nodes cluster = Nodes.postgres(dir.resolve("postgres" + nodes), server, nodes)) {
+          measure("PostgreSQL, " + (nodes == 1 ? "one node" : "two nodes"), cluster);
+        }
       }
     }
   }
@@ -70,12 +73,12 @@ class NodesBenchmark {
     LoadRecorder recorder = new LoadRecorder();
     deployBareProcess(nodes.first());
     // fresh JVMs: a first round warms the REST and engine code both sides share
-    run(nodes, "warm-up", bareStarts("warm-up-", ACCOUNTS / 5), recorder);
-    run(nodes, "warm-up", completions(nodes.first(), "processDefinitionKey=barePlan"), recorder);
+    LoadRecorder warmUp = new LoadRecorder();
+    run(nodes, bareStarts("warm-up-", ACCOUNTS / 5), warmUp);
+    run(nodes, completions(nodes.first(), "processDefinitionKey=barePlan"), warmUp);
 
-    double bareStart = run(nodes, "bare start", bareStarts("bare-", ACCOUNTS), recorder);
-    double bareComplete = run(nodes, "bare complete", completions(nodes.first(), "processDefinitionKey=barePlan"),
-        recorder);
+    double bareStart = run(nodes, bareStarts("bare-", ACCOUNTS), recorder);
+    double bareComplete = run(nodes, completions(nodes.first(), "processDefinitionKey=barePlan"), recorder);
 
     assertThat(nodes.first().post("diane", "/api/portfolio/import", "text/csv",
         BenchmarkSupport.pyramidPortfolio("NODES-", ACCOUNTS)).statusCode()).isEqualTo(200);
@@ -98,7 +101,7 @@ class NodesBenchmark {
         "processDefinitionKey=accountPlan&processInstanceBusinessKeyLike=" + YEAR + "-%25")).isEmpty()) {
       tasksDone += round.size();
       assertThat(tasksDone).as("tasks done; refused: %s", recorder.refusals()).isLessThanOrEqualTo(4 * plans);
-      run(nodes, "KAP task", round, recorder);
+      run(nodes, round, recorder);
     }
     await(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
         .isEmpty());
@@ -108,20 +111,23 @@ class NodesBenchmark {
     reportRow(setting, String.format("%.2f ms | %.2f ms | %.2f ms | %.2f ms (%.1f tasks) | %.2f ms | %s | %d",
         bareStart / ACCOUNTS, bareComplete / ACCOUNTS, fanOut / plans, work / plans, tasksDone / (double) plans,
         work / tasksDone, nodes.chunksPerNode(), recorder.serverErrors()));
-    report("Latency in \"" + setting + "\": KAP task " + recorder.percentiles("KAP task") + "; bare complete "
-        + recorder.percentiles("bare complete") + "; bare start " + recorder.percentiles("bare start"));
+    for (String operation : List.of("draftAccountPlan", "reviewPlanAsSponsor", "approveAccountPlan", "bare start",
+        "bare complete")) {
+      report("Latency in \"" + setting + "\", " + operation + " (" + recorder.count(operation) + "): "
+          + recorder.percentiles(operation));
+    }
     if (!recorder.refusals().isEmpty()) {
       report("Refusals in \"" + setting + "\": " + recorder.refusals());
     }
-    assertThat(recorder.serverErrors()).as("5xx answers").isZero();
+    assertThat(recorder.serverErrors() + warmUp.serverErrors()).as("5xx answers").isZero();
   }
 
   private static List<Call> bareStarts(String prefix, int count) {
     List<Call> starts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String body = "{\"businessKey\":\"" + prefix + i + "\"}";
-      starts.add(node -> node.post("admin", "/engine-rest/process-definition/key/barePlan/start",
-          "application/json", body));
+      starts.add(new Call("bare start", node -> node.post("admin",
+          "/engine-rest/process-definition/key/barePlan/start", "application/json", body)));
     }
     return starts;
   }
@@ -133,7 +139,7 @@ class NodesBenchmark {
       String path = "/engine-rest/task/" + task.get("id").asText();
       String key = task.get("taskDefinitionKey").asText();
       if (key.equals("work")) {
-        calls.add(n -> n.post("admin", path + "/complete", "application/json", "{}"));
+        calls.add(new Call("bare complete", n -> n.post("admin", path + "/complete", "application/json", "{}")));
         continue;
       }
       String user = switch (key) {
@@ -146,7 +152,7 @@ class NodesBenchmark {
         case "reviewPlanAsSponsor" -> "\"sponsorComments\":{\"value\":\"Agreed\"}";
         default -> "\"decision\":{\"value\":\"approve\"}";
       });
-      calls.add(n -> n.post(user, path + "/submit-form", "application/json", body));
+      calls.add(new Call(key, n -> n.post(user, path + "/submit-form", "application/json", body)));
     }
     return calls;
   }
@@ -169,7 +175,7 @@ class NodesBenchmark {
   }
 
   /** Runs the calls on the clients, round-robin over the nodes; the wall time in ms. */
-  private static double run(Nodes nodes, String operation, List<Call> calls, LoadRecorder recorder)
+  private static double run(Nodes nodes, List<Call> calls, LoadRecorder recorder)
       throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     AtomicInteger next = new AtomicInteger();
@@ -180,8 +186,8 @@ class NodesBenchmark {
         KapJvm node = nodes.all().get(next.getAndIncrement() % nodes.all().size());
         done.add(clients.submit(() -> {
           long t0 = System.nanoTime();
-          HttpResponse<String> response = call.on(node);
-          recorder.record(operation, System.nanoTime() - t0, response.statusCode(), response.body());
+          HttpResponse<String> response = call.request().on(node);
+          recorder.record(call.operation(), System.nanoTime() - t0, response.statusCode(), response.body());
           return null;
         }));
       }
@@ -221,8 +227,11 @@ class NodesBenchmark {
     boolean holds() throws Exception;
   }
 
+  /** One REST request, sent to whichever node the client's turn gives it, recorded under its operation. */
+  private record Call(String operation, Request request) {}
+
   @FunctionalInterface
-  private interface Call {
+  private interface Request {
     HttpResponse<String> on(KapJvm node) throws Exception;
   }
 
