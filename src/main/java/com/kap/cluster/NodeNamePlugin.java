@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Names this node in a cluster ({@code kap.cluster.node-name}, e.g. from KAP_NODE_NAME): the engine's hostname, which
  * the job log and the metrics reporter record, and the job executor's lock owner in ACT_RU_JOB, so that an operator
- * sees which node ran or holds a job. Unset, Camunda's defaults stay: the node's IP address and a random lock owner.
+ * sees which node ran or holds a job. Unset, Camunda's defaults stay: {@code <IP address>$<engine name>} and a random
+ * lock owner.
  * Each node needs its own name.
  */
 @Component

@@ -28,26 +28,28 @@ final class TaskCompletionConflict {
       Pattern.compile("(?:engine/([^/]+)/)?task/([^/]+)/(?:complete|submit-form)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private enum Task { OPEN, ENDED, UNKNOWN }
+  private enum TaskState { OPEN, ENDED, UNKNOWN }
 
   private TaskCompletionConflict() {}
 
   /**
-   * The answer to the failed request at this path (below the REST application), or null if it is no conflict. Only
-   * what Camunda answers with 500, or 403 for the rights deleted with the completed task, is looked at: a client
-   * error (4xx) keeps its answer.
+   * The answer to the failed request at this path (below the REST application), or null to keep Camunda's. A client
+   * error (4xx) keeps its answer while the task is still open; once the task has ended it lost the race: its
+   * listeners ran against the process as the winner left it (e.g. a draft's submission meeting the approval that
+   * followed), and their refusal is no fault of the request.
    */
   static Response answer(Throwable failure, String path) {
     Matcher completion = COMPLETION.matcher(path);
-    if (!completion.matches() || failure instanceof WebApplicationException
-        || failure instanceof RestException rest && rest.getStatus() != Response.Status.INTERNAL_SERVER_ERROR) {
+    if (!completion.matches() || failure instanceof WebApplicationException) {
       return null;
     }
     String taskId = completion.group(2);
-    if (causedBy(failure, OptimisticLockingException.class)) {
+    boolean clientError = failure instanceof RestException rest
+        && rest.getStatus() != Response.Status.INTERNAL_SERVER_ERROR;
+    if (!clientError && causedBy(failure, OptimisticLockingException.class)) {
       return conflict(taskId);
     }
-    Task task;
+    TaskState task;
     try {
       task = lookUp(completion.group(1), taskId);
     } catch (RuntimeException lookUpFailed) {
@@ -56,7 +58,7 @@ final class TaskCompletionConflict {
     return switch (task) {
       case OPEN -> null;
       case ENDED -> conflict(taskId);
-      case UNKNOWN -> error(Response.Status.NOT_FOUND, "InvalidRequestException",
+      case UNKNOWN -> clientError ? null : error(Response.Status.NOT_FOUND, "InvalidRequestException",
           "Cannot complete task " + taskId + ": no task with this id exists");
     };
   }
@@ -67,13 +69,13 @@ final class TaskCompletionConflict {
   }
 
   /** Without the caller's authorizations: whether a task of this id exists is all that is told. */
-  private static Task lookUp(String engineName, String taskId) {
+  private static TaskState lookUp(String engineName, String taskId) {
     ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(engineName)
         .getProcessEngineConfiguration();
     return engine.getCommandExecutorTxRequired().execute(context ->
-        context.getTaskManager().findTaskById(taskId) != null ? Task.OPEN
-            : context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null ? Task.ENDED
-            : Task.UNKNOWN);
+        context.getTaskManager().findTaskById(taskId) != null ? TaskState.OPEN
+            : context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null ? TaskState.ENDED
+            : TaskState.UNKNOWN);
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

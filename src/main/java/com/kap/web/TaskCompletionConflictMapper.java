@@ -16,16 +16,24 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  */
 public abstract class TaskCompletionConflictMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
+  /** The answer isMappable decided, for toResponse, which Jersey calls right after it on the same thread. */
+  private static final ThreadLocal<Response> DECIDED = new ThreadLocal<>();
+
   @Context private UriInfo uri;
 
   @Override
   public boolean isMappable(E e) {
-    return TaskCompletionConflict.answer(e, uri.getPath()) != null;
+    Response answer = TaskCompletionConflict.answer(e, uri.getPath());
+    DECIDED.set(answer);
+    return answer != null;
   }
 
+  /** Never null, which Jersey would send as 204: the loser must not be told it completed the task. */
   @Override
   public Response toResponse(E e) {
-    return TaskCompletionConflict.answer(e, uri.getPath());
+    Response answer = DECIDED.get();
+    DECIDED.remove();
+    return answer != null ? answer : Response.serverError().build();
   }
 
   /** Camunda's complete and submit-form wrap "Cannot find task" and OptimisticLockingException (500). */

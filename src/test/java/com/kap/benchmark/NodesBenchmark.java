@@ -42,7 +42,7 @@ class NodesBenchmark {
   private static final int CLIENTS = Integer.getInteger("kap.nodes.clients", 16);
   /** Which settings to run: h2, postgres1 (one node), postgres2 (two nodes). */
   private static final List<String> SETTINGS = List.of(System.getProperty("kap.nodes.settings",
-      "h2,postgres1,postgres2").split(","));
+      "h2,postgres1,postgres2").replace(" ", "").split(","));
   private static final int YEAR = 2036;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,8 +51,8 @@ class NodesBenchmark {
     report("", "Per account, " + ACCOUNTS + " accounts (+ 24 demo), " + CLIENTS + " REST clients, "
         + Runtime.getRuntime().availableProcessors() + " cores, KAP's packaged jar (-Xmx2g per node)", "",
         "| setting | bare: start an instance | bare: complete its task | KAP: fan-out | KAP: tasks until the "
-            + "cycle ends | KAP per task | fan-out chunks per node | 5xx |",
-        "|---|---|---|---|---|---|---|---|");
+            + "cycle ends | KAP per task | KAP ÷ bare, per task | fan-out chunks per node | 5xx | 4xx |",
+        "|---|---|---|---|---|---|---|---|---|---|");
     Path dir = Files.createTempDirectory("kap-nodes");
     if (SETTINGS.contains("h2")) {
       try (Nodes h2 = Nodes.h2(dir.resolve("h2"))) {
@@ -105,12 +105,15 @@ class NodesBenchmark {
     }
     await(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
         .isEmpty());
+    assertThat(tasks(nodes.first(), "processInstanceId=" + cycle)).as("the cycle ended its planning once").hasSize(1);
     double work = (System.nanoTime() - workStart) / 1e6;
     assertThat(dashboard(nodes.first()).get("approved").asInt()).isEqualTo(plans);
 
-    reportRow(setting, String.format("%.2f ms | %.2f ms | %.2f ms | %.2f ms (%.1f tasks) | %.2f ms | %s | %d",
-        bareStart / ACCOUNTS, bareComplete / ACCOUNTS, fanOut / plans, work / plans, tasksDone / (double) plans,
-        work / tasksDone, nodes.chunksPerNode(), recorder.serverErrors()));
+    reportRow(setting, String.format("%.2f ms | %.2f ms | %.2f ms (%.1f×) | %.2f ms (%.1f tasks) | %.2f ms | %.1f× "
+            + "| %s | %d | %d", bareStart / ACCOUNTS, bareComplete / ACCOUNTS, fanOut / plans,
+        (fanOut / plans) / (bareStart / ACCOUNTS), work / plans, tasksDone / (double) plans, work / tasksDone,
+        (work / tasksDone) / (bareComplete / ACCOUNTS), nodes.chunksPerNode(), recorder.serverErrors(),
+        recorder.clientErrors()));
     for (String operation : List.of("draftAccountPlan", "reviewPlanAsSponsor", "approveAccountPlan", "bare start",
         "bare complete")) {
       report("Latency in \"" + setting + "\", " + operation + " (" + recorder.count(operation) + "): "
@@ -236,23 +239,28 @@ class NodesBenchmark {
   }
 
   /** The nodes of one setting, started one after the other on one database, stopped together. */
-  private record Nodes(List<KapJvm> all, Path dir) implements AutoCloseable {
+  private record Nodes(List<KapJvm> all) implements AutoCloseable {
 
     static Nodes h2(Path dir) throws Exception {
       Files.createDirectories(dir);
       return new Nodes(List.of(KapJvm.start(dir, "node-1", Map.of("KAP_NODE_NAME", "node-1"),
-          "--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kap"))), dir);
+          "--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kap"))));
     }
 
     static Nodes postgres(Path dir, EmbeddedPostgres server, int count) throws Exception {
       Files.createDirectories(dir);
       List<KapJvm> nodes = new ArrayList<>();
-      for (int i = 1; i <= count; i++) {
-        Map<String, String> environment = new HashMap<>(KapPostgres.environment(server));
-        environment.put("KAP_NODE_NAME", "node-" + i);
-        nodes.add(KapJvm.start(dir, "node-" + i, environment, "--spring.profiles.active=demo,postgres"));
+      try {
+        for (int i = 1; i <= count; i++) {
+          Map<String, String> environment = new HashMap<>(KapPostgres.environment(server));
+          environment.put("KAP_NODE_NAME", "node-" + i);
+          nodes.add(KapJvm.start(dir, "node-" + i, environment, "--spring.profiles.active=demo,postgres"));
+        }
+      } catch (Exception | AssertionError failed) {
+        new Nodes(nodes).close();
+        throw failed;
       }
-      return new Nodes(List.copyOf(nodes), dir);
+      return new Nodes(List.copyOf(nodes));
     }
 
     KapJvm first() {

@@ -70,7 +70,7 @@ class ActuatorAccessTest {
     JsonNode workers = jobExecutor.get("details").get("workers");
     assertThat(workers.get("corePoolSize").asInt()).as("sized for 2 cores").isEqualTo(3);
     assertThat(workers.get("maxPoolSize").asInt()).isEqualTo(3);
-    assertThat(jobExecutor.get("details").get("maxJobsPerAcquisition").asInt()).isEqualTo(10);
+    assertThat(jobExecutor.get("details").get("maxJobsPerAcquisition").asInt()).isEqualTo(3);
   }
 
   @Test

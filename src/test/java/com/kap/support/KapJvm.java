@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * KAP's packaged jar in a JVM of its own, started as a user starts it (demo logins, password "demo"), so that a test
  * can kill it with SIGKILL or run several nodes side by side. Its output goes to {@code <name>.log} in {@code dir}.
  */
-public record KapJvm(String name, Process process, int port, Path log, HttpClient http) {
+public record KapJvm(String name, Process process, int port, Path log, HttpClient http) implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +43,12 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     KapJvm kap = new KapJvm(name, builder.start(), port, log, HttpClient.newHttpClient());
-    kap.awaitUp();
+    try {
+      kap.awaitUp();
+    } catch (Exception | AssertionError notUp) {
+      kap.kill();
+      throw notUp;
+    }
     return kap;
   }
 
@@ -66,7 +71,8 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
       }
       Thread.sleep(500);
     }
-    throw new AssertionError(name + " did not start within 3 minutes (see " + log + ")");
+    throw new AssertionError(name + (process.isAlive() ? " did not start within 3 minutes"
+        : " stopped with exit code " + process.exitValue()) + " (see " + log + ")");
   }
 
   public HttpResponse<String> get(String user, String path) throws Exception {
@@ -102,5 +108,11 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       kill();
     }
+  }
+
+  /** Stops the node if it still runs (a killed one stays dead). */
+  @Override
+  public void close() throws InterruptedException {
+    stop();
   }
 }
