@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.benchmark.BenchmarkSupport;
+import com.kap.support.Await;
 import com.kap.support.CycleForms;
 import com.kap.support.KapJvm;
 import com.kap.support.KapPostgres;
@@ -12,11 +13,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -47,7 +46,7 @@ class ClusterIT {
             "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
             CycleForms.startForm(YEAR)).body());
         String cycleId = cycle.get("id").asText();
-        await(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?", Integer.class,
+        Await.until(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?", Integer.class,
             cycleId) == 1, Duration.ofMinutes(2), "the validation task");
         String validation = db.queryForObject("select id_ from act_ru_task where proc_inst_id_ = ?", String.class,
             cycleId);
@@ -57,7 +56,7 @@ class ClusterIT {
         int accounts = ACCOUNTS + 24;
 
         // node-b has committed a chunk of plans and holds another: kill it there
-        await(() -> chunksStarted(db).getOrDefault("node-b", 0) > 0 && heldChunks(db, "node-b") > 0,
+        Await.until(() -> heldChunks(db, "node-b") > 0 && nodeA.fanOutChunksPerNode().getOrDefault("node-b", 0) > 0,
             Duration.ofMinutes(3), "node-b to have started a chunk of plans and to hold another");
         nodeB.kill();
         List<String> heldByKilledNode = db.queryForList("select id_ from act_ru_job where lock_owner_ = 'node-b'",
@@ -65,11 +64,11 @@ class ClusterIT {
         long plansWhenKilled = plans(db);
         assertThat(plansWhenKilled).as("killed in the middle of the fan-out").isLessThan(accounts);
 
-        await(() -> plans(db) == accounts && dueJobs(db) == 0, Duration.ofMinutes(5),
+        Await.until(() -> plans(db) == accounts && dueJobs(db) == 0, Duration.ofMinutes(5),
             "node-a to start every plan");
-        Map<String, Integer> split = jobsRunPerNode(db, "process_def_key_ = 'annualPlanningCycle'");
+        Map<String, Integer> split = nodeA.jobsRunPerNode("processDefinitionKey=annualPlanningCycle");
         assertThat(split).as("cycle jobs run per node").containsOnlyKeys("node-a", "node-b");
-        Map<String, Integer> chunks = chunksStarted(db);
+        Map<String, Integer> chunks = nodeA.fanOutChunksPerNode();
         assertThat(chunks).as("chunks of 100 plans started per node").containsOnlyKeys("node-a", "node-b");
         assertThat(chunks.values()).allMatch(started -> started > 0);
         assertThat(chunks.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo((accounts + 99) / 100);
@@ -116,33 +115,9 @@ class ClusterIT {
         + "and d.job_configuration_ = 'async-before'", Integer.class, node);
   }
 
-  /** Per node, the fan-out jobs that committed a chunk of plans (the multi-instance's inner async-before jobs). */
-  private static Map<String, Integer> chunksStarted(JdbcTemplate db) {
-    return jobsRunPerNode(db, "act_id_ = 'startAccountPlans' and job_def_configuration_ = 'async-before'");
-  }
-
-  /** Successful job executions per node (the engine's hostname, i.e. KAP_NODE_NAME) from the job log. */
-  private static Map<String, Integer> jobsRunPerNode(JdbcTemplate db, String condition) {
-    Map<String, Integer> jobs = new HashMap<>();
-    db.queryForList("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2 and " + condition
-        + " group by hostname_").forEach(row -> jobs.put((String) row.get("hostname_"),
-        ((Number) row.get("jobs")).intValue()));
-    return jobs;
-  }
-
   /** Jobs due now that are not yet done: the fan-out's, not the plans' reminder and deadline timers. */
   private static int dueJobs(JdbcTemplate db) {
     return db.queryForObject("select count(*) from act_ru_job where (duedate_ is null or duedate_ <= now()) "
         + "and retries_ > 0 and handler_type_ <> 'history-cleanup'", Integer.class);
-  }
-
-  private static void await(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(limit);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no " + what + " within " + limit);
-      }
-      Thread.sleep(200);
-    }
   }
 }

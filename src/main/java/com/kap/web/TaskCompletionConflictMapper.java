@@ -16,24 +16,33 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  */
 public abstract class TaskCompletionConflictMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
-  /** The answer isMappable decided, for toResponse, which Jersey calls right after it on the same thread. */
-  private static final ThreadLocal<Response> DECIDED = new ThreadLocal<>();
+  /**
+   * The answer decided for a failure, for toResponse, which Jersey calls right after on the same thread; Jersey asks
+   * every mapper whose type fits (e.g. Wrapped and Other for one RestException), which then reuse it.
+   */
+  private static final ThreadLocal<Decision> DECIDED = new ThreadLocal<>();
+
+  private record Decision(Throwable failure, Response answer) {}
 
   @Context private UriInfo uri;
 
   @Override
   public boolean isMappable(E e) {
-    Response answer = TaskCompletionConflict.answer(e, uri.getPath());
-    DECIDED.set(answer);
-    return answer != null;
+    Decision decided = DECIDED.get();
+    if (decided == null || decided.failure() != e) {
+      decided = new Decision(e, TaskCompletionConflict.answer(e, uri.getPath()));
+      DECIDED.set(decided);
+    }
+    return decided.answer() != null;
   }
 
   /** Never null, which Jersey would send as 204: the loser must not be told it completed the task. */
   @Override
   public Response toResponse(E e) {
-    Response answer = DECIDED.get();
+    Decision decided = DECIDED.get();
     DECIDED.remove();
-    return answer != null ? answer : Response.serverError().build();
+    return decided != null && decided.failure() == e && decided.answer() != null ? decided.answer()
+        : Response.serverError().build();
   }
 
   /** Camunda's complete and submit-form wrap "Cannot find task" and OptimisticLockingException (500). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.support.Await;
 import com.kap.support.CycleForms;
 import com.kap.support.KapJvm;
 import com.kap.support.KapPostgres;
@@ -13,16 +14,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
@@ -85,13 +85,15 @@ class NodesBenchmark {
     String cycle = JSON.readTree(nodes.first().post("diane",
         "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
         CycleForms.startForm(YEAR)).body()).get("id").asText();
-    await(() -> !tasks(nodes.first(), "processInstanceId=" + cycle).isEmpty());
+    Await.until(() -> !tasks(nodes.first(), "processInstanceId=" + cycle).isEmpty(), Duration.ofMinutes(5),
+        "the validation task");
     String validation = tasks(nodes.first(), "processInstanceId=" + cycle).get(0).get("id").asText();
     int plans = ACCOUNTS + 24;
     long fanOutStart = System.nanoTime();
     assertThat(nodes.first().post("diane", "/engine-rest/task/" + validation + "/submit-form", "application/json",
         "{\"variables\":{}}").statusCode()).isEqualTo(204);
-    await(() -> dashboard(nodes.first()).get("plans").asInt() == plans);
+    Await.until(() -> dashboard(nodes.first()).get("plans").asInt() == plans, Duration.ofHours(1),
+        plans + " plans");
     double fanOut = (System.nanoTime() - fanOutStart) / 1e6;
 
     long workStart = System.nanoTime();
@@ -103,8 +105,8 @@ class NodesBenchmark {
       assertThat(tasksDone).as("tasks done; refused: %s", recorder.refusals()).isLessThanOrEqualTo(4 * plans);
       run(nodes, round, recorder);
     }
-    await(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
-        .isEmpty());
+    Await.until(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
+        .isEmpty(), Duration.ofMinutes(5), "the cycle's training plan");
     assertThat(tasks(nodes.first(), "processInstanceId=" + cycle)).as("the cycle ended its planning once").hasSize(1);
     double work = (System.nanoTime() - workStart) / 1e6;
     assertThat(dashboard(nodes.first()).get("approved").asInt()).isEqualTo(plans);
@@ -112,7 +114,7 @@ class NodesBenchmark {
     reportRow(setting, String.format("%.2f ms | %.2f ms | %.2f ms (%.1f×) | %.2f ms (%.1f tasks) | %.2f ms | %.1f× "
             + "| %s | %d | %d", bareStart / ACCOUNTS, bareComplete / ACCOUNTS, fanOut / plans,
         (fanOut / plans) / (bareStart / ACCOUNTS), work / plans, tasksDone / (double) plans, work / tasksDone,
-        (work / tasksDone) / (bareComplete / ACCOUNTS), nodes.chunksPerNode(), recorder.serverErrors(),
+        (work / tasksDone) / (bareComplete / ACCOUNTS), nodes.first().fanOutChunksPerNode(), recorder.serverErrors(),
         recorder.clientErrors()));
     for (String operation : List.of("draftAccountPlan", "reviewPlanAsSponsor", "approveAccountPlan", "bare start",
         "bare complete")) {
@@ -214,22 +216,6 @@ class NodesBenchmark {
         body).statusCode()).isEqualTo(200);
   }
 
-  private static void await(Check done) throws Exception {
-    BooleanSupplier unchecked = () -> {
-      try {
-        return done.holds();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
-    BenchmarkSupport.await(unchecked);
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
   /** One REST request, sent to whichever node the client's turn gives it, recorded under its operation. */
   private record Call(String operation, Request request) {}
 
@@ -265,19 +251,6 @@ class NodesBenchmark {
 
     KapJvm first() {
       return all.get(0);
-    }
-
-    /** The fan-out's chunk jobs (100 plans each) per node, from the job log through Camunda's REST API. */
-    String chunksPerNode() throws Exception {
-      Map<String, Integer> perNode = new TreeMap<>();
-      for (int first = 0; ; first += 1000) {
-        JsonNode page = first().getJson("admin", "/engine-rest/history/job-log?activityIdIn=startAccountPlans"
-            + "&successLog=true&jobDefinitionConfiguration=async-before&firstResult=" + first + "&maxResults=1000");
-        page.forEach(log -> perNode.merge(log.get("hostname").asText(), 1, Integer::sum));
-        if (page.size() < 1000) {
-          return perNode.toString();
-        }
-      }
     }
 
     @Override

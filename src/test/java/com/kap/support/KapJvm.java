@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,6 +82,27 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
 
   public JsonNode getJson(String user, String path) throws Exception {
     return JSON.readTree(get(user, path).body());
+  }
+
+  /**
+   * Successful job executions per node (the engine's hostname, i.e. KAP_NODE_NAME) from the job log, read through
+   * this node's REST API as the admin; {@code filter} is the job log query's parameters.
+   */
+  public Map<String, Integer> jobsRunPerNode(String filter) throws Exception {
+    Map<String, Integer> perNode = new TreeMap<>();
+    for (int first = 0; ; first += 1000) {
+      JsonNode page = getJson("admin", "/engine-rest/history/job-log?successLog=true&" + filter + "&firstResult="
+          + first + "&maxResults=1000");
+      page.forEach(log -> perNode.merge(log.get("hostname").asText(), 1, Integer::sum));
+      if (page.size() < 1000) {
+        return perNode;
+      }
+    }
+  }
+
+  /** Per node, the cycle fan-out's chunk jobs (100 plans each: the multi-instance's inner async-before jobs) run. */
+  public Map<String, Integer> fanOutChunksPerNode() throws Exception {
+    return jobsRunPerNode("activityIdIn=startAccountPlans&jobDefinitionConfiguration=async-before");
   }
 
   public HttpResponse<String> post(String user, String path, String contentType, String body) throws Exception {
