@@ -10,13 +10,14 @@ import com.kap.support.CycleForms;
 import com.kap.support.KapJvm;
 import com.kap.support.KapPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -33,9 +34,11 @@ class ClusterIT {
   private static final int ACCOUNTS = 1_000;
   private static final int LOCK_TIME_MS = 20_000;
 
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
   @Test
   void twoNodesShareACyclesJobsAndOneFinishesWhatTheKilledOneHeld() throws Exception {
-    Path dir = Files.createTempDirectory("kap-cluster");
     try (EmbeddedPostgres server = KapPostgres.start()) {
       JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(KapPostgres.url(server), "kap",
           KapPostgres.PASSWORD, true));

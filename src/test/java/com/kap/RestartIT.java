@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,9 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartIT {
 
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path data;
+
   @Test
   void aRestartWithoutChangesDeploysNothingNewAndSeedsNothingTwice() throws Exception {
-    Path data = Files.createTempDirectory("kap-restart");
     String url = "--spring.datasource.url=jdbc:h2:file:" + data.resolve("kap").toAbsolutePath();
 
     Snapshot first = run(url);
@@ -43,7 +47,6 @@ class RestartIT {
 
   @Test
   void aDiagramAProcessOwnerDeployedFromCamundaModelerStaysTheLatestVersionAfterARestart() throws Exception {
-    Path data = Files.createTempDirectory("kap-modeler");
     String url = "--spring.datasource.url=jdbc:h2:file:" + data.resolve("kap").toAbsolutePath();
     String changed = Files.readString(Path.of("bpmn", "accountPlan.bpmn"))
         .replace("name=\"Account plan\"", "name=\"Account plan (process owner's change)\"");

@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}, installed by .ci/run), driven
@@ -24,6 +25,7 @@ public class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = System.getProperty("kap.chromedriver", "/usr/bin/chromedriver");
 
   private final ChromeDriver driver;
+  private final Path profile;
   private final String baseUrl;
 
   public Browser(int port) throws IOException {
@@ -32,11 +34,12 @@ public class Browser implements AutoCloseable {
           + ": apt-get install chromium chromium-driver (.ci/run does)");
     }
     ChromeOptions options = new ChromeOptions();
+    profile = Files.createTempDirectory("kap-chromium");
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1800",
-        "--user-data-dir=" + Files.createTempDirectory("kap-chromium"));
+        "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -107,7 +110,8 @@ public class Browser implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     driver.quit();
+    FileSystemUtils.deleteRecursively(profile);
   }
 }

@@ -1,0 +1,65 @@
+package com.kap.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class H2ShutdownOrderTest {
+
+  @Test
+  void everyH2DatabaseIsClosedBySpringNotByH2sShutdownHook() {
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:h2:file:./data/kap;AUTO_SERVER=FALSE"))
+        .isEqualTo("jdbc:h2:file:./data/kap;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:h2:/var/kap/kap"))
+        .isEqualTo("jdbc:h2:/var/kap/kap;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(H2ShutdownOrder.withSpringClosing("JDBC:H2:mem:kap;DB_CLOSE_DELAY=-1"))
+        .isEqualTo("JDBC:H2:mem:kap;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
+  void anExplicitSettingAndOtherDatabasesStayAsTheyAre() {
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:h2:file:./kap;db_close_on_exit=true"))
+        .isEqualTo("jdbc:h2:file:./kap;db_close_on_exit=true");
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:postgresql://db:5432/kap"))
+        .isEqualTo("jdbc:postgresql://db:5432/kap");
+    assertThat(H2ShutdownOrder.withSpringClosing(null)).isNull();
+  }
+
+  @Test
+  void theDatasourceUrlKapRunsWithCarriesTheSetting() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addLast(new MapPropertySource("application",
+        Map.of("spring.datasource.url", "jdbc:h2:file:${kap.data}/kap", "kap.data", "/srv/kap")));
+
+    new H2ShutdownOrder().postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("spring.datasource.url"))
+        .isEqualTo("jdbc:h2:file:/srv/kap/kap;DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
+  void aPostgresEnvironmentIsLeftAlone() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addLast(new MapPropertySource("application",
+        Map.of("spring.datasource.url", "jdbc:postgresql://db/kap")));
+
+    new H2ShutdownOrder().postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getPropertySources().contains("kapH2ShutdownOrder")).isFalse();
+  }
+
+  @Test
+  void aMissingSettingIsLeftToTheCheckThatNamesIt() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addLast(new MapPropertySource("application",
+        Map.of("spring.datasource.url", "${KAP_DB_URL_THAT_NOBODY_SET}")));
+
+    new H2ShutdownOrder().postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getPropertySources().contains("kapH2ShutdownOrder")).isFalse();
+  }
+}
