@@ -62,8 +62,8 @@ public class JobExecutorShutdown implements ApplicationListener<ContextClosedEve
     pool.shutdown();
     try {
       if (!pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("{} job(s) still running after {}: they roll back and run again once their lock time has passed",
-            pool.getActiveCount(), wait);
+        LOG.warn("{} worker(s) still running jobs after {}: those jobs roll back and run again once their lock time"
+            + " has passed", pool.getActiveCount(), wait);
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
