@@ -2,18 +2,19 @@ package com.kap.operations;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquireJobsRunnable;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.SequentialJobAcquisitionRunnable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops the job executor first when KAP stops (SIGTERM, Ctrl-C), before anything it needs is closed: acquisition
- * stops, running jobs finish (up to {@code kap.jobs.shutdown-wait}), and the jobs this node had locked but not started
- * are unlocked rather than left to wait out their lock time (5 minutes) — queued ones by Camunda itself (an inactive
- * job executor unlocks instead of running), the ones its full worker pool had refused here.
+ * stops; the jobs this node had locked but not started are unlocked rather than left to wait out their lock time (5
+ * minutes) — the ones its full worker pool had refused here, the queued ones by Camunda itself (an inactive job
+ * executor unlocks instead of running); and the jobs running finish (up to {@code kap.jobs.shutdown-wait}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,55 +34,79 @@ public class JobExecutorShutdown implements ApplicationListener<ContextClosedEve
 
   private static final Logger LOG = LoggerFactory.getLogger(JobExecutorShutdown.class);
 
+  private final ApplicationContext context;
   private final ObjectProvider<JobExecutor> jobExecutors;
   private final ObjectProvider<ThreadPoolTaskExecutor> workerPools;
-  private final ProcessEngine engine;
   private final Duration wait;
 
   /** A node may run without job execution (camunda.bpm.job-execution.enabled=false): then it has neither bean. */
-  public JobExecutorShutdown(ObjectProvider<JobExecutor> jobExecutors,
-      @Qualifier("camundaTaskExecutor") ObjectProvider<ThreadPoolTaskExecutor> workerPools, ProcessEngine engine,
+  public JobExecutorShutdown(ApplicationContext context, ObjectProvider<JobExecutor> jobExecutors,
+      @Qualifier("camundaTaskExecutor") ObjectProvider<ThreadPoolTaskExecutor> workerPools,
       @Value("${kap.jobs.shutdown-wait:30s}") Duration wait) {
+    this.context = context;
     this.jobExecutors = jobExecutors;
     this.workerPools = workerPools;
-    this.engine = engine;
     this.wait = wait;
   }
 
   @Override
   public void onApplicationEvent(ContextClosedEvent event) {
+    if (event.getApplicationContext() != context) {
+      return; // a child context closing (e.g. a management port's) leaves the jobs alone
+    }
     JobExecutor jobExecutor = jobExecutors.getIfAvailable();
     ThreadPoolTaskExecutor workers = workerPools.getIfAvailable();
     if (jobExecutor == null || workers == null || !jobExecutor.isActive()) {
       return;
     }
+    // the listeners after this one (the process application's undeployment among them) must run whatever happens here
+    try {
+      stop(jobExecutor, workers);
+    } catch (RuntimeException failed) {
+      LOG.warn("Job executor not stopped in order; its jobs wait out their lock time", failed);
+    }
+  }
+
+  private void stop(JobExecutor jobExecutor, ThreadPoolTaskExecutor workers) {
     AcquireJobsRunnable acquisition = jobExecutor.getAcquireJobsRunnable();
-    jobExecutor.shutdown();
+    List<ProcessEngineImpl> engines = List.copyOf(jobExecutor.getProcessEngines());
+    jobExecutor.shutdown(); // returns once the acquisition thread has ended
+    int unlocked = unlockRefusedJobs(jobExecutor, acquisition, engines);
     ThreadPoolExecutor pool = workers.getThreadPoolExecutor();
     int running = pool.getActiveCount();
     pool.shutdown();
+    if (Thread.currentThread().getName().startsWith(workers.getThreadNamePrefix())) {
+      LOG.info("Job executor stopped from one of its jobs: {} refused job(s) unlocked", unlocked);
+      return; // a job that stops KAP would otherwise wait for itself
+    }
     try {
       if (!pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("{} worker(s) still running jobs after {}: those jobs roll back and run again once their lock time"
             + " has passed", pool.getActiveCount(), wait);
+        return;
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+      return;
     }
-    int unlocked = unlockRefusedJobs(jobExecutor, acquisition);
-    LOG.info("Job executor stopped: {} worker(s) let finish their jobs, {} job(s) the full pool had refused unlocked",
-        running, unlocked);
+    LOG.info("Job executor stopped: {} refused job(s) unlocked, {} worker(s) let finish their jobs", unlocked,
+        running);
   }
 
-  private int unlockRefusedJobs(JobExecutor jobExecutor, AcquireJobsRunnable acquisition) {
+  private int unlockRefusedJobs(JobExecutor jobExecutor, AcquireJobsRunnable acquisition,
+      List<ProcessEngineImpl> engines) {
     if (!(acquisition instanceof SequentialJobAcquisitionRunnable sequential)) {
       return 0;
     }
-    ProcessEngineImpl processEngine = (ProcessEngineImpl) engine;
-    List<List<String>> refused = sequential.getAcquisitionContext().getRejectedJobsByEngine()
-        .getOrDefault(processEngine.getName(), List.of());
-    // the job executor is inactive now, so its runnable unlocks each job instead of executing it
-    refused.forEach(batch -> jobExecutor.getExecuteJobsRunnable(batch, processEngine).run());
-    return refused.stream().mapToInt(List::size).sum();
+    Map<String, List<List<String>>> refusedByEngine = sequential.getAcquisitionContext().getRejectedJobsByEngine();
+    int unlocked = 0;
+    for (ProcessEngineImpl engine : engines) {
+      for (List<String> batch : refusedByEngine.getOrDefault(engine.getName(), List.of())) {
+        // the job executor is inactive now, so its runnable unlocks each job instead of executing it
+        jobExecutor.getExecuteJobsRunnable(batch, engine).run();
+        unlocked += batch.size();
+      }
+    }
+    return unlocked;
   }
 }

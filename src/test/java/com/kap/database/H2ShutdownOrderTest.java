@@ -30,6 +30,15 @@ class H2ShutdownOrderTest {
   }
 
   @Test
+  void aServersDatabaseAndAnAutomaticServerAreLeftAsTheyAre() {
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:h2:tcp://db:9092/kap")).isEqualTo("jdbc:h2:tcp://db:9092/kap");
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:h2:ssl://db/kap")).isEqualTo("jdbc:h2:ssl://db/kap");
+    // H2 refuses AUTO_SERVER=TRUE together with DB_CLOSE_ON_EXIT=FALSE
+    assertThat(H2ShutdownOrder.withSpringClosing("jdbc:h2:file:./kap;AUTO_SERVER=TRUE"))
+        .isEqualTo("jdbc:h2:file:./kap;AUTO_SERVER=TRUE");
+  }
+
+  @Test
   void theDatasourceUrlKapRunsWithCarriesTheSetting() {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addLast(new MapPropertySource("application",

@@ -42,7 +42,12 @@ public class Browser implements AutoCloseable {
         "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    this.driver = new ChromeDriver(service, options);
+    try {
+      this.driver = new ChromeDriver(service, options);
+    } catch (RuntimeException notStarted) {
+      FileSystemUtils.deleteRecursively(profile);
+      throw notStarted;
+    }
     this.baseUrl = "http://localhost:" + port;
   }
 
@@ -111,7 +116,10 @@ public class Browser implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    driver.quit();
-    FileSystemUtils.deleteRecursively(profile);
+    try {
+      driver.quit();
+    } finally {
+      FileSystemUtils.deleteRecursively(profile);
+    }
   }
 }

@@ -125,11 +125,14 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
     process.waitFor();
   }
 
-  public void stop() throws InterruptedException {
+  /** SIGTERM, as an operator stops KAP; true when the JVM ended by itself within 60 s (else it is killed). */
+  public boolean stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      kill();
+    if (process.waitFor(60, TimeUnit.SECONDS)) {
+      return true;
     }
+    kill();
+    return false;
   }
 
   /** Stops the node if it still runs (a killed one stays dead). */
