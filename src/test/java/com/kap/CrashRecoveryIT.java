@@ -93,7 +93,8 @@ class CrashRecoveryIT {
       assertThat(count(sql, "select count(*) from act_ru_job where retries_ = 0")).as("failed jobs").isZero();
     }
     System.out.printf("CRASH RECOVERY: %d accounts, killed at %d plans, stopped at %d, completed to %d after the"
-        + " restarts%n", accounts, plansWhenKilled, plansWhenStopped, accounts);
+        + " restarts; H2 file %d MiB%n", accounts, plansWhenKilled, plansWhenStopped, accounts,
+        Files.size(data.resolve("kap.mv.db")) >> 20);
   }
 
   /**
