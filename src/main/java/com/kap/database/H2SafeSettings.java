@@ -14,10 +14,10 @@ import org.springframework.core.env.MapPropertySource;
  *   began to stop, under jobs still writing, and every stop failed the jobs running. Now Spring stops the job
  *   executor first and H2 closes the database when the connection pool closes its last connection (H2's hook still
  *   runs, but only writes a checkpoint). Not with {@code AUTO_SERVER=TRUE}, which H2 refuses with it.
- *   <li>{@code MAX_COMPACT_TIME=0}: H2 compacts the file for up to 200 ms when it closes, and that compaction loses
- *   chunks of a file an earlier process left uncleanly (killed, power cut): after the restart and a clean stop the
- *   file no longer opens, or a query fails with "Chunk … not found" (H2 2.3.232 and 2.4.240). Without it the file is
- *   not shrunk on a stop; H2 still reuses the space of dead chunks while it runs.
+ *   <li>{@code MAX_COMPACT_TIME=0}: no compaction when H2 closes the file. After a process was killed, a restart and
+ *   a clean stop could leave a file that no longer opened ("Inconsistent occupancy info", "Chunk … not found"); in
+ *   {@code H2CrashBenchmark} that was much rarer without the compaction on close, though not gone (README "H2 and its
+ *   file"). The file is not shrunk on a stop; H2 still reuses the space of dead chunks while it runs.
  * </ul>
  * A server's database ({@code tcp:}, {@code ssl:}) is not ours to set. Registered in META-INF/spring.factories.
  */
