@@ -1,16 +1,23 @@
 package com.kap.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -23,6 +30,8 @@ public class Browser implements AutoCloseable {
 
   static final String CHROMIUM = System.getProperty("kap.chromium", "/usr/bin/chromium");
   static final String CHROMEDRIVER = System.getProperty("kap.chromedriver", "/usr/bin/chromedriver");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -40,6 +49,8 @@ public class Browser implements AutoCloseable {
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1800",
         "--user-data-dir=" + profile);
+    // the network log: every answer the webapps got, to find the requests the server refused
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     try {
@@ -59,6 +70,8 @@ public class Browser implements AutoCloseable {
   /** Logs into Cockpit or Admin; the app's start page follows. */
   public void logInto(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    find(By.cssSelector("input[ng-model='username']"));
+    refusedRequests(); // before the login, the webapp's "who is logged in?" answers 404: nobody yet
     find(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     find(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     find(By.cssSelector("form button[type='submit']")).click();
@@ -69,16 +82,48 @@ public class Browser implements AutoCloseable {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/" + page);
   }
 
+  /**
+   * As a person finds a task: clicks the filter in Tasklist's filter list, then the task card whose text holds
+   * {@code cardText} (e.g. the task's name and account), and waits for its form.
+   */
+  public void pickTask(String filter, String taskName, String cardText) {
+    click(By.xpath("//*[contains(@class,'task-filter')]//h4[@uib-tooltip='" + filter + "']/a"));
+    By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//*[normalize-space()='" + taskName + "']]"
+        + "[contains(., '" + cardText + "')]");
+    click(By.xpath("(" + card.toString().substring("By.xpath: ".length()) + ")[1]//*[normalize-space()='"
+        + taskName + "']"));
+    find(By.cssSelector(".task-details form, .task-details .fjs-container"));
+  }
+
   public void openTask(String taskId) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
   }
 
   public WebElement find(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(by)));
   }
 
   public WebElement clickable(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+    return keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.elementToBeClickable(by)));
+  }
+
+  /** A wait that times out keeps a screenshot and the page's HTML under target/browser/ to see what was there. */
+  private <T> T keepingThePageOnFailure(java.util.function.Supplier<T> wait) {
+    try {
+      return wait.get();
+    } catch (org.openqa.selenium.TimeoutException notThere) {
+      try {
+        String name = "failed-" + System.currentTimeMillis();
+        screenshot(name);
+        Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
+        notThere.addSuppressed(new AssertionError("the page is kept as target/browser/" + name + ".png/.html"));
+      } catch (IOException | RuntimeException notKept) {
+        notThere.addSuppressed(notKept);
+      }
+      throw notThere;
+    }
   }
 
   /** Scrolls the element to the middle of the window first: Tasklist's fixed footer covers the bottom edge. */
@@ -108,6 +153,30 @@ public class Browser implements AutoCloseable {
     Files.createDirectories(target.getParent());
     Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
     return target;
+  }
+
+  /**
+   * The answers of status 400 or more that the page received from KAP since the last call, as "status url"; the
+   * webapps show some of them only as a small notice, others not at all.
+   */
+  public List<String> refusedRequests() {
+    List<String> refused = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      try {
+        JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+        if ("Network.responseReceived".equals(message.path("method").asText())) {
+          JsonNode response = message.path("params").path("response");
+          // the webapps look for an optional welcome page at /camunda-welcome; KAP has none
+          if (response.path("status").asInt() >= 400 && response.path("url").asText().startsWith(baseUrl)
+              && !response.path("url").asText().startsWith(baseUrl + "/camunda-welcome")) {
+            refused.add(response.path("status").asInt() + " " + response.path("url").asText());
+          }
+        }
+      } catch (IOException notJson) {
+        throw new IllegalStateException("Chromium's network log: " + entry.getMessage(), notJson);
+      }
+    }
+    return refused;
   }
 
   public ChromeDriver driver() {
