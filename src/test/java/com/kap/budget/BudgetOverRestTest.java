@@ -59,7 +59,7 @@ class BudgetOverRestTest {
     ResponseEntity<JsonNode> refused = api.postJson("alice",
         "/engine-rest/process-definition/key/investmentBid/submit-form", bidForm(0), JsonNode.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).contains("cost: must be from 1");
+    assertThat(refused.getBody().get("message").asText()).startsWith("Cost: must be from 1");
     ResponseEntity<JsonNode> submitted = api.postJson("alice",
         "/engine-rest/process-definition/key/investmentBid/submit-form", bidForm(20_000), JsonNode.class);
     assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);

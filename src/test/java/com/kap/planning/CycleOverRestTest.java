@@ -51,7 +51,8 @@ class CycleOverRestTest {
     ResponseEntity<String> withoutReason = cycle.submit("diane", validation,
         json("overrides", "[{\"accountId\":\"ACC-024\",\"segment\":\"Strategic\",\"reason\":\"\"}]"));
     assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(withoutReason.getBody()).contains("overrides[0].reason: is required");
+    assertThat(withoutReason.getBody()).contains("\"message\":\"Overrides, row 1: Reason: is required\"")
+        .contains("\"field\":\"overrides[0].reason\"");
     assertThat(cycle.submit("alice", validation, "").getStatusCode())
         .as("a KAM may not complete the director's task").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(cycle.submit("diane", validation, json("overrides",

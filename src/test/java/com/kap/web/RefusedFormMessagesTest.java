@@ -1,0 +1,57 @@
+package com.kap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.support.Api;
+import com.kap.support.CycleForms;
+import com.kap.support.KapTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A refused start or task form answers 400 on every endpoint, and its message names the field by the label of the
+ * form and carries no process definition id or exception name: Tasklist shows it to the person as it is.
+ */
+@KapTest
+class RefusedFormMessagesTest {
+
+  private static final int YEAR = 2094;
+
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void aRefusedStartAnswers400WithTheLabelOnEveryEndpoint() {
+    Api api = new Api(rest);
+    assertThat(api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        CycleForms.startForm(YEAR), JsonNode.class).getStatusCode().value()).isEqualTo(200);
+    for (String endpoint : new String[] {"submit-form", "start"}) {
+      ResponseEntity<JsonNode> again = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/"
+          + endpoint, CycleForms.startForm(YEAR), JsonNode.class);
+      assertThat(again.getStatusCode().value()).as(endpoint).isEqualTo(400);
+      assertThat(again.getBody().get("message").asText()).as(endpoint)
+          .isEqualTo("Cycle year: a planning cycle for " + YEAR + " has already been started");
+      assertThat(again.getBody().get("field").asText()).isEqualTo("year");
+      assertThat(again.getBody().toString()).doesNotContain("annualPlanningCycle:", "Cannot instantiate", "Exception:");
+    }
+  }
+
+  @Test
+  void aRefusedTaskFormNamesTheListRowAndFieldByTheirLabels() throws Exception {
+    Api api = new Api(rest);
+    String cycleId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        CycleForms.startForm(YEAR + 1), JsonNode.class).getBody().get("id").asText();
+    String task = api.awaitTask("diane", "processInstanceId=" + cycleId).get("id").asText();
+    for (String endpoint : new String[] {"submit-form", "complete"}) {
+      ResponseEntity<JsonNode> refused = api.postJson("diane", "/engine-rest/task/" + task + "/" + endpoint,
+          CycleForms.variables(CycleForms.json("overrides",
+              "[{\"accountId\":\"ACC-024\",\"segment\":\"Strategic\",\"reason\":\"Merger\"},"
+                  + "{\"accountId\":\"ACC-023\",\"segment\":\"Strategic\",\"reason\":\"\"}]")), JsonNode.class);
+      assertThat(refused.getStatusCode().value()).as(endpoint).isEqualTo(400);
+      assertThat(refused.getBody().get("message").asText()).isEqualTo("Overrides, row 2: Reason: is required");
+      assertThat(refused.getBody().get("field").asText()).isEqualTo("overrides[1].reason");
+    }
+  }
+}
