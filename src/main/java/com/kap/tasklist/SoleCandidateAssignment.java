@@ -1,0 +1,72 @@
+package com.kap.tasklist;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A group task whose groups hold exactly one person is that person's task: it is assigned to them when it is created,
+ * so that it shows in "My tasks" and opens ready to complete. Without it the programme director had to find the
+ * approval in a group filter and claim it first, and nothing in Tasklist said so. A task whose groups hold more
+ * people stays a group task to claim.
+ */
+@Component
+public class SoleCandidateAssignment extends AbstractProcessEnginePlugin {
+
+  private static final TaskListener ASSIGN_SOLE_CANDIDATE = SoleCandidateAssignment::assign;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ASSIGN_SOLE_CANDIDATE);
+      }
+    });
+  }
+
+  static void assign(DelegateTask task) {
+    if (task.getAssignee() != null || task.getCandidates().isEmpty()) {
+      return;
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    for (IdentityLink candidate : task.getCandidates()) {
+      if (!IdentityLinkType.CANDIDATE.equals(candidate.getType()) || candidate.getUserId() != null) {
+        return; // a named candidate user: the diagram chose people, not a role
+      }
+      groups.add(candidate.getGroupId());
+    }
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    Set<String> people = Context.getCommandContext().runWithoutAuthorization(() -> {
+      Set<String> found = new LinkedHashSet<>();
+      for (String group : groups) {
+        for (User user : identity.createUserQuery().memberOfGroup(group).listPage(0, 2)) {
+          found.add(user.getId());
+        }
+        if (found.size() > 1) {
+          break;
+        }
+      }
+      return found;
+    });
+    if (people.size() == 1) {
+      task.setAssignee(people.iterator().next());
+    }
+  }
+}
