@@ -2,6 +2,7 @@ package com.kap.budget;
 
 import static com.kap.budget.BidDisplay.amount;
 
+import com.kap.forms.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,6 @@ final class AllocationView {
 
   private static String point(AllocationResult.Point point) {
     return point.infeasible() || point.totalBenefit() == null ? "— (nothing fits)"
-        : point.totalBenefit().toPlainString() + " (" + point.fundedCount() + " bids)";
+        : point.totalBenefit().toPlainString() + " (" + Plural.count(point.fundedCount(), "bid", "bids") + ")";
   }
 }

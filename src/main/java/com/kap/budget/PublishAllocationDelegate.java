@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.forms.Plural;
 import com.kap.notifications.Notifications;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,6 +49,6 @@ public class PublishAllocationDelegate implements JavaDelegate {
               + (note == null ? "" : "\n\nThe committee's note: " + note));
     }
     rounds.updateStatus(round.roundNo(), BudgetRound.Status.PUBLISHED);
-    audit.record(round.roundNo(), null, BudgetAudit.Action.PUBLISHED, null, null, funded + " bids funded", null);
+    audit.record(round.roundNo(), null, BudgetAudit.Action.PUBLISHED, null, null, Plural.count(funded, "bid", "bids") + " funded", null);
   }
 }

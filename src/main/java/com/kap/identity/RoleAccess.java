@@ -42,8 +42,8 @@ public class RoleAccess {
   /** Business columns Tasklist shows in every KAP filter. */
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", "accountName", "label", "Account"),
-      Map.of("name", "segment", "label", "Segment"),
-      Map.of("name", "year", "label", "Year"));
+      Map.of("name", "year", "label", "Year"),
+      Map.of("name", "segment", "label", "Segment"));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;

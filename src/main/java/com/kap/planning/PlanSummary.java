@@ -1,5 +1,7 @@
 package com.kap.planning;
 
+import com.kap.forms.DisplayDates;
+import com.kap.forms.FormLabels;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,16 +16,24 @@ public final class PlanSummary {
     section(md, "Customer strategy", plan.customerStrategy());
     section(md, "Our strengths", plan.strengths());
     section(md, "Our vulnerabilities", plan.vulnerabilities());
-    list(md, "Objectives", plan.objectives(), o -> "**" + o.type() + "**: " + text(o.description())
-        + " — metric " + text(o.metric()) + ", baseline " + text(o.baseline()) + ", target " + text(o.target())
-        + ", due " + (o.dueDate() == null ? "-" : o.dueDate()));
+    list(md, "Objectives", plan.objectives(), o -> "**" + option("objectives[].type", o.type()) + "**: "
+        + text(o.description()) + " — metric " + text(o.metric()) + ", baseline " + text(o.baseline()) + ", target "
+        + text(o.target()) + ", due " + DisplayDates.format(o.dueDate()));
     section(md, "Strategies", plan.strategies());
-    list(md, "Action plan", plan.actions(), a -> text(a.action()) + " — " + text(a.owner()) + ", due " + a.dueDate());
-    list(md, "Risks", plan.risks(), r -> text(r.risk()) + " (" + r.likelihood() + ")"
+    list(md, "Action plan", plan.actions(), a -> text(a.action()) + " — " + text(a.owner()) + ", due "
+        + DisplayDates.format(a.dueDate()));
+    list(md, "Risks", plan.risks(), r -> text(r.risk()) + " (likelihood "
+        + option("risks[].likelihood", r.likelihood()).toLowerCase(java.util.Locale.ROOT) + ")"
         + (r.mitigation() == null ? "" : " — mitigation: " + text(r.mitigation())));
-    list(md, "Training needs", plan.trainingNeeds(), t -> "**" + t.forWhom() + "**: " + text(t.need()));
+    list(md, "Training needs", plan.trainingNeeds(), t -> "**" + option("trainingNeeds[].forWhom", t.forWhom())
+        + "**: " + text(t.need()));
     section(md, "Sponsor touchpoints", plan.sponsorTouchpoints());
     return md.toString();
+  }
+
+  /** A select's value as the plan form shows it: "Profitability", not "profitability". */
+  private static String option(String field, String value) {
+    return value == null ? "-" : FormLabels.option("draftAccountPlan", field, value);
   }
 
   private static void section(StringBuilder md, String title, String text) {
