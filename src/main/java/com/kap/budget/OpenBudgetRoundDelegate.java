@@ -71,7 +71,7 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
     if (deadline.isBefore(today)) {
       throw new InvalidFormData("callDeadline", "must not be in the past, was " + deadline);
     }
-    List<String> committee = committee(values.text("committee", true, 1000));
+    List<String> committee = committee(values.textList("committee", true, 64));
     String chair = values.text("chair", true, 64);
     if (!committee.contains(chair)) {
       throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + chair + "'");
@@ -108,9 +108,7 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
     return region;
   }
 
-  private List<String> committee(String text) {
-    Set<String> ids = new LinkedHashSet<>();
-    Arrays.stream(text.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
+  private List<String> committee(List<String> ids) {
     Set<String> directors = users.membersOf(Roles.DIRECTOR);
     List<String> strangers = ids.stream().filter(id -> !directors.contains(id)).toList();
     if (!strangers.isEmpty()) {

@@ -44,6 +44,17 @@ public final class FormLabels {
     return labels.getOrDefault(path, path);
   }
 
+  /**
+   * The label a select of the form shows for a value, e.g. ("draftAccountPlan", "objectives[].type", "revenue") is
+   * "Revenue"; the value itself where the form has no such option.
+   */
+  public static String option(String formId, String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    return BY_FORM.computeIfAbsent(formId, FormLabels::read).getOrDefault(field + "=" + value, value);
+  }
+
   /** The form of the element the engine is working on now, or null outside an execution or without a form. */
   public static String currentFormId() {
     try {
@@ -92,8 +103,14 @@ public final class FormLabels {
         collect(component.path("components"), prefix + path + "[].", labels);
       } else if (component.has("components")) {
         collect(component.path("components"), prefix, labels);
-      } else if (component.hasNonNull("key") && label != null) {
-        labels.put(prefix + component.path("key").asText(), label);
+      } else if (component.hasNonNull("key")) {
+        String key = prefix + component.path("key").asText();
+        if (label != null) {
+          labels.put(key, label);
+        }
+        for (JsonNode option : component.path("values")) {
+          labels.put(key + "=" + option.path("value").asText(), option.path("label").asText());
+        }
       }
     }
   }

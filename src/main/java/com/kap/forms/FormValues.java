@@ -9,7 +9,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -123,6 +126,42 @@ public final class FormValues {
     } catch (JsonProcessingException e) {
       throw new InvalidFormData(field, "must be a list of entries");
     }
+  }
+
+  /**
+   * The texts of a multi-select (Camunda Forms' tag list submits a Json array), or of a text that separates them by
+   * commas, semicolons or spaces, as /engine-rest clients may send it; without duplicates, in the order given.
+   */
+  public List<String> textList(String field, boolean required, int maxLength) {
+    Object value = scope.getVariable(field);
+    List<String> items = new ArrayList<>();
+    if (value instanceof SpinJsonNode || value instanceof List<?>) {
+      String json = value instanceof SpinJsonNode node ? node.toString() : write(field, value);
+      try {
+        for (Object item : JSON.readValue(json, new TypeReference<List<Object>>() {})) {
+          if (!(item instanceof String text)) {
+            throw new InvalidFormData(field, "must be a list of texts");
+          }
+          items.add(text);
+        }
+      } catch (JsonProcessingException e) {
+        throw new InvalidFormData(field, "must be a list of texts");
+      }
+    } else if (value != null) {
+      String text = text(field, false, 100 * maxLength);
+      if (text != null) {
+        items.addAll(Arrays.asList(text.split("[,;\\s]+")));
+      }
+    }
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(items.stream().map(String::trim)
+        .filter(item -> !item.isEmpty()).toList()));
+    for (String item : distinct) {
+      FormValues.text(Map.of(field, item), field, false, maxLength, field);
+    }
+    if (distinct.isEmpty() && required) {
+      throw new InvalidFormData(field, "is required");
+    }
+    return List.copyOf(distinct);
   }
 
   /** Text of a field: trimmed, null when empty, refused when required and empty or too long. */

@@ -46,4 +46,13 @@ public class KnownUsers {
           .stream().map(User::getId).toList();
     }));
   }
+
+  /** A group's members, by last name, whatever the caller may browse: for pickers that offer them by name. */
+  public List<User> membersByName(String groupId) {
+    return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      return context.getReadOnlyIdentityProvider().createUserQuery(context).memberOfGroup(groupId)
+          .orderByUserLastName().asc().list();
+    });
+  }
 }

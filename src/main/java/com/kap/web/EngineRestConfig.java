@@ -18,7 +18,7 @@ public class EngineRestConfig {
   private static final List<Class<?>> COMPLETION_CONFLICT_MAPPERS = List.of(
       TaskCompletionConflictMapper.Wrapped.class, TaskCompletionConflictMapper.Authorization.class,
       TaskCompletionConflictMapper.Other.class, InvalidFormDataMapper.Wrapped.class, InvalidFormDataMapper.Engine.class,
-      InvalidFormDataMapper.Other.class);
+      InvalidFormDataMapper.Other.class, com.kap.tasklist.StartFormOptions.class);
 
   @Bean
   public ResourceConfigCustomizer engineRestRefusesJavaSerializedVariablesWith400() {

@@ -83,16 +83,37 @@ public class Browser implements AutoCloseable {
   }
 
   /**
-   * As a person finds a task: clicks the filter in Tasklist's filter list, then the task card whose text holds
-   * {@code cardText} (e.g. the task's name and account), and waits for its form.
+   * As a person finds a task: clicks the filter in Tasklist's filter list, then the task card that shows the task's
+   * name and every one of {@code cardTexts} (e.g. the account and the year), and waits for its form.
    */
-  public void pickTask(String filter, String taskName, String cardText) {
+  public void pickTask(String filter, String taskName, String... cardTexts) {
     click(By.xpath("//*[contains(@class,'task-filter')]//h4[@uib-tooltip='" + filter + "']/a"));
+    StringBuilder texts = new StringBuilder();
+    for (String text : cardTexts) {
+      texts.append("[contains(., '").append(text).append("')]");
+    }
     By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//*[normalize-space()='" + taskName + "']]"
-        + "[contains(., '" + cardText + "')]");
+        + texts);
     click(By.xpath("(" + card.toString().substring("By.xpath: ".length()) + ")[1]//*[normalize-space()='"
         + taskName + "']"));
-    find(By.cssSelector(".task-details form, .task-details .fjs-container"));
+    find(By.cssSelector(".task-details .fjs-form"));
+  }
+
+  /** Tasklist's "Start process": picks the process by its name and waits for its start form. */
+  public void startProcess(String processName) {
+    click(By.xpath("//a[normalize-space()='Start process']"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"));
+    find(By.cssSelector(".modal .fjs-form"));
+  }
+
+  /** The start form's "Start" button. */
+  public void clickStart() {
+    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+  }
+
+  /** Completes the open task with its "Complete" button. */
+  public void clickComplete() {
+    click(By.xpath("//button[normalize-space()='Complete']"));
   }
 
   public void openTask(String taskId) {

@@ -15,4 +15,14 @@ class TasklistDynamicListFixTest {
     assertThat(script).containsOnlyOnce(TasklistDynamicListFix.MESSAGE_CHECK);
     assertThat(script).contains("h.notifyFormValidated(t)");
   }
+
+  @Test
+  void loadsTheVariablesOfStartFormsToo() {
+    String script = TasklistDynamicListFix.patchedScript();
+
+    assertThat(script).doesNotContain(TasklistDynamicListFix.TASK_VARIABLES_ONLY);
+    assertThat(script).containsOnlyOnce(TasklistDynamicListFix.START_FORM_VARIABLES_TOO);
+    // the process-definition resource and the form's parameters are what the patched line uses
+    assertThat(script).contains("g=e.resource(\"process-definition\")", "processDefinitionId:n,processDefinitionKey:r");
+  }
 }

@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 @KapTest
 class RefusedFormMessagesTest {
 
-  private static final int YEAR = 2094;
+  private static final int YEAR = 2083;
 
   @Autowired TestRestTemplate rest;
 
