@@ -14,6 +14,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.h2.server.web.JakartaWebServlet;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,13 @@ class ProductionDefaultsIT {
       assertThat(app.getBean(AuthorizationService.class).createAuthorizationQuery().groupIdIn("kam")
           .resourceType(Resources.PROCESS_DEFINITION).resourceId("investmentBid").count()).isEqualTo(1);
       assertThat(app.getBean(FilterService.class).createFilterQuery().filterName("My tasks").count()).isEqualTo(1);
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("letTimePass").count())
+          .as("the demo's clock is not there without the demo profile").isZero();
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("budgetRound").count())
+          .as("while KAP's own processes are").isEqualTo(1);
+      assertThat(repository.createDeploymentQuery().list()).allSatisfy(deployment ->
+          assertThat(repository.getDeploymentResourceNames(deployment.getId())).noneMatch(r -> r.startsWith("demo/")));
 
       String base = base(app);
       assertThat(get(base + "/engine-rest/user?maxResults=10", "alice", "demo").statusCode())
@@ -59,6 +67,14 @@ class ProductionDefaultsIT {
           assertThat(c).contains("Secure", "HttpOnly").containsIgnoringCase("SameSite=Strict"));
 
       assertThat(get(base + "/h2-console/", null, null).statusCode()).isEqualTo(404);
+      HttpResponse<String> letTimePass = http.send(HttpRequest.newBuilder(URI.create(base
+              + "/engine-rest/process-definition/key/letTimePass/submit-form"))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"moveClockTo\":{\"value\":\"2099-01-01\"}}}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(letTimePass.statusCode()).as("not even the administrator can let time pass").isEqualTo(404);
       HttpResponse<String> health = get(base + "/actuator/health", null, null);
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");

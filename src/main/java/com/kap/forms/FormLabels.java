@@ -82,7 +82,12 @@ public final class FormLabels {
 
   private static Map<String, String> read(String formId) {
     Map<String, String> labels = new HashMap<>();
-    try (InputStream in = FormLabels.class.getClassLoader().getResourceAsStream(formId + ".form")) {
+    // forms/ is copied to the classpath's root; the demo profile's own forms are in demo/
+    InputStream found = FormLabels.class.getClassLoader().getResourceAsStream(formId + ".form");
+    if (found == null) {
+      found = FormLabels.class.getClassLoader().getResourceAsStream("demo/" + formId + ".form");
+    }
+    try (InputStream in = found) {
       if (in != null) {
         collect(JSON.readTree(in).path("components"), "", labels);
       }

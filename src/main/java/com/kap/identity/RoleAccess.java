@@ -116,8 +116,8 @@ public class RoleAccess {
         .taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
     filter("My bids", 0, taskService.createTaskQuery().processDefinitionKey("investmentBid")
         .taskAssigneeExpression("${currentUser()}"), List.of(Roles.KAM));
-    filter("Budget decisions", 1, taskService.createTaskQuery().taskDefinitionKeyIn("calibrateScores",
-        "decideAllocation").taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
+    filter("Budget decisions", 1, taskService.createTaskQuery().taskDefinitionKeyIn("closeCallEarly",
+        "calibrateScores", "decideAllocation").taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
     filter("Appeals to review", 2, taskService.createTaskQuery().taskDefinitionKey("reviewAppeal")
         .taskCandidateUserExpression("${currentUser()}"), List.of(Roles.GLOBAL_COMMITTEE, Roles.PROGRAMME_DIRECTOR));
     filter("Rituals and boards to hold", 3, taskService.createTaskQuery().taskDefinitionKeyIn("holdRitual",

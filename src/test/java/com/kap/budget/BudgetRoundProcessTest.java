@@ -27,7 +27,7 @@ class BudgetRoundProcessTest extends BudgetProcessTestBase {
   void aRoundScoresBlindCalibratesProposesTheOptimumAndPublishes() {
     fixture.approvePlans(2076, "ACC-003", "ACC-006", "ACC-009", "ACC-021");
     ProcessInstance round = fixture.startRound(round("EMEA 2076", "EMEA", 2076, 100_000));
-    assertThat(round).isWaitingAt("callDeadlinePassed");
+    assertThat(round).isWaitingAt("closeCallEarly");
     String roundId = runtimeService.createProcessInstanceQuery().processInstanceId(round.getId()).singleResult()
         .getBusinessKey();
     assertThat(roundId).startsWith("R-");

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Where the process owner's files are: diagrams (BPMN, DMN) in {@code bpmn/}, Camunda Forms in {@code forms/},
- * element templates in {@code bpmn/element-templates/}; and the Java sources whose form reads are compared with
+ * element templates in {@code bpmn/element-templates/}; the demo profile's own diagrams and forms in
+ * {@code src/main/resources/demo/}; and the Java sources whose form reads are compared with
  * the forms.
  */
 public record ProjectFiles(Path root, Path diagrams, Path forms, Path elementTemplates, Path javaSources) {
@@ -20,11 +21,20 @@ public record ProjectFiles(Path root, Path diagrams, Path forms, Path elementTem
   }
 
   List<Path> diagramsEndingIn(String suffix) {
-    return filesIn(diagrams, suffix);
+    return concat(filesIn(diagrams, suffix), filesIn(demo(), suffix));
   }
 
   List<Path> formFiles() {
-    return filesIn(forms, ".form");
+    return concat(filesIn(forms, ".form"), filesIn(demo(), ".form"));
+  }
+
+  /** The demo profile's own diagrams and forms (deployed only with that profile), checked like the others. */
+  private Path demo() {
+    return root.resolve("src/main/resources/demo");
+  }
+
+  private static List<Path> concat(List<Path> first, List<Path> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 
   List<Path> templateFiles() {
