@@ -1,0 +1,40 @@
+package com.kap.engineguard;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine-side defences against users steering the engine: expressions resolve KAP's beans before variables
+ * ({@link BeansFirstExpressionManager}), users write only their forms' fields ({@link UserCommandGuard}), and jobs
+ * outside any process are for administrators and operators ({@link StandaloneJobChecker}).
+ */
+@Component
+public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
+
+  private final ApplicationContext applicationContext;
+
+  public EngineGuardPlugin(ApplicationContext applicationContext) {
+    this.applicationContext = applicationContext;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setExpressionManager(new BeansFirstExpressionManager(applicationContext, configuration.getBeans()));
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new UserCommandGuard(configuration));
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new UserCommandGuard(configuration));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCommandCheckers().add(StandaloneJobChecker.create(configuration));
+  }
+}
