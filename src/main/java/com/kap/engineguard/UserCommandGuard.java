@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
@@ -42,6 +43,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -74,8 +77,19 @@ public class UserCommandGuard extends CommandInterceptor {
     this.configuration = configuration;
   }
 
+  /** A job whose execution this thread refused: Camunda's failure handling must not count it as a failure. */
+  private static final ThreadLocal<String> REFUSED_JOB = new ThreadLocal<>();
+
   @Override
   public <T> T execute(Command<T> command) {
+    if (command instanceof FailedJobListener listener && REFUSED_JOB.get() != null) {
+      JobFailureCollector collector = (JobFailureCollector) field(listener, FailedJobListener.class,
+          "jobFailureCollector");
+      if (REFUSED_JOB.get().equals(collector.getJobId())) {
+        REFUSED_JOB.remove();
+        return null; // a refusal is no failure of the job: its retries and failure log stay as they were
+      }
+    }
     if (Context.getCommandContext() == null && UserRequests.active()) {
       Authentication user = configuration.getIdentityService().getCurrentAuthentication();
       if (user != null && user.getUserId() != null && !EngineRoles.isAdmin(configuration, user)) {
@@ -151,6 +165,13 @@ public class UserCommandGuard extends CommandInterceptor {
         || command instanceof ProcessInstanceModificationBatchCmd || command instanceof RestartProcessInstancesCmd
         || command instanceof RestartProcessInstancesBatchCmd) {
       throw refused(user, "modify or restart process instances");
+    } else if (command instanceof ExecuteJobsCmd && !EngineRoles.isAdminOrOperator(configuration, user)) {
+      // refused before it runs: a refusal inside the job's execution counts as a failure and uses up its retries
+      String jobId = (String) field(command, ExecuteJobsCmd.class, "jobId");
+      if (jobId != null && standaloneJob(jobId)) {
+        REFUSED_JOB.set(jobId);
+        throw refused(user, "execute a job that belongs to no process");
+      }
     } else if (command instanceof AbstractSetJobStateCmd && !EngineRoles.isAdminOrOperator(configuration, user)) {
       String jobId = (String) field(command, AbstractSetJobStateCmd.class, "jobId");
       String jobDefinitionId = (String) field(command, AbstractSetJobStateCmd.class, "jobDefinitionId");
