@@ -1,5 +1,6 @@
 package com.kap.engineguard;
 
+import com.kap.forms.ShownTextListener;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine-side defences against users steering the engine: expressions resolve KAP's beans before variables
  * ({@link BeansFirstExpressionManager}), users write only their forms' fields ({@link UserCommandGuard}), and jobs
- * outside any process are for administrators and operators ({@link StandaloneJobChecker}).
+ * outside any process are for administrators and operators ({@link StandaloneJobChecker}); what one user typed
+ * shows as text in another's form ({@link ShownTextListener}).
  */
 @Component
 public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +33,10 @@ public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new UserCommandGuard(configuration));
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(ShownTextListener.parseListener());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.kap.planning;
 
+import com.kap.forms.ShownText;
 import java.util.List;
 import java.util.function.Function;
 
@@ -40,8 +41,8 @@ public final class PlanSummary {
     }
   }
 
-  /** User text, kept from being read as HTML. */
+  /** User text, shown as typed: no HTML, no live links or images (another user reads it). */
   private static String text(String text) {
-    return text == null ? "-" : text.replace("<", "&lt;").replace(">", "&gt;");
+    return text == null ? "-" : ShownText.markdown(text);
   }
 }
