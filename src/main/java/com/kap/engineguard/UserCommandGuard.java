@@ -1,6 +1,7 @@
 package com.kap.engineguard;
 
 import com.kap.forms.FormFields;
+import com.kap.identity.Roles;
 import com.kap.forms.InvalidFormData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -64,7 +66,8 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * are exempt; KAP's own code is not checked (it does not come through these requests, and commands nested in a
  * checked one, run by delegates and listeners, are KAP's). Also: a user checks only their own password
  * ({@code /identity/verify}), and only administrators and operators suspend or activate jobs that belong to no
- * process (history cleanup, batches), see also {@link StandaloneJobChecker}.
+ * process (history cleanup, batches), see also {@link StandaloneJobChecker}; only they read the engine's metrics,
+ * and statistics over all instances only they and the process owners (Cockpit's users) read.
  *
  * <p>Undeclared variables and forbidden commands answer 403 ({@link AuthorizationException}); a declared field
  * with a value of the wrong kind answers 400 ({@link InvalidFormData}), naming the field.
@@ -76,6 +79,14 @@ public class UserCommandGuard extends CommandInterceptor {
   public UserCommandGuard(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
   }
+
+  private static final String METRICS = "org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl";
+  private static final Set<String> MONITORING = Set.of("GetTelemetryDataCmd", "GetUniqueTaskWorkerCountCmd");
+  /** Counts over every instance, whatever the reader may see of them. */
+  private static final Set<String> STATISTICS = Set.of("ProcessDefinitionStatisticsQueryImpl",
+      "ActivityStatisticsQueryImpl", "DeploymentStatisticsQueryImpl", "HistoricActivityStatisticsQueryImpl",
+      "HistoricDecisionInstanceStatisticsQueryImpl", "BatchStatisticsQueryImpl",
+      "HistoricCaseActivityStatisticsQueryImpl");
 
   /** A job whose execution this thread refused: Camunda's failure handling must not count it as a failure. */
   private static final ThreadLocal<String> REFUSED_JOB = new ThreadLocal<>();
@@ -100,6 +111,15 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   private void check(Command<?> command, Authentication user) {
+    String type = command.getClass().getName();
+    if ((type.startsWith(METRICS) || MONITORING.contains(command.getClass().getSimpleName()))
+        && !EngineRoles.isAdminOrOperator(configuration, user)) {
+      throw refused(user, "read the engine's metrics (operators and administrators may)");
+    }
+    if (STATISTICS.contains(command.getClass().getSimpleName()) && !EngineRoles.isAdminOrOperator(configuration, user)
+        && (user.getGroupIds() == null || !user.getGroupIds().contains(Roles.PROCESS_OWNER))) {
+      throw refused(user, "read statistics over all instances (Cockpit's users may)");
+    }
     if (command instanceof CheckPassword) {
       String checked = (String) field(command, CheckPassword.class, "userId");
       if (!user.getUserId().equals(checked)) {
