@@ -237,8 +237,11 @@ public class UserCommandGuard extends CommandInterceptor {
 
   /** The value's kind must fit the field; text is allowed for numbers and flags, which KAP parses and checks. */
   static void checkKind(String field, FormFields.Kind kind, TypedValue value) {
-    Object raw = value == null ? null : value.getType() == null || !value.getType().isPrimitiveValueType()
-        ? null : value.getValue();
+    Object raw = value == null || (value.getType() != null && !value.getType().isPrimitiveValueType()) ? null
+        : value.getValue();
+    if (!(raw instanceof String || raw instanceof Number || raw instanceof Boolean)) {
+      raw = null;
+    }
     String type = value == null || value.getType() == null ? untypedKind(value) : value.getType().getName();
     if ("null".equals(type)) {
       return;
