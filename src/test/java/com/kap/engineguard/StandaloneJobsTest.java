@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.util.List;
+import com.kap.identity.Roles;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,7 @@ class StandaloneJobsTest {
   @Autowired TestRestTemplate rest;
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
 
   @Test
   void onlyAdministratorsActOnTheHistoryCleanupJob() {
@@ -55,5 +59,15 @@ class StandaloneJobsTest {
     assertThat(after.getRetries()).as("a refused execution used up no retry").isEqualTo(job.getRetries());
     assertThat(api.putJson("admin", path + "/priority", "{\"priority\":" + job.getPriority() + "}", String.class)
         .getStatusCode().value()).as("the administrator may").isEqualTo(204);
+    User operator = identityService.newUser("ops");
+    operator.setPassword("demo");
+    identityService.saveUser(operator);
+    identityService.createMembership("ops", Roles.OPERATOR);
+    try {
+      assertThat(api.putJson("ops", path + "/priority", "{\"priority\":" + job.getPriority() + "}", String.class)
+          .getStatusCode().value()).as("an operator may").isEqualTo(204);
+    } finally {
+      identityService.deleteUser("ops");
+    }
   }
 }

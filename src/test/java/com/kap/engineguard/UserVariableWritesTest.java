@@ -134,6 +134,16 @@ class UserVariableWritesTest {
         "{\"modifications\":{\"bidEligibilityInputs\":" + plain + "}}", String.class)))
         .as("modify process variables").isEqualTo(403);
 
+    assertThat(status(api.postJson("alice", "/engine-rest/message", "{\"messageName\":\"callClosed\","
+        + "\"processInstanceId\":\"" + instance + "\",\"processVariables\":{\"bidEligibilityInputs\":" + plain + "}}",
+        String.class))).as("a message with variables").isEqualTo(403);
+    assertThat(status(api.postJson("alice", "/engine-rest/signal", "{\"name\":\"anySignal\",\"variables\":"
+        + "{\"bidEligibilityInputs\":" + plain + "}}", String.class))).as("a signal with variables").isEqualTo(403);
+    assertThat(status(api.postJson("alice", "/engine-rest/process-instance/" + instance + "/modification",
+        "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"reviseBid\",\"variables\":"
+            + "{\"bidWithdrawn\":{\"value\":true}}}]}", String.class))).as("a modification with variables")
+        .isEqualTo(403);
+
     assertThat(runtimeService.getVariable(instance, "bidEligibilityInputs")).as("nothing written").isNull();
     assertThat(runtimeService.getVariable(instance, "bidWithdrawn")).as("nothing written").isNull();
     assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task is still open").isEqualTo(1);
