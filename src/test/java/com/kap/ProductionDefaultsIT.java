@@ -32,7 +32,7 @@ import org.springframework.mock.web.MockServletConfig;
  */
 class ProductionDefaultsIT {
 
-  private static final String ADMIN_PASSWORD = "Kap-admin-2026!";
+  private static final String ADMIN_PASSWORD = "Tulip-Harbor-2026!";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test

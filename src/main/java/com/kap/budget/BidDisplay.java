@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.forms.ShownText;
 import com.kap.portfolio.Account;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -37,19 +38,19 @@ final class BidDisplay {
   static String summary(Bid bid, Account account, String segment) {
     BidContent content = bid.content();
     StringBuilder text = new StringBuilder()
-        .append("**Account** ").append(account.name()).append(" (").append(bid.accountId()).append(") · ")
+        .append("**Account** ").append(ShownText.markdown(account.name())).append(" (").append(bid.accountId()).append(") · ")
         .append(segment == null ? "" : "**" + segment + "** · ").append("KAM ").append(bid.kam()).append("\n\n")
         .append("**Category** ").append(content.category()).append(" · **Cost** ").append(amount(content.cost()))
         .append(" · **Expected 3-year margin** ").append(amount(content.expectedMargin()))
         .append(" · **Probability of success** ").append(content.successProbability().toPlainString()).append(" %")
         .append(" · **Risk-adjusted margin** ").append(amount(content.riskAdjustedMargin()))
         .append(" · **Customer co-investment** ").append(amount(content.coInvestment())).append("\n\n")
-        .append("**Objectives served:** ").append(content.objectives());
+        .append("**Objectives served:** ").append(ShownText.markdown(content.objectives()));
     if (content.mustFund()) {
-      text.append("\n\n**Must fund:** ").append(content.mustFundReason());
+      text.append("\n\n**Must fund:** ").append(ShownText.markdown(content.mustFundReason()));
     }
     if (content.exclusiveGroup() != null) {
-      text.append("\n\n**Exclusivity group:** ").append(content.exclusiveGroup());
+      text.append("\n\n**Exclusivity group:** ").append(ShownText.markdown(content.exclusiveGroup()));
     }
     if (content.requiresBid() != null) {
       text.append("\n\n**Requires:** ").append(BudgetIds.bid(content.requiresBid()));

@@ -87,8 +87,11 @@ public class BudgetController {
     Set<String> scoringOpen = bids.findByRoundAndStatus(round.roundNo(), Bid.Status.ELIGIBLE).stream().map(Bid::id)
         .collect(java.util.stream.Collectors.toSet());
     String user = currentUser.id();
-    return entries.stream().filter(e -> e.action() != BudgetAudit.Action.SCORE || !scoringOpen.contains(e.bidId())
-        || user.equals(e.actor())).toList();
+    // the same rule as the bids themselves: nothing of a bid shows before the call has closed, whoever asks
+    boolean callOpen = round.status() == BudgetRound.Status.OPEN;
+    return entries.stream().filter(e -> !(callOpen && e.bidId() != null))
+        .filter(e -> e.action() != BudgetAudit.Action.SCORE || !scoringOpen.contains(e.bidId())
+            || user.equals(e.actor())).toList();
   }
 
   /** A KAM's own bids. */

@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.forms.ShownText;
 import com.kap.planning.CycleCalendar;
 import java.util.List;
 import java.util.Optional;
@@ -36,18 +37,18 @@ public class ShowOutcomeListener implements ExecutionListener {
     List<Calibration> calibrations = scores.calibrations(bid.bidNo());
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), calibrations);
     StringBuilder text = new StringBuilder()
-        .append("**Decision:** not funded — ").append(bid.statusReason()).append("\n\n")
-        .append(rounds.decisionNote(bid.roundNo()).map(note -> "**The committee's note:** " + note + "\n\n").orElse(""))
+        .append("**Decision:** not funded — ").append(ShownText.markdown(bid.statusReason())).append("\n\n")
+        .append(rounds.decisionNote(bid.roundNo()).map(note -> "**The committee's note:** " + ShownText.markdown(note) + "\n\n").orElse(""))
         .append("**Benefit** ").append(bid.benefit() == null ? "—" : bid.benefit().toPlainString())
         .append(" of 100 · **cost** ").append(BidDisplay.amount(bid.content().cost())).append("\n\n")
         .append("**Scorecards:**\n\n");
     for (Scorecard card : all.cards()) {
       text.append("- ").append(card.member()).append(": ").append(card.scores().entrySet().stream()
           .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")))
-          .append(" — ").append(card.comment()).append('\n');
+          .append(" — ").append(ShownText.markdown(card.comment())).append('\n');
     }
     calibrations.forEach(c -> text.append("- calibrated ").append(c.criterion().label())
-        .append(": ").append(c.score().toPlainString()).append(" — ").append(c.reason()).append('\n'));
+        .append(": ").append(c.score().toPlainString()).append(" — ").append(ShownText.markdown(c.reason())).append('\n'));
     execution.setVariable("outcomeText", text.toString());
     Optional<AppealRepository.Appeal> appeal = appeals.find(bid.bidNo());
     if (appeal.isEmpty()) {
@@ -55,7 +56,7 @@ public class ShowOutcomeListener implements ExecutionListener {
           calendar.properties().timeZone()));
     }
     appeal.ifPresent(filed -> execution.setVariable("appealText", text
-        + "\n**Grounds of the appeal:** " + filed.grounds() + "\n\n**Reserve left in the round:** "
+        + "\n**Grounds of the appeal:** " + ShownText.markdown(filed.grounds()) + "\n\n**Reserve left in the round:** "
         + BidDisplay.amount(facts.round(bid).reserveLeft())));
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the demo profile the environment's admin password is the admin's password, also on a database where the
- * admin exists already (Camunda only sets it when it creates the user).
+ * admin exists already (Camunda only sets it when it creates the user). Each start also unlocks the admin: whoever
+ * sets {@code KAP_ADMIN_PASSWORD} and restarts KAP gets in again, however many wrong passwords others sent.
  */
 @Component
 @Profile("!demo")
@@ -34,10 +35,17 @@ public class AdminPassword {
   @EventListener(PostDeployEvent.class)
   public void apply() {
     User admin = identityService.createUserQuery().userId(adminId).singleResult();
-    if (admin != null && !identityService.checkPassword(adminId, password)) {
+    if (admin == null) {
+      return;
+    }
+    // unlocked first: the check of a locked user fails whatever the password
+    identityService.unlockUser(adminId);
+    if (!identityService.checkPassword(adminId, password)) {
       admin.setPassword(password);
       identityService.saveUser(admin);
       LOG.info("The password of '{}' was set from the environment", adminId);
     }
+    // the check above counts as a wrong attempt when the password changed
+    identityService.unlockUser(adminId);
   }
 }

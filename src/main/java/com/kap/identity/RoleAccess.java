@@ -78,8 +78,14 @@ public class RoleAccess {
   private void authorizations() {
     for (String group : GROUPS.keySet()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.USER, ANY, Permissions.READ);
-      grant(group, Resources.GROUP, ANY, Permissions.READ);
+      if (group.equals(Roles.KAM)) {
+        // least privilege: a KAM reads their own user (Camunda grants it) and groups, not everyone's e-mail and groups
+        revoke(group, Resources.USER, ANY);
+        revoke(group, Resources.GROUP, ANY);
+      } else {
+        grant(group, Resources.USER, ANY, Permissions.READ);
+        grant(group, Resources.GROUP, ANY, Permissions.READ);
+      }
       // lets Tasklist show the diagram of a task
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
@@ -142,6 +148,12 @@ public class RoleAccess {
     for (String group : groups) {
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+  }
+
+  /** Removes a grant that earlier versions of KAP made (idempotent). */
+  private void revoke(String group, Resource resource, String resourceId) {
+    authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .list().forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

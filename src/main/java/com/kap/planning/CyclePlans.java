@@ -4,6 +4,7 @@ import com.kap.portfolio.CycleSegmentRepository;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,37 @@ public class CyclePlans {
     this.cycleSegments = cycleSegments;
     this.cycles = cycles;
     this.runtimeService = runtimeService;
+  }
+
+  /**
+   * The cycle's year, as KAP registered it: the business key that {@code RegisterCycleDelegate} gave the instance,
+   * checked against KAP's table. The diagram reads it here rather than from the variable {@code year}, which is a
+   * field of the start form.
+   */
+  public int year(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    int year;
+    try {
+      year = Integer.parseInt(key);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new IllegalStateException("planning cycle " + execution.getProcessInstanceId() + " has no year as its "
+          + "business key: " + key);
+    }
+    if (cycles.find(year).map(c -> !c.processInstanceId().equals(execution.getProcessInstanceId())).orElse(true)) {
+      throw new IllegalStateException("planning cycle " + execution.getProcessInstanceId() + " is not KAP's cycle "
+          + year);
+    }
+    return year;
+  }
+
+  /** The fan-out's collection for the cycle of this execution. */
+  public List<Integer> chunks(DelegateExecution execution) {
+    return chunks(year(execution));
+  }
+
+  /** {@link #allApproved(int)} for the cycle of this execution. */
+  public boolean allApproved(DelegateExecution execution) {
+    return allApproved(year(execution));
   }
 
   /** The fan-out's collection: 0 … (accounts / 100, rounded up) − 1. */

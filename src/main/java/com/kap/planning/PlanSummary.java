@@ -2,6 +2,7 @@ package com.kap.planning;
 
 import com.kap.forms.DisplayDates;
 import com.kap.forms.FormLabels;
+import com.kap.forms.ShownText;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,8 +51,8 @@ public final class PlanSummary {
     }
   }
 
-  /** User text, kept from being read as HTML. */
+  /** User text, shown as typed: no HTML, no live links or images (another user reads it). */
   private static String text(String text) {
-    return text == null ? "-" : text.replace("<", "&lt;").replace(">", "&gt;");
+    return text == null ? "-" : ShownText.markdown(text);
   }
 }

@@ -51,7 +51,25 @@ public abstract class TaskCompletionConflictMapper<E extends Throwable> implemen
 
   /** The loser's check of its rights on the task finds them deleted with the completed task (403). */
   @Priority(Priorities.USER - 1)
-  public static class Authorization extends TaskCompletionConflictMapper<AuthorizationException> {}
+  public static class Authorization extends TaskCompletionConflictMapper<AuthorizationException> {
+
+    /** Every refusal is answered here: the race's 409, or else a 403 that names no one else's resources. */
+    @Override
+    public boolean isMappable(AuthorizationException e) {
+      super.isMappable(e);
+      return true;
+    }
+
+    @Override
+    public Response toResponse(AuthorizationException e) {
+      Decision decided = DECIDED.get();
+      if (decided != null && decided.failure() == e && decided.answer() != null) {
+        return super.toResponse(e);
+      }
+      DECIDED.remove();
+      return RefusalWithoutIds.answer(e);
+    }
+  }
 
   /**
    * What else the loser trips over, where the winner changed the state under it: a NullPointerException in the

@@ -58,7 +58,7 @@ class HardenedDefaultsTest {
   }
 
   @Test
-  void wrongPasswordsThrottleLoginsAndEnoughOfThemLockTheUser() {
+  void wrongPasswordsThrottleLogins() {
     User probe = identityService.newUser(THROTTLED);
     probe.setPassword("right-password-1");
     identityService.saveUser(probe);

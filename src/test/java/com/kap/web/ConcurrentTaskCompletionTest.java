@@ -66,9 +66,14 @@ class ConcurrentTaskCompletionTest {
   @BeforeEach
   void deploy() {
     api = new Api(rest);
+    // the task's form declares the one field the completions write (users write only their form's fields)
     deployment = repositoryService.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn",
         Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent().userTask("work")
-            .camundaCandidateUsers("alice, bruno").endEvent().done()).deploy().getId();
+            .camundaCandidateUsers("alice, bruno").camundaFormRef(PROCESS + "Form").camundaFormRefBinding("deployment")
+            .endEvent().done())
+        .addString(PROCESS + ".form", "{\"id\":\"" + PROCESS + "Form\",\"type\":\"default\",\"components\":"
+            + "[{\"type\":\"textfield\",\"key\":\"completedBy\",\"label\":\"Completed by\"}]}")
+        .deploy().getId();
   }
 
   @AfterEach
