@@ -44,6 +44,20 @@ public class WebappSession {
     return send(request(path).GET());
   }
 
+  /** What the webapps' HTTP client accepts: HAL first, so that task lists come with their variables embedded. */
+  public static final String WEBAPP_ACCEPT = "application/hal+json, application/json; q=0.5";
+
+  /** A GET with the webapps' own Accept header ({@link #WEBAPP_ACCEPT}). */
+  public HttpResponse<String> getAsWebapp(String path) {
+    return send(request(path).setHeader("Accept", WEBAPP_ACCEPT).GET());
+  }
+
+  /** A JSON POST with the XSRF token and the webapps' own Accept header ({@link #WEBAPP_ACCEPT}). */
+  public HttpResponse<String> postJsonAsWebapp(String path, String json) {
+    return send(request(path).setHeader("Accept", WEBAPP_ACCEPT).header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", xsrfToken()).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A JSON POST as the webapps send it, with the XSRF token. */
   public HttpResponse<String> postJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken())
