@@ -1,6 +1,8 @@
 package com.kap.forms;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -14,21 +16,53 @@ public class InvalidFormData extends FormFieldValidationException {
   private final String field;
   private final String problem;
   private final String label;
+  private final List<InvalidFormData> all;
 
   public InvalidFormData(String field, String problem) {
+    this(FormLabels.currentFormId(), field, problem);
+  }
+
+  /** A refusal of a field of the given form, where the engine is not working on its element (yet). */
+  public InvalidFormData(String formId, String field, String problem) {
     super(field, field + ": " + problem);
     this.field = field;
     this.problem = problem;
-    this.label = FormLabels.describe(FormLabels.currentFormId(), field);
+    this.label = FormLabels.describe(formId, field);
+    this.all = List.of(this);
+  }
+
+  private InvalidFormData(List<InvalidFormData> problems) {
+    super(problems.get(0).field, problems.stream().map(InvalidFormData::getMessage).collect(Collectors.joining("; ")));
+    this.field = problems.get(0).field;
+    this.problem = problems.get(0).problem;
+    this.label = problems.get(0).label;
+    this.all = List.copyOf(problems);
+  }
+
+  /** Every problem of a submission at once: a person corrects them all in one go. */
+  public static InvalidFormData all(List<InvalidFormData> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("no problem to report");
+    }
+    return problems.size() == 1 ? problems.get(0)
+        : new InvalidFormData(problems.stream().flatMap(p -> p.all.stream()).toList());
   }
 
   public String field() {
     return field;
   }
 
-  /** What a person reads: the field's label, then the problem. */
+  /** What a person reads: each field's label, then its problem; several problems numbered, in the form's order. */
   public String forPeople() {
-    return label + ": " + problem;
+    if (all.size() == 1) {
+      return label + ": " + problem;
+    }
+    StringBuilder text = new StringBuilder(all.size() + " problems to correct: ");
+    for (int i = 0; i < all.size(); i++) {
+      text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(all.get(i).label).append(": ")
+          .append(all.get(i).problem);
+    }
+    return text.toString();
   }
 
   /** The refusal among an exception's causes, as Camunda and Jersey wrap it. */

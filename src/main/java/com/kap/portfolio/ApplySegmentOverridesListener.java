@@ -1,5 +1,6 @@
 package com.kap.portfolio;
 
+import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.identity.CurrentUserId;
 import com.kap.forms.InvalidFormData;
@@ -37,19 +38,23 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
     List<Map<String, Object>> entries = values.objectList("overrides");
     List<PortfolioSegmentation.OverrideRequest> overrides = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    FormProblems problems = new FormProblems();
     for (int i = 0; i < entries.size(); i++) {
       String path = "overrides[" + i + "]";
       Map<String, Object> entry = entries.get(i);
-      String accountId = FormValues.text(entry, path, "accountId", true, PortfolioCsvParser.MAX_ID_LENGTH);
-      String segmentLabel = FormValues.text(entry, path, "segment", true, 16);
-      Segment segment = Segment.byLabel(segmentLabel).orElseThrow(() -> new InvalidFormData(path + ".segment",
-          "'" + segmentLabel + "' is not a segment; use Strategic, Star, Status or Streamline"));
-      String reason = FormValues.text(entry, path, "reason", true, MAX_REASON_LENGTH);
-      if (!seen.add(accountId)) {
-        throw new InvalidFormData(path + ".accountId", "account '" + accountId + "' is overridden twice");
-      }
-      overrides.add(new PortfolioSegmentation.OverrideRequest(accountId, segment, reason));
+      problems.check(() -> {
+        String accountId = FormValues.text(entry, path, "accountId", true, PortfolioCsvParser.MAX_ID_LENGTH);
+        String segmentLabel = FormValues.text(entry, path, "segment", true, 16);
+        Segment segment = Segment.byLabel(segmentLabel).orElseThrow(() -> new InvalidFormData(path + ".segment",
+            "'" + segmentLabel + "' is not a segment; use Strategic, Star, Status or Streamline"));
+        String reason = FormValues.text(entry, path, "reason", true, MAX_REASON_LENGTH);
+        if (!seen.add(accountId)) {
+          throw new InvalidFormData(path + ".accountId", "account '" + accountId + "' is overridden twice");
+        }
+        return overrides.add(new PortfolioSegmentation.OverrideRequest(accountId, segment, reason));
+      });
     }
+    problems.throwIfAny();
     int year = ((Number) execution.getVariable("year")).intValue();
     segmentation.override(year, overrides, currentUser.orElse("unknown"));
   }

@@ -1,5 +1,6 @@
 package com.kap.portfolio;
 
+import com.kap.forms.FormProblems;
 import com.kap.forms.InvalidFormData;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -45,17 +46,18 @@ public class PortfolioSegmentation {
   public void override(int year, List<OverrideRequest> overrides, String by) {
     Map<String, Segment> computed = cycleSegments.findByYear(year).stream()
         .collect(Collectors.toMap(CycleSegment::accountId, CycleSegment::computedSegment));
+    FormProblems problems = new FormProblems();
     for (int i = 0; i < overrides.size(); i++) {
       OverrideRequest o = overrides.get(i);
       if (!computed.containsKey(o.accountId())) {
-        throw new InvalidFormData("overrides[" + i + "].accountId",
-            "account '" + o.accountId() + "' is not in the " + year + " segmentation");
-      }
-      if (computed.get(o.accountId()) == o.segment()) {
-        throw new InvalidFormData("overrides[" + i + "].segment",
-            "account '" + o.accountId() + "' is already " + o.segment().label() + " by its scores");
+        problems.add(new InvalidFormData("overrides[" + i + "].accountId",
+            "account '" + o.accountId() + "' is not in the " + year + " segmentation"));
+      } else if (computed.get(o.accountId()) == o.segment()) {
+        problems.add(new InvalidFormData("overrides[" + i + "].segment",
+            "account '" + o.accountId() + "' is already " + o.segment().label() + " by its scores"));
       }
     }
+    problems.throwIfAny();
     for (OverrideRequest o : overrides) {
       cycleSegments.saveOverride(year, o.accountId(),
           new CycleSegment.Override(o.segment(), o.reason(), by, clock.instant()));

@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
@@ -51,27 +52,30 @@ public class RecordRitualProposalListener extends TaskCompletionListener {
     List<Map<String, Object>> entries = values.objectList("rituals");
     List<OccurrenceRepository.Proposal> proposals = new ArrayList<>();
     Map<RitualType, Integer> counts = new EnumMap<>(RitualType.class);
+    FormProblems problems = new FormProblems();
     for (int i = 0; i < entries.size(); i++) {
       String path = "rituals[" + i + "]";
       Map<String, Object> entry = entries.get(i);
-      String key = FormValues.choice(entry, path, "ritualType", cadence.keySet().stream().map(RitualType::key)
-          .toList(), true);
-      RitualCadence.Cadence ritual = cadence.get(RitualType.byKey(key).orElseThrow());
-      LocalDate date = FormValues.date(entry, path, "date", true);
-      if (!window.contains(date)) {
-        throw new InvalidFormData(path + ".date", "must be from " + window.from() + " to " + window.until()
-            + ", was " + date);
-      }
-      if (!RitualCalendar.isWorkingDay(date)) {
-        throw new InvalidFormData(path + ".date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
-            + "; rituals fall on working days");
-      }
-      String participants = FormValues.text(entry, path, "customerParticipants", ritual.external(), 1000);
-      proposals.add(new OccurrenceRepository.Proposal(ritual.type(), date,
-          ProposeRitualDatesDelegate.host(ritual.host(), account), ritual.external() ? participants : null));
-      counts.merge(ritual.type(), 1, Integer::sum);
+      problems.check(() -> {
+        String key = FormValues.choice(entry, path, "ritualType", cadence.keySet().stream().map(RitualType::key)
+            .toList(), true);
+        RitualCadence.Cadence ritual = cadence.get(RitualType.byKey(key).orElseThrow());
+        LocalDate date = FormValues.date(entry, path, "date", true);
+        if (!window.contains(date)) {
+          throw new InvalidFormData(path + ".date", "must be from " + window.from() + " to " + window.until()
+              + ", was " + date);
+        }
+        if (!RitualCalendar.isWorkingDay(date)) {
+          throw new InvalidFormData(path + ".date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
+              + "; rituals fall on working days");
+        }
+        String participants = FormValues.text(entry, path, "customerParticipants", ritual.external(), 1000);
+        proposals.add(new OccurrenceRepository.Proposal(ritual.type(), date,
+            ProposeRitualDatesDelegate.host(ritual.host(), account), ritual.external() ? participants : null));
+        return counts.merge(ritual.type(), 1, Integer::sum);
+      });
     }
-    String justification = values.text("justification", false, 4000);
+    String justification = problems.check(() -> values.text("justification", false, 4000)).orElse(null);
     List<String> shortfall = new ArrayList<>();
     RitualCadence.required(cadence, window.from(), window.until()).forEach((type, required) -> {
       int planned = counts.getOrDefault(type, 0);
@@ -79,10 +83,11 @@ public class RecordRitualProposalListener extends TaskCompletionListener {
         shortfall.add(type.label() + " (" + planned + " of " + required + ")");
       }
     });
-    if (!shortfall.isEmpty() && justification == null) {
-      throw new InvalidFormData("justification", "is required: fewer rituals than the cadence asks for: "
-          + String.join(", ", shortfall));
+    if (!shortfall.isEmpty() && justification == null && problems.isEmpty()) {
+      problems.add(new InvalidFormData("justification", "is required: fewer rituals than the cadence asks for: "
+          + String.join(", ", shortfall)));
     }
+    problems.throwIfAny();
     occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
     plans.propose(plan.year(), plan.accountId(), justification, currentUser.orElse(account.kam()), clock.instant());
     execution.setVariable("shortfall", shortfall.isEmpty() ? null : String.join(", ", shortfall));

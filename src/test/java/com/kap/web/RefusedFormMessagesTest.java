@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 @KapTest
 class RefusedFormMessagesTest {
 
-  private static final int YEAR = 2083;
+  private static final int YEAR = 2042;
 
   @Autowired TestRestTemplate rest;
 
@@ -53,5 +53,23 @@ class RefusedFormMessagesTest {
       assertThat(refused.getBody().get("message").asText()).isEqualTo("Overrides, row 2: Reason: is required");
       assertThat(refused.getBody().get("field").asText()).isEqualTo("overrides[1].reason");
     }
+  }
+
+  @Test
+  void aRefusalListsEveryProblemOfTheListAtOnce() throws Exception {
+    Api api = new Api(rest);
+    String cycleId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        CycleForms.startForm(YEAR + 2), JsonNode.class).getBody().get("id").asText();
+    String task = api.awaitTask("diane", "processInstanceId=" + cycleId).get("id").asText();
+    ResponseEntity<JsonNode> refused = api.postJson("diane", "/engine-rest/task/" + task + "/submit-form",
+        CycleForms.variables(CycleForms.json("overrides",
+            "[{\"accountId\":\"ACC-024\",\"segment\":\"Strategic\",\"reason\":\"\"},"
+                + "{\"accountId\":\"ACC-023\",\"segment\":\"Strategic\",\"reason\":\"Merger\"},"
+                + "{\"accountId\":\"ACC-023\",\"segment\":\"Star\",\"reason\":\"Second thoughts\"}]")),
+        JsonNode.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).isEqualTo("2 problems to correct: "
+        + "1) Overrides, row 1: Reason: is required; "
+        + "2) Overrides, row 3: Account: account 'ACC-023' is overridden twice");
   }
 }
