@@ -214,7 +214,7 @@ public class UserCommandGuard extends CommandInterceptor {
         FormFields.Kind kind = declared(user, form, String.valueOf(name));
         TypedValue value = variables instanceof VariableMap map ? map.getValueTyped((String) name)
             : typed(variables.get(name));
-        checkKind(String.valueOf(name), kind, value);
+        checkKind(form.formId(), String.valueOf(name), kind, value);
       }
     }
     if (deletions != null) {
@@ -236,7 +236,7 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   /** The value's kind must fit the field; text is allowed for numbers and flags, which KAP parses and checks. */
-  static void checkKind(String field, FormFields.Kind kind, TypedValue value) {
+  static void checkKind(String formId, String field, FormFields.Kind kind, TypedValue value) {
     Object raw = value == null || (value.getType() != null && !value.getType().isPrimitiveValueType()) ? null
         : value.getValue();
     if (!(raw instanceof String || raw instanceof Number || raw instanceof Boolean)) {
@@ -253,6 +253,7 @@ public class UserCommandGuard extends CommandInterceptor {
           || type.equals("double") || type.equals("short");
       case FLAG -> type.equals("string") || type.equals("boolean");
       case LIST -> type.equals("json");
+      case TEXTS -> type.equals("json") || type.equals("string");
     };
     if (fits) {
       return;
@@ -263,8 +264,9 @@ public class UserCommandGuard extends CommandInterceptor {
       case NUMBER -> "must be a number" + (raw == null ? "" : ", was " + raw);
       case FLAG -> "must be true or false" + (raw == null ? "" : ", was '" + raw + "'");
       case LIST -> "must be a list of entries";
+      case TEXTS -> "must be a list of texts";
     };
-    throw new InvalidFormData(field, problem + " (a value of type " + type + "; forms take only their fields' "
+    throw new InvalidFormData(formId, field, problem + " (a value of type " + type + "; forms take only their fields' "
         + "types, never Object, Java, XML, file or bytes values)");
   }
 

@@ -17,7 +17,11 @@ import java.util.Set;
 public record FormFields(String formId, Map<String, Kind> fields) {
 
   /** What a field submits. */
-  public enum Kind { TEXT, DATE, NUMBER, FLAG, LIST }
+  public enum Kind {
+    TEXT, DATE, NUMBER, FLAG, LIST,
+    /** A tag list or check list: a Json list of texts, or over /engine-rest a text of comma-separated ones. */
+    TEXTS
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TEXT = Set.of("textfield", "textarea", "radio", "select");
@@ -55,7 +59,7 @@ public record FormFields(String formId, Map<String, Kind> fields) {
         } else if ("checkbox".equals(type)) {
           fields.put(key, Kind.FLAG);
         } else if (LISTS.contains(type)) {
-          fields.put(key, Kind.LIST);
+          fields.put(key, Kind.TEXTS);
         }
       }
       collect(component, fields);
