@@ -92,17 +92,42 @@ public class Browser implements AutoCloseable {
     for (String text : cardTexts) {
       texts.append("[contains(., '").append(text).append("')]");
     }
-    By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//*[normalize-space()='" + taskName + "']]"
-        + texts);
-    click(By.xpath("(" + card.toString().substring("By.xpath: ".length()) + ")[1]//*[normalize-space()='"
-        + taskName + "']"));
+    By card = By.xpath("(//ol[contains(@class,'tasks-list')]/li[.//*[normalize-space()='" + taskName + "']]"
+        + texts + ")[1]//*[normalize-space()='" + taskName + "']");
+    By nextPage = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'pagination-next')]"
+        + "[not(contains(@class,'disabled'))]/a");
+    // a long filter shows its tasks page by page: turn the pages as a person would
+    for (int page = 1; ; page++) {
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(page == 1 ? 10 : 5))
+            .until(ExpectedConditions.elementToBeClickable(card));
+        break;
+      } catch (org.openqa.selenium.TimeoutException notOnThisPage) {
+        if (page > 40 || driver.findElements(nextPage).isEmpty()) {
+          click(card); // fails, keeping the page
+        }
+        click(nextPage);
+      }
+    }
+    click(card);
     find(By.cssSelector(".task-details .fjs-form"));
   }
 
   /** Tasklist's "Start process": picks the process by its name and waits for its start form. */
   public void startProcess(String processName) {
-    click(By.xpath("//a[normalize-space()='Start process']"));
-    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"));
+    By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']");
+    for (int attempt = 1; ; attempt++) {
+      click(By.xpath("//a[normalize-space()='Start process']"));
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(process));
+        break;
+      } catch (org.openqa.selenium.TimeoutException notOpen) {
+        if (attempt == 3) {
+          throw notOpen; // right after the login the header may not answer yet: three tries
+        }
+      }
+    }
+    click(process);
     find(By.cssSelector(".modal .fjs-form"));
   }
 
@@ -198,6 +223,15 @@ public class Browser implements AutoCloseable {
       }
     }
     return refused;
+  }
+
+  /** True when the element is on the page and nothing lies over its middle (a person can click it). */
+  public boolean isUncovered(By by) {
+    WebElement element = find(by);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return Boolean.TRUE.equals(driver.executeScript("var r = arguments[0].getBoundingClientRect();"
+        + "var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        + "return top === arguments[0] || arguments[0].contains(top);", element));
   }
 
   public ChromeDriver driver() {

@@ -42,6 +42,11 @@ public final class TasklistForm {
     return row(list, rows + 1);
   }
 
+  /** The list's first row: the one shown, or a new one where the list is empty. */
+  public TasklistForm firstRow(String list) {
+    return rows(list) == 0 ? addRow(list) : row(list, 1);
+  }
+
   public int rows(String list) {
     return browser.driver().findElements(By.xpath(list(list) + "//div[contains(@class,'fjs-repeat-row-container')]"))
         .size();
@@ -57,33 +62,55 @@ public final class TasklistForm {
     return this;
   }
 
-  /** Types a date as the date picker takes it (month/day/year) and closes the picker. */
+  /** Types a date as the date picker takes it (month/day/year) and leaves the field. */
   public TasklistForm date(String label, LocalDate date) {
     By input = By.xpath(field(label) + "//input");
     WebElement element = browser.find(input);
     browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    element.sendKeys(TYPED.format(date), Keys.ENTER);
-    element.sendKeys(Keys.ESCAPE);
+    // Tab, not Escape, closes the date picker: Escape would close a start form's dialog too
+    element.sendKeys(TYPED.format(date), Keys.TAB);
     return this;
   }
 
-  /** Opens a dropdown (select or tag list) and picks the option whose text is {@code option}. */
+  /**
+   * Picks an option of a dropdown (select or tag list) by its text, or by a part of it: a searchable select or a
+   * tag list is typed into to find it, as a person does; a plain select is opened with a click.
+   */
   public TasklistForm pick(String label, String option) {
-    browser.click(By.xpath(field(label) + "//*[contains(@class,'fjs-input-group') or contains(@class,"
-        + "'fjs-taglist')][1]"));
-    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + option + "']"));
+    List<WebElement> search = browser.driver().findElements(By.xpath(field(label) + "//input[contains(@class,"
+        + "'fjs-input') or contains(@class,'fjs-taglist-input')]"));
+    if (search.isEmpty()) {
+      browser.click(By.xpath(field(label) + "//*[contains(@class,'fjs-input-group')][1]"));
+    } else {
+      WebElement input = search.get(0);
+      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+      input.click();
+      input.sendKeys(option);
+    }
+    browser.click(By.xpath("(//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), '" + option
+        + "')])[1]"));
     return this;
   }
 
-  /** The options a dropdown offers, as their texts. */
-  public List<String> options(String label) {
-    browser.click(By.xpath(field(label) + "//*[contains(@class,'fjs-input-group') or contains(@class,"
-        + "'fjs-taglist')][1]"));
-    browser.find(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')]"));
+  /** The options a searchable dropdown offers for a typed text; the text is cleared again. */
+  public List<String> optionsFor(String label, String typed) {
+    WebElement input = browser.find(By.xpath(field(label) + "//input[contains(@class,'fjs-input') or contains("
+        + "@class,'fjs-taglist-input')]"));
+    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+    input.click();
+    input.sendKeys(typed);
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     List<String> options = browser.driver().findElements(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')]"))
-        .stream().map(WebElement::getText).map(String::trim).toList();
-    browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        .stream().map(WebElement::getText).map(String::trim).filter(text -> !text.isEmpty()).toList();
+    for (int i = 0; i < typed.length(); i++) {
+      input.sendKeys(Keys.BACK_SPACE);
+    }
+    browser.click(By.xpath(field(label) + "//label"));
     return options;
   }
 
@@ -94,8 +121,9 @@ public final class TasklistForm {
   }
 
   private String field(String label) {
-    return within + "//div[contains(@class,'fjs-form-field')][./label[normalize-space(translate(., '*', ''))='"
-        + label + "'] or ./*/label[normalize-space(translate(., '*', ''))='" + label + "']][last()]";
+    // the innermost field with that label: a list or group around it holds the label too
+    return "(" + within + "//div[contains(@class,'fjs-form-field')][.//label[normalize-space(translate(., '*', ''))='"
+        + label + "']])[last()]";
   }
 
   private String list(String label) {

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @KapTest
 class LongListsInTasklistTest {
 
-  private static final int YEAR = 2087;
+  private static final int YEAR = 2081;
 
   @Autowired TestRestTemplate rest;
   @Autowired AccountPlanRepository plans;
