@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @KapTest
 class AuditVisibilityTest {
 
-  private static final int YEAR = 2088;
+  private static final int YEAR = 2048;
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;

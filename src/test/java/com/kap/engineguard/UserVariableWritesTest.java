@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @KapTest
 class UserVariableWritesTest {
 
-  private static final int YEAR = 2089;
+  private static final int YEAR = 2055;
   private static final String START_BID = "/process-definition/key/investmentBid/submit-form";
   /** A {@code com.kap} class with a no-argument constructor that starts planning cycles, as alice sent it. */
   private static final String CYCLE_STARTER = "{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":"

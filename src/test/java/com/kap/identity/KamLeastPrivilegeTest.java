@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @KapTest
 class KamLeastPrivilegeTest {
 
-  private static final int YEAR = 2086;
+  private static final int YEAR = 2045;
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
