@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
@@ -43,6 +45,11 @@ public class StartFormOptions implements ContainerRequestFilter {
     }
     String key = path.group(1) != null ? path.group(2) : definitionKey(engine, path.group(2));
     if (key == null) {
+      return;
+    }
+    // only who may start the process sees its choices (the directors' names are no KAM's business)
+    if (!engine.getAuthorizationService().isUserAuthorized(user.getUserId(), user.getGroupIds(),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, key)) {
       return;
     }
     Map<String, List<Map<String, String>>> options = choices.forStartForm(key, user.getUserId());

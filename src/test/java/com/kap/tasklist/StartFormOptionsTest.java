@@ -36,6 +36,18 @@ class StartFormOptionsTest {
         .containsExactlyInAnyOrder("eric", "fatima", "ines");
   }
 
+  @Test
+  void aKamWhoMayNotStartARoundGetsNoDirectors() throws Exception {
+    WebappSession diane = new WebappSession(port);
+    assertThat(diane.login("diane", "demo", "tasklist")).isEqualTo(200);
+    String id = JSON.readTree(diane.get("/api/engine/engine/default/process-definition?latestVersion=true"
+        + "&key=budgetRound").body()).get(0).get("id").asText();
+    WebappSession alice = new WebappSession(port);
+    assertThat(alice.login("alice", "demo", "tasklist")).isEqualTo(200);
+    assertThat(alice.get("/api/engine/engine/default/process-definition/" + id + "/form-variables").body())
+        .doesNotContain("directorOptions", "fatima");
+  }
+
   private JsonNode options(String user, String processKey, String variable) throws Exception {
     WebappSession session = new WebappSession(port);
     assertThat(session.login(user, "demo", "tasklist")).isEqualTo(200);
