@@ -40,6 +40,10 @@ public class RoleAccess {
       Roles.GLOBAL_COMMITTEE, "Global steering committee (hears budget appeals)");
 
   /** Business columns Tasklist shows in every KAP filter. */
+  /** The processes whose running instances a process owner reads in Cockpit: every one but the budget's. */
+  static final List<String> PROCESS_OWNER_INSTANCES = List.of("annualCycleSchedule", "annualPlanningCycle",
+      "accountPlan", "ritualPlan", "customerAdvisoryBoard");
+
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", "accountName", "label", "Account"),
       Map.of("name", "year", "label", "Year"),
@@ -103,6 +107,11 @@ public class RoleAccess {
     grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    // ... and find their running instances there, read-only. Not the budget's: a bid's variables hold blind scores.
+    for (String process : PROCESS_OWNER_INSTANCES) {
+      grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY);
+    }
   }
 
   private void filters() {
