@@ -26,9 +26,12 @@ public class RegisterBidDelegate implements JavaDelegate {
   private final CycleCalendar calendar;
   private final CurrentUserId currentUser;
   private final Clock clock;
+  private final RequiredBidChoices requiredBids;
 
   public RegisterBidDelegate(BidRepository bids, BudgetRoundRepository rounds, AccountRepository accounts,
-      BidForm form, BudgetAudit audit, CycleCalendar calendar, CurrentUserId currentUser, Clock clock) {
+      BidForm form, BudgetAudit audit, CycleCalendar calendar, CurrentUserId currentUser, Clock clock,
+      RequiredBidChoices requiredBids) {
+    this.requiredBids = requiredBids;
     this.calendar = calendar;
     this.bids = bids;
     this.rounds = rounds;
@@ -60,5 +63,6 @@ public class RegisterBidDelegate implements JavaDelegate {
     execution.setVariable("year", round.planYear());
     BidDisplay.show(execution, bid, round, account, null);
     audit.record(round.roundNo(), bidNo, BudgetAudit.Action.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
+    requiredBids.refresh(kam, round.roundNo());
   }
 }

@@ -22,9 +22,11 @@ public class ReviseBidListener extends TaskCompletionListener {
   private final BudgetAudit audit;
   private final CurrentUserId currentUser;
   private final Clock clock;
+  private final RequiredBidChoices requiredBids;
 
   public ReviseBidListener(BidFacts facts, BidRepository bids, BidForm form, BudgetAudit audit,
-      CurrentUserId currentUser, Clock clock) {
+      CurrentUserId currentUser, Clock clock, RequiredBidChoices requiredBids) {
+    this.requiredBids = requiredBids;
     this.facts = facts;
     this.bids = bids;
     this.form = form;
@@ -50,6 +52,7 @@ public class ReviseBidListener extends TaskCompletionListener {
       bids.updateStatus(bid.bidNo(), Bid.Status.WITHDRAWN, reason);
       audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_WITHDRAWN, kam, before, null, reason);
       execution.setVariable("bidWithdrawn", true);
+      requiredBids.refresh(bid.kam(), round.roundNo());
       return;
     }
     BidContent content = form.read(values, round, bid.bidNo());
@@ -59,5 +62,6 @@ public class ReviseBidListener extends TaskCompletionListener {
     audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_REVISED, kam, before, BidDisplay.plain(revised),
         null);
     execution.setVariable("bidWithdrawn", false);
+    requiredBids.refresh(bid.kam(), round.roundNo());
   }
 }

@@ -54,7 +54,8 @@ public record FormFields(String formId, Map<String, Kind> fields) {
           fields.put(key, Kind.TEXT);
         } else if ("datetime".equals(type)) {
           fields.put(key, Kind.DATE);
-        } else if ("number".equals(type)) {
+        } else if ("number".equals(type) || "expression".equals(type)) {
+          // KAP's expression fields count a list's rows as the form held them: see FormValues.objectList
           fields.put(key, Kind.NUMBER);
         } else if ("checkbox".equals(type)) {
           fields.put(key, Kind.FLAG);

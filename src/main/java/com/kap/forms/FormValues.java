@@ -114,17 +114,39 @@ public final class FormValues {
    */
   public List<Map<String, Object>> objectList(String field) {
     Object value = scope.getVariable(field);
+    List<Map<String, Object>> list;
     if (value == null) {
-      return List.of();
+      list = List.of();
+    } else {
+      String json = value instanceof SpinJsonNode node ? node.toString()
+          : value instanceof String s ? s
+          : write(field, value);
+      try {
+        List<Map<String, Object>> read = JSON.readValue(json, new TypeReference<>() {});
+        list = read == null ? List.of() : read.stream().map(e -> e == null ? Map.<String, Object>of() : e).toList();
+      } catch (JsonProcessingException e) {
+        throw new InvalidFormData(field, "must be a list of entries");
+      }
     }
-    String json = value instanceof SpinJsonNode node ? node.toString()
-        : value instanceof String s ? s
-        : write(field, value);
-    try {
-      List<Map<String, Object>> list = JSON.readValue(json, new TypeReference<>() {});
-      return list == null ? List.of() : list.stream().map(e -> e == null ? Map.<String, Object>of() : e).toList();
-    } catch (JsonProcessingException e) {
-      throw new InvalidFormData(field, "must be a list of entries");
+    checkNoRowLost(field, list.size());
+    return list;
+  }
+
+  /**
+   * Each list of KAP's forms has an expression field {@code <list>Rows} that counts the list's rows as the form held
+   * them when the person clicked Complete. Fewer rows submitted than counted means rows were lost on the way (Camunda
+   * Forms submits only the rows of a list it shows), not removed by the person: the submission is refused. The count
+   * is used once and removed, so that a later submission without it (e.g. over /engine-rest) is not held to it.
+   */
+  private void checkNoRowLost(String field, int rows) {
+    String countField = field + "Rows";
+    Object counted = scope.getVariable(countField);
+    if (counted != null) {
+      scope.removeVariable(countField);
+    }
+    if (counted instanceof Number number && number.longValue() > rows) {
+      throw new InvalidFormData(field, "only " + rows + " of its " + number.longValue() + " rows arrived and nothing"
+          + " was saved: show the whole list and complete again");
     }
   }
 

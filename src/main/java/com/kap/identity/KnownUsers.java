@@ -47,6 +47,23 @@ public class KnownUsers {
     }));
   }
 
+  /** The users with these ids, in the order given; ids of no user are left out. */
+  public List<User> byIds(List<String> userIds) {
+    String[] ids = userIds.toArray(String[]::new);
+    List<User> found = engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      return context.getReadOnlyIdentityProvider().createUserQuery(context).userIdIn(ids).list();
+    });
+    return userIds.stream().flatMap(id -> found.stream().filter(u -> u.getId().equals(id)).limit(1)).toList();
+  }
+
+  /** A user's name as people read it: "Alice Martin", or the id where the user has no name. */
+  public static String displayName(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+
   /** A group's members, by last name, whatever the caller may browse: for pickers that offer them by name. */
   public List<User> membersByName(String groupId) {
     return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {

@@ -2,6 +2,7 @@ package com.kap.planning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,33 +27,60 @@ public final class PlanForm {
 
   private PlanForm() {}
 
+  /** @throws com.kap.forms.InvalidFormData naming every problem of the submission at once */
   public static PlanContent read(VariableScope scope) {
+    return read(scope, null);
+  }
+
+  /**
+   * Reads and checks the plan, and that every action's owner is one of {@code owners} (the account's team; null:
+   * not checked).
+   *
+   * @throws com.kap.forms.InvalidFormData naming every problem of the submission at once
+   */
+  public static PlanContent read(VariableScope scope, java.util.Set<String> owners) {
     FormValues values = FormValues.of(scope);
-    return new PlanContent(
-        values.text("customerSituation", false, LONG_TEXT),
-        values.text("customerStrategy", false, LONG_TEXT),
-        values.text("strengths", false, LONG_TEXT),
-        values.text("vulnerabilities", false, LONG_TEXT),
-        entries(values, "objectives", (e, path) -> new PlanContent.Objective(
-            FormValues.choice(e, path, "type", PlanContent.OBJECTIVE_TYPES, true),
-            FormValues.text(e, path, "description", true, SHORT_TEXT),
-            FormValues.text(e, path, "metric", false, SHORT_TEXT),
-            FormValues.text(e, path, "baseline", false, SHORT_TEXT),
-            FormValues.text(e, path, "target", false, SHORT_TEXT),
-            FormValues.date(e, path, "dueDate", false))),
-        values.text("strategies", false, LONG_TEXT),
-        entries(values, "actions", (e, path) -> new PlanContent.Action(
-            FormValues.text(e, path, "action", true, SHORT_TEXT),
-            FormValues.text(e, path, "owner", true, SHORT_TEXT),
-            FormValues.date(e, path, "dueDate", true))),
-        entries(values, "risks", (e, path) -> new PlanContent.Risk(
-            FormValues.text(e, path, "risk", true, SHORT_TEXT),
-            FormValues.choice(e, path, "likelihood", PlanContent.LIKELIHOODS, true),
-            FormValues.text(e, path, "mitigation", false, SHORT_TEXT))),
-        entries(values, "trainingNeeds", (e, path) -> new PlanContent.TrainingNeed(
-            FormValues.choice(e, path, "forWhom", PlanContent.TRAINING_AUDIENCES, true),
-            FormValues.text(e, path, "need", true, SHORT_TEXT))),
-        values.text("sponsorTouchpoints", false, LONG_TEXT));
+    FormProblems problems = new FormProblems();
+    PlanContent plan = new PlanContent(
+        checked(problems, () -> values.text("customerSituation", false, LONG_TEXT)),
+        checked(problems, () -> values.text("customerStrategy", false, LONG_TEXT)),
+        checked(problems, () -> values.text("strengths", false, LONG_TEXT)),
+        checked(problems, () -> values.text("vulnerabilities", false, LONG_TEXT)),
+        entries(values, "objectives", problems, (e, path) -> new PlanContent.Objective(
+            checked(problems, () -> FormValues.choice(e, path, "type", PlanContent.OBJECTIVE_TYPES, true)),
+            checked(problems, () -> FormValues.text(e, path, "description", true, SHORT_TEXT)),
+            checked(problems, () -> FormValues.text(e, path, "metric", false, SHORT_TEXT)),
+            checked(problems, () -> FormValues.text(e, path, "baseline", false, SHORT_TEXT)),
+            checked(problems, () -> FormValues.text(e, path, "target", false, SHORT_TEXT)),
+            checked(problems, () -> FormValues.date(e, path, "dueDate", false)))),
+        checked(problems, () -> values.text("strategies", false, LONG_TEXT)),
+        entries(values, "actions", problems, (e, path) -> new PlanContent.Action(
+            checked(problems, () -> FormValues.text(e, path, "action", true, SHORT_TEXT)),
+            checked(problems, () -> owner(FormValues.text(e, path, "owner", true, SHORT_TEXT), path, owners)),
+            checked(problems, () -> FormValues.date(e, path, "dueDate", true)))),
+        entries(values, "risks", problems, (e, path) -> new PlanContent.Risk(
+            checked(problems, () -> FormValues.text(e, path, "risk", true, SHORT_TEXT)),
+            checked(problems, () -> FormValues.choice(e, path, "likelihood", PlanContent.LIKELIHOODS, true)),
+            checked(problems, () -> FormValues.text(e, path, "mitigation", false, SHORT_TEXT)))),
+        entries(values, "trainingNeeds", problems, (e, path) -> new PlanContent.TrainingNeed(
+            checked(problems, () -> FormValues.choice(e, path, "forWhom", PlanContent.TRAINING_AUDIENCES, true)),
+            checked(problems, () -> FormValues.text(e, path, "need", true, SHORT_TEXT)))),
+        checked(problems, () -> values.text("sponsorTouchpoints", false, LONG_TEXT)));
+    problems.throwIfAny();
+    return plan;
+  }
+
+  private static String owner(String owner, String path, java.util.Set<String> owners) {
+    if (owner != null && owners != null && !owners.contains(owner)) {
+      throw new com.kap.forms.InvalidFormData(path + ".owner", "pick the KAM, the sponsor or a programme director"
+          + " from the list (" + owner + " is not on the account's team)");
+    }
+    return owner;
+  }
+
+  /** One field's value, or null with its problem kept for the refusal that lists them all. */
+  private static <T> T checked(FormProblems problems, java.util.function.Supplier<T> field) {
+    return problems.check(field).orElse(null);
   }
 
   /** Puts a plan's content into the form's variables, e.g. last year's approved plan into a new draft. */
@@ -101,16 +129,20 @@ public final class PlanForm {
     }
   }
 
-  private static <T> List<T> entries(FormValues values, String field,
+  private static <T> List<T> entries(FormValues values, String field, FormProblems problems,
       BiFunction<Map<String, Object>, String, T> read) {
-    List<Map<String, Object>> raw = values.objectList(field);
-    if (raw.size() > MAX_ENTRIES) {
-      throw new com.kap.forms.InvalidFormData(field, "may hold at most " + MAX_ENTRIES + " entries");
-    }
+    List<Map<String, Object>> raw = problems.check(() -> {
+      List<Map<String, Object>> list = values.objectList(field);
+      if (list.size() > MAX_ENTRIES) {
+        throw new com.kap.forms.InvalidFormData(field, "may hold at most " + MAX_ENTRIES + " entries");
+      }
+      return list;
+    }).orElse(List.of());
     List<T> result = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       Map<String, Object> entry = raw.get(i) == null ? new LinkedHashMap<>() : raw.get(i);
-      result.add(read.apply(entry, field + "[" + i + "]"));
+      String path = field + "[" + i + "]";
+      result.add(read.apply(entry, path)); // each field of the row runs through problems.check
     }
     return result;
   }

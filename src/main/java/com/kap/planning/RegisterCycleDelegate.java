@@ -1,5 +1,6 @@
 package com.kap.planning;
 
+import com.kap.forms.DisplayDates;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUserId;
@@ -44,10 +45,10 @@ public class RegisterCycleDelegate implements JavaDelegate {
     LocalDate closingDate = values.date("closingDate", true);
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.properties().timeZone()).toLocalDate();
     if (planDeadline.isBefore(today)) {
-      throw new InvalidFormData("planDeadline", "must not be in the past, was " + planDeadline);
+      throw new InvalidFormData("planDeadline", "must not be in the past, was " + DisplayDates.format(planDeadline));
     }
     if (!closingDate.isAfter(planDeadline)) {
-      throw new InvalidFormData("closingDate", "must be after the plan deadline " + planDeadline);
+      throw new InvalidFormData("closingDate", "must be after the plan deadline " + DisplayDates.format(planDeadline));
     }
     if (cycles.find(year).isPresent()) {
       throw duplicate(year);

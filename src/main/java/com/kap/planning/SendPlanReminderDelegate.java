@@ -1,5 +1,6 @@
 package com.kap.planning;
 
+import com.kap.forms.DisplayDates;
 import com.kap.notifications.Notifications;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +29,7 @@ public class SendPlanReminderDelegate implements JavaDelegate {
     if (due != null && !ClockUtil.getCurrentTime().before(due)) {
       return; // the deadline has passed: the escalation takes over
     }
-    String deadline = cycles.find(plan.year()).map(c -> c.planDeadline().toString()).orElse("the deadline");
+    String deadline = cycles.find(plan.year()).map(c -> DisplayDates.format(c.planDeadline())).orElse("the deadline");
     String account = facts.account(execution).name() + " (" + plan.accountId() + ")";
     notifications.send(plan.kam(),
         "Reminder: account plan " + plan.year() + " for " + account + " is due on " + deadline,

@@ -1,8 +1,10 @@
 package com.kap.rituals;
 
 import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /** Creation of "Hold ritual" and "Follow up missed ritual": what the form shows, as task variables. */
@@ -11,10 +13,12 @@ public class ShowOccurrenceListener implements TaskListener {
 
   private final RitualFacts facts;
   private final AccountRepository accounts;
+  private final AccountTeam team;
 
-  public ShowOccurrenceListener(RitualFacts facts, AccountRepository accounts) {
+  public ShowOccurrenceListener(RitualFacts facts, AccountRepository accounts, AccountTeam team) {
     this.facts = facts;
     this.accounts = accounts;
+    this.team = team;
   }
 
   @Override
@@ -25,6 +29,8 @@ public class ShowOccurrenceListener implements TaskListener {
     task.setVariableLocal("heldDate", occurrence.plannedDate().toString());
     task.setVariableLocal("external", occurrence.customerParticipants() != null);
     task.setVariableLocal("customerParticipants", occurrence.customerParticipants());
+    accounts.findById(occurrence.accountId()).ifPresent(account -> task.setVariableLocal("ownerOptions",
+        Spin.JSON(team.options(account))));
     task.setVariableLocal("accountName", accounts.findById(occurrence.accountId()).map(a -> a.name())
         .orElse(occurrence.accountId()));
   }

@@ -331,7 +331,7 @@ class LoadBenchmark {
         + "\"sponsorTouchpoints\":{\"value\":\"Quarterly top-to-top\"},"
         + json("objectives", "[{\"type\":\"profitability\",\"description\":\"Lift margin\",\"metric\":\"GM\","
             + "\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"" + YEAR + "-12-31\"}]") + ","
-        + json("actions", "[{\"action\":\"Pricing workshop\",\"owner\":\"kam\",\"dueDate\":\"" + YEAR + "-03-31\"}]")
+        + json("actions", "[{\"action\":\"Pricing workshop\",\"owner\":\"diane\",\"dueDate\":\"" + YEAR + "-03-31\"}]")
         + "," + json("risks", "[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]") + ","
         + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]") + "}}";
   }

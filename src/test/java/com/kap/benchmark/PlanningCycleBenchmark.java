@@ -145,7 +145,7 @@ class PlanningCycleBenchmark {
     plan.put("sponsorTouchpoints", "Quarterly top-to-top");
     plan.put("objectives", Spin.JSON("[{\"type\":\"profitability\",\"description\":\"Lift margin\","
         + "\"metric\":\"GM\",\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"2099-12-31\"}]"));
-    plan.put("actions", Spin.JSON("[{\"action\":\"Workshop\",\"owner\":\"kam\",\"dueDate\":\"2099-03-31\"}]"));
+    plan.put("actions", Spin.JSON("[{\"action\":\"Workshop\",\"owner\":\"diane\",\"dueDate\":\"2099-03-31\"}]"));
     plan.put("risks", Spin.JSON("[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]"));
     plan.put("trainingNeeds", Spin.JSON("[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]"));
     return plan;

@@ -261,7 +261,7 @@ class TasklistFiltersBenchmark {
     plan.put("sponsorTouchpoints", "Quarterly top-to-top");
     plan.put("objectives", Spin.JSON("[{\"type\":\"profitability\",\"description\":\"Lift margin\","
         + "\"metric\":\"GM\",\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"" + YEAR + "-12-31\"}]"));
-    plan.put("actions", Spin.JSON("[{\"action\":\"Workshop\",\"owner\":\"kam\",\"dueDate\":\"" + YEAR + "-03-31\"}]"));
+    plan.put("actions", Spin.JSON("[{\"action\":\"Workshop\",\"owner\":\"diane\",\"dueDate\":\"" + YEAR + "-03-31\"}]"));
     plan.put("risks", Spin.JSON("[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]"));
     plan.put("trainingNeeds", Spin.JSON("[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]"));
     return plan;

@@ -189,6 +189,11 @@ class BudgetDecisionProcessTest extends BudgetProcessTestBase {
     Map<String, Object> second = bid("ACC-006", "Second", "growth", 1_000);
     second.put("requiresBid", fixture.bidId(first));
     ProcessInstance dependent = fixture.submitBid("alice", second);
+    // "Requires bid" is picked from the KAM's other open bids of the round; each bid's list follows new bids
+    assertThat(runtimeService.getVariable(first.getId(), "bidOptions").toString())
+        .contains(fixture.bidId(dependent) + " — Second").doesNotContain(fixture.bidId(first) + " — ");
+    assertThat(runtimeService.getVariable(dependent.getId(), "bidOptions").toString())
+        .contains(fixture.bidId(first) + " — First").doesNotContain(fixture.bidId(dependent) + " — ");
     Map<String, Object> cycle = bid("ACC-003", "First", "growth", 1_000);
     cycle.put("action", "revise");
     cycle.put("requiresBid", fixture.bidId(dependent));

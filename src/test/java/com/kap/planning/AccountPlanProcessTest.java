@@ -142,7 +142,7 @@ public class AccountPlanProcessTest {
     assertThatThrownBy(() -> completeDraft(plan, badType))
         .hasMessageContaining("objectives[0].type: must be one of [revenue, profitability, value, relationship]");
     Map<String, Object> badDate = lightPlan();
-    badDate.put("actions", Spin.JSON("[{\"action\":\"Call\",\"owner\":\"bruno\",\"dueDate\":\"31/12/2063\"}]"));
+    badDate.put("actions", Spin.JSON("[{\"action\":\"Call\",\"owner\":\"diane\",\"dueDate\":\"31/12/2063\"}]"));
     assertThatThrownBy(() -> completeDraft(plan, badDate))
         .hasMessageContaining("actions[0].dueDate: must be a date like 2027-03-31");
     Map<String, Object> notAList = lightPlan();
@@ -276,7 +276,7 @@ public class AccountPlanProcessTest {
     plan.put("customerSituation", "Growing in Asia, margin pressure at home");
     plan.put("objectives", Spin.JSON("[{\"type\":\"profitability\",\"description\":\"Lift gross margin\","
         + "\"metric\":\"Gross margin\",\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"2027-12-31\"}]"));
-    plan.put("actions", Spin.JSON("[{\"action\":\"Price review workshop\",\"owner\":\"kam\",\"dueDate\":\"2027-03-31\"}]"));
+    plan.put("actions", Spin.JSON("[{\"action\":\"Price review workshop\",\"owner\":\"diane\",\"dueDate\":\"2027-03-31\"}]"));
     plan.put("risks", Spin.JSON("[{\"risk\":\"Competitor undercuts\",\"likelihood\":\"medium\"}]"));
     plan.put("trainingNeeds", Spin.JSON("[]"));
     return plan;

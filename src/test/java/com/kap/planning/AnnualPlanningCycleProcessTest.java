@@ -245,7 +245,7 @@ class AnnualPlanningCycleProcessTest {
     assertThatThrownBy(() -> startWith(Map.of("year", 2041, "planDeadline", "15/12/2040", "closingDate", "2041-03-31")))
         .hasMessageContaining("planDeadline: must be a date like 2027-03-31");
     assertThatThrownBy(() -> startWith(Map.of("year", 2041, "planDeadline", "2040-12-15", "closingDate", "2040-12-01")))
-        .hasMessageContaining("closingDate: must be after the plan deadline 2040-12-15");
+        .hasMessageContaining("closingDate: must be after the plan deadline 12/15/2040");
     assertThatThrownBy(() -> startWith(Map.of("year", 2041, "planDeadline", "2001-12-15", "closingDate", "2041-03-31")))
         .hasMessageContaining("planDeadline: must not be in the past");
     assertThat(cycles.find(2041)).isEmpty();

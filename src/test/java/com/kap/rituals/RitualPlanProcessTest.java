@@ -114,8 +114,12 @@ class RitualPlanProcessTest {
     assertThatThrownBy(() -> complete(review, "alice", "kam", minutes))
         .hasMessageContaining("heldDate: must be a day of 2078");
     minutes.put("heldDate", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
-    assertThatThrownBy(() -> complete(review, "alice", "kam", minutes))
-        .hasMessageContaining("heldDate: must be a day of 2078");
+    minutes.put("actions", Spin.JSON("[{\"action\":\"Send the proposal\",\"owner\":\"bruno\","
+        + "\"dueDate\":\"2078-03-20\"}]"));
+    assertThatThrownBy(() -> complete(review, "alice", "kam", minutes)).as("every problem at once")
+        .hasMessageContaining("heldDate: must be a day of 2078")
+        .hasMessageContaining("actions[0].owner: pick the KAM, the sponsor or a programme director from the list "
+            + "(bruno is not on the account's team)");
     // 2078 lies in the future here: record it as not held instead
     complete(review, "alice", "kam", Map.of("held", "no", "notHeldReason", "Customer moved it to April",
         "occurrenceId", planned.get(2).occurrenceNo()));

@@ -18,7 +18,7 @@ public final class CycleForms {
         + "\"sponsorTouchpoints\":{\"value\":\"Quarterly top-to-top\"},"
         + json("objectives", "[{\"type\":\"profitability\",\"description\":\"Lift margin\",\"metric\":\"GM\","
             + "\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"2070-12-31\"}]") + ","
-        + json("actions", "[{\"action\":\"Pricing workshop\",\"owner\":\"kam\",\"dueDate\":\"2070-03-31\"}]") + ","
+        + json("actions", "[{\"action\":\"Pricing workshop\",\"owner\":\"diane\",\"dueDate\":\"2070-03-31\"}]") + ","
         + json("risks", "[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]") + ","
         + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]");
   }

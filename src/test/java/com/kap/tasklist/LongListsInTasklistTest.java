@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,6 +41,7 @@ class LongListsInTasklistTest {
   @Autowired AccountPlanRepository plans;
   @Autowired PortfolioSegmentation segmentation;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired OccurrenceRepository occurrences;
   @LocalServerPort int port;
 
@@ -69,6 +71,16 @@ class LongListsInTasklistTest {
     assertThat(content.get("actions")).hasSize(7);
     assertThat(content.get("actions").get(6).get("action").asText()).isEqualTo("Action 7");
     assertThat(content.get("objectives").get(11).get("description").asText()).isEqualTo("Objective 12");
+    // the form counted every row it held, and the server compared the count with the rows that arrived
+    assertThat(countedRows("actionsRows", YEAR + "-" + account)).isEqualTo(7);
+    assertThat(countedRows("objectivesRows", YEAR + "-" + account)).isEqualTo(12);
+  }
+
+  private long countedRows(String variable, String businessKey) {
+    String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("accountPlan")
+        .processInstanceBusinessKey(businessKey).singleResult().getId();
+    return ((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName(variable).includeDeleted().singleResult().getValue()).longValue();
   }
 
   @Test
@@ -100,6 +112,11 @@ class LongListsInTasklistTest {
     }
     assertThat(occurrences.findByPlan(YEAR, account)).as("proposed rituals").hasSize(50)
         .allMatch(ritual -> ritual.status() == Occurrence.Status.PROPOSED);
+    String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ritualPlan")
+        .processInstanceBusinessKey(YEAR + "-" + account).singleResult().getId();
+    assertThat(((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("ritualsRows").includeDeleted().singleResult().getValue()).longValue())
+        .as("the rows the form counted").isEqualTo(50);
   }
 
   private void approvedPlanOfLastYear(String account, int objectives, int actions) {

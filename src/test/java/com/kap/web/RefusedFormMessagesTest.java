@@ -72,4 +72,44 @@ class RefusedFormMessagesTest {
         + "1) Overrides, row 1: Reason: is required; "
         + "2) Overrides, row 3: Account: account 'ACC-023' is overridden twice");
   }
+
+  @Test
+  void aPlanRefusalListsEveryProblemAtOnceAndAnOwnerMustBeOnTheTeam() throws Exception {
+    int year = 2056;
+    Api api = new Api(rest);
+    String cycleId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        CycleForms.startForm(year), JsonNode.class).getBody().get("id").asText();
+    String validation = api.awaitTask("diane", "processInstanceId=" + cycleId).get("id").asText();
+    api.postJson("diane", "/engine-rest/task/" + validation + "/submit-form", "{\"variables\":{}}", String.class);
+    JsonNode draft = api.awaitTask("alice", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey=" + year
+        + "-ACC-024"); // Tundra Outdoor: KAM alice
+    JsonNode offered = api.get("alice", "/engine-rest/task/" + draft.get("id").asText()
+        + "/form-variables?variableNames=ownerOptions&deserializeValues=false", JsonNode.class).getBody();
+    assertThat(offered.toString()).as("the Owner picker offers the account's team by name")
+        .contains("Alice Martin (alice)", "Diane Laurent (diane)").doesNotContain("(bruno)");
+
+    String plan = CycleForms.goodPlan()
+        .replace("\\\"owner\\\":\\\"diane\\\"", "\\\"owner\\\":\\\"bruno\\\"")
+        .replace("\\\"description\\\":\\\"Lift margin\\\"", "\\\"description\\\":\\\"\\\"");
+    assertThat(plan).contains("bruno");
+    ResponseEntity<JsonNode> refused = api.postJson("alice", "/engine-rest/task/" + draft.get("id").asText()
+        + "/submit-form", CycleForms.variables(plan), JsonNode.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    String message = refused.getBody().get("message").asText();
+    assertThat(message).startsWith("2 problems to correct: 1) Objectives").contains(
+        "row 1: Objective: is required",
+        "2) Action plan, row 1: Owner: pick the KAM, the sponsor or a programme director from the list (bruno is not "
+            + "on the account's team)");
+
+    // the form counted 3 actions, 1 arrived: rows lost on the way are refused, not saved as a shorter plan
+    ResponseEntity<JsonNode> lost = api.postJson("alice", "/engine-rest/task/" + draft.get("id").asText()
+        + "/submit-form", CycleForms.variables(CycleForms.goodPlan() + ",\"actionsRows\":{\"value\":3}"),
+        JsonNode.class);
+    assertThat(lost.getStatusCode().value()).isEqualTo(400);
+    assertThat(lost.getBody().get("message").asText()).isEqualTo("Action plan: only 1 of its 3 rows arrived and "
+        + "nothing was saved: show the whole list and complete again");
+    assertThat(api.postJson("alice", "/engine-rest/task/" + draft.get("id").asText() + "/submit-form",
+        CycleForms.variables(CycleForms.goodPlan() + ",\"actionsRows\":{\"value\":1}"), String.class)
+        .getStatusCode().value()).as("every counted row arrived").isEqualTo(204);
+  }
 }
