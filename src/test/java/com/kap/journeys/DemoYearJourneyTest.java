@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +40,9 @@ class DemoYearJourneyTest {
 
   private static final int YEAR = 2047;
   private static final String ATLAS = "ACC-003"; // Atlas Logistics: Strategic, KAM alice, sponsor gilles
+  private static final String ORION = "ACC-007"; // Orion Retail: Star, KAM bruno
+  /** The budget round of the year, once diane has started it. */
+  private static String round;
 
 
   @Autowired TestRestTemplate rest;
@@ -111,7 +116,7 @@ class DemoYearJourneyTest {
           "Executive briefing", "Pilot the shared dashboard", "Quarterly value review"};
       for (int i = 0; i < actions.length; i++) {
         TasklistForm row = i == 0 ? plan.firstRow("Action plan") : plan.addRow("Action plan");
-        row.type("Action", actions[i]).type("Owner", "alice").date("Due date", LocalDate.of(YEAR, 2 + i, 15));
+        row.type("Action", actions[i]).pick("Owner", "(alice)").date("Due date", LocalDate.of(YEAR, 2 + i, 15));
       }
       plan.firstRow("Risks").type("Risk", "A competitor's price cut").pick("Likelihood", "Medium")
           .type("Mitigation", "Lock the value in the contract");
@@ -213,6 +218,275 @@ class DemoYearJourneyTest {
       return read != null && read.path("occurrences").size() == 50 ? read : null;
     }, "50 planned rituals");
     assertThat(rituals.get("occurrences").findValuesAsText("status")).containsOnly("PLANNED");
+  }
+
+  @Test
+  @Order(5)
+  void brunoDraftsHisStarPlanAndDianeApprovesIt() throws Exception {
+    Api api = new Api(rest);
+    awaitTask(api, "bruno", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey=" + YEAR + "-" + ORION);
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("bruno", "demo");
+      browser.pickTask("Plans to draft", "Draft account plan", "Orion Retail", String.valueOf(YEAR));
+      TasklistForm plan = new TasklistForm(browser);
+      browser.waitForText("Orion Retail — account plan " + YEAR);
+      // a Star account earns a full plan: every section is marked required before Complete
+      plan.type("Customer situation", "Opening 40 stores in the east")
+          .type("Customer strategy", "Own the east before the discounters do")
+          .type("Our position: strengths", "Fastest restocking in the region")
+          .type("Our position: vulnerabilities", "No presence in their new east warehouse")
+          .type("Strategies", "Bundle restocking with the store-opening kit")
+          .type("Sponsor touchpoints", "None this year: the segment does not ask for one");
+      plan.firstRow("Objectives").pick("Type", "Value").type("Objective", "Shorter restocking")
+          .type("Metric", "Days to restock").type("Baseline", "9").type("Target", "5")
+          .date("Due date", LocalDate.of(YEAR, 9, 30));
+      plan.firstRow("Action plan").type("Action", "Store-opening playbook").pick("Owner", "(bruno)")
+          .date("Due date", LocalDate.of(YEAR, 4, 30));
+      plan.firstRow("Risks").type("Risk", "Openings slip").pick("Likelihood", "Low");
+      plan.firstRow("Training needs").pick("For whom", "KAM").type("Need", "Retail finance");
+      browser.screenshot("year-12-bruno-drafts-his-plan");
+      browser.clickComplete();
+    }
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("diane", "demo");
+      browser.pickTask("Plans to approve", "Approve account plan", "Orion Retail", String.valueOf(YEAR));
+      new TasklistForm(browser).choose("Approve the plan");
+      browser.clickComplete();
+    }
+    await(() -> "APPROVED".equals(api.get("bruno", "/api/accounts/" + ORION + "/plans/" + YEAR, JsonNode.class)
+        .getBody().path("status").asText()) ? true : null, "Orion Retail's approved plan");
+  }
+
+  @Test
+  @Order(6)
+  void dianeStartsABudgetRoundAndAliceAndBrunoBidFromTheirOwnAccounts() throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("diane", "demo");
+      browser.startProcess("Budget round");
+      TasklistForm round = new TasklistForm(browser);
+      round.type("Round name", "Growth " + YEAR).choose("Global (all regions)").type("Year", String.valueOf(YEAR))
+          .type("Envelope", "100000").type("Reserve (%)", "20")
+          .date("Call for bids closes (end of day, UTC)", LocalDate.now().plusDays(14));
+      assertThat(round.optionsFor("Committee members", "a")).as("directors only")
+          .contains("Fatima Haddad (fatima)").doesNotContain("Alice Martin (alice)", "Diane Laurent (diane)");
+      round.pick("Committee members", "(eric)").pick("Committee members", "(fatima)").pick("Chair", "(fatima)");
+      browser.screenshot("year-13-diane-starts-a-budget-round");
+      browser.clickStart();
+    }
+    Api api = new Api(rest);
+    round = await(() -> {
+      for (JsonNode r : api.get("diane", "/api/budget/rounds", JsonNode.class).getBody()) {
+        if (("Growth " + YEAR).equals(r.path("name").asText())) {
+          return r.get("id").asText();
+        }
+      }
+      return null;
+    }, "the round");
+    bid("alice", "Atlas Logistics (" + ATLAS + ")", "Shared forecasting platform", "60000",
+        "year-14-alice-bids");
+    bid("bruno", "Orion Retail (" + ORION + ")", "Store-opening kit", "15000", "year-15-bruno-bids");
+    JsonNode mine = api.get("alice", "/api/budget/bids", JsonNode.class).getBody();
+    assertThat(mine.findValuesAsText("accountId")).contains(ATLAS).doesNotContain(ORION);
+  }
+
+  @Test
+  @Order(7)
+  void fatimaClosesTheCallEarlyEricAndFatimaScoreBlindAndFatimaCalibrates() throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("fatima", "demo");
+      browser.pickTask("Budget decisions", "Close the call early", "All accounts", String.valueOf(YEAR));
+      new TasklistForm(browser).type("Why you close the call early", "Both KAMs have bid; the committee meets Monday");
+      browser.screenshot("year-16-fatima-closes-the-call-early");
+      browser.clickComplete();
+    }
+    Api api = new Api(rest);
+    awaitTask(api, "eric", "taskDefinitionKey=scoreBid");
+    // eric rates Orion's strategic fit 5, fatima 1: they differ by more than 2 and fatima, the chair, calibrates
+    score("eric", "Atlas Logistics", 4, "year-17-eric-scores-atlas");
+    score("eric", "Orion Retail", 5, "year-18-eric-scores-orion");
+    score("fatima", "Atlas Logistics", 4, "year-19-fatima-scores-atlas");
+    score("fatima", "Orion Retail", 1, "year-20-fatima-scores-orion");
+    awaitTask(api, "fatima", "taskDefinitionKey=calibrateScores");
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("fatima", "demo");
+      browser.pickTask("Budget decisions", "Calibrate scores", "Orion Retail");
+      new TasklistForm(browser).type("Strategic fit (25 %)", "3")
+          .type("Reason for the calibration", "Strong east expansion, but outside our core segment");
+      browser.screenshot("year-21-fatima-calibrates");
+      browser.clickComplete();
+    }
+    JsonNode audit = await(() -> {
+      JsonNode read = api.get("diane", "/api/budget/rounds/" + round + "/audit", JsonNode.class).getBody();
+      return read.toString().contains("CALIBRAT") ? read : null;
+    }, "the calibration in the audit trail");
+    assertThat(audit.toString()).contains("CALL_CLOSED_EARLY", "Both KAMs have bid");
+  }
+
+  @Test
+  @Order(8)
+  void fatimaDecidesWithAnOverrideBrunoAppealsAndInesUpholdsIt() throws Exception {
+    Api api = new Api(rest);
+    awaitTask(api, "fatima", "taskDefinitionKey=decideAllocation");
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("fatima", "demo");
+      browser.pickTask("Budget decisions", "Decide allocation", "All accounts", String.valueOf(YEAR));
+      TasklistForm decision = new TasklistForm(browser).choose("Accept with the overrides below");
+      TasklistForm override = decision.firstRow("Overrides"); // the list opens with one row to fill
+      override.pick("Bid", "Store-opening kit").pick("Action", "Do not fund")
+          .type("Reason", "Orion's expansion is outside the programme's core segment this year");
+      browser.screenshot("year-22-fatima-decides-with-an-override");
+      browser.clickComplete();
+    }
+    awaitTask(api, "bruno", "taskDefinitionKey=considerAppeal");
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("bruno", "demo");
+      browser.pickTask("My bids", "Consider appeal", "Orion Retail");
+      new TasklistForm(browser).choose("Appeal")
+          .type("Grounds of the appeal", "The kit pays back in one season; the scores put it in the funded set");
+      browser.screenshot("year-23-bruno-appeals");
+      browser.clickComplete();
+    }
+    awaitTask(api, "ines", "taskDefinitionKey=reviewAppeal");
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("ines", "demo");
+      browser.pickTask("Appeals to review", "Review appeal", "Orion Retail");
+      new TasklistForm(browser).choose("Uphold: fund the bid from the round's reserve")
+          .type("Response", "Upheld: the scores support it and the reserve covers it");
+      browser.screenshot("year-24-ines-upholds-the-appeal");
+      browser.clickComplete();
+    }
+    JsonNode bids = await(() -> {
+      JsonNode read = api.get("bruno", "/api/budget/bids", JsonNode.class).getBody();
+      for (JsonNode bid : read) {
+        if (ORION.equals(bid.path("accountId").asText()) && "FUNDED".equals(bid.path("status").asText())) {
+          return read;
+        }
+      }
+      return null;
+    }, "bruno's bid funded from the reserve");
+    assertThat(bids).isNotEmpty();
+  }
+
+  @Test
+  @Order(9)
+  void dianeLetsTimePassAndHanaConsolidatesTheTrainingPlan() throws Exception {
+    letTimePass(LocalDate.of(YEAR, 4, 1), "year-25-diane-lets-time-pass-beyond-the-closing-date");
+    Api api = new Api(rest);
+    awaitTask(api, "hana", "taskDefinitionKey=consolidateTrainingPlan&processInstanceBusinessKey=" + YEAR);
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("hana", "demo");
+      browser.pickTask("Training plans", "Consolidate training plan", String.valueOf(YEAR));
+      browser.waitForText("Value selling to procurement");
+      new TasklistForm(browser).type("Consolidated training plan",
+          "KAM: value selling to procurement (Q2, two days); retail finance (Q3)");
+      browser.screenshot("year-26-hana-consolidates-the-training-plan");
+      browser.clickComplete();
+    }
+    await(() -> api.get("diane", "/api/programme/" + YEAR + "/dashboard", JsonNode.class).getBody()
+        .path("trainingPlanConsolidated").asBoolean() ? true : null, "the consolidated training plan");
+  }
+
+  @Test
+  @Order(10)
+  void aliceHoldsARitualWithMinutesAndActions() throws Exception {
+    Api api = new Api(rest);
+    JsonNode next = null;
+    for (JsonNode ritual : api.get("alice", "/api/accounts/" + ATLAS + "/rituals/" + YEAR, JsonNode.class).getBody()
+        .get("occurrences")) {
+      LocalDate day = LocalDate.parse(ritual.get("plannedDate").asText());
+      if (day.isAfter(LocalDate.of(YEAR, 4, 1)) && ritual.get("customerParticipants").isTextual()
+          && "alice".equals(ritual.path("host").asText())) {
+        next = ritual;
+        break;
+      }
+    }
+    assertThat(next).as("a ritual with the customer after April").isNotNull();
+    LocalDate day = LocalDate.parse(next.get("plannedDate").asText());
+    letTimePass(day, "year-27-diane-lets-time-pass-to-a-ritual-day");
+    awaitTask(api, "alice", "taskDefinitionKey=holdRitual&processInstanceBusinessKey=" + YEAR + "-" + ATLAS);
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("alice", "demo");
+      browser.pickTask("Rituals to hold", "Hold ritual", "Atlas Logistics", String.valueOf(YEAR));
+      TasklistForm ritual = new TasklistForm(browser).choose("Yes").date("Date held", day)
+          .type("Attendees", "alice; their COO and head of logistics")
+          .type("Minutes", "Reviewed the forecast pilot; late deliveries down by a third")
+          .type("Decisions", "Extend the pilot to the second warehouse");
+      ritual.addRow("Actions").type("Action", "Send the pilot's cost-of-delay figures").pick("Owner", "(alice)")
+          .date("Due", day.plusDays(14));
+      ritual.type("Customer satisfaction (1 = poor, 5 = excellent)", "4");
+      browser.screenshot("year-28-alice-holds-a-ritual");
+      browser.clickComplete();
+    }
+    JsonNode held = await(() -> {
+      JsonNode read = api.get("alice", "/api/accounts/" + ATLAS + "/rituals/" + YEAR, JsonNode.class).getBody();
+      return read.toString().contains("late deliveries down by a third") ? read : null;
+    }, "the held ritual's minutes");
+    assertThat(held.toString()).contains("HELD", "Send the pilot's cost-of-delay figures");
+  }
+
+  @Test
+  @Order(11)
+  void paulaFindsTheRunningInstancesInCockpit() throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.logInto("cockpit", "paula", "demo");
+      browser.open("cockpit", "#/processes");
+      browser.waitForText("Account plan");
+      browser.click(By.xpath("//a[normalize-space()='Account plan']"));
+      browser.waitForText("Definition Version");
+      // the running account plans, by their business keys (year-account), read-only
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(d -> java.util.regex.Pattern.compile("\\b\\d{4}-ACC-\\d{3}\\b").matcher(browser.pageText()).find());
+      browser.screenshot("year-29-paula-finds-the-running-plans-in-cockpit");
+      assertThat(browser.refusedRequests()).isEmpty();
+    }
+  }
+
+  @AfterAll
+  static void backToTheRealTime() {
+    ClockUtil.reset();
+  }
+
+  private void letTimePass(LocalDate day, String screenshot) throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("diane", "demo");
+      browser.startProcess("Let time pass (demo)");
+      new TasklistForm(browser).date("Move the clock to", day);
+      browser.screenshot(screenshot);
+      browser.clickStart();
+    }
+    await(() -> !LocalDate.ofInstant(ClockUtil.now().toInstant(), java.time.ZoneOffset.UTC).isBefore(day) ? true
+        : null, "the demo's clock at " + day);
+  }
+
+  private void bid(String kam, String account, String title, String cost, String screenshot) throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist(kam, "demo");
+      browser.startProcess("Investment bid");
+      TasklistForm bid = new TasklistForm(browser);
+      assertThat(bid.optionsFor("Account", kam.equals("alice") ? ORION : ATLAS))
+          .as("%s's own accounts only", kam).noneMatch(option -> option.contains("ACC-"));
+      bid.pick("Account", account).type("Title", title).pick("Category", "Growth").type("Cost", cost)
+          .type("Expected margin", "90000").type("Probability of success (%)", "70")
+          .type("Objectives served", "Lift gross margin");
+      browser.screenshot(screenshot);
+      browser.clickStart();
+    }
+    Api api = new Api(rest);
+    await(() -> api.get(kam, "/api/budget/bids", JsonNode.class).getBody().toString().contains(title) ? true : null,
+        kam + "'s bid");
+  }
+
+  private void score(String director, String account, int strategicFit, String screenshot) throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist(director, "demo");
+      browser.pickTask("Bids to score", "Score bid", account);
+      new TasklistForm(browser).type("Strategic fit (25 %)", String.valueOf(strategicFit))
+          .type("Risk-adjusted value (25 %)", "4").type("Account potential (15 %)", "3")
+          .type("Risk (15 %; 5 = low risk)", "3").type("Co-investment (10 %)", "2").type("Feasibility (10 %)", "4")
+          .type("Your reasoning", "Clear objectives, realistic plan");
+      browser.screenshot(screenshot);
+      browser.clickComplete();
+    }
   }
 
   private void sponsorReview(Api api, String screenshot) throws Exception {

@@ -58,7 +58,8 @@ public final class TasklistForm {
     WebElement element = browser.find(input);
     browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    element.sendKeys(text);
+    // then leave the field, as a person does: the form takes a typed value over when the field loses focus
+    element.sendKeys(text, Keys.TAB);
     return this;
   }
 
@@ -81,15 +82,19 @@ public final class TasklistForm {
     List<WebElement> search = browser.driver().findElements(By.xpath(field(label) + "//input[contains(@class,"
         + "'fjs-input') or contains(@class,'fjs-taglist-input')]"));
     if (search.isEmpty()) {
-      browser.click(By.xpath(field(label) + "//*[contains(@class,'fjs-input-group')][1]"));
+      // a plain select opens when it gets the focus (a Tab from the field before): a click would close it again
+      if (browser.driver().findElements(By.xpath(field(label) + "//*[contains(@class,'fjs-dropdownlist')]"))
+          .isEmpty()) {
+        browser.click(By.xpath(field(label) + "//*[contains(@class,'fjs-input-group')][1]"));
+      }
     } else {
       WebElement input = search.get(0);
       browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
       input.click();
       input.sendKeys(option);
     }
-    browser.click(By.xpath("(//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), '" + option
-        + "')])[1]"));
+    browser.click(By.xpath("(//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(), "
+        + literal(option) + ")])[1]"));
     return this;
   }
 
@@ -116,18 +121,29 @@ public final class TasklistForm {
 
   /** Clicks a radio button or checkbox by the text beside it. */
   public TasklistForm choose(String optionLabel) {
-    browser.click(By.xpath(within + "//label[normalize-space()='" + optionLabel + "']"));
+    browser.click(By.xpath(within + "//label[normalize-space()=" + literal(optionLabel) + "]"));
     return this;
   }
 
   private String field(String label) {
     // the innermost field with that label: a list or group around it holds the label too
-    return "(" + within + "//div[contains(@class,'fjs-form-field')][.//label[normalize-space(translate(., '*', ''))='"
-        + label + "']])[last()]";
+    return "(" + within + "//div[contains(@class,'fjs-form-field')][.//label[normalize-space(translate(., '*', ''))="
+        + literal(label) + "]])[last()]";
+  }
+
+  /** A text as an XPath string literal, whatever quotes it holds ("the round's reserve"). */
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    if (!text.contains("\"")) {
+      return "\"" + text + "\"";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
   }
 
   private String list(String label) {
     return within + "//div[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(@class,"
-        + "'fjs-form-field-label')][starts-with(normalize-space(.), '" + label + "')]][1]";
+        + "'fjs-form-field-label')][starts-with(normalize-space(.), " + literal(label) + ")]][1]";
   }
 }
