@@ -3,7 +3,7 @@ package com.kap.rituals;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,11 +24,11 @@ public class RecordRitualListener extends TaskCompletionListener {
   private final RitualFacts facts;
   private final OccurrenceRepository occurrences;
   private final CycleCalendar calendar;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public RecordRitualListener(RitualFacts facts, OccurrenceRepository occurrences, CycleCalendar calendar,
-      CurrentUserId currentUser, Clock clock) {
+      CurrentUser currentUser, Clock clock) {
     this.facts = facts;
     this.occurrences = occurrences;
     this.calendar = calendar;
@@ -42,7 +42,7 @@ public class RecordRitualListener extends TaskCompletionListener {
     FormValues values = FormValues.of(execution);
     String outcome = values.choice("held", List.of("yes", "no", "moved"), true);
     boolean held = "yes".equals(outcome);
-    String by = currentUser.orElse(occurrence.host());
+    String by = currentUser.idOrElse(occurrence.host());
     LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
     if ("moved".equals(outcome)) {
       LocalDate newDate = values.date("newDate", true);
