@@ -72,7 +72,7 @@ class BudgetOverRestTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<JsonNode> tooEarly = api.get("eric", "/api/budget/bids/" + bidId, JsonNode.class);
     assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(tooEarly.getBody().get("error").asText()).contains("once the call has closed");
+    assertThat(tooEarly.getBody().get("detail").asText()).contains("once the call has closed");
 
     // the call closes (the admin fires the deadline timer early)
     JsonNode timer = api.get("admin", "/engine-rest/job?maxResults=10&timers=true&processInstanceId="
