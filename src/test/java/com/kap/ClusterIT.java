@@ -1,11 +1,11 @@
 package com.kap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.benchmark.BenchmarkSupport;
-import com.kap.support.Await;
 import com.kap.support.CycleForms;
 import com.kap.support.KapJvm;
 import com.kap.support.KapPostgres;
@@ -49,8 +49,9 @@ class ClusterIT {
             "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
             CycleForms.startForm(YEAR)).body());
         String cycleId = cycle.get("id").asText();
-        Await.until(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?", Integer.class,
-            cycleId) == 1, Duration.ofMinutes(2), "the validation task");
+        await("the validation task").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+            .until(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?", Integer.class,
+                cycleId) == 1);
         String validation = db.queryForObject("select id_ from act_ru_task where proc_inst_id_ = ?", String.class,
             cycleId);
         // the validating request's node is told of the fan-out's jobs at once; the other finds them by polling
@@ -59,16 +60,17 @@ class ClusterIT {
         int accounts = ACCOUNTS + 24;
 
         // node-b has committed a chunk of plans and holds another: kill it there
-        Await.until(() -> heldChunks(db, "node-b") > 0 && nodeA.fanOutChunksPerNode().getOrDefault("node-b", 0) > 0,
-            Duration.ofMinutes(3), "node-b to have started a chunk of plans and to hold another");
+        await("node-b to have started a chunk of plans and to hold another").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+            .until(() -> heldChunks(db, "node-b") > 0
+                && nodeA.fanOutChunksPerNode().getOrDefault("node-b", 0) > 0);
         nodeB.kill();
         List<String> heldByKilledNode = db.queryForList("select id_ from act_ru_job where lock_owner_ = 'node-b'",
             String.class);
         long plansWhenKilled = plans(db);
         assertThat(plansWhenKilled).as("killed in the middle of the fan-out").isLessThan(accounts);
 
-        Await.until(() -> plans(db) == accounts && dueJobs(db) == 0, Duration.ofMinutes(5),
-            "node-a to start every plan");
+        await("node-a to start every plan").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            .until(() -> plans(db) == accounts && dueJobs(db) == 0);
         Map<String, Integer> split = nodeA.jobsRunPerNode("processDefinitionKey=annualPlanningCycle");
         assertThat(split).as("cycle jobs run per node").containsOnlyKeys("node-a", "node-b");
         Map<String, Integer> chunks = nodeA.fanOutChunksPerNode();

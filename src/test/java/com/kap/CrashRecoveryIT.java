@@ -1,11 +1,11 @@
 package com.kap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.benchmark.BenchmarkSupport;
-import com.kap.support.Await;
 import com.kap.support.CycleForms;
 import com.kap.support.KapJvm;
 import com.kap.support.KapPostgres;
@@ -56,13 +56,15 @@ class CrashRecoveryIT {
             "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
             CycleForms.startForm(YEAR)).body());
         String cycleId = cycle.get("id").asText();
-        Await.until(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?",
-            Integer.class, cycleId) == 1, Duration.ofMinutes(2), "the validation task");
+        await("the validation task").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+            .until(() -> db.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ?", Integer.class,
+                cycleId) == 1);
         String validation = db.queryForObject("select id_ from act_ru_task where proc_inst_id_ = ?", String.class,
             cycleId);
         assertThat(first.post("diane", "/engine-rest/task/" + validation + "/submit-form", "application/json",
             "{\"variables\":{}}").statusCode()).isEqualTo(204);
-        Await.until(() -> plans(db) >= accounts / 5, Duration.ofMinutes(5), "a fifth of the plans");
+        await("a fifth of the plans").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            .until(() -> plans(db) >= accounts / 5);
       } finally {
         first.kill();
       }
@@ -72,8 +74,8 @@ class CrashRecoveryIT {
       long plansWhenStopped;
       KapJvm second = startKap(server, "second");
       try {
-        Await.until(() -> plans(db) >= plansWhenKilled + accounts / 5, Duration.ofMinutes(5),
-            "another fifth of the plans");
+        await("another fifth of the plans").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            .until(() -> plans(db) >= plansWhenKilled + accounts / 5);
         assertThat(second.stop()).as("second ended by itself after SIGTERM").isTrue();
       } finally {
         second.close();
@@ -84,8 +86,8 @@ class CrashRecoveryIT {
 
       KapJvm third = startKap(server, "third");
       try {
-        Await.until(() -> plans(db) == accounts && dueJobs(db) == 0, Duration.ofMinutes(10),
-            "the third node to start every plan");
+        await("the third node to start every plan").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+            .until(() -> plans(db) == accounts && dueJobs(db) == 0);
         assertThat(third.stop()).as("third ended by itself after SIGTERM").isTrue();
       } finally {
         third.close();

@@ -5,6 +5,7 @@ import static com.kap.support.CycleForms.json;
 import static com.kap.support.CycleForms.revenueOnlyPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import com.kap.support.KapPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,8 +172,9 @@ class PostgresCycleIT {
         + roundId);
     assertThat(new DemoCycle(api, YEAR).submit("fatima", decision, "\"decision\":{\"value\":\"accept\"}")
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    DemoCycle.await(() -> "FUNDED".equals(api.get("alice", "/api/budget/bids/" + bidId, JsonNode.class).getBody()
-        .get("status").asText()), bidId + " to be funded");
+    await(bidId + " to be funded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> "FUNDED".equals(api.get("alice", "/api/budget/bids/" + bidId, JsonNode.class).getBody()
+            .get("status").asText()));
     assertThat(api.get("eric", "/api/budget/rounds/" + roundId + "/audit", JsonNode.class).getBody()
         .findValuesAsText("action")).contains("ROUND_OPENED", "BID_SUBMITTED", "SCORE", "DECISION", "PUBLISHED");
   }

@@ -2,7 +2,7 @@ package com.kap.budget;
 
 import com.kap.forms.FormValues;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ public class CloseCallEarlyListener extends TaskCompletionListener {
 
   private final RoundFacts facts;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
 
-  public CloseCallEarlyListener(RoundFacts facts, BudgetAudit audit, CurrentUserId currentUser) {
+  public CloseCallEarlyListener(RoundFacts facts, BudgetAudit audit, CurrentUser currentUser) {
     this.facts = facts;
     this.audit = audit;
     this.currentUser = currentUser;
@@ -28,7 +28,7 @@ public class CloseCallEarlyListener extends TaskCompletionListener {
   @Override
   protected void completed(DelegateExecution execution) {
     BudgetRound round = facts.round(execution);
-    String user = currentUser.orElse(round.chair());
+    String user = currentUser.idOrElse(round.chair());
     if (!round.chair().equals(user)) {
       // an administrator may reassign the task; the call is still the chair's to close
       throw new AuthorizationException("only the chair of round " + round.id() + " (" + round.chair()

@@ -2,7 +2,7 @@ package com.kap.budget;
 
 import com.kap.forms.FormValues;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,11 +15,11 @@ public class ConsiderAppealListener extends TaskCompletionListener {
   private final BidFacts facts;
   private final AppealRepository appeals;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public ConsiderAppealListener(BidFacts facts, AppealRepository appeals, BudgetAudit audit,
-      CurrentUserId currentUser, Clock clock) {
+      CurrentUser currentUser, Clock clock) {
     this.facts = facts;
     this.appeals = appeals;
     this.audit = audit;
@@ -33,7 +33,7 @@ public class ConsiderAppealListener extends TaskCompletionListener {
     FormValues values = FormValues.of(execution);
     boolean appeal = "yes".equals(values.choice("appeal", List.of("yes", "no"), true));
     String grounds = values.text("appealGrounds", appeal, BidForm.LONG_TEXT);
-    String kam = currentUser.orElse(bid.kam());
+    String kam = currentUser.idOrElse(bid.kam());
     if (appeal) {
       appeals.file(bid.bidNo(), grounds, clock.instant());
       audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.APPEAL, kam, "not funded", "appealed", grounds);

@@ -3,7 +3,7 @@ package com.kap.budget;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,11 +31,11 @@ public class DecideAllocationListener extends TaskCompletionListener {
   private final BudgetRoundRepository rounds;
   private final BidRepository bids;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public DecideAllocationListener(RoundFacts facts, BudgetRoundRepository rounds, BidRepository bids,
-      BudgetAudit audit, CurrentUserId currentUser, Clock clock) {
+      BudgetAudit audit, CurrentUser currentUser, Clock clock) {
     this.facts = facts;
     this.rounds = rounds;
     this.bids = bids;
@@ -76,7 +76,7 @@ public class DecideAllocationListener extends TaskCompletionListener {
           + " available: draw on the reserve, or fund less");
     }
     String note = values.text("decisionNote", false, BidForm.LONG_TEXT);
-    String chair = currentUser.orElse(round.chair());
+    String chair = currentUser.idOrElse(round.chair());
     record(round, scored, recommended, funded, overrides, Math.max(0, total - available), note, chair);
   }
 

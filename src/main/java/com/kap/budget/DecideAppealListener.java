@@ -3,7 +3,7 @@ package com.kap.budget;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.notifications.Notifications;
 import java.time.Clock;
 import java.util.List;
@@ -26,11 +26,11 @@ public class DecideAppealListener extends TaskCompletionListener {
   private final AppealRepository appeals;
   private final BudgetAudit audit;
   private final Notifications notifications;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public DecideAppealListener(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds,
-      AppealRepository appeals, BudgetAudit audit, Notifications notifications, CurrentUserId currentUser,
+      AppealRepository appeals, BudgetAudit audit, Notifications notifications, CurrentUser currentUser,
       Clock clock) {
     this.facts = facts;
     this.bids = bids;
@@ -45,7 +45,7 @@ public class DecideAppealListener extends TaskCompletionListener {
   @Override
   protected void completed(DelegateExecution execution) {
     Bid bid = facts.bid(execution);
-    String reviewer = currentUser.orElse(null);
+    String reviewer = currentUser.idOrElse(null);
     List<String> reviewers = facts.appealReviewers(execution);
     if (reviewer != null && !reviewers.isEmpty() && !reviewers.contains(reviewer)) {
       throw new InvalidFormData("appealDecision", reviewer + " sat on the deciding committee or sponsors the account;"

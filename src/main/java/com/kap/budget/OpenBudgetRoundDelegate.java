@@ -2,7 +2,7 @@ package com.kap.budget;
 
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.identity.KnownUsers;
 import com.kap.identity.Roles;
 import com.kap.planning.AccountPlanRepository;
@@ -34,12 +34,12 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
   private final KnownUsers users;
   private final CycleCalendar calendar;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, AccountRepository accounts,
       AccountPlanRepository plans, KnownUsers users,
-      CycleCalendar calendar, BudgetAudit audit, CurrentUserId currentUser, Clock clock) {
+      CycleCalendar calendar, BudgetAudit audit, CurrentUser currentUser, Clock clock) {
     this.rounds = rounds;
     this.accounts = accounts;
     this.plans = plans;
@@ -74,7 +74,7 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
     if (!committee.contains(chair)) {
       throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + chair + "'");
     }
-    String openedBy = currentUser.orElse(null);
+    String openedBy = currentUser.idOrElse(null);
     Map<String, Long> regionMinimums = "global".equals(level) ? RegionMinimums.read("regionMinimums",
         values.text("regionMinimums", false, 1000), accounts.regions(), envelope) : Map.of();
     BudgetRound round = new BudgetRound(0, name, scope, year, envelope, reservePercent, regionMinimums,

@@ -2,7 +2,7 @@ package com.kap.budget;
 
 import com.kap.forms.FormValues;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -16,11 +16,11 @@ public class RecordCalibrationListener extends TaskCompletionListener {
   private final BidFacts facts;
   private final ScoreRepository scores;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public RecordCalibrationListener(BidFacts facts, ScoreRepository scores, BudgetAudit audit,
-      CurrentUserId currentUser, Clock clock) {
+      CurrentUser currentUser, Clock clock) {
     this.facts = facts;
     this.scores = scores;
     this.audit = audit;
@@ -34,7 +34,7 @@ public class RecordCalibrationListener extends TaskCompletionListener {
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()));
     FormValues values = FormValues.of(execution);
     String reason = values.text("calibrationReason", true, BidForm.LONG_TEXT);
-    String user = currentUser.orElse(null);
+    String user = currentUser.idOrElse(null);
     // who was assigned the task, only when nobody is signed in: finding that out takes four queries
     String chair = user != null ? user : facts.calibrator(bid);
     for (ScoreCriterion criterion : all.spreadTooFar()) {

@@ -3,7 +3,7 @@ package com.kap.budget;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.operations.BusinessMetrics;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -18,11 +18,11 @@ public class RecordScoreListener extends TaskCompletionListener {
   private final BidFacts facts;
   private final ScoreRepository scores;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
   private final BusinessMetrics metrics;
 
-  public RecordScoreListener(BidFacts facts, ScoreRepository scores, BudgetAudit audit, CurrentUserId currentUser,
+  public RecordScoreListener(BidFacts facts, ScoreRepository scores, BudgetAudit audit, CurrentUser currentUser,
       Clock clock, BusinessMetrics metrics) {
     this.facts = facts;
     this.scores = scores;
@@ -36,7 +36,7 @@ public class RecordScoreListener extends TaskCompletionListener {
   protected void completed(DelegateExecution execution) {
     Bid bid = facts.bid(execution);
     // the submitting user, not the branch's "scorer" variable, which a submission could overwrite
-    String member = currentUser.orElse((String) execution.getVariableLocal("scorer"));
+    String member = currentUser.idOrElse((String) execution.getVariableLocal("scorer"));
     if (!facts.scorers(bid).contains(member)) {
       throw new InvalidFormData("scoreComment", member + " is not a scoring member of the committee for " + bid.id());
     }

@@ -2,7 +2,7 @@ package com.kap.budget;
 
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;
@@ -24,12 +24,12 @@ public class RegisterBidDelegate implements JavaDelegate {
   private final BidForm form;
   private final BudgetAudit audit;
   private final CycleCalendar calendar;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
   private final RequiredBidChoices requiredBids;
 
   public RegisterBidDelegate(BidRepository bids, BudgetRoundRepository rounds, AccountRepository accounts,
-      BidForm form, BudgetAudit audit, CycleCalendar calendar, CurrentUserId currentUser, Clock clock,
+      BidForm form, BudgetAudit audit, CycleCalendar calendar, CurrentUser currentUser, Clock clock,
       RequiredBidChoices requiredBids) {
     this.requiredBids = requiredBids;
     this.calendar = calendar;
@@ -46,7 +46,7 @@ public class RegisterBidDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormValues values = FormValues.of(execution);
     String accountId = values.text("accountId", true, 64);
-    String kam = currentUser.orElse(null);
+    String kam = currentUser.idOrElse(null);
     Account account = accounts.findById(accountId)
         .filter(a -> a.kam().equals(kam))
         .orElseThrow(() -> new InvalidFormData("accountId", "'" + accountId + "' is not one of your accounts"));

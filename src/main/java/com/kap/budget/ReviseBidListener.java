@@ -3,7 +3,7 @@ package com.kap.budget;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,12 +20,12 @@ public class ReviseBidListener extends TaskCompletionListener {
   private final BidRepository bids;
   private final BidForm form;
   private final BudgetAudit audit;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
   private final RequiredBidChoices requiredBids;
 
   public ReviseBidListener(BidFacts facts, BidRepository bids, BidForm form, BudgetAudit audit,
-      CurrentUserId currentUser, Clock clock, RequiredBidChoices requiredBids) {
+      CurrentUser currentUser, Clock clock, RequiredBidChoices requiredBids) {
     this.requiredBids = requiredBids;
     this.facts = facts;
     this.bids = bids;
@@ -45,7 +45,7 @@ public class ReviseBidListener extends TaskCompletionListener {
       throw new InvalidFormData("action", "the call of round " + round.id() + " closed at " + round.callDeadline()
           + "; the bid can no longer change");
     }
-    String kam = currentUser.orElse(bid.kam());
+    String kam = currentUser.idOrElse(bid.kam());
     String before = BidDisplay.plain(bid);
     if (WITHDRAW.equals(action)) {
       String reason = values.text("withdrawReason", false, BidForm.LONG_TEXT);

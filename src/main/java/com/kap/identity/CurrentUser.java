@@ -9,8 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The user of the current /api request, as authenticated by Camunda's HTTP Basic filter
- * ({@link RestAuthenticationConfig}) against the identity service.
+ * Who is acting right now, as the engine's identity service knows it. In a /api or /engine-rest request that is the
+ * caller that Camunda's HTTP Basic filter ({@link RestAuthenticationConfig}) or the webapps' login authenticated; in
+ * an engine callback (delegate, listener) it is the Tasklist or REST user whose call runs it, and nobody when the job
+ * executor runs it.
+ *
+ * <p>Controllers use {@link #id()}, {@link #isIn} and {@link #require}, which insist on an authenticated caller;
+ * engine callbacks use {@link #idOrElse}, which falls back to whom the process names when nobody is authenticated.
  */
 @Component
 public class CurrentUser {
@@ -21,8 +26,15 @@ public class CurrentUser {
     this.identityService = identityService;
   }
 
+  /** The authenticated user; 401 when nobody is. */
   public String id() {
     return authentication().getUserId();
+  }
+
+  /** The authenticated user, or the fallback (e.g. the task's assignee) when nobody is. */
+  public String idOrElse(String fallback) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? fallback : authentication.getUserId();
   }
 
   public boolean isIn(String... groups) {

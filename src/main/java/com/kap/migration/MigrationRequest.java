@@ -39,9 +39,11 @@ record MigrationRequest(String processKey, Integer sourceVersion, Integer target
           .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .readValue(json);
     } catch (UnrecognizedPropertyException e) {
-      throw badRequest(e.getPropertyName() + ": is not a field of a migration; use " + FIELDS);
+      throw refused(e.getPropertyName(), e.getPropertyName() + ": is not a field of a migration; use " + FIELDS);
     } catch (MismatchedInputException e) {
-      throw badRequest(field(e) + ": must be " + expected(e.getTargetType()));
+      String field = field(e);
+      throw field == null ? badRequest("the request body: must be " + expected(e.getTargetType()))
+          : refused(field, field + ": must be " + expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
       throw badRequest("the request body is not JSON: " + e.getOriginalMessage());
     }
@@ -49,15 +51,16 @@ record MigrationRequest(String processKey, Integer sourceVersion, Integer target
       throw badRequest("the request body is empty; send JSON with " + FIELDS);
     }
     if (body.processKey() == null || body.processKey().isBlank()) {
-      throw badRequest("processKey: is required, e.g. \"accountPlan\"");
+      throw refused("processKey", "processKey: is required, e.g. \"accountPlan\"");
     }
     return new MigrationRequest(body.processKey().trim(), body.sourceVersion(), body.targetVersion(),
         body.dryRun() == null || body.dryRun(),
         body.activityMappings() == null ? Map.of() : new LinkedHashMap<>(body.activityMappings()));
   }
 
+  /** The field of the request body that could not be read, null for the body as a whole. */
   private static String field(JsonMappingException e) {
-    return e.getPath().isEmpty() ? "the request body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+    return e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
   }
 
   private static String expected(Class<?> type) {
@@ -78,5 +81,9 @@ record MigrationRequest(String processKey, Integer sourceVersion, Integer target
 
   private static ApiException badRequest(String message) {
     return new ApiException(HttpStatus.BAD_REQUEST, message);
+  }
+
+  private static ApiException refused(String field, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, field, message);
   }
 }

@@ -14,7 +14,8 @@ record MigrationScope(ProcessDefinition target, List<ProcessDefinition> sources)
   static MigrationScope of(MigrationRequest request, ProcessVersions versions) {
     List<ProcessDefinition> all = versions.all(request.processKey());
     if (all.isEmpty()) {
-      throw badRequest("processKey: no process '" + request.processKey() + "' is deployed");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "processKey",
+          "processKey: no process '" + request.processKey() + "' is deployed");
     }
     ProcessDefinition target = request.targetVersion() == null ? all.get(all.size() - 1)
         : version(all, request.targetVersion()).orElseThrow(() -> unknown("targetVersion", request, all));
@@ -25,7 +26,8 @@ record MigrationScope(ProcessDefinition target, List<ProcessDefinition> sources)
     ProcessDefinition source = version(all, request.sourceVersion())
         .orElseThrow(() -> unknown("sourceVersion", request, all));
     if (source.getVersion() >= target.getVersion()) {
-      throw badRequest("sourceVersion: must be older than the target version " + target.getVersion()
+      throw new ApiException(HttpStatus.BAD_REQUEST, "sourceVersion",
+          "sourceVersion: must be older than the target version " + target.getVersion()
           + (request.targetVersion() == null ? " (the latest)" : ""));
     }
     return new MigrationScope(target, List.of(source));
@@ -37,11 +39,8 @@ record MigrationScope(ProcessDefinition target, List<ProcessDefinition> sources)
 
   private static ApiException unknown(String field, MigrationRequest request, List<ProcessDefinition> all) {
     int asked = field.equals("targetVersion") ? request.targetVersion() : request.sourceVersion();
-    return badRequest(field + ": " + request.processKey() + " has no version " + asked + "; its versions are "
+    return new ApiException(HttpStatus.BAD_REQUEST, field, field + ": " + request.processKey() + " has no version "
+        + asked + "; its versions are "
         + all.stream().map(v -> String.valueOf(v.getVersion())).collect(Collectors.joining(", ")));
-  }
-
-  private static ApiException badRequest(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
   }
 }

@@ -1,6 +1,6 @@
 package com.kap.planning;
 
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,10 +16,10 @@ public class CheckPlanQualityDelegate implements JavaDelegate {
 
   private final AccountPlanRepository plans;
   private final PlanFacts facts;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
-  public CheckPlanQualityDelegate(AccountPlanRepository plans, PlanFacts facts, CurrentUserId currentUser,
+  public CheckPlanQualityDelegate(AccountPlanRepository plans, PlanFacts facts, CurrentUser currentUser,
       Clock clock) {
     this.plans = plans;
     this.facts = facts;
@@ -34,7 +34,7 @@ public class CheckPlanQualityDelegate implements JavaDelegate {
     String accountId = plan.accountId();
     PlanContent content = PlanForm.read(execution);
     List<String> issues = PlanQualityGate.issues(content, facts.planDepth(plan));
-    String submittedBy = currentUser.orElse(plan.kam());
+    String submittedBy = currentUser.idOrElse(plan.kam());
     int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), content, issues);
     if (issues.isEmpty()) {
       plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);

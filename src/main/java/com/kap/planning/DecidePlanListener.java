@@ -2,7 +2,7 @@ package com.kap.planning;
 
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.notifications.Notifications;
 import com.kap.operations.BusinessMetrics;
 import java.time.Clock;
@@ -30,13 +30,13 @@ public class DecidePlanListener extends TaskCompletionListener {
   private final PlanFacts facts;
   private final CycleRepository cycles;
   private final CyclePlans cyclePlans;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Notifications notifications;
   private final Clock clock;
   private final BusinessMetrics metrics;
 
   public DecidePlanListener(AccountPlanRepository plans, PlanFacts facts, CycleRepository cycles,
-      CyclePlans cyclePlans, CurrentUserId currentUser, Notifications notifications, Clock clock,
+      CyclePlans cyclePlans, CurrentUser currentUser, Notifications notifications, Clock clock,
       BusinessMetrics metrics) {
     this.plans = plans;
     this.facts = facts;
@@ -60,7 +60,7 @@ public class DecidePlanListener extends TaskCompletionListener {
     int year = plan.year();
     String accountId = plan.accountId();
     int version = plans.latestVersion(year, accountId);
-    String decidedBy = currentUser.orElse(null);
+    String decidedBy = currentUser.idOrElse(null);
     plans.recordDecision(year, accountId, version, decision, comments, decidedBy, clock.instant());
     boolean approved = APPROVE.equals(decision);
     LOG.info("Plan version {} {} by {}", version, approved ? "approved" : "sent back", decidedBy);

@@ -1,7 +1,7 @@
 package com.kap.planning;
 
 import com.kap.forms.FormValues;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -12,9 +12,9 @@ public class RecordSponsorReviewListener extends TaskCompletionListener {
 
   private final AccountPlanRepository plans;
   private final PlanFacts facts;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
 
-  public RecordSponsorReviewListener(AccountPlanRepository plans, PlanFacts facts, CurrentUserId currentUser) {
+  public RecordSponsorReviewListener(AccountPlanRepository plans, PlanFacts facts, CurrentUser currentUser) {
     this.plans = plans;
     this.facts = facts;
     this.currentUser = currentUser;
@@ -27,6 +27,6 @@ public class RecordSponsorReviewListener extends TaskCompletionListener {
     String touchpoints = values.text("touchpointCommitments", false, PlanForm.LONG_TEXT);
     PlanFacts.PlanKey key = PlanFacts.PlanKey.of(execution);
     plans.recordSponsorReview(key.year(), key.accountId(), plans.latestVersion(key.year(), key.accountId()),
-        comments, touchpoints, currentUser.orElse(facts.sponsor(execution)));
+        comments, touchpoints, currentUser.idOrElse(facts.sponsor(execution)));
   }
 }

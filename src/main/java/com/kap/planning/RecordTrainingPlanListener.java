@@ -1,7 +1,7 @@
 package com.kap.planning;
 
 import com.kap.forms.FormValues;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 public class RecordTrainingPlanListener extends TaskCompletionListener {
 
   private final CycleRepository cycles;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
 
-  public RecordTrainingPlanListener(CycleRepository cycles, CurrentUserId currentUser) {
+  public RecordTrainingPlanListener(CycleRepository cycles, CurrentUser currentUser) {
     this.cycles = cycles;
     this.currentUser = currentUser;
   }
@@ -22,6 +22,6 @@ public class RecordTrainingPlanListener extends TaskCompletionListener {
   protected void completed(DelegateExecution execution) {
     String trainingPlan = FormValues.of(execution).text("trainingPlan", true, 20_000);
     cycles.saveTrainingPlan(((Number) execution.getVariable("year")).intValue(), trainingPlan,
-        currentUser.orElse(null));
+        currentUser.idOrElse(null));
   }
 }

@@ -3,7 +3,7 @@ package com.kap.planning;
 import com.kap.forms.DisplayDates;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -26,10 +26,10 @@ public class RegisterCycleDelegate implements JavaDelegate {
 
   private final CycleRepository cycles;
   private final CycleCalendar calendar;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
-  public RegisterCycleDelegate(CycleRepository cycles, CycleCalendar calendar, CurrentUserId currentUser,
+  public RegisterCycleDelegate(CycleRepository cycles, CycleCalendar calendar, CurrentUser currentUser,
       Clock clock) {
     this.cycles = cycles;
     this.calendar = calendar;
@@ -54,7 +54,8 @@ public class RegisterCycleDelegate implements JavaDelegate {
       throw duplicate(year);
     }
     try {
-      cycles.insert(year, execution.getProcessInstanceId(), planDeadline, closingDate, currentUser.orElse(null), clock.instant());
+      cycles.insert(year, execution.getProcessInstanceId(), planDeadline, closingDate, currentUser.idOrElse(null),
+          clock.instant());
     } catch (DuplicateKeyException e) {
       throw duplicate(year);
     }

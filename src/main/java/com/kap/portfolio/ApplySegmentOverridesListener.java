@@ -2,7 +2,7 @@ package com.kap.portfolio;
 
 import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.forms.InvalidFormData;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,9 +25,9 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
   static final int MAX_REASON_LENGTH = 2000;
 
   private final PortfolioSegmentation segmentation;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
 
-  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation, CurrentUserId currentUser) {
+  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation, CurrentUser currentUser) {
     this.segmentation = segmentation;
     this.currentUser = currentUser;
   }
@@ -56,6 +56,6 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
     }
     problems.throwIfAny();
     int year = ((Number) execution.getVariable("year")).intValue();
-    segmentation.override(year, overrides, currentUser.orElse("unknown"));
+    segmentation.override(year, overrides, currentUser.idOrElse("unknown"));
   }
 }

@@ -50,13 +50,13 @@ public class SegmentChangeController {
     CycleSegment current = segments.find(year, accountId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
         "account '" + accountId + "' is not in the " + year + " segmentation"));
     Segment segment = Segment.byLabel(change == null ? null : change.segment()).orElseThrow(() -> new ApiException(
-        HttpStatus.BAD_REQUEST, "segment: must be one of Strategic, Star, Status, Streamline"));
+        HttpStatus.BAD_REQUEST, "segment", "Segment: must be one of Strategic, Star, Status, Streamline"));
     String reason = change.reason() == null ? "" : change.reason().trim();
     if (reason.isEmpty() || reason.length() > 2000) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "reason: is required (at most 2000 characters)");
+      throw new ApiException(HttpStatus.BAD_REQUEST, "reason", "Reason: is required (at most 2000 characters)");
     }
     if (current.segment() == segment) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "segment: account '" + accountId + "' is already "
+      throw new ApiException(HttpStatus.BAD_REQUEST, "segment", "Segment: account '" + accountId + "' is already "
           + segment.label() + " in " + year);
     }
     segments.saveOverride(year, accountId, new CycleSegment.Override(segment, reason, currentUser.id(),

@@ -3,7 +3,7 @@ package com.kap.rituals;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.notifications.Notifications;
 import com.kap.portfolio.Account;
 import java.time.Clock;
@@ -21,12 +21,12 @@ public class DecideRitualCalendarListener extends TaskCompletionListener {
   private final OccurrenceRepository occurrences;
   private final ProposeRitualDatesDelegate proposer;
   private final Notifications notifications;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public DecideRitualCalendarListener(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
       OccurrenceRepository occurrences, ProposeRitualDatesDelegate proposer, Notifications notifications,
-      CurrentUserId currentUser, Clock clock) {
+      CurrentUser currentUser, Clock clock) {
     this.facts = facts;
     this.cadences = cadences;
     this.plans = plans;
@@ -47,7 +47,7 @@ public class DecideRitualCalendarListener extends TaskCompletionListener {
       throw new InvalidFormData("calendarComments", "is required when the calendar goes back: tell the KAM what to "
           + "change");
     }
-    plans.decide(plan.year(), plan.accountId(), validated, comments, currentUser.orElse(null), clock.instant());
+    plans.decide(plan.year(), plan.accountId(), validated, comments, currentUser.idOrElse(null), clock.instant());
     execution.setVariable("calendarValidated", validated);
     // the next round of validation starts with an empty decision
     execution.removeVariable("calendarDecision");

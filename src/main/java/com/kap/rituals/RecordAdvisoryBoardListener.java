@@ -3,7 +3,7 @@ package com.kap.rituals;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,11 +21,11 @@ public class RecordAdvisoryBoardListener extends TaskCompletionListener {
 
   private final AdvisoryBoardRepository boards;
   private final CycleCalendar calendar;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public RecordAdvisoryBoardListener(AdvisoryBoardRepository boards, CycleCalendar calendar,
-      CurrentUserId currentUser, Clock clock) {
+      CurrentUser currentUser, Clock clock) {
     this.boards = boards;
     this.calendar = calendar;
     this.currentUser = currentUser;
@@ -37,7 +37,7 @@ public class RecordAdvisoryBoardListener extends TaskCompletionListener {
     Map<String, Object> board = boards.findByProcessInstance(execution.getProcessInstanceId());
     FormValues values = FormValues.of(execution);
     boolean held = "yes".equals(values.choice("held", List.of("yes", "no"), true));
-    String by = currentUser.orElse(null);
+    String by = currentUser.idOrElse(null);
     if (!held) {
       boards.record(execution.getProcessInstanceId(), false, null, null, values.text("notHeldReason", true, 4000),
           null, null, by, clock.instant());

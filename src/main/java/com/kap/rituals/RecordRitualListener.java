@@ -5,7 +5,7 @@ import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.AccountTeam;
@@ -29,13 +29,13 @@ public class RecordRitualListener extends TaskCompletionListener {
   private final RitualFacts facts;
   private final OccurrenceRepository occurrences;
   private final CycleCalendar calendar;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
   private final AccountTeam team;
   private final AccountRepository accounts;
 
   public RecordRitualListener(RitualFacts facts, OccurrenceRepository occurrences, CycleCalendar calendar,
-      CurrentUserId currentUser, Clock clock, AccountTeam team, AccountRepository accounts) {
+      CurrentUser currentUser, Clock clock, AccountTeam team, AccountRepository accounts) {
     this.team = team;
     this.accounts = accounts;
     this.facts = facts;
@@ -51,7 +51,7 @@ public class RecordRitualListener extends TaskCompletionListener {
     FormValues values = FormValues.of(execution);
     String outcome = values.choice("held", List.of("yes", "no", "moved"), true);
     boolean held = "yes".equals(outcome);
-    String by = currentUser.orElse(occurrence.host());
+    String by = currentUser.idOrElse(occurrence.host());
     LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
     if ("moved".equals(outcome)) {
       LocalDate newDate = values.date("newDate", true);

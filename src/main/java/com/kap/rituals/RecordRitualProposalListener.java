@@ -4,7 +4,7 @@ import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUserId;
+import com.kap.identity.CurrentUser;
 import com.kap.portfolio.Account;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,11 +28,11 @@ public class RecordRitualProposalListener extends TaskCompletionListener {
   private final RitualPlanRepository plans;
   private final OccurrenceRepository occurrences;
   private final ProposeRitualDatesDelegate proposer;
-  private final CurrentUserId currentUser;
+  private final CurrentUser currentUser;
   private final Clock clock;
 
   public RecordRitualProposalListener(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
-      OccurrenceRepository occurrences, ProposeRitualDatesDelegate proposer, CurrentUserId currentUser, Clock clock) {
+      OccurrenceRepository occurrences, ProposeRitualDatesDelegate proposer, CurrentUser currentUser, Clock clock) {
     this.facts = facts;
     this.cadences = cadences;
     this.plans = plans;
@@ -89,7 +89,7 @@ public class RecordRitualProposalListener extends TaskCompletionListener {
     }
     problems.throwIfAny();
     occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
-    plans.propose(plan.year(), plan.accountId(), justification, currentUser.orElse(account.kam()), clock.instant());
+    plans.propose(plan.year(), plan.accountId(), justification, currentUser.idOrElse(account.kam()), clock.instant());
     execution.setVariable("shortfall", shortfall.isEmpty() ? null : String.join(", ", shortfall));
     RitualCalendarView.show(execution, facts.plan(execution), cadence, window,
         occurrences.findByPlan(plan.year(), plan.accountId()));

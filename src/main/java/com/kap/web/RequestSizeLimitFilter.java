@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code kap.web.max-request-size} with 413 and a JSON message. Tomcat limits
+ * Refuses request bodies larger than {@code kap.web.max-request-size} with 413 and a JSON message: under /api an
+ * RFC 9457 problem as {@link ApiExceptionHandler} writes them, elsewhere {@code {"error": ...}}. Tomcat limits
  * only form posts (max-http-form-post-size), not the JSON and CSV bodies KAP reads, nor Camunda's REST API.
  * A declared Content-Length over the limit is refused before a byte is read; a body of unknown length (chunked)
  * is counted while the application reads it ({@link SizeLimitedRequest}), and the overflow answered by
@@ -35,7 +37,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit.toBytes()) {
-      refuse(response);
+      refuse(request, response);
       return;
     }
     if (declared >= 0) {
@@ -52,15 +54,28 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         throw e;
       }
       response.reset();
-      refuse(response);
+      refuse(request, response);
     }
   }
 
-  private void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    HttpStatus status = HttpStatus.PAYLOAD_TOO_LARGE;
+    String message = RequestBodyTooLarge.message(limit);
+    response.setStatus(status.value());
     // the client may still be sending; the container closes the connection rather than read the rest
     response.setHeader(HttpHeaders.CONNECTION, "close");
-    JSON.writeValue(response.getOutputStream(), Map.of("error", RequestBodyTooLarge.message(limit)));
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      JSON.writeValue(response.getOutputStream(), Map.of("error", message));
+      return;
+    }
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", status.getReasonPhrase());
+    problem.put("status", status.value());
+    problem.put("detail", message);
+    problem.put("instance", request.getRequestURI());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    JSON.writeValue(response.getOutputStream(), problem);
   }
 }

@@ -9,26 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
-/** What the benchmarks share: waiting for the job executor, sampling the heap and writing their results. */
+/** What the benchmarks share: sampling the heap and writing their results. */
 public final class BenchmarkSupport {
 
   /** Every benchmark appends its rows here, and prints them with a "BENCHMARK " prefix. */
   static final Path RESULTS = Path.of("target", "benchmark-results.md");
 
   private BenchmarkSupport() {}
-
-  /** Polls every 250 ms until {@code done}; fails after an hour. */
-  static void await(BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + 3_600_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not done within an hour");
-      }
-      Thread.sleep(250);
-    }
-  }
 
   /** Appends the lines to {@link #RESULTS} and prints them. */
   static void report(String... lines) throws IOException {

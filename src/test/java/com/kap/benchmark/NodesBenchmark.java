@@ -3,10 +3,10 @@ package com.kap.benchmark;
 import static com.kap.benchmark.BenchmarkSupport.report;
 import static com.kap.benchmark.BenchmarkSupport.reportRow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kap.support.Await;
 import com.kap.support.CycleForms;
 import com.kap.support.KapJvm;
 import com.kap.support.KapPostgres;
@@ -85,15 +85,15 @@ class NodesBenchmark {
     String cycle = JSON.readTree(nodes.first().post("diane",
         "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", "application/json",
         CycleForms.startForm(YEAR)).body()).get("id").asText();
-    Await.until(() -> !tasks(nodes.first(), "processInstanceId=" + cycle).isEmpty(), Duration.ofMinutes(5),
-        "the validation task");
+    await("the validation task").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+        .until(() -> !tasks(nodes.first(), "processInstanceId=" + cycle).isEmpty());
     String validation = tasks(nodes.first(), "processInstanceId=" + cycle).get(0).get("id").asText();
     int plans = ACCOUNTS + 24;
     long fanOutStart = System.nanoTime();
     assertThat(nodes.first().post("diane", "/engine-rest/task/" + validation + "/submit-form", "application/json",
         "{\"variables\":{}}").statusCode()).isEqualTo(204);
-    Await.until(() -> dashboard(nodes.first()).get("plans").asInt() == plans, Duration.ofHours(1),
-        plans + " plans");
+    await(plans + " plans").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
+        .until(() -> dashboard(nodes.first()).get("plans").asInt() == plans);
     double fanOut = (System.nanoTime() - fanOutStart) / 1e6;
 
     long workStart = System.nanoTime();
@@ -105,8 +105,9 @@ class NodesBenchmark {
       assertThat(tasksDone).as("tasks done; refused: %s", recorder.refusals()).isLessThanOrEqualTo(4 * plans);
       run(nodes, round, recorder);
     }
-    Await.until(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
-        .isEmpty(), Duration.ofMinutes(5), "the cycle's training plan");
+    await("the cycle's training plan").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+        .until(() -> !tasks(nodes.first(), "taskDefinitionKey=consolidateTrainingPlan&processInstanceId=" + cycle)
+            .isEmpty());
     assertThat(tasks(nodes.first(), "processInstanceId=" + cycle)).as("the cycle ended its planning once").hasSize(1);
     double work = (System.nanoTime() - workStart) / 1e6;
     assertThat(dashboard(nodes.first()).get("approved").asInt()).isEqualTo(plans);

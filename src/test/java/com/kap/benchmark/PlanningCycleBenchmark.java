@@ -1,9 +1,9 @@
 package com.kap.benchmark;
 
-import static com.kap.benchmark.BenchmarkSupport.await;
 import static com.kap.benchmark.BenchmarkSupport.mib;
 import static com.kap.benchmark.BenchmarkSupport.reportRow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.portfolio.Criterion;
@@ -12,6 +12,7 @@ import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.support.AsUser;
 import com.kap.support.KapTest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ class PlanningCycleBenchmark {
     long t0 = System.nanoTime();
     String cycle = as("diane", "programme-director", () -> formService.submitStartForm(definition, new HashMap<>(Map.of(
         "year", YEAR, "planDeadline", (YEAR - 1) + "-12-15", "closingDate", YEAR + "-03-31"))).getId());
-    await(() -> taskService.createTaskQuery().processInstanceId(cycle).count() == 1);
+    await("the validation task").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250))
+        .until(() -> taskService.createTaskQuery().processInstanceId(cycle).count() == 1);
     long segmented = System.nanoTime();
     Task validation = taskService.createTaskQuery().processInstanceId(cycle).singleResult();
     as("diane", "programme-director", () -> {
@@ -67,7 +69,7 @@ class PlanningCycleBenchmark {
     });
     long plans = cycleSegments.findByYear(YEAR).size(); // the imported accounts and the 24 demo ones
     long fanOutStart = System.nanoTime();
-    await(() -> drafts() == plans);
+    await(plans + " plans to draft").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250)).until(() -> drafts() == plans);
     long fanOutDone = System.nanoTime();
     System.gc();
     long heapAfterFanOut = HeapSampler.usedHeap();
@@ -88,8 +90,9 @@ class PlanningCycleBenchmark {
         tasksCompleted++;
       }
     }
-    await(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("consolidateTrainingPlan")
-        .count() == 1);
+    await("the cycle's training plan").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250))
+        .until(() -> taskService.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("consolidateTrainingPlan")
+            .count() == 1);
     long completeDone = System.nanoTime();
     heap.stop();
 

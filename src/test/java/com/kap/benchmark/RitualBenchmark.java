@@ -1,16 +1,17 @@
 package com.kap.benchmark;
 
-import static com.kap.benchmark.BenchmarkSupport.await;
 import static com.kap.benchmark.BenchmarkSupport.mib;
 import static com.kap.benchmark.BenchmarkSupport.pyramidPortfolio;
 import static com.kap.benchmark.BenchmarkSupport.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.rituals.RitualProperties;
 import com.kap.support.KapTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -241,7 +242,7 @@ class RitualBenchmark {
     long start = System.nanoTime();
     engine.getJobExecutor().jobWasAdded(); // wake the acquisition from its idle back-off
     long[] polls = {0};
-    await(() -> {
+    await("every due timer to fire").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250)).until(() -> {
       if (++polls[0] % 20 == 0) {
         for (String definition : definitions) {
           Job failed = managementService.createJobQuery().jobDefinitionId(definition).withException().listPage(0, 1)

@@ -1,8 +1,8 @@
 package com.kap.benchmark;
 
-import static com.kap.benchmark.BenchmarkSupport.await;
 import static com.kap.benchmark.BenchmarkSupport.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import com.kap.support.AsUser;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -225,14 +226,15 @@ class TasklistFiltersBenchmark {
         .latestVersion().singleResult().getId();
     String cycle = asDiane(() -> formService.submitStartForm(definition, new HashMap<>(Map.of(
         "year", YEAR, "planDeadline", (YEAR - 1) + "-12-15", "closingDate", YEAR + "-03-31"))).getId());
-    await(() -> taskService.createTaskQuery().processInstanceId(cycle).count() == 1);
+    await("the validation task").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250))
+        .until(() -> taskService.createTaskQuery().processInstanceId(cycle).count() == 1);
     String validation = taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId();
     asDiane(() -> {
       taskService.complete(validation);
       return null;
     });
     long plans = cycleSegments.findByYear(YEAR).size();
-    await(() -> plansAt("draftAccountPlan") == plans);
+    await(plans + " plans to draft").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250)).until(() -> plansAt("draftAccountPlan") == plans);
     Map<String, Object> plan = goodPlan();
     for (String key : List.of("draftAccountPlan", "reviewPlanAsSponsor")) {
       for (Task task : taskService.createTaskQuery().taskDefinitionKey(key)
@@ -241,7 +243,8 @@ class TasklistFiltersBenchmark {
             : Map.of("sponsorComments", "Agreed")));
       }
     }
-    await(() -> plansAt("approveAccountPlan") == plans);
+    await(plans + " plans to approve").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(250))
+        .until(() -> plansAt("approveAccountPlan") == plans);
     return plans;
   }
 

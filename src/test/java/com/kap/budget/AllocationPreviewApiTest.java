@@ -91,7 +91,11 @@ class AllocationPreviewApiTest {
     }
     ResponseEntity<JsonNode> kam = api.postJson("alice", PATH, json, JsonNode.class);
     assertThat(kam.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(kam.getBody().get("error").asText()).startsWith("user 'alice' may not do this");
+    assertThat(kam.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(kam.getBody().get("status").asInt()).isEqualTo(403);
+    assertThat(kam.getBody().get("title").asText()).isEqualTo("Forbidden");
+    assertThat(kam.getBody().get("detail").asText()).startsWith("user 'alice' may not do this");
+    assertThat(kam.getBody().get("instance").asText()).isEqualTo(PATH);
     assertThat(api.postJson("gilles", PATH, json, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(api.postJson(null, PATH, json, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -104,7 +108,7 @@ class AllocationPreviewApiTest {
         "the request body is not valid JSON: Duplicate field 'budget'");
     ResponseEntity<JsonNode> empty = api.postJson("eric", PATH, "", JsonNode.class);
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(empty.getBody().get("error").asText()).isNotBlank();
+    assertThat(empty.getBody().get("detail").asText()).isNotBlank();
   }
 
   @Test
@@ -205,7 +209,7 @@ class AllocationPreviewApiTest {
   private void assertRefused(String json, HttpStatus status, String messageStart) {
     ResponseEntity<JsonNode> response = api.postJson("eric", PATH, json, JsonNode.class);
     assertThat(response.getStatusCode()).as(json).isEqualTo(status);
-    assertThat(response.getBody().get("error").asText()).as(json).startsWith(messageStart);
+    assertThat(response.getBody().get("detail").asText()).as(json).startsWith(messageStart);
   }
 
   private static java.util.List<String> texts(JsonNode array) {

@@ -1,6 +1,7 @@
 package com.kap.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
@@ -71,7 +72,7 @@ class BudgetOverRestTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<JsonNode> tooEarly = api.get("eric", "/api/budget/bids/" + bidId, JsonNode.class);
     assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(tooEarly.getBody().get("error").asText()).contains("once the call has closed");
+    assertThat(tooEarly.getBody().get("detail").asText()).contains("once the call has closed");
 
     // the call closes (the admin fires the deadline timer early)
     JsonNode timer = api.get("admin", "/engine-rest/job?maxResults=10&timers=true&processInstanceId="
@@ -133,15 +134,10 @@ class BudgetOverRestTest {
     assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
-  private void awaitStatus(String user, String bidId, String status) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      if (status.equals(api.get(user, "/api/budget/bids/" + bidId, JsonNode.class).getBody().get("status").asText())) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(bidId + " did not reach " + status);
+  private void awaitStatus(String user, String bidId, String status) {
+    await(bidId + " to reach " + status).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> status.equals(api.get(user, "/api/budget/bids/" + bidId, JsonNode.class).getBody().get("status")
+            .asText()));
   }
 
   private static String roundForm() {

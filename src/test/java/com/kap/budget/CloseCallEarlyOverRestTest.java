@@ -1,6 +1,7 @@
 package com.kap.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
@@ -79,10 +80,8 @@ class CloseCallEarlyOverRestTest {
 
     ResponseEntity<String> closed = api.postJson("fatima", submit, withReason, String.class);
     assertThat(closed.getStatusCode()).as(closed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    Instant limit = Instant.now().plus(Duration.ofSeconds(60));
-    while (status(roundId).equals("OPEN") && Instant.now().isBefore(limit)) {
-      Thread.sleep(200);
-    }
+    await(roundId + " to leave OPEN").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> !status(roundId).equals("OPEN"));
     assertThat(status(roundId)).as("the call closed as at the deadline").isEqualTo("SCORING");
     assertThat(api.awaitTask("eric", "taskDefinitionKey=scoreBid&processInstanceBusinessKey=" + bidId)).isNotNull();
 

@@ -49,7 +49,7 @@ class MigrationApiTest {
     for (String user : new String[] {"alice", "diane", "eric", "gilles", "hana"}) {
       ResponseEntity<JsonNode> refused = api.postJson(user, "/api/migrations", "{\"dryRun\": false}", JsonNode.class);
       assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(refused.getBody().get("error").asText()).contains("process-owner");
+      assertThat(refused.getBody().get("detail").asText()).contains("process-owner");
       assertThat(api.get(user, "/api/processes/accountPlan/versions", String.class).getStatusCode()).as(user)
           .isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -85,6 +85,16 @@ class MigrationApiTest {
         .startsWith("activityMappings: must be an object from source to target activity ids");
     assertThat(badRequest("")).startsWith("the request body is empty");
     assertThat(badRequest("{\"processKey\": ")).startsWith("the request body is not JSON");
+
+    assertThat(refusedField("{\"processKey\": \"accountPlans\"}")).isEqualTo("processKey");
+    assertThat(refusedField("{\"sourceVersion\": 1}")).isEqualTo("processKey");
+    assertThat(refusedField("{\"processKey\": \"accountPlan\", \"targetVersion\": " + (v + 1) + "}"))
+        .isEqualTo("targetVersion");
+    assertThat(refusedField("{\"processKey\": \"accountPlan\", \"sourceVersion\": " + v + "}"))
+        .isEqualTo("sourceVersion");
+    assertThat(refusedField("{\"processKey\": \"accountPlan\", \"targetVerison\": 1}")).isEqualTo("targetVerison");
+    assertThat(refusedField("{\"processKey\": \"accountPlan\", \"dryRun\": \"maybe\"}")).isEqualTo("dryRun");
+    assertThat(refusedField("{\"processKey\": ")).as("no one field is to blame").isNull();
   }
 
   /**
@@ -120,9 +130,20 @@ class MigrationApiTest {
   }
 
   private String badRequest(String json) {
+    return refusal(json).get("detail").asText();
+  }
+
+  /** The refused field the problem names, null when it names none. */
+  private String refusedField(String json) {
+    JsonNode field = refusal(json).get("field");
+    return field == null ? null : field.asText();
+  }
+
+  private JsonNode refusal(String json) {
     ResponseEntity<JsonNode> response = api.postJson("paula", "/api/migrations", json, JsonNode.class);
     assertThat(response.getStatusCode()).as(json).isEqualTo(HttpStatus.BAD_REQUEST);
-    return response.getBody().get("error").asText();
+    assertThat(response.getHeaders().getContentType()).as(json).hasToString("application/problem+json");
+    return response.getBody();
   }
 
   private JsonNode versionsOf(String processKey) {

@@ -1,8 +1,8 @@
 package com.kap.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.kap.support.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +64,8 @@ class JobExecutorShutdownTest {
     for (int i = 0; i < 6; i++) {
       engine.getRuntimeService().startProcessInstanceByKey("gated");
     }
-    Await.until(() -> gate.waiting() == 1 && lockedJobs().size() >= 3, Duration.ofSeconds(20),
-        "a job at the gate, one queued and at least one refused, all locked");
+    await("a job at the gate, one queued and at least one refused, all locked").atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200)).until(() -> gate.waiting() == 1 && lockedJobs().size() >= 3);
 
     StaticApplicationContext context = new StaticApplicationContext();
     context.getBeanFactory().registerSingleton("jobExecutor", jobExecutor);
@@ -75,7 +75,8 @@ class JobExecutorShutdownTest {
         context.getBeanProvider(ThreadPoolTaskExecutor.class), Duration.ofSeconds(20));
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(
         () -> shutdown.onApplicationEvent(new ContextClosedEvent(context)));
-    Await.until(() -> !jobExecutor.isActive(), Duration.ofSeconds(20), "the job executor to stop acquiring");
+    await("the job executor to stop acquiring").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> !jobExecutor.isActive());
     assertThat(stopping).as("waits for the job at the gate").isNotDone();
     gate.open();
     stopping.get(20, TimeUnit.SECONDS);

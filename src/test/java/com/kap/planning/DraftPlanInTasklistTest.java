@@ -1,6 +1,7 @@
 package com.kap.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.portfolio.PortfolioSegmentation;
@@ -101,12 +102,9 @@ class DraftPlanInTasklistTest {
       browser.screenshot("approveAccountPlan");
       browser.click(By.xpath("//label[normalize-space()='Approve the plan']"));
       browser.click(By.xpath("//button[normalize-space()='Complete']"));
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (!api.tasks("diane", "taskDefinitionKey=approveAccountPlan&processInstanceBusinessKey=" + YEAR + "-"
-          + ACCOUNT).isEmpty()) {
-        assertThat(Instant.now()).as("the approval was not completed").isBefore(deadline);
-        Thread.sleep(200);
-      }
+      await("the approval to be completed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+          .until(() -> api.tasks("diane", "taskDefinitionKey=approveAccountPlan&processInstanceBusinessKey=" + YEAR
+              + "-" + ACCOUNT).isEmpty());
     }
     assertThat(api.get("alice", "/api/accounts/" + ACCOUNT + "/plans/" + YEAR, JsonNode.class).getBody()
         .get("status").asText()).isEqualTo("APPROVED");
@@ -125,15 +123,10 @@ class DraftPlanInTasklistTest {
     plans.approve(last, ACCOUNT, version, Instant.now());
   }
 
-  private void awaitNoDraft(Api api) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (api.get("alice", "/engine-rest/task?maxResults=100&taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey="
-        + YEAR + "-" + ACCOUNT, JsonNode.class).getBody().size() > 0) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the draft was not completed");
-      }
-      Thread.sleep(200);
-    }
+  private void awaitNoDraft(Api api) {
+    await("the draft to be completed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.get("alice", "/engine-rest/task?maxResults=100&taskDefinitionKey=draftAccountPlan"
+            + "&processInstanceBusinessKey=" + YEAR + "-" + ACCOUNT, JsonNode.class).getBody().isEmpty());
   }
 
 }

@@ -1,13 +1,13 @@
 package com.kap.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.support.Api;
 import com.kap.support.Browser;
 import com.kap.support.KapTest;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +47,9 @@ class ValidateSegmentationInTasklistTest {
       browser.click(By.xpath("//button[normalize-space()='Complete']"));
       try {
         // the task leaves diane's list (she keeps others of other cycles)
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-        while (!api.tasks("diane", "processInstanceId=" + instanceId + "&taskDefinitionKey=validateSegmentation")
-            .isEmpty()) {
-          assertThat(java.time.Instant.now()).as("the validation was not completed").isBefore(deadline);
-          Thread.sleep(200);
-        }
+        await("the validation to be completed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            .until(() -> api.tasks("diane", "processInstanceId=" + instanceId
+                + "&taskDefinitionKey=validateSegmentation").isEmpty());
       } finally {
         browser.screenshot("validateSegmentationCompleted");
       }

@@ -3,13 +3,18 @@ package com.kap.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +73,10 @@ class PortfolioApiTest {
         + "API-BAD,Bad Row,EMEA,nobody,ghost,5,5,5,5,5,5,5,5,5,5,5,5\n", JsonNode.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(response.getBody().get("detail").asText())
+        .isEqualTo("2 error(s) in the portfolio file; nothing was imported");
+    assertThat(response.getBody().get("errorCount").asInt()).isEqualTo(2);
     JsonNode errors = response.getBody().get("errors");
     assertThat(errors).hasSize(2);
     assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
@@ -86,7 +95,7 @@ class PortfolioApiTest {
     ResponseEntity<JsonNode> response = api.postBytes("diane", latin1, MediaType.valueOf("text/csv"), JsonNode.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("error").asText()).contains("not valid UTF-8");
+    assertThat(response.getBody().get("detail").asText()).contains("not valid UTF-8");
     ResponseEntity<JsonNode> declared = api.postBytes("diane", latin1,
         MediaType.valueOf("text/csv;charset=ISO-8859-1"), JsonNode.class);
     assertThat(declared.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -157,6 +166,20 @@ class PortfolioApiTest {
     assertThat(all.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
     assertThat(circles(all.getBody())).isGreaterThanOrEqualTo(24);
     assertThat(circles(mine.getBody())).isLessThan(circles(all.getBody()));
+  }
+
+  @Test
+  void aCallerThatAsksForSvgStillReadsTheProblem() throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.valueOf("image/svg+xml")));
+    ResponseEntity<String> noCycle = rest.withBasicAuth("diane", "demo").exchange("/api/portfolio/matrix.svg?year=1901",
+        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+    assertThat(noCycle.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(noCycle.getHeaders().getContentType()).hasToString("application/problem+json");
+    JsonNode problem = new ObjectMapper().readTree(noCycle.getBody());
+    assertThat(problem.get("detail").asText()).isEqualTo("no segmentation for 1901");
+    assertThat(problem.get("status").asInt()).isEqualTo(404);
   }
 
   private static long circles(String svg) {

@@ -82,9 +82,11 @@ class RitualsOverRestTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     ResponseEntity<JsonNode> noReason = put("diane", path, "{\"segment\":\"Streamline\"}");
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(noReason.getBody().get("error").asText()).contains("reason: is required");
-    assertThat(put("diane", path, "{\"segment\":\"Gold\",\"reason\":\"x\"}").getBody().get("error").asText())
-        .contains("segment: must be one of");
+    assertThat(noReason.getBody().get("detail").asText()).isEqualTo("Reason: is required (at most 2000 characters)");
+    assertThat(noReason.getBody().get("field").asText()).isEqualTo("reason");
+    JsonNode gold = put("diane", path, "{\"segment\":\"Gold\",\"reason\":\"x\"}").getBody();
+    assertThat(gold.get("detail").asText()).startsWith("Segment: must be one of");
+    assertThat(gold.get("field").asText()).isEqualTo("segment");
     ResponseEntity<JsonNode> changed = put("diane", path,
         "{\"segment\":\"Streamline\",\"reason\":\"Volumes collapsed after the merger\"}");
     assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);

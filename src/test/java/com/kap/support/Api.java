@@ -1,8 +1,9 @@
 package com.kap.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,15 +52,9 @@ public class Api {
 
   /** Waits (60 s at most) for the job executor's work: the first task the user can see matching the query. */
   public JsonNode awaitTask(String user, String query) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      List<JsonNode> found = tasks(user, query);
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no task for " + user + " with " + query + " within 60 s");
+    return await("a task for " + user + " with " + query).atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> tasks(user, query), found -> !found.isEmpty()).get(0);
   }
 
   private TestRestTemplate as(String user) {

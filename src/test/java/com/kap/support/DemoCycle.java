@@ -3,13 +3,12 @@ package com.kap.support;
 import static com.kap.support.CycleForms.startForm;
 import static com.kap.support.CycleForms.variables;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -70,7 +69,8 @@ public class DemoCycle {
 
   /** Every KAM's draftAccountPlan tasks of this cycle, once the plan fan-out has started one per account. */
   public List<JsonNode> awaitDrafts(int accounts) throws InterruptedException {
-    await(() -> drafts().size() == accounts, accounts + " plans to draft");
+    await(accounts + " plans to draft").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> drafts().size() == accounts);
     return drafts();
   }
 
@@ -107,23 +107,13 @@ public class DemoCycle {
   }
 
   public void awaitCompleted(String processInstanceId) throws InterruptedException {
-    await(() -> "COMPLETED".equals(api.get("admin", "/engine-rest/history/process-instance/" + processInstanceId,
-        JsonNode.class).getBody().get("state").asText()), processInstanceId + " to complete");
+    await(processInstanceId + " to complete").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> "COMPLETED".equals(api.get("admin", "/engine-rest/history/process-instance/" + processInstanceId,
+            JsonNode.class).getBody().get("state").asText()));
   }
 
   /** The business keys of a cycle's account plans are "year-accountId". */
   private String ofThisCycle() {
     return "processInstanceBusinessKeyLike=" + year + "-%";
-  }
-
-  /** Waits 60 s at most for the job executor's work. */
-  public static void await(BooleanSupplier done, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("waited 60 s for " + what);
-      }
-      Thread.sleep(200);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package com.kap.support;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,20 +60,15 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
     }
   }
 
-  private void awaitUp() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline) && process.isAlive()) {
-      try {
-        if (get(null, "/actuator/health").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // the port opens once the application has started
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(name + (process.isAlive() ? " did not start within 3 minutes"
-        : " stopped with exit code " + process.exitValue()) + " (see " + log + ")");
+  private void awaitUp() {
+    await(name + " to start (see " + log + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(IOException.class) // the port opens once the application has started
+        .failFast(() -> {
+          if (!process.isAlive()) {
+            throw new AssertionError(name + " stopped with exit code " + process.exitValue() + " (see " + log + ")");
+          }
+        })
+        .until(() -> get(null, "/actuator/health").statusCode() == 200);
   }
 
   public HttpResponse<String> get(String user, String path) throws Exception {

@@ -1,6 +1,7 @@
 package com.kap.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
@@ -140,13 +141,8 @@ class LongListsInTasklistTest {
     plans.approve(last, account, version, Instant.now());
   }
 
-  private static void awaitGone(Api api, String user, String query) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!api.tasks(user, query).isEmpty()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("the task was not completed: " + query);
-      }
-      Thread.sleep(200);
-    }
+  private static void awaitGone(Api api, String user, String query) {
+    await("the task to be completed: " + query).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.tasks(user, query).isEmpty());
   }
 }

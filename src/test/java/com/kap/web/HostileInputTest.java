@@ -152,17 +152,17 @@ class HostileInputTest {
         "the request body is not valid JSON: Non-standard token 'Infinity'");
     Reply nested = post(PREVIEW, "eric", "application/json", "[".repeat(100_000).getBytes(StandardCharsets.UTF_8));
     assertRefusedAndNothingWritten("100,000 '['", nested);
-    assertThat(JSON.readTree(nested.body()).get("error").asText())
+    assertThat(JSON.readTree(nested.body()).get("detail").asText())
         .startsWith("the request body is not valid JSON: Document nesting depth (1001) exceeds the maximum allowed")
         .endsWith("(line 1, column 1002)");
     Reply latin1 = post(PREVIEW, "eric", "application/json", "{\"budget\": 100,\n\"bids\": [{\"id\": \"Café\"}]}"
         .getBytes(StandardCharsets.ISO_8859_1));
     assertThat(latin1.status()).isEqualTo(400);
-    assertThat(JSON.readTree(latin1.body()).get("error").asText())
+    assertThat(JSON.readTree(latin1.body()).get("detail").asText())
         .startsWith("the request body is not valid UTF-8 text (line 2)");
     Reply charset = post(PREVIEW, "eric", "application/json; charset=klingon", "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(charset.status()).isEqualTo(415);
-    assertThat(JSON.readTree(charset.body()).get("error").asText()).contains("unsupported charset 'klingon'")
+    assertThat(JSON.readTree(charset.body()).get("detail").asText()).contains("unsupported charset 'klingon'")
         .endsWith("send application/json");
   }
 
@@ -214,15 +214,16 @@ class HostileInputTest {
 
   private void assertRefusedAndNothingWritten(String attempt, Reply reply) throws IOException {
     assertThat(reply.status()).as(attempt + " → " + reply.body()).isIn(400, 413, 415, 422);
-    assertThat(reply.contentType()).as(attempt).startsWith("application/json");
+    assertThat(reply.contentType()).as(attempt).startsWith("application/problem+json");
     JsonNode body = JSON.readTree(reply.body());
+    assertThat(body.get("status").asInt()).as(attempt).isEqualTo(reply.status());
     if (body.has("errors")) {
       assertThat(body.get("errors")).as(attempt).isNotEmpty().allSatisfy(error -> {
         assertThat(error.get("line").asLong()).isPositive();
         assertThat(error.get("message").asText()).isNotBlank();
       });
     } else {
-      assertThat(body.path("error").asText()).as(attempt + " → " + reply.body()).isNotBlank();
+      assertThat(body.path("detail").asText()).as(attempt + " → " + reply.body()).isNotBlank();
     }
     assertThat(accounts()).as(attempt + ": the accounts are unchanged").isEqualTo(accountsBefore);
   }
@@ -231,7 +232,7 @@ class HostileInputTest {
     Reply reply = post(PREVIEW, "eric", "application/json", problem.getBytes(StandardCharsets.UTF_8));
     assertRefusedAndNothingWritten(problem.length() > 200 ? problem.substring(0, 200) : problem, reply);
     assertThat(reply.status()).isEqualTo(status);
-    assertThat(JSON.readTree(reply.body()).get("error").asText()).startsWith(messageStart);
+    assertThat(JSON.readTree(reply.body()).get("detail").asText()).startsWith(messageStart);
   }
 
   private void assertTooLarge(String attempt, RawHttp.Response response) throws IOException {
@@ -241,8 +242,12 @@ class HostileInputTest {
 
   private void assertTooLarge(String attempt, RawHttp.Response response, String message) throws IOException {
     assertThat(response.status()).as(attempt + " → " + response.body()).isEqualTo(413);
-    assertThat(response.headers().get("content-type")).as(attempt).startsWith("application/json");
-    assertThat(JSON.readTree(response.body()).get("error").asText()).as(attempt).contains(message);
+    // KAP's API answers an RFC 9457 problem; Camunda's REST API the JSON KAP's mappers write there
+    boolean engineRest = attempt.startsWith("/engine-rest");
+    assertThat(response.headers().get("content-type")).as(attempt)
+        .startsWith(engineRest ? "application/json" : "application/problem+json");
+    assertThat(JSON.readTree(response.body()).get(engineRest ? "error" : "detail").asText()).as(attempt)
+        .contains(message);
     assertThat(accounts()).as(attempt + ": the accounts are unchanged").isEqualTo(accountsBefore);
   }
 

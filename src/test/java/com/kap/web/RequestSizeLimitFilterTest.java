@@ -3,6 +3,7 @@ package com.kap.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +29,25 @@ class RequestSizeLimitFilterTest {
 
     assertThat(passedOn).hasNullValue();
     assertThat(response.getStatus()).isEqualTo(413);
-    assertThat(response.getContentType()).isEqualTo("application/json");
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
     assertThat(response.getHeader("Connection")).isEqualTo("close");
+    JsonNode problem = new ObjectMapper().readTree(response.getContentAsString());
+    assertThat(problem.get("status").asInt()).isEqualTo(413);
+    assertThat(problem.get("title").asText()).isEqualTo("Payload Too Large");
+    assertThat(problem.get("instance").asText()).isEqualTo("/api/portfolio/import");
+    assertThat(problem.get("detail").asText())
+        .isEqualTo("the request body is larger than 10 bytes, the most KAP accepts (kap.web.max-request-size)");
+  }
+
+  @Test
+  void answersCamundasRestApiInItsOwnShape() throws Exception {
+    MockHttpServletRequest request = withLength(11);
+    request.setRequestURI("/engine-rest/deployment/create");
+
+    filter.doFilter(request, response, (passed, ignored) -> {});
+
+    assertThat(response.getStatus()).isEqualTo(413);
+    assertThat(response.getContentType()).isEqualTo("application/json");
     assertThat(new ObjectMapper().readTree(response.getContentAsString()).get("error").asText())
         .isEqualTo("the request body is larger than 10 bytes, the most KAP accepts (kap.web.max-request-size)");
   }
