@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
@@ -134,7 +135,7 @@ public class RoleAccess {
     filter("Budget decisions", 1, taskService.createTaskQuery().taskDefinitionKeyIn("closeCallEarly",
         "calibrateScores", "decideAllocation").taskAssigneeExpression("${currentUser()}"), List.of(Roles.DIRECTOR));
     filter("Appeals to review", 2, taskService.createTaskQuery().taskDefinitionKey("reviewAppeal")
-        .taskCandidateUserExpression("${currentUser()}"), List.of(Roles.GLOBAL_COMMITTEE, Roles.PROGRAMME_DIRECTOR));
+        .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks(), List.of(Roles.GLOBAL_COMMITTEE, Roles.PROGRAMME_DIRECTOR));
     filter("Rituals and boards to hold", 3, taskService.createTaskQuery().taskDefinitionKeyIn("holdRitual",
         "holdAdvisoryBoard", "followUpMissedRitual").taskCandidateGroup(Roles.PROGRAMME_DIRECTOR),
         List.of(Roles.PROGRAMME_DIRECTOR));
@@ -153,10 +154,20 @@ public class RoleAccess {
           .setQuery(query)
           .setProperties(Map.of("priority", priority, "description", name, "refresh", true, "variables", COLUMNS));
       filterService.saveFilter(filter);
+    } else if (!sameQuery(filter, query)) {
+      // KAP's own filter from an earlier version: it shows what this version's tasks need
+      filter.setQuery(query);
+      filterService.saveFilter(filter);
     }
     for (String group : groups) {
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+  }
+
+  private boolean sameQuery(Filter filter, TaskQuery query) {
+    Filter wanted = filterService.newTaskFilter(filter.getName()).setQuery(query);
+    return java.util.Objects.equals(((FilterEntity) filter).getQueryInternal(),
+        ((FilterEntity) wanted).getQueryInternal());
   }
 
   /** Removes a grant that earlier versions of KAP made (idempotent). */

@@ -2,6 +2,7 @@ package com.kap.rituals;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,9 @@ public class BindOccurrenceListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     occurrences.bindExecution(((Number) execution.getVariable("occurrenceId")).longValue(), execution.getId());
     for (String field : RECORD_FIELDS) {
-      execution.setVariableLocal(field, null);
+      // a list starts empty, not null: Tasklist submits a list into a variable of the type it found, and a Null
+      // variable cannot take a list
+      execution.setVariableLocal(field, "actions".equals(field) ? Spin.JSON("[]") : null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.kap.rituals;
 
+import com.kap.forms.DisplayDates;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,6 +27,7 @@ public class ShowOccurrenceListener implements TaskListener {
     Occurrence occurrence = facts.occurrenceOf(task.getExecution());
     task.setVariableLocal("ritualLabel", occurrence.type().label());
     task.setVariableLocal("plannedDate", occurrence.plannedDate().toString());
+    task.setVariableLocal("plannedDateText", DisplayDates.format(occurrence.plannedDate()));
     task.setVariableLocal("heldDate", occurrence.plannedDate().toString());
     task.setVariableLocal("external", occurrence.customerParticipants() != null);
     task.setVariableLocal("customerParticipants", occurrence.customerParticipants());

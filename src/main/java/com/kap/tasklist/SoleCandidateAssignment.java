@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * A group task whose groups hold exactly one person is that person's task: it is assigned to them when it is created,
  * so that it shows in "My tasks" and opens ready to complete. Without it the programme director had to find the
  * approval in a group filter and claim it first, and nothing in Tasklist said so. A task whose groups hold more
- * people stays a group task to claim.
+ * people stays a group task to claim. The same holds for a task offered to named people: one of them alone gets it
+ * (e.g. the only global committee member free to review an appeal).
  */
 @Component
 public class SoleCandidateAssignment extends AbstractProcessEnginePlugin {
@@ -34,11 +35,23 @@ public class SoleCandidateAssignment extends AbstractProcessEnginePlugin {
       return;
     }
     Set<String> groups = new LinkedHashSet<>();
+    Set<String> named = new LinkedHashSet<>();
     for (IdentityLink candidate : task.getCandidates()) {
-      if (!IdentityLinkType.CANDIDATE.equals(candidate.getType()) || candidate.getUserId() != null) {
-        return; // a named candidate user: the diagram chose people, not a role
+      if (!IdentityLinkType.CANDIDATE.equals(candidate.getType())) {
+        return;
       }
-      groups.add(candidate.getGroupId());
+      if (candidate.getUserId() != null) {
+        named.add(candidate.getUserId());
+      } else {
+        groups.add(candidate.getGroupId());
+      }
+    }
+    if (!named.isEmpty()) {
+      // the diagram named people: one of them alone is the task's person, several share it
+      if (named.size() == 1 && groups.isEmpty()) {
+        task.setAssignee(named.iterator().next());
+      }
+      return;
     }
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     Set<String> people = Context.getCommandContext().runWithoutAuthorization(() -> {

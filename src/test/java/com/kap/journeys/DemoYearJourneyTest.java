@@ -415,7 +415,7 @@ class DemoYearJourneyTest {
           .date("Due", day.plusDays(14));
       ritual.type("Customer satisfaction (1 = poor, 5 = excellent)", "4");
       browser.screenshot("year-28-alice-holds-a-ritual");
-      browser.clickComplete();
+      browser.completeAndSeeTheTaskGo();
     }
     JsonNode held = await(() -> {
       JsonNode read = api.get("alice", "/api/accounts/" + ATLAS + "/rituals/" + YEAR, JsonNode.class).getBody();

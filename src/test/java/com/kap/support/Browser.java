@@ -141,6 +141,14 @@ public class Browser implements AutoCloseable {
     click(By.xpath("//button[normalize-space()='Complete']"));
   }
 
+  /** Completes the open task and waits until Tasklist closes its form, as a person sees the task go. */
+  public void completeAndSeeTheTaskGo() {
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    click(complete);
+    keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.invisibilityOfElementLocated(complete)));
+  }
+
   public void openTask(String taskId) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
   }
