@@ -28,7 +28,9 @@ public class ShowOccurrenceListener implements TaskListener {
     task.setVariableLocal("ritualLabel", occurrence.type().label());
     task.setVariableLocal("plannedDate", occurrence.plannedDate().toString());
     task.setVariableLocal("plannedDateText", DisplayDates.format(occurrence.plannedDate()));
-    task.setVariableLocal("heldDate", occurrence.plannedDate().toString());
+    // a form field's pre-fill goes where the field is declared (the occurrence's branch), not onto the task: a
+    // task-local variable would keep what Tasklist submits from the listener that records the ritual
+    task.getExecution().setVariable("heldDate", occurrence.plannedDate().toString());
     task.setVariableLocal("external", occurrence.customerParticipants() != null);
     task.setVariableLocal("customerParticipants", occurrence.customerParticipants());
     accounts.findById(occurrence.accountId()).ifPresent(account -> task.setVariableLocal("ownerOptions",

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.support.Api;
+import com.kap.support.Browser;
 import com.kap.support.CycleForms;
 import com.kap.support.KapTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process owner reads the running instances of KAP's processes, as Cockpit shows them, but changes none, and sees
@@ -20,6 +23,7 @@ class ProcessOwnerInstancesTest {
   private static final int YEAR = 2057;
 
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
 
   @Test
   void paulaReadsRunningPlansButNoBudgetInstanceAndChangesNothing() throws Exception {
@@ -44,6 +48,14 @@ class ProcessOwnerInstancesTest {
     assertThat(api.putJson("paula", "/engine-rest/process-instance/" + planInstance + "/variables/customerSituation",
         "{\"value\":\"changed\",\"type\":\"String\"}", String.class).getStatusCode().value())
         .as("change a variable").isEqualTo(403);
+
+    try (Browser browser = new Browser(port)) {
+      browser.logInto("cockpit", "paula", "demo");
+      browser.open("cockpit", "#/processes");
+      browser.click(By.xpath("//a[normalize-space()='Account plan']"));
+      browser.find(By.xpath("//*[contains(normalize-space(text()), '" + YEAR + "-ACC-024')]"));
+      browser.screenshot("cockpit-running-plans");
+    }
 
     assertThat(api.get("paula", "/engine-rest/process-instance?maxResults=100&processDefinitionKey=investmentBid",
         JsonNode.class).getBody()).as("no bid").isEmpty();
