@@ -41,7 +41,7 @@ class AllocationOptimiserTest {
         assertThatThrownBy(() -> optimiser.solve(problem)).as(context).isInstanceOf(AllocationInfeasible.class);
         continue;
       }
-      AllocationResult result = optimiser.solve(problem);
+      AllocationResult result = optimiser.solve(problem, true);
 
       assertThat(result.optimal()).as(context).isTrue();
       assertThat(cents(result.totalBenefit())).as(context).isEqualTo(exhaustive.bestBenefit);
@@ -435,7 +435,7 @@ class AllocationOptimiserTest {
   @Test
   void sensitivitySolvesTenPercentLessAndMoreExactly() {
     AllocationResult result = optimiser.solve(problem(100_000, 0, Map.of(),
-        bid("B1", 50_000, "10"), bid("B2", 45_000, "9"), bid("B3", 15_000, "4"), bid("B4", 40_000, "5")));
+        bid("B1", 50_000, "10"), bid("B2", 45_000, "9"), bid("B3", 15_000, "4"), bid("B4", 40_000, "5")), true);
 
     assertThat(result.funded()).containsExactly("B1", "B2");
     assertThat(result.sensitivity().minus10Percent())
@@ -446,7 +446,7 @@ class AllocationOptimiserTest {
 
   @Test
   void sensitivityIsInfeasibleWhenTheMustFundBidsNoLongerFit() {
-    AllocationResult result = optimiser.solve(problem(100_000, 0, Map.of(), bid("B1", 95_000, "10").mustFund()));
+    AllocationResult result = optimiser.solve(problem(100_000, 0, Map.of(), bid("B1", 95_000, "10").mustFund()), true);
 
     assertThat(result.sensitivity().minus10Percent())
         .isEqualTo(new AllocationResult.Point(90_000, null, 0, false, true));
@@ -467,10 +467,10 @@ class AllocationOptimiserTest {
   @Test
   void theSameProblemGetsTheSameAnswer() {
     AllocationProblem problem = randomProblem(new Random(99), 14);
-    AllocationResult first = optimiser.solve(problem);
+    AllocationResult first = optimiser.solve(problem, true);
 
     for (int i = 0; i < 3; i++) {
-      AllocationResult again = optimiser.solve(problem);
+      AllocationResult again = optimiser.solve(problem, true);
       assertThat(again.funded()).isEqualTo(first.funded());
       assertThat(again.unfunded()).isEqualTo(first.unfunded());
       assertThat(again.sensitivity()).isEqualTo(first.sensitivity());
