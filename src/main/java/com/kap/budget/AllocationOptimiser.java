@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AllocationOptimiser {
 
-  /** Two sensitivity points at once: one SCIP solve per thread. */
-  private static final ExecutorService POINTS = Executors.newFixedThreadPool(2, runnable -> {
-    Thread thread = new Thread(runnable, "allocation-sensitivity");
+  /** The two engines of a race, the two sensitivity points: one solve per thread. */
+  private static final ExecutorService SOLVES = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "allocation-solve");
     thread.setDaemon(true);
     return thread;
   });
@@ -51,8 +51,8 @@ public class AllocationOptimiser {
    *     started from it, within the same deadline
    * @throws com.kap.web.ApiException 400 or 422 naming the field when the problem is malformed or contradicts itself
    * @throws AllocationInfeasible 422 when no allocation meets the constraints
-   * @throws AllocationTimedOut 503 when no allocation was found even after a second period of the time limit, nor
-   *     proven that none exists
+   * @throws AllocationTimedOut 503 when no allocation was found even after a second period (the time limit, 10 s at
+   *     least), nor proven that none exists
    */
   public AllocationResult solve(AllocationProblem problem, boolean withSensitivity) {
     long start = System.nanoTime();
@@ -63,7 +63,7 @@ public class AllocationOptimiser {
     Best best = best(check, available, null, deadline);
     if (best.funded == null && best.infeasible) {
       throw new AllocationInfeasible(AllocationCpSat.explainInfeasibility(graph, problem.regionMinimum(), available,
-          System.nanoTime() + properties.timeLimit().toNanos()));
+          System.nanoTime() + grace()));
     }
     if (best.funded == null) {
       throw new AllocationTimedOut(properties.timeLimit());
@@ -87,9 +87,9 @@ public class AllocationOptimiser {
   /** The best allocation at 90 % and 110 % of what is available, both at once, each started from {@code funded}. */
   private Sensitivity sensitivity(AllocationCheck check, long available, boolean[] funded, long deadline) {
     CompletableFuture<Point> minus = CompletableFuture.supplyAsync(
-        () -> point(check, available * 9 / 10, funded, deadline), POINTS);
+        () -> point(check, available * 9 / 10, funded, deadline), SOLVES);
     CompletableFuture<Point> plus = CompletableFuture.supplyAsync(
-        () -> point(check, available * 11 / 10, funded, deadline), POINTS);
+        () -> point(check, available * 11 / 10, funded, deadline), SOLVES);
     return new Sensitivity(minus.join(), plus.join());
   }
 
@@ -123,7 +123,7 @@ public class AllocationOptimiser {
     if (hint != null && check.feasible(hint, available) && (start == null || check.compare(hint, start) < 0)) {
       start = hint;
     }
-    Outcome outcome = mip.maximise(check, available, start, deadline);
+    Outcome outcome = race(check, available, start, deadline);
     long bound = check.relaxedBoundCents(available);
     if (outcome.stop() != Stop.FAILED && outcome.stop() != Stop.INFEASIBLE) {
       bound = Math.min(bound, outcome.boundCents());
@@ -136,7 +136,7 @@ public class AllocationOptimiser {
     }
     if (funded == null) {
       AllocationCpSat.Solution first = AllocationCpSat.firstFeasible(check.graph(), check.regionMinimum(), available,
-          System.nanoTime() + properties.timeLimit().toNanos());
+          System.nanoTime() + grace());
       if (first.status() == AllocationCpSat.Status.FOUND && check.feasible(first.funded(), available)) {
         funded = first.funded();
       } else {
@@ -144,6 +144,45 @@ public class AllocationOptimiser {
       }
     }
     return new Best(funded, check.totalCents(funded) >= bound, bound, outcome.nodes(), false);
+  }
+
+  /**
+   * SCIP and CBC on the same model at once, one thread each: the first proof wins and stops the other where it can.
+   * Without a proof, SCIP's outcome (repeatable when its limit of work cut it), with the lower of the two bounds.
+   */
+  private Outcome race(AllocationCheck check, long available, boolean[] start, long deadline) {
+    AllocationMip.Racer scipRacer = new AllocationMip.Racer();
+    AllocationMip.Racer cbcRacer = new AllocationMip.Racer();
+    CompletableFuture<Outcome> scip = CompletableFuture.supplyAsync(
+        () -> mip.maximise(AllocationMip.Engine.SCIP, check, available, start, deadline, scipRacer), SOLVES);
+    CompletableFuture<Outcome> cbc = CompletableFuture.supplyAsync(
+        () -> mip.maximise(AllocationMip.Engine.CBC, check, available, start, deadline, cbcRacer), SOLVES);
+    CompletableFuture.anyOf(scip, cbc).join();
+    if (scip.isDone() && settled(scip.join())) {
+      cbcRacer.interrupt();
+      return scip.join();
+    }
+    if (cbc.isDone() && settled(cbc.join())) {
+      scipRacer.interrupt();
+      return cbc.join();
+    }
+    Outcome first = scip.join();
+    if (settled(first)) {
+      return first;
+    }
+    Outcome second = cbc.join();
+    if (settled(second)) {
+      return second;
+    }
+    long bound = Math.min(first.stop() == Stop.FAILED ? Long.MAX_VALUE : first.boundCents(),
+        second.stop() == Stop.FAILED ? Long.MAX_VALUE : second.boundCents());
+    return first.funded() != null ? new Outcome(first.stop(), first.funded(), bound, first.nodes(), first.millis())
+        : new Outcome(Stop.CLOCK, second.funded(), bound, first.nodes(), first.millis());
+  }
+
+  /** Proven optimal with an exactly feasible allocation, or proven infeasible. */
+  private static boolean settled(Outcome outcome) {
+    return (outcome.stop() == Stop.PROVEN && outcome.funded() != null) || outcome.stop() == Stop.INFEASIBLE;
   }
 
   /**
@@ -159,6 +198,14 @@ public class AllocationOptimiser {
     boolean repeatable = outcome.stop() == Stop.PROVEN || outcome.stop() == Stop.WORK_LIMIT;
     boolean[] tie = outcome.funded();
     return repeatable && tie != null && check.compare(tie, best.funded) < 0 ? tie : best.funded;
+  }
+
+  /**
+   * How long CP-SAT may look for a first allocation, or name the conflict, once the deadline has passed without
+   * either: the time limit, 10 s at least, so that a round does not end without an allocation for want of time.
+   */
+  private long grace() {
+    return Math.max(properties.timeLimit().toNanos(), 10_000_000_000L);
   }
 
   private static BigDecimal amount(long cents) {
