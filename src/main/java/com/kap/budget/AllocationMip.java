@@ -13,38 +13,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The exact allocation as a mixed-integer programme, solved by SCIP or CBC through OR-Tools' {@code MPSolver}: a 0/1
+ * The exact allocation as a mixed-integer programme, solved by SCIP through OR-Tools' {@code MPSolver}: a 0/1
  * variable per bid, Σ cost ≤ available, must-fund bids at 1, ineligible ones at 0, Σ ≤ 1 per exclusivity group,
  * x(bid) ≤ x(required), Σ cost ≥ minimum per region; maximise Σ benefit in hundredths (whole numbers).
  *
- * <p>Both compute in floating point, so nothing they report is taken on trust: an allocation is rounded to 0/1 and
+ * <p>SCIP alone, not a race with CBC: CBC through MPSolver cannot be interrupted, so a losing CBC kept a core busy
+ * until the deadline and slowed the calls after it (AllocationBenchmark keeps CBC as the independent peer).
+ *
+ * <p>SCIP computes in floating point, so nothing it reports is taken on trust: an allocation is rounded to 0/1 and
  * re-checked in whole numbers ({@link AllocationCheck}); only the bound on the best benefit is used as reported, rounded
  * down to the hundredth, to say whether the allocation is proven optimal or how far it might fall short.
  *
- * <p>Repeatable: each runs on one thread with a fixed seed; SCIP's search is cut by a number of branch-and-bound
- * nodes, which is the same on every run, before the wall clock. {@link Stop#CLOCK} says that the wall clock cut it
- * instead (CBC through MPSolver knows no node limit); its allocation then depends on the machine's speed, and the
- * caller falls back on a repeatable one.
+ * <p>Repeatable: it runs on one thread with a fixed seed; its search is cut by a number of branch-and-bound nodes,
+ * which is the same on every run, before the wall clock. {@link Stop#CLOCK} says that the wall clock cut it instead;
+ * its allocation then depends on the machine's speed, and the caller falls back on a repeatable one.
  */
 final class AllocationMip {
 
   static {
     Loader.loadNativeLibraries();
-  }
-
-  /**
-   * The two MIP solvers OR-Tools bundles. AllocationBenchmark measured each shape: CBC proved the README's shape, tight
-   * region minimums and 10,000 bids fastest, SCIP benefits strongly correlated with costs (where CBC proved nothing
-   * in a minute); so both race, one thread each, and the first proof wins.
-   */
-  enum Engine {
-    SCIP("SCIP"), CBC("CBC");
-
-    final String solverId;
-
-    Engine(String solverId) {
-      this.solverId = solverId;
-    }
   }
 
   enum Stop { PROVEN, WORK_LIMIT, CLOCK, INFEASIBLE, FAILED }
@@ -64,14 +51,7 @@ final class AllocationMip {
 
   /** The allocation of most benefit, starting from {@code start} (feasible, or null). */
   Outcome maximise(AllocationCheck check, long available, boolean[] start, long deadline) {
-    return maximise(Engine.SCIP, check, available, start, deadline, new Racer());
-  }
-
-  /** @param racer lets another thread interrupt this solve once the other engine has proven its answer */
-  Outcome maximise(Engine engine, AllocationCheck check, long available, boolean[] start, long deadline,
-      Racer racer) {
-    Model model = new Model(engine, check, available);
-    racer.started(model.solver);
+    Model model = new Model(check, available);
     try {
       MPObjective objective = model.solver.objective();
       for (int i = 0; i < model.x.length; i++) {
@@ -81,30 +61,7 @@ final class AllocationMip {
       // the objective is whole: a bound less than half a hundredth above the allocation proves it
       return model.run(start, nodeLimit, deadline, "limits/absgap = 0.5");
     } finally {
-      racer.finished();
       model.solver.delete();
-    }
-  }
-
-  /** One engine's solve as the other engine's thread sees it: interrupted only while it runs. */
-  static final class Racer {
-
-    private MPSolver solver;
-    private boolean finished;
-
-    synchronized void started(MPSolver running) {
-      solver = running;
-    }
-
-    synchronized void finished() {
-      finished = true;
-    }
-
-    /** Asks the solver to stop; SCIP does, CBC (through MPSolver) runs on until its time limit. */
-    synchronized void interrupt() {
-      if (solver != null && !finished) {
-        solver.interruptSolve();
-      }
     }
   }
 
@@ -114,7 +71,7 @@ final class AllocationMip {
    * position stays exact in a double; otherwise the cost alone is minimised.
    */
   Outcome leastCost(AllocationCheck check, long available, boolean[] optimum, long nodes, long deadline) {
-    Model model = new Model(Engine.SCIP, check, available);
+    Model model = new Model(check, available);
     try {
       int n = model.x.length;
       MPConstraint benefit = model.solver.makeConstraint(check.totalCents(optimum), MPSolver.infinity(), "benefit");
@@ -140,17 +97,15 @@ final class AllocationMip {
 
     final AllocationCheck check;
     final long available;
-    final Engine engine;
     final MPSolver solver;
     final MPVariable[] x;
 
-    Model(Engine engine, AllocationCheck check, long available) {
+    Model(AllocationCheck check, long available) {
       this.check = check;
       this.available = available;
-      this.engine = engine;
-      this.solver = MPSolver.createSolver(engine.solverId);
+      this.solver = MPSolver.createSolver("SCIP");
       if (solver == null) {
-        throw new IllegalStateException("the " + engine + " solver is not available on this platform");
+        throw new IllegalStateException("the SCIP solver is not available on this platform");
       }
       AllocationGraph graph = check.graph();
       int n = graph.size();
@@ -194,7 +149,7 @@ final class AllocationMip {
 
     Outcome run(boolean[] start, long nodes, long deadline, String extra) {
       long begin = System.nanoTime();
-      if (start != null && engine == Engine.SCIP) {
+      if (start != null) {
         double[] values = new double[x.length];
         for (int i = 0; i < x.length; i++) {
           values[i] = start[i] ? 1 : 0;
@@ -203,10 +158,8 @@ final class AllocationMip {
       }
       solver.setNumThreads(1);
       solver.setTimeLimit(Math.max(1, (deadline - begin) / 1_000_000));
-      if (engine == Engine.SCIP) {
-        solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
+      solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
           "randomization/randomseedshift = 0%nlimits/nodes = %d%n%s%n", nodes, extra));
-      }
       MPSolverParameters parameters = new MPSolverParameters();
       parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
 
@@ -229,7 +182,7 @@ final class AllocationMip {
       Stop stop = switch (status) {
         case OPTIMAL -> Stop.PROVEN;
         case INFEASIBLE -> Stop.INFEASIBLE;
-        case FEASIBLE, NOT_SOLVED -> engine == Engine.SCIP && taken >= nodes ? Stop.WORK_LIMIT : Stop.CLOCK;
+        case FEASIBLE, NOT_SOLVED -> taken >= nodes ? Stop.WORK_LIMIT : Stop.CLOCK;
         default -> Stop.FAILED;
       };
       return new Outcome(stop, funded, boundCents, taken, millis);

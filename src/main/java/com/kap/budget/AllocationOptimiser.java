@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AllocationOptimiser {
 
-  /** The two engines of a race, the two sensitivity points: one solve per thread. */
+  /** The two sensitivity points: one solve per thread. */
   private static final ExecutorService SOLVES = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "allocation-solve");
     thread.setDaemon(true);
@@ -123,7 +123,7 @@ public class AllocationOptimiser {
     if (hint != null && check.feasible(hint, available) && (start == null || check.compare(hint, start) < 0)) {
       start = hint;
     }
-    Outcome outcome = race(check, available, start, deadline);
+    Outcome outcome = mip.maximise(check, available, start, deadline);
     long bound = check.relaxedBoundCents(available);
     if (outcome.stop() != Stop.FAILED && outcome.stop() != Stop.INFEASIBLE) {
       bound = Math.min(bound, outcome.boundCents());
@@ -144,45 +144,6 @@ public class AllocationOptimiser {
       }
     }
     return new Best(funded, check.totalCents(funded) >= bound, bound, outcome.nodes(), false);
-  }
-
-  /**
-   * SCIP and CBC on the same model at once, one thread each: the first proof wins and stops the other where it can.
-   * Without a proof, SCIP's outcome (repeatable when its limit of work cut it), with the lower of the two bounds.
-   */
-  private Outcome race(AllocationCheck check, long available, boolean[] start, long deadline) {
-    AllocationMip.Racer scipRacer = new AllocationMip.Racer();
-    AllocationMip.Racer cbcRacer = new AllocationMip.Racer();
-    CompletableFuture<Outcome> scip = CompletableFuture.supplyAsync(
-        () -> mip.maximise(AllocationMip.Engine.SCIP, check, available, start, deadline, scipRacer), SOLVES);
-    CompletableFuture<Outcome> cbc = CompletableFuture.supplyAsync(
-        () -> mip.maximise(AllocationMip.Engine.CBC, check, available, start, deadline, cbcRacer), SOLVES);
-    CompletableFuture.anyOf(scip, cbc).join();
-    if (scip.isDone() && settled(scip.join())) {
-      cbcRacer.interrupt();
-      return scip.join();
-    }
-    if (cbc.isDone() && settled(cbc.join())) {
-      scipRacer.interrupt();
-      return cbc.join();
-    }
-    Outcome first = scip.join();
-    if (settled(first)) {
-      return first;
-    }
-    Outcome second = cbc.join();
-    if (settled(second)) {
-      return second;
-    }
-    long bound = Math.min(first.stop() == Stop.FAILED ? Long.MAX_VALUE : first.boundCents(),
-        second.stop() == Stop.FAILED ? Long.MAX_VALUE : second.boundCents());
-    return first.funded() != null ? new Outcome(first.stop(), first.funded(), bound, first.nodes(), first.millis())
-        : new Outcome(Stop.CLOCK, second.funded(), bound, first.nodes(), first.millis());
-  }
-
-  /** Proven optimal with an exactly feasible allocation, or proven infeasible. */
-  private static boolean settled(Outcome outcome) {
-    return (outcome.stop() == Stop.PROVEN && outcome.funded() != null) || outcome.stop() == Stop.INFEASIBLE;
   }
 
   /**
