@@ -7,6 +7,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ final class AllocationMip {
 
   /** The allocation of most benefit, starting from {@code start} (feasible, or null). */
   Outcome maximise(AllocationCheck check, long available, boolean[] start, long deadline) {
-    Model model = new Model(check, available);
+    Model model = new Model(check, available, false);
     try {
       MPObjective objective = model.solver.objective();
       for (int i = 0; i < model.x.length; i++) {
@@ -71,9 +72,15 @@ final class AllocationMip {
    * position stays exact in a double; otherwise the cost alone is minimised.
    */
   Outcome leastCost(AllocationCheck check, long available, boolean[] optimum, long nodes, long deadline) {
-    Model model = new Model(check, available);
+    int[] fixed = sharedByEveryOptimum(check, available, check.totalCents(optimum), deadline);
+    Model model = new Model(check, available, false);
     try {
       int n = model.x.length;
+      for (int i = 0; i < n; i++) {
+        if (fixed[i] >= 0 && (fixed[i] == 1) == optimum[i]) {
+          model.x[i].setBounds(fixed[i], fixed[i]);
+        }
+      }
       MPConstraint benefit = model.solver.makeConstraint(check.totalCents(optimum), MPSolver.infinity(), "benefit");
       long totalCost = 0;
       for (int i = 0; i < n; i++) {
@@ -93,6 +100,40 @@ final class AllocationMip {
     }
   }
 
+  /**
+   * Which bids every allocation of at least {@code optimumCents} funds (1) or leaves out (0), by the reduced costs of
+   * the linear relaxation (GLOP): a bid at a bound of the relaxation's optimum z whose reduced cost d exceeds
+   * z − optimum cannot leave that bound without the benefit falling below z − |d| &lt; optimum. −1: not known. A cent
+   * and a relative 1e-7 of margin absorb the floating point; all −1 when the relaxation is not solved.
+   */
+  static int[] sharedByEveryOptimum(AllocationCheck check, long available, long optimumCents, long deadline) {
+    int[] fixed = new int[check.graph().size()];
+    Arrays.fill(fixed, -1);
+    Model model = new Model(check, available, true);
+    try {
+      MPObjective objective = model.solver.objective();
+      for (int i = 0; i < model.x.length; i++) {
+        objective.setCoefficient(model.x[i], check.cents(i));
+      }
+      objective.setMaximization();
+      model.solver.setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (model.solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+        return fixed;
+      }
+      double z = objective.value();
+      double slack = z - optimumCents + 1 + 1e-7 * Math.abs(z);
+      for (int i = 0; i < model.x.length; i++) {
+        double value = model.x[i].solutionValue();
+        if (Math.abs(model.x[i].reducedCost()) > slack) {
+          fixed[i] = value < 1e-9 ? 0 : value > 1 - 1e-9 ? 1 : -1;
+        }
+      }
+      return fixed;
+    } finally {
+      model.solver.delete();
+    }
+  }
+
   private static final class Model {
 
     final AllocationCheck check;
@@ -100,12 +141,14 @@ final class AllocationMip {
     final MPSolver solver;
     final MPVariable[] x;
 
-    Model(AllocationCheck check, long available) {
+    /** @param relaxed the linear relaxation (GLOP): bids between 0 and 1 */
+    Model(AllocationCheck check, long available, boolean relaxed) {
       this.check = check;
       this.available = available;
-      this.solver = MPSolver.createSolver("SCIP");
+      String engine = relaxed ? "GLOP" : "SCIP";
+      this.solver = MPSolver.createSolver(engine);
       if (solver == null) {
-        throw new IllegalStateException("the SCIP solver is not available on this platform");
+        throw new IllegalStateException("the " + engine + " solver is not available on this platform");
       }
       AllocationGraph graph = check.graph();
       int n = graph.size();
@@ -115,7 +158,8 @@ final class AllocationMip {
         AllocationBid bid = graph.bid(i);
         double lower = bid.mustFund() ? 1 : 0;
         double upper = bid.eligible() ? 1 : 0;
-        x[i] = solver.makeIntVar(Math.min(lower, upper), upper, "x" + i);
+        x[i] = relaxed ? solver.makeNumVar(Math.min(lower, upper), upper, "x" + i)
+            : solver.makeIntVar(Math.min(lower, upper), upper, "x" + i);
         if (bid.exclusiveGroup() != null) {
           groups.computeIfAbsent(bid.exclusiveGroup(), g -> new ArrayList<>()).add(x[i]);
         }

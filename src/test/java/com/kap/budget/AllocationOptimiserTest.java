@@ -538,6 +538,37 @@ class AllocationOptimiserTest {
   }
 
   @Test
+  void whatTheRelaxationFixesEveryAllocationOfTheOptimumsBenefitShares() {
+    Random random = new Random(2718);
+    int fixedSomewhere = 0;
+    for (int round = 0; round < 120; round++) {
+      AllocationProblem problem = randomProblem(random, 4 + round % 11);
+      ExhaustiveSearch exhaustive = new ExhaustiveSearch(problem, problem.available());
+      if (exhaustive.best == null) {
+        continue;
+      }
+      AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
+      int[] fixed = AllocationMip.sharedByEveryOptimum(check, problem.available(), exhaustive.bestBenefit,
+          System.nanoTime() + 60_000_000_000L);
+      int n = problem.bids().size();
+      for (long mask = 0; mask < 1L << n; mask++) {
+        if (!exhaustive.feasible(mask) || exhaustive.benefit(mask) < exhaustive.bestBenefit) {
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          if (fixed[i] >= 0) {
+            assertThat((mask >> i & 1) == fixed[i]).as("round %d, bid %d: %s", round, i, problem).isTrue();
+          }
+        }
+      }
+      for (int f : fixed) {
+        fixedSomewhere += f >= 0 ? 1 : 0;
+      }
+    }
+    assertThat(fixedSomewhere).as("bids the relaxation fixed").isPositive();
+  }
+
+  @Test
   void scipsLimitOfWorkCutsTheSearchTheSameWayEveryTime() {
     AllocationProblem problem = AllocationFamilies.CORRELATED.round(200, 5);
     AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
