@@ -22,12 +22,14 @@ final class AllocationGreedy {
   private final AllocationCheck check;
   private final AllocationGraph graph;
   private final boolean[] funded;
+  private final double[] preferred;
   private final Set<String> groups = new HashSet<>();
   private final Map<String, Long> regionCost = new HashMap<>();
   private long left;
 
-  private AllocationGreedy(AllocationCheck check, long available) {
+  private AllocationGreedy(AllocationCheck check, long available, double[] preferred) {
     this.check = check;
+    this.preferred = preferred;
     this.graph = check.graph();
     this.funded = new boolean[graph.size()];
     this.left = available;
@@ -35,7 +37,15 @@ final class AllocationGreedy {
 
   /** A feasible allocation within {@code available}, or null when this ranking finds none. */
   static boolean[] start(AllocationCheck check, long available) {
-    AllocationGreedy greedy = new AllocationGreedy(check, available);
+    return start(check, available, null);
+  }
+
+  /**
+   * The same, ranking first the bids a linear relaxation funds in full ({@code preferred}, a value per bid, ≥ 1 − 1e-6):
+   * rounding the relaxation, then filling up. Deterministic for the same values.
+   */
+  static boolean[] start(AllocationCheck check, long available, double[] preferred) {
+    AllocationGreedy greedy = new AllocationGreedy(check, available, preferred);
     return greedy.run() && check.feasible(greedy.funded, available) ? greedy.funded : null;
   }
 
@@ -93,7 +103,9 @@ final class AllocationGreedy {
       }
     }
     Comparator<long[]> mostBenefitPerCost = (a, b) -> AllocationCheck.compareProducts(b[2], a[1], a[2], b[1]);
-    keyed.sort(mostBenefitPerCost.thenComparingLong(k -> k[0]));
+    Comparator<long[]> preferredFirst =
+        Comparator.comparingInt(k -> preferred != null && preferred[(int) k[0]] >= 1 - 1e-6 ? 0 : 1);
+    keyed.sort(preferredFirst.thenComparing(mostBenefitPerCost).thenComparingLong(k -> k[0]));
     return keyed.stream().map(k -> (int) k[0]).toList();
   }
 

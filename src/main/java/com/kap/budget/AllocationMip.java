@@ -71,8 +71,9 @@ final class AllocationMip {
    * least sum of positions), searched for at most {@code nodes} nodes. Positions count only where cost × weight +
    * position stays exact in a double; otherwise the cost alone is minimised.
    */
-  Outcome leastCost(AllocationCheck check, long available, boolean[] optimum, long nodes, long deadline) {
-    int[] fixed = sharedByEveryOptimum(check, available, check.totalCents(optimum), deadline);
+  Outcome leastCost(AllocationCheck check, long available, boolean[] optimum, Relaxation lp, long nodes,
+      long deadline) {
+    int[] fixed = sharedByEveryOptimum(lp, optimum.length, check.totalCents(optimum));
     Model model = new Model(check, available, false);
     try {
       int n = model.x.length;
@@ -101,14 +102,17 @@ final class AllocationMip {
   }
 
   /**
-   * Which bids every allocation of at least {@code optimumCents} funds (1) or leaves out (0), by the reduced costs of
-   * the linear relaxation (GLOP): a bid at a bound of the relaxation's optimum z whose reduced cost d exceeds
-   * z − optimum cannot leave that bound without the benefit falling below z − |d| &lt; optimum. −1: not known. A cent
-   * and a relative 1e-7 of margin absorb the floating point; all −1 when the relaxation is not solved.
+   * The linear relaxation's optimum (GLOP, deterministic): its benefit z (hundredths), and per bid its value and
+   * reduced cost.
    */
-  static int[] sharedByEveryOptimum(AllocationCheck check, long available, long optimumCents, long deadline) {
-    int[] fixed = new int[check.graph().size()];
-    Arrays.fill(fixed, -1);
+  record Relaxation(double z, double[] value, double[] reducedCost) {}
+
+  /**
+   * The relaxation of the benefit model, or null when GLOP does not solve it. Not cut by the call's deadline: the
+   * greedy fallback it guides must not depend on the machine's speed (GLOP takes well under a second at 10,000 bids;
+   * a minute is only a safeguard).
+   */
+  static Relaxation relax(AllocationCheck check, long available) {
     Model model = new Model(check, available, true);
     try {
       MPObjective objective = model.solver.objective();
@@ -116,22 +120,50 @@ final class AllocationMip {
         objective.setCoefficient(model.x[i], check.cents(i));
       }
       objective.setMaximization();
-      model.solver.setTimeLimit(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      model.solver.setTimeLimit(60_000);
       if (model.solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
-        return fixed;
+        return null;
       }
-      double z = objective.value();
-      double slack = z - optimumCents + 1 + 1e-7 * Math.abs(z);
+      double[] value = new double[model.x.length];
+      double[] reducedCost = new double[model.x.length];
       for (int i = 0; i < model.x.length; i++) {
-        double value = model.x[i].solutionValue();
-        if (Math.abs(model.x[i].reducedCost()) > slack) {
-          fixed[i] = value < 1e-9 ? 0 : value > 1 - 1e-9 ? 1 : -1;
-        }
+        value[i] = model.x[i].solutionValue();
+        reducedCost[i] = model.x[i].reducedCost();
       }
-      return fixed;
+      return new Relaxation(objective.value(), value, reducedCost);
     } finally {
       model.solver.delete();
     }
+  }
+
+  /**
+   * Which bids every allocation of at least {@code optimumCents} funds (1) or leaves out (0), by the reduced costs of
+   * the linear relaxation: a bid at a bound of the relaxation's optimum z whose reduced cost d exceeds z − optimum
+   * cannot leave that bound without the benefit falling below z − |d| &lt; optimum. −1: not known. A cent and a
+   * relative 1e-7 of margin absorb the floating point; all −1 without a relaxation.
+   */
+  static int[] sharedByEveryOptimum(Relaxation lp, int bids, long optimumCents) {
+    int[] fixed = new int[bids];
+    Arrays.fill(fixed, -1);
+    if (lp == null) {
+      return fixed;
+    }
+    double slack = lp.z() - optimumCents + 1 + 1e-7 * Math.abs(lp.z());
+    for (int i = 0; i < bids; i++) {
+      double value = lp.value()[i];
+      if (Math.abs(lp.reducedCost()[i]) > slack) {
+        fixed[i] = value < 1e-9 ? 0 : value > 1 - 1e-9 ? 1 : -1;
+      }
+    }
+    return fixed;
+  }
+
+  /**
+   * The solver's time limit: 95 % of what is left, so that the checks, the explanations and a solver that only looks
+   * at the clock between nodes still end the call near its deadline (10,000 bids overran it by 0.4–0.9 s).
+   */
+  static long millisFor(long deadline, long now) {
+    return Math.max(1, (deadline - now) / 1_000_000 * 19 / 20);
   }
 
   private static final class Model {
@@ -201,7 +233,7 @@ final class AllocationMip {
         solver.setHint(x, values);
       }
       solver.setNumThreads(1);
-      solver.setTimeLimit(Math.max(1, (deadline - begin) / 1_000_000));
+      solver.setTimeLimit(millisFor(deadline, begin));
       solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
           "randomization/randomseedshift = 0%nlimits/nodes = %d%n%s%n", nodes, extra));
       MPSolverParameters parameters = new MPSolverParameters();

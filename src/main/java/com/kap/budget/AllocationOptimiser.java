@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Funds the bids of most total benefit within {@code budget − reserve} (DESIGN §4), and explains the result: each
  * unfunded bid's reason, the next in line and, when asked for, the best benefit at 10 % less and more available.
  *
- * <p>How: a greedy allocation first (always feasible when it succeeds), then SCIP ({@link AllocationMip}) from it,
+ * <p>How: a greedy allocation first (always feasible when it succeeds; the better of the plain one and one that rounds
+ * the linear relaxation), then SCIP ({@link AllocationMip}) from it,
  * then among allocations of that benefit the one of least cost, then of least sum of positions. Everything SCIP
  * reports is re-checked in whole numbers. One deadline ({@code kap.budget.optimiser.time-limit}) covers the whole
  * call; a search cut short by it falls back on an allocation that does not depend on the machine's speed: the
@@ -111,14 +112,20 @@ public class AllocationOptimiser {
    * @param boundCents no allocation has more benefit than this (hundredths)
    * @param infeasible with funded null: proven that there is no allocation
    */
-  private record Best(boolean[] funded, boolean proven, long boundCents, long nodes, boolean infeasible) {}
+  private record Best(boolean[] funded, boolean proven, long boundCents, long nodes, boolean infeasible,
+      AllocationMip.Relaxation lp) {}
 
   /**
    * The best allocation the search finds by the deadline, or the first CP-SAT finds in a second period when neither
    * the greedy start nor the search has one.
    */
   private Best best(AllocationCheck check, long available, boolean[] hint, long deadline) {
+    AllocationMip.Relaxation lp = AllocationMip.relax(check, available);
     boolean[] greedy = AllocationGreedy.start(check, available);
+    boolean[] guided = lp == null ? null : AllocationGreedy.start(check, available, lp.value());
+    if (guided != null && (greedy == null || check.compare(guided, greedy) < 0)) {
+      greedy = guided;
+    }
     boolean[] start = greedy;
     if (hint != null && check.feasible(hint, available) && (start == null || check.compare(hint, start) < 0)) {
       start = hint;
@@ -140,10 +147,10 @@ public class AllocationOptimiser {
       if (first.status() == AllocationCpSat.Status.FOUND && check.feasible(first.funded(), available)) {
         funded = first.funded();
       } else {
-        return new Best(null, false, bound, outcome.nodes(), first.status() == AllocationCpSat.Status.INFEASIBLE);
+        return new Best(null, false, bound, outcome.nodes(), first.status() == AllocationCpSat.Status.INFEASIBLE, lp);
       }
     }
-    return new Best(funded, check.totalCents(funded) >= bound, bound, outcome.nodes(), false);
+    return new Best(funded, check.totalCents(funded) >= bound, bound, outcome.nodes(), false, lp);
   }
 
   /**
@@ -155,7 +162,7 @@ public class AllocationOptimiser {
     if (deadline - System.nanoTime() <= 0) {
       return best.funded;
     }
-    Outcome outcome = mip.leastCost(check, available, best.funded, Math.max(100, best.nodes), deadline);
+    Outcome outcome = mip.leastCost(check, available, best.funded, best.lp, Math.max(100, best.nodes), deadline);
     boolean repeatable = outcome.stop() == Stop.PROVEN || outcome.stop() == Stop.WORK_LIMIT;
     boolean[] tie = outcome.funded();
     return repeatable && tie != null && check.compare(tie, best.funded) < 0 ? tie : best.funded;

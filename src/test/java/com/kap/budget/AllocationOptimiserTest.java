@@ -548,8 +548,9 @@ class AllocationOptimiserTest {
         continue;
       }
       AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
-      int[] fixed = AllocationMip.sharedByEveryOptimum(check, problem.available(), exhaustive.bestBenefit,
-          System.nanoTime() + 60_000_000_000L);
+      int[] fixed = AllocationMip.sharedByEveryOptimum(
+          AllocationMip.relax(check, problem.available()), problem.bids().size(),
+          exhaustive.bestBenefit);
       int n = problem.bids().size();
       for (long mask = 0; mask < 1L << n; mask++) {
         if (!exhaustive.feasible(mask) || exhaustive.benefit(mask) < exhaustive.bestBenefit) {
@@ -607,11 +608,18 @@ class AllocationOptimiserTest {
       AllocationProblem problem = family.round(1_000, 11);
       AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
       boolean[] greedy = AllocationGreedy.start(check, problem.available());
+      AllocationMip.Relaxation lp =
+          AllocationMip.relax(check, problem.available());
+      boolean[] guided = AllocationGreedy.start(check, problem.available(), lp.value());
 
       assertThat(greedy).as(family.name()).isNotNull();
       assertThat(check.feasible(greedy, problem.available())).as(family.name()).isTrue();
       assertThat(check.totalCents(greedy)).as(family.name()).isPositive()
           .isLessThanOrEqualTo(check.relaxedBoundCents(problem.available()));
+      assertThat(guided).as(family.name() + ", guided by the relaxation").isNotNull();
+      assertThat(check.feasible(guided, problem.available())).as(family.name()).isTrue();
+      assertThat(check.totalCents(guided)).as(family.name()).isLessThanOrEqualTo((long) Math.floor(lp.z() + 1e-6));
+      assertThat(AllocationGreedy.start(check, problem.available(), lp.value())).isEqualTo(guided);
     }
   }
 
