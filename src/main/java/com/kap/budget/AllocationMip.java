@@ -166,6 +166,12 @@ final class AllocationMip {
     return Math.max(1, (deadline - now) / 1_000_000 * 19 / 20);
   }
 
+  /**
+   * No probing in presolve: on two large exclusive groups of 100 bids it took 1.3 s of a 1.3 s solve (10 ms without),
+   * and it shortened no other family's solve measurably.
+   */
+  private static final String PRESOLVE = "propagating/probing/maxprerounds = 0";
+
   private static final class Model {
 
     final AllocationCheck check;
@@ -235,7 +241,7 @@ final class AllocationMip {
       solver.setNumThreads(1);
       solver.setTimeLimit(millisFor(deadline, begin));
       solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
-          "randomization/randomseedshift = 0%nlimits/nodes = %d%n%s%n", nodes, extra));
+          "randomization/randomseedshift = 0%nlimits/nodes = %d%n%s%n%s%n", nodes, PRESOLVE, extra));
       MPSolverParameters parameters = new MPSolverParameters();
       parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
 

@@ -130,8 +130,12 @@ public class AllocationOptimiser {
     if (hint != null && check.feasible(hint, available) && (start == null || check.compare(hint, start) < 0)) {
       start = hint;
     }
-    Outcome outcome = mip.maximise(check, available, start, deadline);
-    long bound = check.relaxedBoundCents(available);
+    // the relaxation's bound, rounded down to the hundredth as SCIP's is: a start that reaches it needs no search
+    long lpBound = lp == null ? Long.MAX_VALUE : (long) Math.floor(lp.z() + 1e-6);
+    Outcome outcome = start != null && check.totalCents(start) >= lpBound
+        ? new Outcome(Stop.PROVEN, start, lpBound, 0, 0)
+        : mip.maximise(check, available, start, deadline);
+    long bound = Math.min(check.relaxedBoundCents(available), lpBound);
     if (outcome.stop() != Stop.FAILED && outcome.stop() != Stop.INFEASIBLE) {
       bound = Math.min(bound, outcome.boundCents());
     }
