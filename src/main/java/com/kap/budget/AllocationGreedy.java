@@ -41,8 +41,8 @@ final class AllocationGreedy {
   }
 
   /**
-   * The same, ranking first the bids a linear relaxation funds in full ({@code preferred}, a value per bid, ≥ 1 − 1e-6):
-   * rounding the relaxation, then filling up. Deterministic for the same values.
+   * The same, ranking first the bids a linear relaxation funds in full ({@code preferred}, a value per bid,
+   * ≥ 1 − 1e-6): rounding the relaxation, then filling up. Deterministic for the same values.
    */
   static boolean[] start(AllocationCheck check, long available, double[] preferred) {
     AllocationGreedy greedy = new AllocationGreedy(check, available, preferred);
