@@ -75,7 +75,7 @@ final class AllocationExplainer {
     // adding a bid that fits breaks no constraint, so an optimum leaves one out only if it adds nothing
     return new Unfunded(bid.id(), AllocationReason.LOWER_VALUE, bid.benefit().signum() == 0 || optimal
         ? "adds no benefit"
-        : "fits in the " + amount(left) + " left, but the time limit ended the search before it was funded");
+        : "fits in the " + amount(left) + " left, but the search stopped at its limit before it was funded");
   }
 
   /** Unfunded bids that more budget alone would let in, most benefit per cost first, then in the bids' order. */

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Tries an allocation without deciding anything (DESIGN §5): the steering committee's what-if. */
@@ -26,12 +27,14 @@ public class AllocationPreviewController {
 
   /**
    * The body is read after the role check, decoded strictly and parsed as text, so that numbers are read exactly
-   * and every shape error names its field.
+   * and every shape error names its field. The ±10 % points only with {@code ?sensitivity=true}: they cost two more
+   * solves.
    */
   @PostMapping(path = "/allocation-preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public AllocationResult preview(InputStream body, @RequestHeader(name = "Content-Type") MediaType contentType)
-      throws IOException {
+  public AllocationResult preview(InputStream body, @RequestHeader(name = "Content-Type") MediaType contentType,
+      @RequestParam(name = "sensitivity", defaultValue = "false") boolean sensitivity) throws IOException {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    return optimiser.solve(AllocationProblemReader.read(RequestText.read(body, contentType, "the request body")));
+    return optimiser.solve(AllocationProblemReader.read(RequestText.read(body, contentType, "the request body")),
+        sensitivity);
   }
 }

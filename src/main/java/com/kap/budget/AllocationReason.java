@@ -12,7 +12,7 @@ public enum AllocationReason {
   REQUIREMENT_UNFUNDED("requirement unfunded"),
   /** It (with what it requires) costs more than what is left. */
   OVER_BUDGET("over budget"),
-  /** None of the above: it adds no benefit, or the search stopped at its time limit before funding it. */
+  /** None of the above: it adds no benefit, or the search stopped at its limit before funding it. */
   LOWER_VALUE("lower value");
 
   private final String code;

@@ -8,16 +8,26 @@ import java.util.List;
  * The funded bids, and why each other bid is not.
  *
  * @param funded ids in the order of the problem's bids
- * @param optimal true when the solver proved that no allocation has a higher total benefit; false when its time limit
- *     ended the search first (the best allocation found is kept)
+ * @param optimal true when it is proven that no allocation has a higher total benefit; false when the search stopped
+ *     at its limit first (the best allocation found is kept)
+ * @param upperBound no allocation has a higher total benefit than this: the solver's bound, rounded down to the
+ *     hundredth; equal to {@code totalBenefit} when optimal
+ * @param gap {@code upperBound − totalBenefit}: how far the allocation might fall short of the best; 0 when optimal
  * @param unfunded every bid not funded, in the order of the problem's bids, with its reason
  * @param nextInLine up to five unfunded bids that only the budget holds back, best benefit per cost first
- * @param sensitivity the exact optimum with 10 % less and 10 % more available
+ * @param sensitivity the optimum with 10 % less and 10 % more available; null unless asked for
  * @param available {@code budget − reserve}
- * @param solveMillis wall time of the exact solve (without the sensitivity solves)
+ * @param solveMillis wall time of the whole solve: the search, its tie-break and the explanations (not the sensitivity)
  */
 public record AllocationResult(List<String> funded, long totalCost, BigDecimal totalBenefit, boolean optimal,
-    List<Unfunded> unfunded, List<NextInLine> nextInLine, Sensitivity sensitivity, long available, long solveMillis) {
+    BigDecimal upperBound, BigDecimal gap, List<Unfunded> unfunded, List<NextInLine> nextInLine,
+    Sensitivity sensitivity, long available, long solveMillis) {
+
+  /** The same allocation with its ±10 % points. */
+  AllocationResult withSensitivity(Sensitivity points) {
+    return new AllocationResult(funded, totalCost, totalBenefit, optimal, upperBound, gap, unfunded, nextInLine, points,
+        available, solveMillis);
+  }
 
   /** e.g. {@code {"id":"B7","reason":"over budget","detail":"needs 12,000 more than the 3,000 left"}}. */
   public record Unfunded(String id, AllocationReason reason, String detail) {}
@@ -35,8 +45,9 @@ public record AllocationResult(List<String> funded, long totalCost, BigDecimal t
   public record Sensitivity(Point minus10Percent, Point plus10Percent) {}
 
   /**
-   * The exact optimum had {@code available} been what the funded bids may cost.
+   * The best allocation had {@code available} been what the funded bids may cost.
    *
+   * @param optimal proven the best; false when the search stopped at its limit first
    * @param infeasible proven that no allocation fits (e.g. the must-fund bids cost more)
    * @param totalBenefit null when no allocation was found
    */

@@ -59,10 +59,12 @@ final class AllocationView {
         .append(" %) · **available to the optimiser** ").append(amount(result.available())).append("\n\n")
         .append("**Recommended:** ").append(result.funded().size()).append(" bids, cost ")
         .append(amount(result.totalCost())).append(", benefit ").append(result.totalBenefit().toPlainString())
-        .append(result.optimal() ? " — proven optimal" : " — best found within the time limit, not proven optimal")
-        .append("\n\n**Sensitivity:** with 10 % less budget the best benefit is ")
-        .append(point(result.sensitivity().minus10Percent())).append("; with 10 % more, ")
-        .append(point(result.sensitivity().plus10Percent())).append('.');
+        .append(".\n\n").append(proof(result));
+    if (result.sensitivity() != null) {
+      text.append("\n\n**Sensitivity:** with 10 % less budget the best benefit is ")
+          .append(point(result.sensitivity().minus10Percent())).append("; with 10 % more, ")
+          .append(point(result.sensitivity().plus10Percent())).append('.');
+    }
     if (!result.nextInLine().isEmpty()) {
       text.append("\n\n**Next in line:** ").append(result.nextInLine().stream()
           .map(n -> n.id() + " (needs " + amount(n.extraBudget()) + " more)").collect(Collectors.joining(", ")));
@@ -73,8 +75,24 @@ final class AllocationView {
     return text.toString();
   }
 
+  /** Whether the proposal is the best there is, said plainly; if not proven, by how much it might fall short. */
+  static String proof(AllocationResult result) {
+    if (result.optimal()) {
+      return "**This proposal is proven optimal:** no other allocation within the available budget has a higher total "
+          + "benefit.";
+    }
+    String text = "**This proposal is not proven optimal:** the search stopped at its limit before it could prove this the "
+        + "best.";
+    if (result.gap() == null || result.upperBound() == null) {
+      return text + " How far it might fall short is not known.";
+    }
+    return text + " It might fall short of the best allocation by at most " + result.gap().toPlainString()
+        + " benefit (no allocation can exceed " + result.upperBound().toPlainString() + ").";
+  }
+
   private static String point(AllocationResult.Point point) {
     return point.infeasible() || point.totalBenefit() == null ? "— (nothing fits)"
-        : point.totalBenefit().toPlainString() + " (" + Plural.count(point.fundedCount(), "bid", "bids") + ")";
+        : point.totalBenefit().toPlainString() + " (" + Plural.count(point.fundedCount(), "bid", "bids")
+            + (point.optimal() ? "" : ", not proven optimal") + ")";
   }
 }

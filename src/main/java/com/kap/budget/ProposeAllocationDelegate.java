@@ -48,7 +48,8 @@ public class ProposeAllocationDelegate implements JavaDelegate {
     AllocationResult result = recommendation.result();
     audit.record(round.roundNo(), null, BudgetAudit.Action.RECOMMENDATION, null, null,
         "fund " + result.funded() + " · cost " + result.totalCost() + " · benefit "
-            + result.totalBenefit().toPlainString() + (result.optimal() ? " · proven optimal" : " · not proven optimal"),
+            + result.totalBenefit().toPlainString() + (result.optimal() ? " · proven optimal"
+            : " · not proven optimal, might fall short by " + result.gap().toPlainString()),
         recommendation.warning());
     AllocationView.show(execution, round, roundBids, accountId -> bidders.containsKey(accountId)
         ? bidders.get(accountId).name() : accountId, recommendation);
@@ -57,14 +58,14 @@ public class ProposeAllocationDelegate implements JavaDelegate {
   /** The optimum; where must-fund bids or region minimums cannot all be met, without them, and saying so. */
   Recommendation recommend(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders) {
     try {
-      return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, true, true)), null);
+      return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, true, true), true), null);
     } catch (AllocationInfeasible mustFundOrMinimums) {
       try {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, true)),
+        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, true), true),
             "The must-fund bids cannot all be funded (" + mustFundOrMinimums.getMessage() + "). This proposal "
                 + "ignores must-fund; fund them by override, drawing on the reserve where needed.");
       } catch (AllocationInfeasible minimums) {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, false)),
+        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, false), true),
             "The round's constraints cannot all be met (" + mustFundOrMinimums.getMessage() + "). This proposal "
                 + "ignores must-fund and the region minimums; decide them by override.");
       }

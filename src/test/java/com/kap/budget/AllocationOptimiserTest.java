@@ -41,7 +41,7 @@ class AllocationOptimiserTest {
         assertThatThrownBy(() -> optimiser.solve(problem)).as(context).isInstanceOf(AllocationInfeasible.class);
         continue;
       }
-      AllocationResult result = optimiser.solve(problem);
+      AllocationResult result = optimiser.solve(problem, true);
 
       assertThat(result.optimal()).as(context).isTrue();
       assertThat(cents(result.totalBenefit())).as(context).isEqualTo(exhaustive.bestBenefit);
@@ -435,7 +435,7 @@ class AllocationOptimiserTest {
   @Test
   void sensitivitySolvesTenPercentLessAndMoreExactly() {
     AllocationResult result = optimiser.solve(problem(100_000, 0, Map.of(),
-        bid("B1", 50_000, "10"), bid("B2", 45_000, "9"), bid("B3", 15_000, "4"), bid("B4", 40_000, "5")));
+        bid("B1", 50_000, "10"), bid("B2", 45_000, "9"), bid("B3", 15_000, "4"), bid("B4", 40_000, "5")), true);
 
     assertThat(result.funded()).containsExactly("B1", "B2");
     assertThat(result.sensitivity().minus10Percent())
@@ -446,7 +446,7 @@ class AllocationOptimiserTest {
 
   @Test
   void sensitivityIsInfeasibleWhenTheMustFundBidsNoLongerFit() {
-    AllocationResult result = optimiser.solve(problem(100_000, 0, Map.of(), bid("B1", 95_000, "10").mustFund()));
+    AllocationResult result = optimiser.solve(problem(100_000, 0, Map.of(), bid("B1", 95_000, "10").mustFund()), true);
 
     assertThat(result.sensitivity().minus10Percent())
         .isEqualTo(new AllocationResult.Point(90_000, null, 0, false, true));
@@ -467,14 +467,206 @@ class AllocationOptimiserTest {
   @Test
   void theSameProblemGetsTheSameAnswer() {
     AllocationProblem problem = randomProblem(new Random(99), 14);
-    AllocationResult first = optimiser.solve(problem);
+    AllocationResult first = optimiser.solve(problem, true);
 
     for (int i = 0; i < 3; i++) {
-      AllocationResult again = optimiser.solve(problem);
+      AllocationResult again = optimiser.solve(problem, true);
       assertThat(again.funded()).isEqualTo(first.funded());
       assertThat(again.unfunded()).isEqualTo(first.unfunded());
       assertThat(again.sensitivity()).isEqualTo(first.sensitivity());
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Instance families, limits and repeatability
+
+  @Test
+  void everyFamilyOfSmallRoundsGetsItsExhaustiveOptimumProven() {
+    for (AllocationFamilies family : AllocationFamilies.values()) {
+      int solved = 0;
+      for (int seed = 1; seed <= 40 && solved < 5; seed++) {
+        AllocationProblem problem = family.round(12 + seed % 5, seed);
+        String context = family + " seed " + seed + ": " + problem;
+        ExhaustiveSearch exhaustive = new ExhaustiveSearch(problem, problem.available());
+        if (exhaustive.best == null) {
+          assertThatThrownBy(() -> optimiser.solve(problem)).as(context).isInstanceOf(AllocationInfeasible.class);
+          continue;
+        }
+        AllocationResult result = optimiser.solve(problem);
+        assertThat(result.optimal()).as(context).isTrue();
+        assertThat(result.gap()).as(context).isEqualByComparingTo("0");
+        assertThat(cents(result.totalBenefit())).as(context).isEqualTo(exhaustive.bestBenefit);
+        assertThat(cents(result.upperBound())).as(context).isEqualTo(exhaustive.bestBenefit);
+        if (exhaustive.unique) {
+          assertThat(maskOf(problem, result.funded())).as(context).isEqualTo(exhaustive.best);
+        }
+        solved++;
+      }
+      assertThat(solved).as(family + ": feasible rounds among the first forty").isPositive();
+    }
+  }
+
+  @Test
+  void largerRoundsOfEveryFamilyGetTheSameAllocationTwice() {
+    for (AllocationFamilies family : AllocationFamilies.values()) {
+      AllocationProblem problem = family.round(300, 7);
+      AllocationResult first = optimiser.solve(problem);
+      AllocationResult second = optimiser.solve(problem);
+
+      assertThat(second.funded()).as(family.name()).isEqualTo(first.funded());
+      assertThat(second.optimal()).as(family.name()).isEqualTo(first.optimal());
+      assertFeasible(problem, first);
+    }
+  }
+
+  @Test
+  void aDeadlineThatCutsTheSearchKeepsARepeatableAllocationMarkedNotProvenWithItsGap() {
+    AllocationProblem problem = AllocationFamilies.README.round(1_000, 3);
+    AllocationResult optimum = optimiser.solve(problem);
+    AllocationOptimiser hurried = new AllocationOptimiser(new AllocationProperties(Duration.ofMillis(1)));
+
+    AllocationResult first = hurried.solve(problem);
+    AllocationResult second = hurried.solve(problem);
+
+    assertThat(optimum.optimal()).isTrue();
+    assertThat(first.optimal()).isFalse();
+    assertThat(first.gap()).isPositive().isEqualByComparingTo(first.upperBound().subtract(first.totalBenefit()));
+    assertThat(first.upperBound()).as("a bound no allocation exceeds").isGreaterThanOrEqualTo(optimum.totalBenefit());
+    assertThat(first.totalBenefit()).isLessThanOrEqualTo(optimum.totalBenefit());
+    assertFeasible(problem, first);
+    assertThat(second.funded()).isEqualTo(first.funded());
+  }
+
+  @Test
+  void whatTheRelaxationFixesEveryAllocationOfTheOptimumsBenefitShares() {
+    Random random = new Random(2718);
+    int fixedSomewhere = 0;
+    for (int round = 0; round < 120; round++) {
+      AllocationProblem problem = randomProblem(random, 4 + round % 11);
+      ExhaustiveSearch exhaustive = new ExhaustiveSearch(problem, problem.available());
+      if (exhaustive.best == null) {
+        continue;
+      }
+      AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
+      int[] fixed = AllocationMip.sharedByEveryOptimum(
+          AllocationMip.relax(check, problem.available()), problem.bids().size(),
+          exhaustive.bestBenefit);
+      int n = problem.bids().size();
+      for (long mask = 0; mask < 1L << n; mask++) {
+        if (!exhaustive.feasible(mask) || exhaustive.benefit(mask) < exhaustive.bestBenefit) {
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          if (fixed[i] >= 0) {
+            assertThat((mask >> i & 1) == fixed[i]).as("round %d, bid %d: %s", round, i, problem).isTrue();
+          }
+        }
+      }
+      for (int f : fixed) {
+        fixedSomewhere += f >= 0 ? 1 : 0;
+      }
+    }
+    assertThat(fixedSomewhere).as("bids the relaxation fixed").isPositive();
+  }
+
+  @Test
+  void scipsLimitOfWorkCutsTheSearchTheSameWayEveryTime() {
+    AllocationProblem problem = AllocationFamilies.CORRELATED.round(200, 5);
+    AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
+    AllocationMip oneNode = new AllocationMip(1);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+
+    AllocationMip.Outcome first = oneNode.maximise(check, problem.available(), null, deadline);
+
+    assertThat(first.stop()).isEqualTo(AllocationMip.Stop.WORK_LIMIT);
+    assertThat(check.feasible(first.funded(), problem.available())).isTrue();
+    assertThat(first.boundCents()).isGreaterThan(check.totalCents(first.funded()));
+    for (int i = 0; i < 3; i++) {
+      assertThat(oneNode.maximise(check, problem.available(), null, deadline).funded()).isEqualTo(first.funded());
+    }
+  }
+
+  @Test
+  void whereTheGreedyStartFailsAnAllocationIsStillFoundWithinATinyDeadline() {
+    // greedy takes the 60,000 bid first for EMEA's minimum; only the two 50,000 bids meet it exactly
+    AllocationProblem problem = problem(100_000, 0, Map.of("EMEA", 100_000L),
+        bid("B1", 60_000, "9").region("EMEA"), bid("B2", 50_000, "5").region("EMEA"),
+        bid("B3", 50_000, "5").region("EMEA"), bid("B4", 10_000, "3"));
+    AllocationGraph graph = AllocationProblemValidator.check(problem);
+    AllocationCheck check = new AllocationCheck(graph, problem.regionMinimum());
+
+    assertThat(AllocationGreedy.start(check, problem.available())).isNull();
+    AllocationResult result = new AllocationOptimiser(new AllocationProperties(Duration.ofMillis(1))).solve(problem);
+
+    assertThat(result.funded()).containsExactly("B2", "B3");
+    assertFeasible(problem, result);
+  }
+
+  @Test
+  void theGreedyStartMeetsEveryConstraint() {
+    for (AllocationFamilies family : AllocationFamilies.values()) {
+      AllocationProblem problem = family.round(1_000, 11);
+      AllocationCheck check = new AllocationCheck(AllocationProblemValidator.check(problem), problem.regionMinimum());
+      boolean[] greedy = AllocationGreedy.start(check, problem.available());
+      AllocationMip.Relaxation lp =
+          AllocationMip.relax(check, problem.available());
+      boolean[] guided = AllocationGreedy.start(check, problem.available(), lp.value());
+
+      assertThat(greedy).as(family.name()).isNotNull();
+      assertThat(check.feasible(greedy, problem.available())).as(family.name()).isTrue();
+      assertThat(check.totalCents(greedy)).as(family.name()).isPositive()
+          .isLessThanOrEqualTo(check.relaxedBoundCents(problem.available()));
+      assertThat(guided).as(family.name() + ", guided by the relaxation").isNotNull();
+      assertThat(check.feasible(guided, problem.available())).as(family.name()).isTrue();
+      assertThat(check.totalCents(guided)).as(family.name()).isLessThanOrEqualTo((long) Math.floor(lp.z() + 1e-6));
+      assertThat(AllocationGreedy.start(check, problem.available(), lp.value())).isEqualTo(guided);
+    }
+  }
+
+  @Test
+  void amountsNearTheLimitAreCheckedInWholeNumbersNotWithTheSolversTolerance() {
+    // A and B together exceed the 1,000,000,000,000 available by 1: a relative tolerance of 1e-9 would let both in
+    AllocationProblem problem = problem(1_000_000_000_000L, 0, Map.of(),
+        bid("A", 500_000_000_000L, "10"), bid("B", 500_000_000_001L, "10"), bid("C", 1, "0.01"));
+
+    AllocationResult result = optimiser.solve(problem);
+
+    assertThat(result.totalCost()).isLessThanOrEqualTo(result.available());
+    assertThat(result.funded()).containsExactly("A", "C");
+    assertThat(result.totalBenefit()).isEqualByComparingTo("10.01");
+    assertThat(result.upperBound()).isGreaterThanOrEqualTo(result.totalBenefit());
+  }
+
+  @Test
+  void theSensitivityIsComputedOnlyWhenAskedFor() {
+    AllocationProblem problem = problem(100_000, 0, Map.of(), bid("B1", 50_000, "10"), bid("B2", 45_000, "9"));
+
+    assertThat(optimiser.solve(problem).sensitivity()).isNull();
+    assertThat(optimiser.solve(problem, true).sensitivity().plus10Percent().totalBenefit())
+        .isEqualByComparingTo("19.00");
+  }
+
+  @Test
+  void theDecisionFormSaysPlainlyWhetherTheProposalIsProvenAndHowFarItMightFallShort() {
+    AllocationProblem problem = AllocationFamilies.README.round(1_000, 3);
+    AllocationResult proven = optimiser.solve(problem);
+    AllocationResult cut = new AllocationOptimiser(new AllocationProperties(Duration.ofMillis(1))).solve(problem);
+
+    assertThat(AllocationView.proof(proven)).isEqualTo("**This proposal is proven optimal:** no other allocation "
+        + "within the available budget has a higher total benefit.");
+    assertThat(AllocationView.proof(cut)).isEqualTo("**This proposal is not proven optimal:** the search stopped at "
+        + "its limit before it could prove this the best. It might fall short of the best allocation by at most "
+        + cut.gap().toPlainString() + " benefit (no allocation can exceed " + cut.upperBound().toPlainString() + ").");
+  }
+
+  private static void assertFeasible(AllocationProblem problem, AllocationResult result) {
+    AllocationGraph graph = AllocationProblemValidator.check(problem);
+    boolean[] funded = new boolean[graph.size()];
+    result.funded().forEach(id -> funded[graph.index(id)] = true);
+    AllocationCheck check = new AllocationCheck(graph, problem.regionMinimum());
+    assertThat(check.feasible(funded, problem.available())).isTrue();
+    assertThat(result.totalCost()).isEqualTo(check.totalCost(funded));
+    assertThat(cents(result.totalBenefit())).isEqualTo(check.totalCents(funded));
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ class AllocationPreviewApiTest {
 
   @Test
   void aDirectorPreviewsTheAllocationWithItsExplanation() {
-    ResponseEntity<String> response = api.postJson("eric", PATH, """
+    ResponseEntity<String> response = api.postJson("eric", PATH + "?sensitivity=true", """
         {"budget": 100000, "reserve": 10000,
          "bids": [
            {"id": "B1", "cost": 40000, "benefit": 80.5, "mustFund": true, "region": "EMEA"},
@@ -52,6 +52,8 @@ class AllocationPreviewApiTest {
     assertThat(body.get("totalCost").asLong()).isEqualTo(70_000);
     assertThat(body.get("totalBenefit").toString()).isEqualTo("150.50");
     assertThat(body.get("optimal").asBoolean()).isTrue();
+    assertThat(body.get("upperBound").toString()).isEqualTo("150.50");
+    assertThat(body.get("gap").toString()).isEqualTo("0.00");
     assertThat(body.get("available").asLong()).isEqualTo(90_000);
     assertThat(body.get("solveMillis").asLong()).isNotNegative();
     assertThat(body.get("unfunded").toString()).isEqualTo("""
@@ -80,6 +82,7 @@ class AllocationPreviewApiTest {
     assertThat(texts(body.get("funded"))).containsExactly("A", "B", "C");
     assertThat(body.get("available").asLong()).isEqualTo(100);
     assertThat(body.get("unfunded")).isEmpty();
+    assertThat(body.get("sensitivity").isNull()).as("the ±10 %% points only on demand").isTrue();
   }
 
   @Test

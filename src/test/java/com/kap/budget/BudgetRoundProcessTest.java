@@ -89,7 +89,7 @@ class BudgetRoundProcessTest extends BudgetProcessTestBase {
     assertThat(stored(pilot).benefit()).isEqualByComparingTo("60");
     // available 90,000: lab + pilot (160) beats lab + crm (135)
     assertThat((String) runtimeService.getVariable(round.getId(), "allocationSummary"))
-        .contains("proven optimal", "90,000");
+        .contains("is proven optimal", "90,000");
 
     fixture.complete(round, "fatima", "director", Map.of("decision", "accept", "decisionNote", "Focus on growth"));
     fixture.runDueJobs();
