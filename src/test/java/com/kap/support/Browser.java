@@ -64,13 +64,33 @@ public class Browser implements AutoCloseable {
 
   public void logIntoTasklist(String user, String password) {
     logInto("tasklist", user, password);
-    find(By.cssSelector(".cam-tasklist-filters, [cam-tasklist-filters], .tasks-list"));
+    awaitTasklist();
+  }
+
+  /**
+   * Waits for Tasklist's filter list. On a busy machine the app's first load can hang on its spinner; a person
+   * would reload the page after a while, and so does this, once.
+   */
+  private void awaitTasklist() {
+    By filters = By.cssSelector(".cam-tasklist-filters, [cam-tasklist-filters], .tasks-list");
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(filters));
+    } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      driver.navigate().refresh();
+      find(filters);
+    }
   }
 
   /** Logs into Cockpit or Admin; the app's start page follows. */
   public void logInto(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
-    find(By.cssSelector("input[ng-model='username']"));
+    By username = By.cssSelector("input[ng-model='username']");
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(username));
+    } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      driver.navigate().refresh(); // the app's first load hung on its spinner: reload once, as a person would
+    }
+    find(username);
     refusedRequests(); // before the login, the webapp's "who is logged in?" answers 404: nobody yet
     find(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     find(By.cssSelector("input[ng-model='password']")).sendKeys(password);
@@ -87,6 +107,7 @@ public class Browser implements AutoCloseable {
    * name and every one of {@code cardTexts} (e.g. the account and the year), and waits for its form.
    */
   public void pickTask(String filter, String taskName, String... cardTexts) {
+    awaitTasklist();
     click(By.xpath("//*[contains(@class,'task-filter')]//h4[@uib-tooltip='" + filter + "']/a"));
     StringBuilder texts = new StringBuilder();
     for (String text : cardTexts) {
