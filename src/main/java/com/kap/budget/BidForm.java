@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import java.math.BigDecimal;
@@ -25,21 +26,28 @@ public class BidForm {
    * no chain of requirements that comes back to the bid itself ({@code bidNo} is null for a new bid).
    */
   public BidContent read(FormValues values, BudgetRound round, Long bidNo) {
-    String title = values.text("title", true, 200);
-    String category = values.choice("category", BidCategory.keys(), true);
-    long cost = values.wholeNumber("cost", 1, MAX_AMOUNT);
-    if (cost > round.envelope()) {
-      throw new InvalidFormData("cost", cost + " is above the envelope of round " + round.id() + " ("
-          + round.envelope() + ")");
-    }
-    long margin = values.wholeNumber("expectedMargin", 0, MAX_AMOUNT);
-    BigDecimal probability = values.decimal("successProbability", BigDecimal.ZERO, BigDecimal.valueOf(100), 2);
-    long coInvestment = values.wholeNumber("coInvestment", 0, MAX_AMOUNT, 0);
-    String objectives = values.text("objectives", true, LONG_TEXT);
-    String group = values.text("exclusiveGroup", false, 100);
-    Long requires = requiredBid(values.text("requiresBid", false, 40), round, bidNo);
-    boolean mustFund = values.flag("mustFund");
-    String mustFundReason = values.text("mustFundReason", mustFund, LONG_TEXT);
+    FormProblems problems = new FormProblems(); // every problem of the bid at once
+    String title = problems.check(() -> values.text("title", true, 200)).orElse(null);
+    String category = problems.check(() -> values.choice("category", BidCategory.keys(), true)).orElse(null);
+    Long cost = problems.check(() -> {
+      long asked = values.wholeNumber("cost", 1, MAX_AMOUNT);
+      if (asked > round.envelope()) {
+        throw new InvalidFormData("cost", asked + " is above the envelope of round " + round.id() + " ("
+            + round.envelope() + ")");
+      }
+      return asked;
+    }).orElse(null);
+    Long margin = problems.check(() -> values.wholeNumber("expectedMargin", 0, MAX_AMOUNT)).orElse(null);
+    BigDecimal probability = problems.check(() -> values.decimal("successProbability", BigDecimal.ZERO,
+        BigDecimal.valueOf(100), 2)).orElse(null);
+    Long coInvestment = problems.check(() -> values.wholeNumber("coInvestment", 0, MAX_AMOUNT, 0)).orElse(null);
+    String objectives = problems.check(() -> values.text("objectives", true, LONG_TEXT)).orElse(null);
+    String group = problems.check(() -> values.text("exclusiveGroup", false, 100)).orElse(null);
+    Long requires = problems.check(() -> requiredBid(values.text("requiresBid", false, 40), round, bidNo))
+        .orElse(null);
+    boolean mustFund = problems.check(() -> values.flag("mustFund")).orElse(false);
+    String mustFundReason = problems.check(() -> values.text("mustFundReason", mustFund, LONG_TEXT)).orElse(null);
+    problems.throwIfAny();
     return new BidContent(title, category, cost, margin, probability, coInvestment, objectives, group, requires,
         mustFund, mustFund ? mustFundReason : null);
   }

@@ -1,5 +1,7 @@
 package com.kap.budget;
 
+import com.kap.forms.DisplayDates;
+import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUser;
@@ -53,27 +55,42 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormValues values = FormValues.of(execution);
-    String name = values.text("name", true, 200);
-    String level = values.choice("level", List.of("global", "regional"), true);
-    String scope = "global".equals(level) ? BudgetRound.GLOBAL : region(values);
-    int year = values.integer("year", 2000, 2200);
-    if (plans.findByYear(year).isEmpty()) {
-      throw new InvalidFormData("year", "no account plans exist for " + year + ", so no bid could be eligible; "
-          + "start that year's planning cycle first");
-    }
-    long envelope = values.wholeNumber("envelope", 1, MAX_ENVELOPE);
+    FormProblems problems = new FormProblems(); // every problem of the start form at once
+    String name = problems.check(() -> values.text("name", true, 200)).orElse(null);
+    String level = problems.check(() -> values.choice("level", List.of("global", "regional"), true)).orElse(null);
+    String scope = level == null ? null : "global".equals(level) ? BudgetRound.GLOBAL
+        : problems.check(() -> region(values)).orElse(null);
+    Integer year = problems.check(() -> {
+      int asked = values.integer("year", 2000, 2200);
+      if (plans.findByYear(asked).isEmpty()) {
+        throw new InvalidFormData("year", "no account plans exist for " + asked + ", so no bid could be eligible; "
+            + "start that year's planning cycle first");
+      }
+      return asked;
+    }).orElse(null);
+    Long envelope = problems.check(() -> values.wholeNumber("envelope", 1, MAX_ENVELOPE)).orElse(null);
     BigDecimal reservePercent = execution.getVariable("reservePercent") == null ? BigDecimal.TEN
-        : values.decimal("reservePercent", BigDecimal.ZERO, BigDecimal.valueOf(50), 2);
-    LocalDate deadline = values.date("callDeadline", true);
+        : problems.check(() -> values.decimal("reservePercent", BigDecimal.ZERO, BigDecimal.valueOf(50), 2))
+            .orElse(null);
     LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
-    if (deadline.isBefore(today)) {
-      throw new InvalidFormData("callDeadline", "must not be in the past, was " + deadline);
-    }
-    List<String> committee = committee(values.textList("committee", true, 64));
-    String chair = values.text("chair", true, 64);
-    if (!committee.contains(chair)) {
-      throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + chair + "'");
-    }
+    LocalDate deadline = problems.check(() -> {
+      LocalDate asked = values.date("callDeadline", true);
+      if (asked.isBefore(today)) {
+        throw new InvalidFormData("callDeadline", "must not be in the past, was " + DisplayDates.format(asked));
+      }
+      return asked;
+    }).orElse(null);
+    List<String> committee = problems.check(() -> committee(values.textList("committee", true, 64)))
+        .orElse(List.of());
+    String chair = problems.check(() -> {
+      String asked = values.text("chair", true, 64);
+      if (!committee.isEmpty() && !committee.contains(asked)) {
+        throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + asked
+            + "'");
+      }
+      return asked;
+    }).orElse(null);
+    problems.throwIfAny();
     String openedBy = currentUser.idOrElse(null);
     Map<String, Long> regionMinimums = "global".equals(level) ? RegionMinimums.read("regionMinimums",
         values.text("regionMinimums", false, 1000), accounts.regions(), envelope) : Map.of();

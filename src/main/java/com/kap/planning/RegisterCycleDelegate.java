@@ -1,6 +1,7 @@
 package com.kap.planning;
 
 import com.kap.forms.DisplayDates;
+import com.kap.forms.FormProblems;
 import com.kap.forms.FormValues;
 import com.kap.forms.InvalidFormData;
 import com.kap.identity.CurrentUser;
@@ -40,19 +41,31 @@ public class RegisterCycleDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormValues values = FormValues.of(execution);
-    int year = values.integer("year", FIRST_YEAR, LAST_YEAR);
-    LocalDate planDeadline = values.date("planDeadline", true);
-    LocalDate closingDate = values.date("closingDate", true);
+    FormProblems problems = new FormProblems(); // every problem of the start form at once
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.properties().timeZone()).toLocalDate();
-    if (planDeadline.isBefore(today)) {
-      throw new InvalidFormData("planDeadline", "must not be in the past, was " + DisplayDates.format(planDeadline));
-    }
-    if (!closingDate.isAfter(planDeadline)) {
-      throw new InvalidFormData("closingDate", "must be after the plan deadline " + DisplayDates.format(planDeadline));
-    }
-    if (cycles.find(year).isPresent()) {
-      throw duplicate(year);
-    }
+    Integer year = problems.check(() -> {
+      int asked = values.integer("year", FIRST_YEAR, LAST_YEAR);
+      if (cycles.find(asked).isPresent()) {
+        throw duplicate(asked);
+      }
+      return asked;
+    }).orElse(null);
+    LocalDate planDeadline = problems.check(() -> {
+      LocalDate deadline = values.date("planDeadline", true);
+      if (deadline.isBefore(today)) {
+        throw new InvalidFormData("planDeadline", "must not be in the past, was " + DisplayDates.format(deadline));
+      }
+      return deadline;
+    }).orElse(null);
+    LocalDate closingDate = problems.check(() -> {
+      LocalDate closing = values.date("closingDate", true);
+      if (planDeadline != null && !closing.isAfter(planDeadline)) {
+        throw new InvalidFormData("closingDate", "must be after the plan deadline "
+            + DisplayDates.format(planDeadline));
+      }
+      return closing;
+    }).orElse(null);
+    problems.throwIfAny();
     try {
       cycles.insert(year, execution.getProcessInstanceId(), planDeadline, closingDate, currentUser.idOrElse(null),
           clock.instant());

@@ -39,6 +39,22 @@ class RefusedFormMessagesTest {
   }
 
   @Test
+  void aRefusedStartListsEveryProblemAtOnce() {
+    int year = 2058;
+    Api api = new Api(rest);
+    assertThat(api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+        CycleForms.startForm(year), JsonNode.class).getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<JsonNode> refused = api.postJson("diane",
+        "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", CycleForms.variables(
+            "\"year\":{\"value\":" + year + "},\"planDeadline\":{\"value\":\"2001-12-15\"},"
+                + "\"closingDate\":{\"value\":\"" + year + "-03-31\"}"), JsonNode.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).isEqualTo("2 problems to correct: "
+        + "1) Cycle year: a planning cycle for " + year + " has already been started; "
+        + "2) Plan deadline: must not be in the past, was 12/15/2001");
+  }
+
+  @Test
   void aRefusedTaskFormNamesTheListRowAndFieldByTheirLabels() throws Exception {
     Api api = new Api(rest);
     String cycleId = api.postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
