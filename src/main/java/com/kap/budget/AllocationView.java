@@ -57,7 +57,7 @@ final class AllocationView {
         .append("**Envelope** ").append(amount(round.envelope())).append(" · **reserve** ")
         .append(amount(round.reserve())).append(" (").append(round.reservePercent().stripTrailingZeros().toPlainString())
         .append(" %) · **available to the optimiser** ").append(amount(result.available())).append("\n\n")
-        .append("**Recommended:** ").append(result.funded().size()).append(" bids, cost ")
+        .append("**Recommended:** ").append(Plural.count(result.funded().size(), "bid", "bids")).append(", cost ")
         .append(amount(result.totalCost())).append(", benefit ").append(result.totalBenefit().toPlainString())
         .append(".\n\n").append(proof(result));
     if (result.sensitivity() != null) {
