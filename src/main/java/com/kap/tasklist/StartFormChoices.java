@@ -91,9 +91,7 @@ public class StartFormChoices {
   private List<Map<String, String>> directors() {
     List<Map<String, String>> options = new ArrayList<>();
     for (User user : users.membersByName(Roles.DIRECTOR)) {
-      String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-          + (user.getLastName() == null ? "" : user.getLastName())).trim();
-      options.add(option((name.isEmpty() ? user.getId() : name) + " (" + user.getId() + ")", user.getId()));
+      options.add(option(KnownUsers.displayName(user) + " (" + user.getId() + ")", user.getId()));
     }
     return options;
   }

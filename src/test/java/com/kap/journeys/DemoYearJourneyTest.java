@@ -8,7 +8,6 @@ import com.kap.support.Browser;
 import com.kap.support.KapTest;
 import com.kap.support.TasklistForm;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -510,21 +509,9 @@ class DemoYearJourneyTest {
     await(() -> api.tasks(user, query).isEmpty() ? true : null, "no more " + query + " for " + user);
   }
 
-  interface Probe<T> {
-    T read() throws Exception;
-  }
-
-  private static <T> T await(Probe<T> probe, String what) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      T value = probe.read();
-      if (value != null) {
-        return value;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("waited 60 s for " + what);
-      }
-      Thread.sleep(300);
-    }
+  /** The probe's first non-null answer within 60 s, polled as the engine's jobs run. */
+  private static <T> T await(java.util.concurrent.Callable<T> probe, String what) {
+    return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        .until(probe, java.util.Objects::nonNull);
   }
 }
