@@ -133,8 +133,8 @@ public final class FormValues {
   }
 
   /**
-   * Each list of KAP's forms has an expression field {@code <list>Rows} that counts the list's rows as the form held
-   * them when the person clicked Complete. Fewer rows submitted than counted means rows were lost on the way (Camunda
+   * A list the server pre-fills (the plan's lists, the ritual calendar) has an expression field {@code <list>Rows} in
+   * its form that counts the list's rows as the form held them when the person clicked Complete. Fewer rows submitted than counted means rows were lost on the way (Camunda
    * Forms submits only the rows of a list it shows), not removed by the person: the submission is refused. The count
    * is used once and removed, so that a later submission without it (e.g. over /engine-rest) is not held to it.
    */
