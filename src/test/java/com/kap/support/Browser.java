@@ -203,9 +203,19 @@ public class Browser implements AutoCloseable {
 
   /** Scrolls the element to the middle of the window first: Tasklist's fixed footer covers the bottom edge. */
   public void click(By by) {
-    WebElement element = clickable(by);
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    clickable(by).click();
+    // Tasklist redraws its task list when it refreshes it: an element found a moment ago may be gone, found again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement element = clickable(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        clickable(by).click();
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   public void type(By by, String text) {
