@@ -50,7 +50,7 @@ public class AllocationOptimiser {
   /**
    * @param withSensitivity also the best benefit at ±10 % available, both solved at once after the allocation,
    *     started from it, within the same deadline
-   * @throws com.kap.web.ApiException 400 or 422 naming the field when the problem is malformed or contradicts itself
+   * @throws com.kap.platform.web.ApiException 400 or 422 naming the field when the problem is malformed or contradicts itself
    * @throws AllocationInfeasible 422 when no allocation meets the constraints
    * @throws AllocationTimedOut 503 when no allocation was found even after a second period (the time limit, 10 s at
    *     least), nor proven that none exists

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

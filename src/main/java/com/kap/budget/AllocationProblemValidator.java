@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.util.BitSet;
 import java.util.HashMap;

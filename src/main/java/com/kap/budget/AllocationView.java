@@ -2,7 +2,7 @@ package com.kap.budget;
 
 import static com.kap.budget.BidDisplay.amount;
 
-import com.kap.forms.Plural;
+import com.kap.platform.forms.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

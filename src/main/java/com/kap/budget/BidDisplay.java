@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.forms.ShownText;
+import com.kap.platform.forms.ShownText;
 import com.kap.portfolio.Account;
 import java.text.NumberFormat;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package com.kap.budget;
 
-import com.kap.identity.KnownUsers;
-import com.kap.identity.Roles;
+import com.kap.platform.identity.KnownUsers;
+import com.kap.platform.identity.Roles;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;

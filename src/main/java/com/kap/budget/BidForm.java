@@ -1,8 +1,8 @@
 package com.kap.budget;
 
-import com.kap.forms.FormProblems;
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package com.kap.budget;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.kap.identity.CurrentUser;
-import com.kap.identity.Roles;
-import com.kap.web.ApiException;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,9 +1,9 @@
 package com.kap.budget;
 
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUser;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package com.kap.budget;
 
-import com.kap.forms.DisplayDates;
-import com.kap.forms.FormProblems;
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUser;
-import com.kap.identity.KnownUsers;
-import com.kap.identity.Roles;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.KnownUsers;
+import com.kap.platform.identity.Roles;
 import com.kap.planning.AccountPlanRepository;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.AccountRepository;

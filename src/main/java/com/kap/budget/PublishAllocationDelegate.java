@@ -1,7 +1,7 @@
 package com.kap.budget;
 
-import com.kap.forms.Plural;
-import com.kap.notifications.Notifications;
+import com.kap.platform.forms.Plural;
+import com.kap.platform.notifications.Notifications;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

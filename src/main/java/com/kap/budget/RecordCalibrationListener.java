@@ -1,8 +1,8 @@
 package com.kap.budget;
 
-import com.kap.forms.FormValues;
-import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUser;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.notifications.Notifications;
+import com.kap.platform.notifications.Notifications;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

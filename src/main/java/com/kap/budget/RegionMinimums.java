@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.forms.InvalidFormData;
+import com.kap.platform.forms.InvalidFormData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.kap.budget;
 
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUser;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;

@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.forms.ShownText;
+import com.kap.platform.forms.ShownText;
 import com.kap.planning.CycleCalendar;
 import java.util.List;
 import java.util.Optional;

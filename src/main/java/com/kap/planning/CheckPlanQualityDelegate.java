@@ -1,6 +1,6 @@
 package com.kap.planning;
 
-import com.kap.identity.CurrentUser;
+import com.kap.platform.identity.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

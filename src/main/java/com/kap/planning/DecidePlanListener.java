@@ -1,13 +1,13 @@
 package com.kap.planning;
 
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUser;
-import com.kap.notifications.Notifications;
-import com.kap.operations.BusinessMetrics;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.notifications.Notifications;
+import com.kap.platform.operations.BusinessMetrics;
 import java.time.Clock;
 import java.util.List;
-import com.kap.forms.TaskCompletionListener;
+import com.kap.platform.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

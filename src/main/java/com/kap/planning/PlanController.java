@@ -1,10 +1,10 @@
 package com.kap.planning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.kap.identity.CurrentUser;
-import com.kap.identity.Roles;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.PortfolioQueries;
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

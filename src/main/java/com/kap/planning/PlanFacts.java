@@ -1,6 +1,6 @@
 package com.kap.planning;
 
-import com.kap.identity.Roles;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.kap.planning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kap.forms.FormProblems;
-import com.kap.forms.FormValues;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class PlanForm {
 
   private PlanForm() {}
 
-  /** @throws com.kap.forms.InvalidFormData naming every problem of the submission at once */
+  /** @throws com.kap.platform.forms.InvalidFormData naming every problem of the submission at once */
   public static PlanContent read(VariableScope scope) {
     return read(scope, null);
   }
@@ -36,7 +36,7 @@ public final class PlanForm {
    * Reads and checks the plan, and that every action's owner is one of {@code owners} (the account's team; null:
    * not checked).
    *
-   * @throws com.kap.forms.InvalidFormData naming every problem of the submission at once
+   * @throws com.kap.platform.forms.InvalidFormData naming every problem of the submission at once
    */
   public static PlanContent read(VariableScope scope, java.util.Set<String> owners) {
     FormValues values = FormValues.of(scope);
@@ -72,7 +72,7 @@ public final class PlanForm {
 
   private static String owner(String owner, String path, java.util.Set<String> owners) {
     if (owner != null && owners != null && !owners.contains(owner)) {
-      throw new com.kap.forms.InvalidFormData(path + ".owner", "pick the KAM, the sponsor or a programme director"
+      throw new com.kap.platform.forms.InvalidFormData(path + ".owner", "pick the KAM, the sponsor or a programme director"
           + " from the list (" + owner + " is not on the account's team)");
     }
     return owner;
@@ -134,7 +134,7 @@ public final class PlanForm {
     List<Map<String, Object>> raw = problems.check(() -> {
       List<Map<String, Object>> list = values.objectList(field);
       if (list.size() > MAX_ENTRIES) {
-        throw new com.kap.forms.InvalidFormData(field, "may hold at most " + MAX_ENTRIES + " entries");
+        throw new com.kap.platform.forms.InvalidFormData(field, "may hold at most " + MAX_ENTRIES + " entries");
       }
       return list;
     }).orElse(List.of());

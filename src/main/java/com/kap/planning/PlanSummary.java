@@ -1,8 +1,8 @@
 package com.kap.planning;
 
-import com.kap.forms.DisplayDates;
-import com.kap.forms.FormLabels;
-import com.kap.forms.ShownText;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.FormLabels;
+import com.kap.platform.forms.ShownText;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,6 +1,6 @@
 package com.kap.planning;
 
-import com.kap.forms.DisplayDates;
+import com.kap.platform.forms.DisplayDates;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

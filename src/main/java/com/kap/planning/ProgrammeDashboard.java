@@ -4,7 +4,7 @@ import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.rituals.RitualCompliance;
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package com.kap.planning;
 
-import com.kap.forms.FormValues;
-import com.kap.identity.CurrentUser;
-import com.kap.forms.TaskCompletionListener;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

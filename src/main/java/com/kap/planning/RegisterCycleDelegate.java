@@ -1,10 +1,10 @@
 package com.kap.planning;
 
-import com.kap.forms.DisplayDates;
-import com.kap.forms.FormProblems;
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.identity.CurrentUser;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;

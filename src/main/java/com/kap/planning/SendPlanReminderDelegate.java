@@ -1,7 +1,7 @@
 package com.kap.planning;
 
-import com.kap.forms.DisplayDates;
-import com.kap.notifications.Notifications;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.notifications.Notifications;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package com.kap.planning;
 
-import com.kap.forms.TaskCompletionListener;
+import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

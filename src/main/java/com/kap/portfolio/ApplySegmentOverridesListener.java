@@ -1,15 +1,15 @@
 package com.kap.portfolio;
 
-import com.kap.forms.FormProblems;
-import com.kap.forms.FormValues;
-import com.kap.identity.CurrentUser;
-import com.kap.forms.InvalidFormData;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.forms.InvalidFormData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.kap.forms.TaskCompletionListener;
+import com.kap.platform.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package com.kap.portfolio;
 
-import com.kap.identity.CurrentUser;
-import com.kap.identity.Roles;
-import com.kap.web.RequestText;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.web.RequestText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.kap.portfolio;
 
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

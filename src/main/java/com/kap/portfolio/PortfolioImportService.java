@@ -1,6 +1,6 @@
 package com.kap.portfolio;
 
-import com.kap.identity.KnownUsers;
+import com.kap.platform.identity.KnownUsers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.kap.portfolio;
 
-import com.kap.forms.FormProblems;
-import com.kap.forms.InvalidFormData;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.InvalidFormData;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.kap.portfolio;
 
-import com.kap.identity.CurrentUser;
-import com.kap.identity.Roles;
-import com.kap.web.ApiException;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.web.ApiException;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;

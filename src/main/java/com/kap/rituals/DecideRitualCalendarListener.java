@@ -1,10 +1,10 @@
 package com.kap.rituals;
 
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUser;
-import com.kap.notifications.Notifications;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.notifications.Notifications;
 import com.kap.portfolio.Account;
 import java.time.Clock;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.kap.rituals;
 
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.notifications.Notifications;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.notifications.Notifications;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountRepository;

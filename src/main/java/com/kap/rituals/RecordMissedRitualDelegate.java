@@ -1,6 +1,6 @@
 package com.kap.rituals;
 
-import com.kap.operations.BusinessMetrics;
+import com.kap.platform.operations.BusinessMetrics;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,11 +1,11 @@
 package com.kap.rituals;
 
-import com.kap.forms.DisplayDates;
-import com.kap.forms.FormProblems;
-import com.kap.forms.FormValues;
-import com.kap.forms.InvalidFormData;
-import com.kap.forms.TaskCompletionListener;
-import com.kap.identity.CurrentUser;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.AccountTeam;

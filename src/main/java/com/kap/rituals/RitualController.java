@@ -1,8 +1,8 @@
 package com.kap.rituals;
 
-import com.kap.identity.CurrentUser;
-import com.kap.identity.KnownUsers;
-import com.kap.identity.Roles;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.KnownUsers;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.PortfolioQueries;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.kap.rituals;
 
-import com.kap.identity.Roles;
+import com.kap.platform.identity.Roles;
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.Account;

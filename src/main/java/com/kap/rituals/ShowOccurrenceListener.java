@@ -1,6 +1,6 @@
 package com.kap.rituals;
 
-import com.kap.forms.DisplayDates;
+import com.kap.platform.forms.DisplayDates;
 import com.kap.portfolio.AccountRepository;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kap.budget.AllocationResult.NextInLine;
 import com.kap.budget.AllocationResult.Unfunded;
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
