@@ -1,6 +1,7 @@
 package com.kap.rituals;
 
 import com.kap.planning.CycleCalendar;
+import com.kap.planning.RitualComplianceSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * relationship rituals happen. Not-yet-due rituals count as planned only.
  */
 @Component
-public class RitualCompliance {
+public class RitualCompliance implements RitualComplianceSource {
 
   public record Rate(int planned, int due, int held, BigDecimal heldShare) {
     public static Rate of(int planned, int due, int held) {
@@ -41,6 +42,11 @@ public class RitualCompliance {
     this.occurrences = occurrences;
     this.calendar = calendar;
     this.clock = clock;
+  }
+
+  @Override
+  public Compliance complianceOf(int year) {
+    return of(year);
   }
 
   public Compliance of(int year) {
