@@ -4,9 +4,8 @@ import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.Segment;
 import com.kap.portfolio.SegmentScorer;
 import java.time.Clock;
@@ -27,18 +26,16 @@ public class BidFacts {
   private final BidRepository bids;
   private final BudgetRoundRepository rounds;
   private final ScoreRepository scores;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final KnownUsers users;
-  private final CycleSegmentRepository segments;
   private final SegmentScorer scorer;
   private final CycleCalendar calendar;
   private final BudgetProperties properties;
   private final Clock clock;
 
   public BidFacts(BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
-      AccountRepository accounts, KnownUsers users, CycleSegmentRepository segments, SegmentScorer scorer,
+      Portfolio accounts, KnownUsers users, SegmentScorer scorer,
       CycleCalendar calendar, BudgetProperties properties, Clock clock) {
-    this.segments = segments;
     this.scorer = scorer;
     this.bids = bids;
     this.rounds = rounds;
@@ -62,13 +59,13 @@ public class BidFacts {
   }
 
   public Account account(Bid bid) {
-    return accounts.findById(bid.accountId())
+    return accounts.account(bid.accountId())
         .orElseThrow(() -> new IllegalStateException("no account " + bid.accountId()));
   }
 
   /** The account's segment in the round's planning year, or from its current scores when that year has none. */
   public Segment segment(Bid bid, BudgetRound round) {
-    return segments.find(round.planYear(), bid.accountId()).map(CycleSegment::segment)
+    return accounts.segment(round.planYear(), bid.accountId()).map(CycleSegment::segment)
         .orElseGet(() -> scorer.score(account(bid).scores()).segment());
   }
 

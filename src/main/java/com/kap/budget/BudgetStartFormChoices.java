@@ -5,7 +5,7 @@ import static com.kap.platform.tasklist.StartFormChoiceSource.option;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.tasklist.StartFormChoiceSource;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BudgetStartFormChoices implements StartFormChoiceSource {
 
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final BidRepository bids;
   private final BudgetRoundRepository rounds;
   private final KnownUsers users;
 
-  BudgetStartFormChoices(AccountRepository accounts, BidRepository bids, BudgetRoundRepository rounds,
+  BudgetStartFormChoices(Portfolio accounts, BidRepository bids, BudgetRoundRepository rounds,
       KnownUsers users) {
     this.accounts = accounts;
     this.bids = bids;
@@ -41,7 +41,7 @@ class BudgetStartFormChoices implements StartFormChoiceSource {
     Map<String, List<Map<String, String>>> choices = new LinkedHashMap<>();
     switch (processKey) {
       case "investmentBid" -> {
-        choices.put("accountOptions", accounts.findByKam(userId).stream()
+        choices.put("accountOptions", accounts.accountsOf(userId).stream()
             .map(a -> option(a.name() + " (" + a.accountId() + ")", a.accountId())).toList());
         Set<Long> open = openRounds();
         choices.put("bidOptions", bids.findByKam(userId).stream()

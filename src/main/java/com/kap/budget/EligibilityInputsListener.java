@@ -1,7 +1,7 @@
 package com.kap.budget;
 
 import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.AccountPlans;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 public class EligibilityInputsListener implements ExecutionListener {
 
   private final BidFacts facts;
-  private final AccountPlanRepository plans;
+  private final AccountPlans plans;
 
-  public EligibilityInputsListener(BidFacts facts, AccountPlanRepository plans) {
+  public EligibilityInputsListener(BidFacts facts, AccountPlans plans) {
     this.facts = facts;
     this.plans = plans;
   }
@@ -22,7 +22,7 @@ public class EligibilityInputsListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Bid bid = facts.bid(execution);
     BudgetRound round = facts.round(bid);
-    boolean approved = plans.find(round.planYear(), bid.accountId())
+    boolean approved = plans.plan(round.planYear(), bid.accountId())
         .map(p -> p.status() == AccountPlan.Status.APPROVED).orElse(false);
     execution.setVariable("planApproved", approved);
     execution.setVariable("segment", facts.segment(bid, round).label());

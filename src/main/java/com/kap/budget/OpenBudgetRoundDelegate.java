@@ -7,9 +7,9 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,16 +31,16 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
   private static final long MAX_ENVELOPE = 1_000_000_000_000L;
 
   private final BudgetRoundRepository rounds;
-  private final AccountRepository accounts;
-  private final AccountPlanRepository plans;
+  private final Portfolio accounts;
+  private final AccountPlans plans;
   private final KnownUsers users;
   private final CycleCalendar calendar;
   private final BudgetAudit audit;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, AccountRepository accounts,
-      AccountPlanRepository plans, KnownUsers users,
+  public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, Portfolio accounts,
+      AccountPlans plans, KnownUsers users,
       CycleCalendar calendar, BudgetAudit audit, CurrentUser currentUser, Clock clock) {
     this.rounds = rounds;
     this.accounts = accounts;
@@ -62,7 +62,7 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
         : problems.check(() -> region(values)).orElse(null);
     Integer year = problems.check(() -> {
       int asked = values.integer("year", 2000, 2200);
-      if (plans.findByYear(asked).isEmpty()) {
+      if (plans.plans(asked).isEmpty()) {
         throw new InvalidFormData("year", "no account plans exist for " + asked + ", so no bid could be eligible; "
             + "start that year's planning cycle first");
       }

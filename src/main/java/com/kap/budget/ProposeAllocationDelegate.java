@@ -1,7 +1,7 @@
 package com.kap.budget;
 
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +22,10 @@ public class ProposeAllocationDelegate implements JavaDelegate {
   private final BidRepository bids;
   private final AllocationOptimiser optimiser;
   private final BudgetAudit audit;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
 
   public ProposeAllocationDelegate(RoundFacts facts, BudgetRoundRepository rounds, BidRepository bids,
-      AllocationOptimiser optimiser, BudgetAudit audit, AccountRepository accounts) {
+      AllocationOptimiser optimiser, BudgetAudit audit, Portfolio accounts) {
     this.accounts = accounts;
     this.facts = facts;
     this.rounds = rounds;
@@ -41,7 +41,7 @@ public class ProposeAllocationDelegate implements JavaDelegate {
     // each bidding account read once: up to three optimiser problems want their regions, the view their names
     Map<String, Account> bidders = new HashMap<>();
     for (String accountId : roundBids.stream().map(Bid::accountId).distinct().toList()) {
-      accounts.findById(accountId).ifPresent(account -> bidders.put(accountId, account));
+      accounts.account(accountId).ifPresent(account -> bidders.put(accountId, account));
     }
     Recommendation recommendation = recommend(round, roundBids, bidders);
     rounds.saveRecommendation(round.roundNo(), recommendation);

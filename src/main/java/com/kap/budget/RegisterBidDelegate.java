@@ -5,7 +5,7 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +20,7 @@ public class RegisterBidDelegate implements JavaDelegate {
 
   private final BidRepository bids;
   private final BudgetRoundRepository rounds;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final BidForm form;
   private final BudgetAudit audit;
   private final CycleCalendar calendar;
@@ -28,7 +28,7 @@ public class RegisterBidDelegate implements JavaDelegate {
   private final Clock clock;
   private final RequiredBidChoices requiredBids;
 
-  public RegisterBidDelegate(BidRepository bids, BudgetRoundRepository rounds, AccountRepository accounts,
+  public RegisterBidDelegate(BidRepository bids, BudgetRoundRepository rounds, Portfolio accounts,
       BidForm form, BudgetAudit audit, CycleCalendar calendar, CurrentUser currentUser, Clock clock,
       RequiredBidChoices requiredBids) {
     this.requiredBids = requiredBids;
@@ -47,7 +47,7 @@ public class RegisterBidDelegate implements JavaDelegate {
     FormValues values = FormValues.of(execution);
     String accountId = values.text("accountId", true, 64);
     String kam = currentUser.idOrElse(null);
-    Account account = accounts.findById(accountId)
+    Account account = accounts.account(accountId)
         .filter(a -> a.kam().equals(kam))
         .orElseThrow(() -> new InvalidFormData("accountId", "'" + accountId + "' is not one of your accounts"));
     BudgetRound round = rounds.openRoundFor(account.region())

@@ -1,7 +1,7 @@
 package com.kap.planning;
 
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 public class CollectTrainingNeedsDelegate implements JavaDelegate {
 
   private final AccountPlanRepository plans;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
 
-  public CollectTrainingNeedsDelegate(AccountPlanRepository plans, AccountRepository accounts) {
+  public CollectTrainingNeedsDelegate(AccountPlanRepository plans, Portfolio accounts) {
     this.plans = plans;
     this.accounts = accounts;
   }
@@ -29,7 +29,7 @@ public class CollectTrainingNeedsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int year = ((Number) execution.getVariable("year")).intValue();
-    Map<String, String> names = accounts.findAll().stream()
+    Map<String, String> names = accounts.accounts().stream()
         .collect(Collectors.toMap(Account::accountId, Account::name, (a, b) -> a));
     Map<String, List<Map<String, String>>> byAudience = new LinkedHashMap<>();
     PlanContent.TRAINING_AUDIENCES.forEach(audience -> byAudience.put(audience, new ArrayList<>()));

@@ -1,6 +1,6 @@
 package com.kap.planning;
 
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.Portfolio;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,11 +14,11 @@ public class CycleCancelledListener implements ExecutionListener {
 
   private final CycleRepository cycles;
   private final AccountPlanRepository plans;
-  private final CycleSegmentRepository cycleSegments;
+  private final Portfolio cycleSegments;
   private final CyclePlans cyclePlans;
 
   public CycleCancelledListener(CycleRepository cycles, AccountPlanRepository plans,
-      CycleSegmentRepository cycleSegments, CyclePlans cyclePlans) {
+      Portfolio cycleSegments, CyclePlans cyclePlans) {
     this.cyclePlans = cyclePlans;
     this.cycles = cycles;
     this.plans = plans;
@@ -33,7 +33,7 @@ public class CycleCancelledListener implements ExecutionListener {
     }
     cyclePlans.closeOpenPlans(number.intValue(), "the " + number + " planning cycle was cancelled");
     plans.deleteYear(number.intValue());
-    cycleSegments.deleteYear(number.intValue());
+    cycleSegments.forgetYear(number.intValue());
     cycles.delete(number.intValue());
   }
 }

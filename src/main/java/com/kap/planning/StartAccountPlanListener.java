@@ -1,9 +1,8 @@
 package com.kap.planning;
 
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -17,15 +16,12 @@ import org.springframework.stereotype.Component;
 @Component("startAccountPlan")
 public class StartAccountPlanListener implements ExecutionListener {
 
-  private final AccountRepository accounts;
-  private final CycleSegmentRepository cycleSegments;
+  private final Portfolio accounts;
   private final AccountPlanRepository plans;
   private final Clock clock;
 
-  public StartAccountPlanListener(AccountRepository accounts, CycleSegmentRepository cycleSegments,
-      AccountPlanRepository plans, Clock clock) {
+  public StartAccountPlanListener(Portfolio accounts, AccountPlanRepository plans, Clock clock) {
     this.accounts = accounts;
-    this.cycleSegments = cycleSegments;
     this.plans = plans;
     this.clock = clock;
   }
@@ -34,9 +30,9 @@ public class StartAccountPlanListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     int year = ((Number) execution.getVariable("year")).intValue();
     String accountId = (String) execution.getVariable("accountId");
-    Account account = accounts.findById(accountId)
+    Account account = accounts.account(accountId)
         .orElseThrow(() -> new IllegalStateException("no account '" + accountId + "'"));
-    CycleSegment segment = cycleSegments.find(year, accountId)
+    CycleSegment segment = accounts.segment(year, accountId)
         .orElseThrow(() -> new IllegalStateException(accountId + " was not segmented for " + year));
     plans.insert(new AccountPlan(year, accountId, execution.getProcessInstanceId(), account.kam(),
         segment.segment().label(), AccountPlan.Status.DRAFTING, clock.instant(), null, null));

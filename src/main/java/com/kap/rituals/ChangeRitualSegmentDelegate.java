@@ -2,7 +2,7 @@ package com.kap.rituals;
 
 import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.Portfolio;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,11 +14,11 @@ public class ChangeRitualSegmentDelegate implements JavaDelegate {
 
   private final RitualPlanRepository plans;
   private final OccurrenceRepository occurrences;
-  private final CycleSegmentRepository segments;
+  private final Portfolio segments;
   private final Clock clock;
 
   public ChangeRitualSegmentDelegate(RitualPlanRepository plans, OccurrenceRepository occurrences,
-      CycleSegmentRepository segments, Clock clock) {
+      Portfolio segments, Clock clock) {
     this.plans = plans;
     this.occurrences = occurrences;
     this.segments = segments;
@@ -28,7 +28,7 @@ public class ChangeRitualSegmentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PlanKey key = PlanKey.of(execution);
-    String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
+    String segment = segments.segment(key.year(), key.accountId()).map(CycleSegment::segment)
         .orElseThrow(() -> new IllegalStateException("no segment of " + key)).label();
     occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());
     plans.updateSegment(key.year(), key.accountId(), segment, clock.instant());

@@ -5,9 +5,8 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.notifications.Notifications;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
 import com.kap.portfolio.Segment;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,16 +28,14 @@ import org.springframework.stereotype.Component;
 public class PlanAdvisoryBoardDelegate implements JavaDelegate {
 
   private final AdvisoryBoardRepository boards;
-  private final CycleSegmentRepository segments;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final CycleCalendar calendar;
   private final Notifications notifications;
   private final Clock clock;
 
-  public PlanAdvisoryBoardDelegate(AdvisoryBoardRepository boards, CycleSegmentRepository segments,
-      AccountRepository accounts, CycleCalendar calendar, Notifications notifications, Clock clock) {
+  public PlanAdvisoryBoardDelegate(AdvisoryBoardRepository boards, Portfolio accounts,
+      CycleCalendar calendar, Notifications notifications, Clock clock) {
     this.boards = boards;
-    this.segments = segments;
     this.accounts = accounts;
     this.calendar = calendar;
     this.notifications = notifications;
@@ -57,8 +54,8 @@ public class PlanAdvisoryBoardDelegate implements JavaDelegate {
           + ", was " + date);
     }
     String agenda = values.text("agenda", true, 4000);
-    List<Account> invited = segments.findByYear(year).stream().filter(s -> s.segment() == Segment.STRATEGIC)
-        .map(CycleSegment::accountId).map(accounts::findById).flatMap(java.util.Optional::stream).toList();
+    List<Account> invited = accounts.segments(year).stream().filter(s -> s.segment() == Segment.STRATEGIC)
+        .map(CycleSegment::accountId).map(accounts::account).flatMap(java.util.Optional::stream).toList();
     if (invited.isEmpty()) {
       throw new InvalidFormData("year", "the " + year + " segmentation has no Strategic account to invite");
     }

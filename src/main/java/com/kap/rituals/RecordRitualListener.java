@@ -7,7 +7,7 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.planning.CycleCalendar;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.AccountTeam;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,10 +32,10 @@ public class RecordRitualListener extends TaskCompletionListener {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final AccountTeam team;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
 
   public RecordRitualListener(RitualFacts facts, OccurrenceRepository occurrences, CycleCalendar calendar,
-      CurrentUser currentUser, Clock clock, AccountTeam team, AccountRepository accounts) {
+      CurrentUser currentUser, Clock clock, AccountTeam team, Portfolio accounts) {
     this.team = team;
     this.accounts = accounts;
     this.facts = facts;
@@ -82,7 +82,7 @@ public class RecordRitualListener extends TaskCompletionListener {
     String decisions = problems.check(() -> values.text("decisions", false, 4000)).orElse(null);
     Integer satisfaction = occurrence.customerParticipants() == null ? null
         : problems.check(() -> values.integer("customerSatisfaction", 1, 5)).orElse(null);
-    Set<String> owners = team.members(accounts.findById(occurrence.accountId()).orElseThrow());
+    Set<String> owners = team.members(accounts.account(occurrence.accountId()).orElseThrow());
     List<Map<String, Object>> actions = problems.check(() -> values.objectList("actions")).map(entries ->
         actions(entries, heldDate, owners, problems)).orElse(List.of());
     problems.throwIfAny();

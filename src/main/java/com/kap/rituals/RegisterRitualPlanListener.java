@@ -3,7 +3,7 @@ package com.kap.rituals;
 import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.SegmentScorer;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,11 +16,11 @@ public class RegisterRitualPlanListener implements ExecutionListener {
 
   private final RitualFacts facts;
   private final RitualPlanRepository plans;
-  private final CycleSegmentRepository segments;
+  private final Portfolio segments;
   private final SegmentScorer scorer;
   private final Clock clock;
 
-  public RegisterRitualPlanListener(RitualFacts facts, RitualPlanRepository plans, CycleSegmentRepository segments,
+  public RegisterRitualPlanListener(RitualFacts facts, RitualPlanRepository plans, Portfolio segments,
       SegmentScorer scorer, Clock clock) {
     this.facts = facts;
     this.plans = plans;
@@ -33,7 +33,7 @@ public class RegisterRitualPlanListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     PlanKey key = PlanKey.of(execution);
     Account account = facts.account(execution);
-    String segment = segments.find(key.year(), key.accountId()).map(CycleSegment::segment)
+    String segment = segments.segment(key.year(), key.accountId()).map(CycleSegment::segment)
         .orElseGet(() -> scorer.score(account.scores()).segment()).label();
     plans.insert(key.year(), key.accountId(), segment, execution.getProcessInstanceId(), clock.instant());
     execution.setVariable("year", key.year());

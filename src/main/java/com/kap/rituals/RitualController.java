@@ -3,7 +3,7 @@ package com.kap.rituals;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class RitualController {
 
   private final OccurrenceRepository occurrences;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final PortfolioQueries portfolio;
   private final CurrentUser currentUser;
   private final KnownUsers users;
 
-  public RitualController(OccurrenceRepository occurrences, AccountRepository accounts, PortfolioQueries portfolio,
+  public RitualController(OccurrenceRepository occurrences, Portfolio accounts, PortfolioQueries portfolio,
       CurrentUser currentUser, KnownUsers users) {
     this.users = users;
     this.occurrences = occurrences;
@@ -50,7 +50,7 @@ public class RitualController {
     Map<String, String> accountNames = new HashMap<>();
     List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam, programmeDirector).stream()
         .map(occurrence -> event(occurrence, accountNames.computeIfAbsent(occurrence.accountId(),
-            id -> accounts.findById(id).map(a -> a.name()).orElse(id))))
+            id -> accounts.account(id).map(a -> a.name()).orElse(id))))
         .toList();
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
         .body(RitualIcs.write("KAP rituals — " + kam, events));

@@ -4,7 +4,7 @@ import com.kap.platform.identity.Roles;
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +21,11 @@ public class RitualFacts {
 
   private final RitualPlanRepository plans;
   private final OccurrenceRepository occurrences;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final CycleCalendar calendar;
   private final RitualProperties properties;
 
-  public RitualFacts(RitualPlanRepository plans, OccurrenceRepository occurrences, AccountRepository accounts,
+  public RitualFacts(RitualPlanRepository plans, OccurrenceRepository occurrences, Portfolio accounts,
       CycleCalendar calendar, RitualProperties properties) {
     this.plans = plans;
     this.occurrences = occurrences;
@@ -36,7 +36,7 @@ public class RitualFacts {
 
   public Account account(DelegateExecution execution) {
     String accountId = PlanKey.of(execution).accountId();
-    return accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+    return accounts.account(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
   }
 
   /** Assignee of "Propose ritual calendar". */

@@ -1,7 +1,7 @@
 package com.kap.rituals;
 
 import com.kap.platform.forms.DisplayDates;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 public class ShowOccurrenceListener implements TaskListener {
 
   private final RitualFacts facts;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
   private final AccountTeam team;
 
-  public ShowOccurrenceListener(RitualFacts facts, AccountRepository accounts, AccountTeam team) {
+  public ShowOccurrenceListener(RitualFacts facts, Portfolio accounts, AccountTeam team) {
     this.facts = facts;
     this.accounts = accounts;
     this.team = team;
@@ -33,9 +33,9 @@ public class ShowOccurrenceListener implements TaskListener {
     task.getExecution().setVariable("heldDate", occurrence.plannedDate().toString());
     task.setVariableLocal("external", occurrence.customerParticipants() != null);
     task.setVariableLocal("customerParticipants", occurrence.customerParticipants());
-    accounts.findById(occurrence.accountId()).ifPresent(account -> task.setVariableLocal("ownerOptions",
+    accounts.account(occurrence.accountId()).ifPresent(account -> task.setVariableLocal("ownerOptions",
         Spin.JSON(team.options(account))));
-    task.setVariableLocal("accountName", accounts.findById(occurrence.accountId()).map(a -> a.name())
+    task.setVariableLocal("accountName", accounts.account(occurrence.accountId()).map(a -> a.name())
         .orElse(occurrence.accountId()));
   }
 }
