@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 
 /**
  * The accounts the current user may see: directors, the programme director and admins see the whole portfolio,

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 
 /** Segments the whole portfolio for a cycle year and records the programme director's overrides. */
 @Service

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.planning.AccountPlanProcessTest;
 import com.kap.planning.AccountPlanRepository;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.internal.AccountRepository;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.support.AsUser;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.platform.identity.Roles;
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.support.AsUser;
 import com.kap.support.KapTest;

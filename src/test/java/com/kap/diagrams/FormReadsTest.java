@@ -6,7 +6,7 @@ import com.kap.budget.RecordScoreListener;
 import com.kap.budget.ReviseBidListener;
 import com.kap.planning.DecidePlanListener;
 import com.kap.planning.ValidatePlanDraftListener;
-import com.kap.portfolio.ApplySegmentOverridesListener;
+import com.kap.portfolio.process.ApplySegmentOverridesListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

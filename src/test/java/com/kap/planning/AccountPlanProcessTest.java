@@ -207,7 +207,7 @@ public class AccountPlanProcessTest {
 
   @Test
   void theReviewOfAStrategicAccountWithoutSponsorGoesToAllExecutiveSponsors() {
-    importService.importCsv(String.join(",", com.kap.portfolio.PortfolioCsvParser.REQUIRED_COLUMNS)
+    importService.importCsv(String.join(",", com.kap.portfolio.internal.PortfolioCsvParser.REQUIRED_COLUMNS)
         + "\nNOSPONSOR-1,Orphan Strategic,EMEA,chen,,9,9,9,9,9,9,9,9,9,9,9,9\n");
     segmentation.segment(2069);
     ProcessInstance plan = startPlan(2069, "NOSPONSOR-1");

@@ -11,8 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
-import com.kap.portfolio.PortfolioCsvParser;
+import com.kap.portfolio.internal.CycleSegmentRepository;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.portfolio.Segment;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import com.kap.portfolio.internal.MatrixPicture;
 
 class MatrixPictureTest {
 

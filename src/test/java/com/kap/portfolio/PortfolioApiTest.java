@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 
 /** The portfolio API over HTTP, as a client of the contract in DESIGN §5 sees it. */
 @KapTest

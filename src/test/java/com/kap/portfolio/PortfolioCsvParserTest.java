@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 
 class PortfolioCsvParserTest {
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.kap.portfolio.internal.SegmentationProperties;
 
 class SegmentScorerTest {
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kap.portfolio.PortfolioCsvParser;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import com.kap.support.RawHttp;

@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Criterion;
 
 /** kap_account: plain JDBC, batched, because a portfolio import writes thousands of rows at once. */
 @Repository

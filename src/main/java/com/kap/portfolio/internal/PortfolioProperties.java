@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

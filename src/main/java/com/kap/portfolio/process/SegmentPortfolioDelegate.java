@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.MatrixPicture;
+import com.kap.portfolio.internal.SegmentationProperties;
 
 /**
  * Service task "Segment portfolio": scores every account for the cycle year, stores the segments, and gives the

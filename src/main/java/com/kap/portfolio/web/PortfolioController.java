@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.web;
 
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.kap.portfolio.AccountView;
+import com.kap.portfolio.PortfolioImportService;
+import com.kap.portfolio.PortfolioQueries;
+import com.kap.portfolio.internal.MatrixPicture;
 
 @RestController
 @RequestMapping("/api")

@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import java.math.BigDecimal;
 import java.util.Map;

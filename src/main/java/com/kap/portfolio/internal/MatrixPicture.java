@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 import com.kap.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.SegmentScorer;
 
 /**
  * Draws the segmentation matrix as SVG: relative strength across, attractiveness up, one dot per account coloured

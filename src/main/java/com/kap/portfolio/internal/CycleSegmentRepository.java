@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Segment;
 
 /** kap_account_segment: each cycle year's segment per account, with the programme director's overrides. */
 @Repository

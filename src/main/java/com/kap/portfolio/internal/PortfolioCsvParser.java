@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import com.kap.platform.web.ApiException;
 import java.io.IOException;
@@ -22,6 +22,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.springframework.http.HttpStatus;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Criterion;
+import com.kap.portfolio.ImportError;
 
 /**
  * Reads the portfolio CSV (DESIGN §5, RFC 4180) into accounts, collecting every error with its line and column
@@ -35,8 +38,8 @@ public class PortfolioCsvParser {
   public static final List<String> OPTIONAL_COLUMNS = List.of("revenue", "grossMargin");
 
   public static final int DEFAULT_MAX_ROWS = 100_000;
-  static final int MAX_ID_LENGTH = 64;
-  static final int MAX_NAME_LENGTH = 255;
+  public static final int MAX_ID_LENGTH = 64;
+  public static final int MAX_NAME_LENGTH = 255;
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
@@ -169,7 +172,7 @@ public class PortfolioCsvParser {
   /** Reads and checks the cells of one record, adding an error per bad cell. */
   private record Fields(CSVRecord record, long line, List<ImportError> errors) {
 
-    String text(String column, int maxLength, boolean required) {
+    public String text(String column, int maxLength, boolean required) {
       String value = record.get(column);
       if (value.isEmpty()) {
         if (required) {
@@ -190,7 +193,7 @@ public class PortfolioCsvParser {
       return value;
     }
 
-    Integer score(String column) {
+    public Integer score(String column) {
       String value = record.get(column);
       try {
         int score = Integer.parseInt(value);
@@ -206,7 +209,7 @@ public class PortfolioCsvParser {
       return null;
     }
 
-    BigDecimal amount(String column, boolean mayBeNegative) {
+    public BigDecimal amount(String column, boolean mayBeNegative) {
       if (!record.isMapped(column) || record.get(column).isEmpty()) {
         return null;
       }
@@ -247,7 +250,7 @@ public class PortfolioCsvParser {
     private final String text;
     private final int[] lineStarts;
 
-    LineIndex(String text) {
+    public LineIndex(String text) {
       this.text = text;
       int[] starts = new int[16];
       int count = 1;
@@ -265,7 +268,7 @@ public class PortfolioCsvParser {
     }
 
     /** The line of the first character of a record that starts at {@code position}, past blank lines before it. */
-    long lineOf(long position) {
+    public long lineOf(long position) {
       int at = (int) position;
       while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
         at++;
@@ -274,7 +277,7 @@ public class PortfolioCsvParser {
       return (index >= 0 ? index : -index - 2) + 1L;
     }
 
-    long lineCount() {
+    public long lineCount() {
       return lineStarts.length;
     }
   }

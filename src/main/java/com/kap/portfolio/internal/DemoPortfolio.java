@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import com.kap.portfolio.PortfolioImportService;
 
 /** Demo profile only: loads 24 accounts (all four segments, three regions, three KAMs) into an empty portfolio. */
 @Component
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class DemoPortfolio {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoPortfolio.class);
-  static final String CSV = "demo/portfolio.csv";
+  public static final String CSV = "demo/portfolio.csv";
 
   private final AccountRepository accounts;
   private final PortfolioImportService importService;

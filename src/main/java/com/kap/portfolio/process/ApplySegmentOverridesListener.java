@@ -1,4 +1,4 @@
-package com.kap.portfolio;
+package com.kap.portfolio.process;
 
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
@@ -12,6 +12,9 @@ import java.util.Set;
 import com.kap.platform.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 
 /**
  * When "Validate segmentation" completes: checks the submitted overrides on the server (account, segment and a
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("applySegmentOverrides")
 public class ApplySegmentOverridesListener extends TaskCompletionListener {
 
-  static final int MAX_REASON_LENGTH = 2000;
+  public static final int MAX_REASON_LENGTH = 2000;
 
   private final PortfolioSegmentation segmentation;
   private final CurrentUser currentUser;
