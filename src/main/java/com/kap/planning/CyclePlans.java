@@ -6,6 +6,8 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.process.RegisterCycleDelegate;
 
 /**
  * The accounts that get a plan in a cycle (those segmented for its year), in chunks: the cycle's multi-instance

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
 
 /** The proofs of a cycle's planning: plans approved, on time, overdue, with a value objective, accounts per segment. */
 @Service

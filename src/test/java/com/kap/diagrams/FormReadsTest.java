@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.budget.RecordScoreListener;
 import com.kap.budget.ReviseBidListener;
-import com.kap.planning.DecidePlanListener;
-import com.kap.planning.ValidatePlanDraftListener;
+import com.kap.planning.process.DecidePlanListener;
+import com.kap.planning.process.ValidatePlanDraftListener;
 import com.kap.portfolio.process.ApplySegmentOverridesListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

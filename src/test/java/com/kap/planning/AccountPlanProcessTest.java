@@ -31,6 +31,7 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.kap.planning.internal.AccountPlanRepository;
 
 /** Every path of accountPlan, started as the cycle's fan-out starts it. */
 @ProcessTest

@@ -38,6 +38,8 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
 
 @ProcessTest
 class AnnualPlanningCycleProcessTest {

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.kap.planning.internal.AccountPlanRepository;
 
 /**
  * A KAM logs into Tasklist, opens her "Draft account plan" (pre-filled from last year's approved plan), brings it up

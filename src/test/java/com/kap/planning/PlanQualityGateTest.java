@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.kap.planning.internal.PlanQualityGate;
 
 class PlanQualityGateTest {
 

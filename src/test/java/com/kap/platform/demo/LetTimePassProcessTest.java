@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.Api;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.budget.BudgetForms;
 import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
@@ -36,7 +36,7 @@ class UserVariableWritesTest {
   private static final String START_BID = "/process-definition/key/investmentBid/submit-form";
   /** A {@code com.kap} class with a no-argument constructor that starts planning cycles, as alice sent it. */
   private static final String CYCLE_STARTER = "{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":"
-      + "\"com.kap.planning.StartScheduledCycleDelegate\",\"serializationDataFormat\":\"application/json\"}}";
+      + "\"com.kap.planning.process.StartScheduledCycleDelegate\",\"serializationDataFormat\":\"application/json\"}}";
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;

@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.process;
 
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
@@ -12,6 +12,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.CyclePlans;
+import com.kap.planning.PlanFacts;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.internal.PlanForm;
 
 /**
  * When the programme director completes "Approve account plan": approve, or send back with comments the KAM sees

@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.process;
 
 import com.kap.platform.identity.CurrentUser;
 import java.time.Clock;
@@ -6,6 +6,13 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.PlanContent;
+import com.kap.planning.PlanFacts;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.PlanForm;
+import com.kap.planning.internal.PlanQualityGate;
+import com.kap.planning.internal.PlanSummary;
 
 /**
  * "Check plan quality": stores the submission as a new plan version and applies the quality gate. A plan that

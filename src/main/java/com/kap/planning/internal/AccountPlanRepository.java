@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.PlanContent;
+import com.kap.planning.PlanVersion;
 
 /** kap_account_plan and kap_plan_version. */
 @Repository

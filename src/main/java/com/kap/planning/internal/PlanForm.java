@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
+import com.kap.planning.PlanContent;
 
 /**
  * The variables of the draftAccountPlan form, read and checked on the server (wrong types, unknown options, bad
@@ -18,9 +19,9 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class PlanForm {
 
-  static final int LONG_TEXT = 10_000;
-  static final int SHORT_TEXT = 500;
-  static final int MAX_ENTRIES = 100;
+  public static final int LONG_TEXT = 10_000;
+  public static final int SHORT_TEXT = 500;
+  public static final int MAX_ENTRIES = 100;
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
       .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -121,7 +122,7 @@ public final class PlanForm {
   }
 
   /** A Json variable as Tasklist's forms read and submit lists; dates as yyyy-MM-dd. */
-  static Object json(Object value) {
+  public static Object json(Object value) {
     try {
       return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
     } catch (JsonProcessingException e) {

@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.kap.platform.identity.CurrentUser;
@@ -11,6 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.PlanVersion;
+import com.kap.planning.ProgrammeDashboard;
+import com.kap.planning.internal.AccountPlanRepository;
 
 @RestController
 @RequestMapping("/api")

@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,4 +1,4 @@
-package com.kap.planning;
+package com.kap.planning.internal;
 
 import java.sql.Date;
 import java.sql.Timestamp;
