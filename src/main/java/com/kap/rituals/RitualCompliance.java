@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
+import com.kap.rituals.internal.OccurrenceRepository;
 
 /**
  * Rituals held against rituals due (their day passed), per account, segment and KAM: the proof that the
@@ -24,7 +25,7 @@ public class RitualCompliance implements RitualComplianceSource {
           : BigDecimal.valueOf(held).divide(BigDecimal.valueOf(due), 2, RoundingMode.HALF_UP));
     }
 
-    Rate plus(Rate other) {
+    public Rate plus(Rate other) {
       return of(planned + other.planned, due + other.due, held + other.held);
     }
   }

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
 
 /** The customer advisory board: invitations, the day, the record, and the missed path. */
 @ProcessTest

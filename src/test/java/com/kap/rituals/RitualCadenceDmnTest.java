@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import com.kap.rituals.internal.RitualType;
 
 /** The cadence table as process owners edit it in bpmn/, against DESIGN §3. */
 class RitualCadenceDmnTest {

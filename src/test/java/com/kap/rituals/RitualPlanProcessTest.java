@@ -28,6 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualCalendar;
+import com.kap.rituals.internal.RitualPlan;
+import com.kap.rituals.internal.RitualPlanRepository;
 
 /** Every path of ritualPlan: proposal, validation, each ritual's day, grace period and escalation, changes. */
 @ProcessTest

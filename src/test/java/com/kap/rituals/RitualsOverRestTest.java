@@ -31,6 +31,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.OccurrenceRepository;
 
 /** The iCalendar feed, an account's rituals and a mid-year re-segmentation, over HTTP as the demo users. */
 @KapTest
