@@ -12,7 +12,7 @@ import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationFamilies;
 import com.kap.budget.AllocationOptimiser;
 import com.kap.budget.AllocationProblem;
-import com.kap.budget.AllocationProperties;
+import com.kap.budget.internal.AllocationProperties;
 import com.kap.budget.AllocationResult;
 import java.io.IOException;
 import java.math.BigDecimal;

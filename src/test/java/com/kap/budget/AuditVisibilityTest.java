@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.kap.budget.internal.BudgetIds;
 
 /**
  * Finding 4 of the red-team review: directors and the programme director read bids in the round's audit trail

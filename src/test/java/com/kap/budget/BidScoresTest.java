@@ -8,6 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import com.kap.budget.internal.BidScores;
+import com.kap.budget.internal.Calibration;
+import com.kap.budget.internal.ScoreCriterion;
+import com.kap.budget.internal.Scorecard;
 
 class BidScoresTest {
 

@@ -18,6 +18,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.WorkingDays;
 
 /** The chair's overrides, revisions and withdrawals, the appeal window, and what the forms refuse. */
 @ProcessTest

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.kap.budget.internal.ScoreCriterion;
 
 /** Starts rounds and bids as their users do, and steps through jobs, for the budget process tests. */
 class BudgetFixture {

@@ -2,6 +2,7 @@ package com.kap.budget;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import com.kap.budget.internal.ScoreCriterion;
 
 /** Bodies of /engine-rest submit-form calls for the budget forms, as Tasklist sends them. */
 public final class BudgetForms {

@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRound;
 
 /** The chair closes a round's call early through "Close the call early"; or the deadline comes first. */
 @ProcessTest

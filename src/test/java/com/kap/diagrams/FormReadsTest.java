@@ -2,8 +2,8 @@ package com.kap.diagrams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kap.budget.RecordScoreListener;
-import com.kap.budget.ReviseBidListener;
+import com.kap.budget.process.RecordScoreListener;
+import com.kap.budget.process.ReviseBidListener;
 import com.kap.planning.process.DecidePlanListener;
 import com.kap.planning.process.ValidatePlanDraftListener;
 import com.kap.portfolio.process.ApplySegmentOverridesListener;

@@ -3,7 +3,7 @@ package com.kap.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kap.budget.BudgetIds;
+import com.kap.budget.internal.BudgetIds;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.Api;
