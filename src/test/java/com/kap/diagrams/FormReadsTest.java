@@ -24,7 +24,7 @@ class FormReadsTest {
   }
 
   @Test
-  void followsAHelperOfTheSamePackageThatReadsTheFormForIt() {
+  void followsAHelperOfTheSameModuleThatReadsTheFormForIt() {
     FormReads.Reads draft = reads.of(ValidatePlanDraftListener.class.getName());
 
     assertThat(draft.fields()).containsExactlyInAnyOrder("customerSituation", "customerStrategy", "strengths",
