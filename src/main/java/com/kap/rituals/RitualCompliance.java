@@ -2,15 +2,17 @@ package com.kap.rituals;
 
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.RitualComplianceSource;
+import com.kap.portfolio.Portfolio;
+import com.kap.rituals.internal.OccurrenceRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.OccurrenceRepository;
 
 /**
  * Rituals held against rituals due (their day passed), per account, segment and KAM: the proof that the
@@ -36,11 +38,14 @@ public class RitualCompliance implements RitualComplianceSource {
       List<AccountRate> byAccount) {}
 
   private final OccurrenceRepository occurrences;
+  private final Portfolio portfolio;
   private final CycleCalendar calendar;
   private final Clock clock;
 
-  public RitualCompliance(OccurrenceRepository occurrences, CycleCalendar calendar, Clock clock) {
+  public RitualCompliance(OccurrenceRepository occurrences, Portfolio portfolio, CycleCalendar calendar,
+      Clock clock) {
     this.occurrences = occurrences;
+    this.portfolio = portfolio;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -55,12 +60,15 @@ public class RitualCompliance implements RitualComplianceSource {
     Map<String, Rate> bySegment = new TreeMap<>();
     Map<String, Rate> byKam = new TreeMap<>();
     List<AccountRate> byAccount = new ArrayList<>();
+    Map<String, String> kams = new HashMap<>();
+    portfolio.accounts().forEach(account -> kams.put(account.accountId(), account.kam()));
     for (Map<String, Object> row : occurrences.compliance(year,
         clock.instant().atZone(calendar.properties().timeZone()).toLocalDate())) {
       Rate rate = Rate.of(number(row, "PLANNED"), number(row, "DUE"), number(row, "HELD"));
       String segment = (String) value(row, "SEGMENT");
-      String kam = (String) value(row, "KAM");
-      byAccount.add(new AccountRate((String) value(row, "ACCOUNT_ID"), kam, segment, rate));
+      String accountId = (String) value(row, "ACCOUNT_ID");
+      String kam = kams.get(accountId);
+      byAccount.add(new AccountRate(accountId, kam, segment, rate));
       bySegment.merge(segment, rate, Rate::plus);
       byKam.merge(kam, rate, Rate::plus);
       total = total.plus(rate);

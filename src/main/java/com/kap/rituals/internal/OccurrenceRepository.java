@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -91,13 +94,15 @@ public class OccurrenceRepository {
   }
 
   /**
-   * Occurrences of the accounts a user hosts rituals for or manages (as KAM), for their calendar; with
-   * {@code withUnhosted}, also the rituals the programme director holds.
+   * Occurrences of the accounts a user hosts rituals for or manages (as KAM: {@code kamAccounts}, the portfolio's
+   * answer), for their calendar; with {@code withUnhosted}, also the rituals the programme director holds.
    */
-  public List<Occurrence> findForUser(String userId, boolean withUnhosted) {
-    return jdbc.query("select o.* from kap_ritual_occurrence o join kap_account a on a.account_id = o.account_id "
-        + "where (o.host = ? or a.kam = ? or (? and o.host is null)) and o.status <> 'PROPOSED' "
-        + "order by o.planned_date, o.occurrence_no", this::occurrence, userId, userId, withUnhosted);
+  public List<Occurrence> findForUser(String userId, Collection<String> kamAccounts, boolean withUnhosted) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", userId)
+        .addValue("accounts", kamAccounts).addValue("unhosted", withUnhosted);
+    return new NamedParameterJdbcTemplate(jdbc).query("select o.* from kap_ritual_occurrence o where (o.host = :user "
+        + (kamAccounts.isEmpty() ? "" : "or o.account_id in (:accounts) ") + "or (:unhosted and o.host is null)) "
+        + "and o.status <> 'PROPOSED' order by o.planned_date, o.occurrence_no", parameters, this::occurrence);
   }
 
   public void recordHeld(long occurrenceNo, boolean held, LocalDate heldDate, String attendees, String minutes,
@@ -136,15 +141,18 @@ public class OccurrenceRepository {
         accountId);
   }
 
-  /** Held and due (planned dates passed: held, not held, missed) per account of a year, for compliance. */
+  /**
+   * Held and due (planned dates passed: held, not held, missed) per account of a year, for compliance; the
+   * account's KAM is the portfolio's to say.
+   */
   public List<Map<String, Object>> compliance(int year, LocalDate today) {
-    return jdbc.queryForList("select o.account_id, a.kam, p.segment, "
+    return jdbc.queryForList("select o.account_id, p.segment, "
         + "sum(case when o.status = 'HELD' then 1 else 0 end) held, "
         + "sum(case when o.status in ('HELD', 'NOT_HELD', 'MISSED') or (o.status = 'PLANNED' and o.planned_date < ?) "
         + "then 1 else 0 end) due, sum(case when o.status <> 'CANCELLED' and o.status <> 'PROPOSED' then 1 else 0 end) "
-        + "planned from kap_ritual_occurrence o join kap_account a on a.account_id = o.account_id "
+        + "planned from kap_ritual_occurrence o "
         + "join kap_ritual_plan p on p.cycle_year = o.cycle_year and p.account_id = o.account_id "
-        + "where o.cycle_year = ? group by o.account_id, a.kam, p.segment order by o.account_id",
+        + "where o.cycle_year = ? group by o.account_id, p.segment order by o.account_id",
         Date.valueOf(today), year);
   }
 

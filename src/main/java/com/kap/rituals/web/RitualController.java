@@ -5,6 +5,9 @@ import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualIcs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.kap.rituals.internal.Occurrence;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualIcs;
 
 /** A KAM's ritual calendar as iCalendar, and an account's rituals with their actions. */
 @RestController
@@ -51,7 +51,8 @@ public class RitualController {
     boolean programmeDirector = users.membersOf(Roles.PROGRAMME_DIRECTOR).contains(kam);
     // a calendar client polls the feed: each account's name is read once, not once per ritual
     Map<String, String> accountNames = new HashMap<>();
-    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam, programmeDirector).stream()
+    List<RitualIcs.IcsEvent> events = occurrences.findForUser(kam,
+            accounts.accountsOf(kam).stream().map(a -> a.accountId()).toList(), programmeDirector).stream()
         .map(occurrence -> event(occurrence, accountNames.computeIfAbsent(occurrence.accountId(),
             id -> accounts.account(id).map(a -> a.name()).orElse(id))))
         .toList();
