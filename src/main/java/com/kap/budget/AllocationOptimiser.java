@@ -1,9 +1,17 @@
 package com.kap.budget;
 
-import com.kap.budget.internal.AllocationMip.Outcome;
-import com.kap.budget.internal.AllocationMip.Stop;
 import com.kap.budget.AllocationResult.Point;
 import com.kap.budget.AllocationResult.Sensitivity;
+import com.kap.budget.internal.AllocationCheck;
+import com.kap.budget.internal.AllocationCpSat;
+import com.kap.budget.internal.AllocationExplainer;
+import com.kap.budget.internal.AllocationGraph;
+import com.kap.budget.internal.AllocationGreedy;
+import com.kap.budget.internal.AllocationMip.Outcome;
+import com.kap.budget.internal.AllocationMip.Stop;
+import com.kap.budget.internal.AllocationMip;
+import com.kap.budget.internal.AllocationProblemValidator;
+import com.kap.budget.internal.AllocationProperties;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.AllocationCheck;
-import com.kap.budget.internal.AllocationCpSat;
-import com.kap.budget.internal.AllocationExplainer;
-import com.kap.budget.internal.AllocationGraph;
-import com.kap.budget.internal.AllocationGreedy;
-import com.kap.budget.internal.AllocationMip;
-import com.kap.budget.internal.AllocationProblemValidator;
-import com.kap.budget.internal.AllocationProperties;
 
 /**
  * Funds the bids of most total benefit within {@code budget − reserve} (DESIGN §4), and explains the result: each

@@ -1,9 +1,9 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.AccountPlanRepository;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import com.kap.planning.internal.AccountPlanRepository;
 
 /** The account plans as the other modules see them: the budget asks here whether an account's plan is approved. */
 @Service

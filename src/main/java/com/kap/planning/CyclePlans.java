@@ -1,13 +1,13 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.process.RegisterCycleDelegate;
 import com.kap.portfolio.Portfolio;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.planning.internal.CycleRepository;
-import com.kap.planning.process.RegisterCycleDelegate;
 
 /**
  * The accounts that get a plan in a cycle (those segmented for its year), in chunks: the cycle's multi-instance

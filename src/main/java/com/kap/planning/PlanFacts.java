@@ -1,12 +1,12 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.planning.internal.AccountPlanRepository;
 
 /**
  * What an account plan's routing depends on, read from KAP's tables by the plan's business key ({@code year-accountId},

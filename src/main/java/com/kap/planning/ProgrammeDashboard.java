@@ -1,9 +1,11 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
+import com.kap.platform.web.ApiException;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.CycleRepository;
 
 /** The proofs of a cycle's planning: plans approved, on time, overdue, with a value objective, accounts per segment. */
 @Service

@@ -1,10 +1,10 @@
 package com.kap.portfolio;
 
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import com.kap.portfolio.internal.AccountRepository;
-import com.kap.portfolio.internal.CycleSegmentRepository;
 
 /**
  * The portfolio as the other modules see it: its accounts and each cycle year's segments. Planning, rituals and

@@ -1,6 +1,9 @@
 package com.kap.portfolio;
 
 import com.kap.platform.identity.KnownUsers;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.PortfolioCsvParser;
+import com.kap.portfolio.internal.PortfolioProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import com.kap.portfolio.internal.AccountRepository;
-import com.kap.portfolio.internal.PortfolioCsvParser;
-import com.kap.portfolio.internal.PortfolioProperties;
 
 /**
  * Imports a portfolio CSV all-or-nothing: every error is reported and nothing is written unless there are none. The

@@ -3,13 +3,13 @@ package com.kap.portfolio;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import com.kap.portfolio.internal.AccountRepository;
-import com.kap.portfolio.internal.CycleSegmentRepository;
 
 /**
  * The accounts the current user may see: directors, the programme director and admins see the whole portfolio,

@@ -2,6 +2,8 @@ package com.kap.portfolio;
 
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,8 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import com.kap.portfolio.internal.AccountRepository;
-import com.kap.portfolio.internal.CycleSegmentRepository;
 
 /** Segments the whole portfolio for a cycle year and records the programme director's overrides. */
 @Service

@@ -1,11 +1,11 @@
 package com.kap.portfolio;
 
+import com.kap.portfolio.internal.SegmentationProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import com.kap.portfolio.internal.SegmentationProperties;
 
 /**
  * Scores an account on both axes and places it in a segment (DESIGN §3):

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kap.budget.AllocationResult.NextInLine;
 import com.kap.budget.AllocationResult.Unfunded;
+import com.kap.budget.internal.AllocationCheck;
+import com.kap.budget.internal.AllocationGraph;
+import com.kap.budget.internal.AllocationGreedy;
+import com.kap.budget.internal.AllocationMip;
+import com.kap.budget.internal.AllocationProblemValidator;
+import com.kap.budget.internal.AllocationProperties;
+import com.kap.budget.internal.AllocationView;
 import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,13 +25,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import com.kap.budget.internal.AllocationCheck;
-import com.kap.budget.internal.AllocationGraph;
-import com.kap.budget.internal.AllocationGreedy;
-import com.kap.budget.internal.AllocationMip;
-import com.kap.budget.internal.AllocationProblemValidator;
-import com.kap.budget.internal.AllocationProperties;
-import com.kap.budget.internal.AllocationView;
 
 /** The optimiser against exhaustive search, then each reason, the next in line, sensitivity and every refusal. */
 class AllocationOptimiserTest {

@@ -3,6 +3,7 @@ package com.kap.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.budget.internal.BudgetIds;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.Api;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.kap.budget.internal.BudgetIds;
 
 /**
  * Finding 4 of the red-team review: directors and the programme director read bids in the round's audit trail

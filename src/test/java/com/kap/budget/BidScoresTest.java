@@ -2,16 +2,16 @@ package com.kap.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.budget.internal.BidScores;
+import com.kap.budget.internal.Calibration;
+import com.kap.budget.internal.ScoreCriterion;
+import com.kap.budget.internal.Scorecard;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import com.kap.budget.internal.BidScores;
-import com.kap.budget.internal.Calibration;
-import com.kap.budget.internal.ScoreCriterion;
-import com.kap.budget.internal.Scorecard;
 
 class BidScoresTest {
 

@@ -2,6 +2,7 @@ package com.kap.budget;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.budget.internal.ScoreCriterion;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.AsUser;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.kap.budget.internal.ScoreCriterion;
 
 /** Starts rounds and bids as their users do, and steps through jobs, for the budget process tests. */
 class BudgetFixture {

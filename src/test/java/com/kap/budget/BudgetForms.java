@@ -1,8 +1,8 @@
 package com.kap.budget;
 
+import com.kap.budget.internal.ScoreCriterion;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import com.kap.budget.internal.ScoreCriterion;
 
 /** Bodies of /engine-rest submit-form calls for the budget forms, as Tasklist sends them. */
 public final class BudgetForms {

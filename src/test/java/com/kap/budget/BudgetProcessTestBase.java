@@ -1,5 +1,10 @@
 package com.kap.budget;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRoundRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -8,11 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidRepository;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRoundRepository;
 
 /**
  * What the budget process tests share: a {@link BudgetFixture} to drive rounds and bids, the repositories they check

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRound;
 import com.kap.support.ProcessTest;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -18,9 +21,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRound;
 
 /** The chair closes a round's call early through "Close the call early"; or the deadline comes first. */
 @ProcessTest

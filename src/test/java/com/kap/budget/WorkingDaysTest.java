@@ -2,10 +2,10 @@ package com.kap.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.budget.internal.WorkingDays;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import com.kap.budget.internal.WorkingDays;
 
 class WorkingDaysTest {
 

@@ -2,10 +2,10 @@ package com.kap.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.planning.internal.PlanQualityGate;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import com.kap.planning.internal.PlanQualityGate;
 
 class PlanQualityGateTest {
 

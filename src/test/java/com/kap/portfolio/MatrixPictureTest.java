@@ -2,6 +2,7 @@ package com.kap.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.portfolio.internal.MatrixPicture;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import com.kap.portfolio.internal.MatrixPicture;
 
 class MatrixPictureTest {
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import com.kap.portfolio.internal.PortfolioCsvParser;
 
 class PortfolioCsvParserTest {
 

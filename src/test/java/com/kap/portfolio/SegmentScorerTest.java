@@ -3,13 +3,13 @@ package com.kap.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kap.portfolio.internal.SegmentationProperties;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import com.kap.portfolio.internal.SegmentationProperties;
 
 class SegmentScorerTest {
 

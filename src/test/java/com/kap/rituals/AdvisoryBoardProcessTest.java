@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import com.kap.rituals.internal.AdvisoryBoardRepository;
 
 /** The customer advisory board: invitations, the day, the record, and the missed path. */
 @ProcessTest

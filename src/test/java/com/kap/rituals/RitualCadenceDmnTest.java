@@ -3,6 +3,7 @@ package com.kap.rituals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.portfolio.Segment;
+import com.kap.rituals.internal.RitualType;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import com.kap.rituals.internal.RitualType;
 
 /** The cadence table as process owners edit it in bpmn/, against DESIGN §3. */
 class RitualCadenceDmnTest {

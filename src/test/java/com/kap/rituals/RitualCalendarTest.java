@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kap.rituals.internal.RitualCalendar.ProposedOccurrence;
+import com.kap.rituals.internal.RitualCalendar;
+import com.kap.rituals.internal.RitualType;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -16,8 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import com.kap.rituals.internal.RitualCalendar;
-import com.kap.rituals.internal.RitualType;
 
 class RitualCalendarTest {
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.rituals.internal.RitualIcs.IcsEvent;
+import com.kap.rituals.internal.RitualIcs;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Sequence;
 import org.junit.jupiter.api.Test;
-import com.kap.rituals.internal.RitualIcs;
 
 class RitualIcsTest {
 

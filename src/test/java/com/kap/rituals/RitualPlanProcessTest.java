@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualCalendar;
+import com.kap.rituals.internal.RitualPlan;
+import com.kap.rituals.internal.RitualPlanRepository;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,11 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import com.kap.rituals.internal.Occurrence;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualCalendar;
-import com.kap.rituals.internal.RitualPlan;
-import com.kap.rituals.internal.RitualPlanRepository;
 
 /** Every path of ritualPlan: proposal, validation, each ritual's day, grace period and escalation, changes. */
 @ProcessTest

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.support.AsUser;
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.support.Api;
+import com.kap.support.AsUser;
 import com.kap.support.KapTest;
 import java.io.StringReader;
 import java.util.HashMap;
@@ -31,8 +33,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import com.kap.rituals.internal.Occurrence;
-import com.kap.rituals.internal.OccurrenceRepository;
 
 /** The iCalendar feed, an account's rituals and a mid-year re-segmentation, over HTTP as the demo users. */
 @KapTest

@@ -1,12 +1,12 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.AllocationBid;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.kap.budget.AllocationBid;
 
 /**
  * An allocation checked and measured in whole numbers only: whatever a floating-point solver reports, KAP proposes

@@ -7,12 +7,12 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.Literal;
+import com.kap.budget.AllocationBid;
+import com.kap.budget.AllocationInfeasible;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.kap.budget.AllocationBid;
-import com.kap.budget.AllocationInfeasible;
 
 /**
  * CP-SAT, exact in whole numbers, where the MIP engine ({@link AllocationMip}) is not enough: it names the constraints

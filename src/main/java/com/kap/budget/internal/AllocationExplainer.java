@@ -1,5 +1,7 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.AllocationBid;
+import com.kap.budget.AllocationReason;
 import com.kap.budget.AllocationResult.NextInLine;
 import com.kap.budget.AllocationResult.Unfunded;
 import java.math.BigDecimal;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import com.kap.budget.AllocationBid;
-import com.kap.budget.AllocationReason;
 
 /**
  * Why each bid of an allocation is not funded (DESIGN §4), and which ones only the budget holds back. A bid's

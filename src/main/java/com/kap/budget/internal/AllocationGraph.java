@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.AllocationBid;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.kap.budget.AllocationBid;
 
 /**
  * The bids by index and their {@code requires} edges, for a problem whose ids are unique and whose requirements name

@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.AllocationBid;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.kap.budget.AllocationBid;
 
 /**
  * A feasible allocation found without search, to start the exact solver from and to fall back on: the must-fund bids

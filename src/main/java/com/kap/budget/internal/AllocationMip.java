@@ -6,13 +6,13 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
+import com.kap.budget.AllocationBid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import com.kap.budget.AllocationBid;
 
 /**
  * The exact allocation as a mixed-integer programme, solved by SCIP through OR-Tools' {@code MPSolver}: a 0/1

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.kap.budget.AllocationBid;
+import com.kap.budget.AllocationProblem;
 import com.kap.platform.web.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import com.kap.budget.AllocationBid;
-import com.kap.budget.AllocationProblem;
 
 /**
  * Reads the JSON of {@code POST /api/budget/allocation-preview} (DESIGN §5) into a problem, refusing with 400 and the

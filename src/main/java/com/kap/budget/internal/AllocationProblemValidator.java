@@ -1,5 +1,8 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.AllocationBid;
+import com.kap.budget.AllocationInfeasible;
+import com.kap.budget.AllocationProblem;
 import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.util.BitSet;
@@ -9,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import com.kap.budget.AllocationBid;
-import com.kap.budget.AllocationInfeasible;
-import com.kap.budget.AllocationProblem;
 
 /**
  * Checks a problem before it is solved, with messages that name the field. 400 for a value that is wrong by itself,

@@ -2,6 +2,7 @@ package com.kap.budget.internal;
 
 import static com.kap.budget.internal.BidDisplay.amount;
 
+import com.kap.budget.AllocationResult;
 import com.kap.platform.forms.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
-import com.kap.budget.AllocationResult;
 
 /** What "Decide allocation" shows the chair: totals, sensitivity, and every bid with the recommendation. */
 public final class AllocationView {

@@ -1,11 +1,11 @@
 package com.kap.budget.internal;
 
+import com.kap.planning.CycleCalendar;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.Segment;
 import com.kap.portfolio.SegmentScorer;
 import java.time.Clock;

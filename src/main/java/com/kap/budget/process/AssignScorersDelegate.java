@@ -1,10 +1,5 @@
 package com.kap.budget.process;
 
-import com.kap.portfolio.Account;
-import java.time.Clock;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidDisplay;
 import com.kap.budget.internal.BidFacts;
@@ -13,6 +8,11 @@ import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.Recusal;
 import com.kap.budget.internal.ScoreRepository;
+import com.kap.portfolio.Account;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Before scoring: a committee member who sponsors the bid's account is recused (no "Score bid" task), and the

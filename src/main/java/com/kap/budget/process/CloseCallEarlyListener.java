@@ -1,15 +1,15 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.BidForm;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.RoundFacts;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.BidForm;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.RoundFacts;
 
 /**
  * When the chair completes "Close the call early": the reason is required, and only the round's chair (from KAP's

@@ -1,9 +1,5 @@
 package com.kap.budget.process;
 
-import java.math.BigDecimal;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidFacts;
 import com.kap.budget.internal.BidRepository;
@@ -12,6 +8,10 @@ import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.ScoreRepository;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * After scoring (and calibration): the bid's benefit, the weighted score the optimiser maximises. The round goes on

@@ -1,5 +1,10 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.AppealRepository;
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BidForm;
+import com.kap.budget.internal.BudgetAudit;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
@@ -7,11 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.AppealRepository;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BidForm;
-import com.kap.budget.internal.BudgetAudit;
 
 /** When the KAM completes "Consider appeal": an appeal with its grounds, or the decision accepted. */
 @Component("considerAppeal")

@@ -1,5 +1,16 @@
 package com.kap.budget.process;
 
+import com.kap.budget.AllocationResult;
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidContent;
+import com.kap.budget.internal.BidForm;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.BudgetRoundRepository;
+import com.kap.budget.internal.Recommendation;
+import com.kap.budget.internal.RoundFacts;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
@@ -15,17 +26,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.budget.AllocationResult;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidContent;
-import com.kap.budget.internal.BidForm;
-import com.kap.budget.internal.BidRepository;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.Recommendation;
-import com.kap.budget.internal.RoundFacts;
 
 /**
  * When the chair completes "Decide allocation": the recommendation as it is, or with single bids funded or unfunded,

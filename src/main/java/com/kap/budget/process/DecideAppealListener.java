@@ -1,5 +1,12 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.AppealRepository;
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BidForm;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
@@ -9,13 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.AppealRepository;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BidForm;
-import com.kap.budget.internal.BidRepository;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetRoundRepository;
 
 /**
  * When a global committee member completes "Review appeal": upheld (the bid is funded from the round's reserve) or

@@ -1,13 +1,13 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BudgetRound;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlans;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BudgetRound;
 
 /** Gives the bidEligibility table its inputs, from KAP's tables: plan status, segment, category, financials. */
 @Component("bidEligibilityInputs")

@@ -1,5 +1,12 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.BudgetRoundRepository;
+import com.kap.budget.internal.RegionMinimums;
+import com.kap.planning.AccountPlans;
+import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
@@ -7,8 +14,6 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.planning.AccountPlans;
-import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,11 +25,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.RegionMinimums;
 
 /**
  * First step of a budget round: checks the programme director's start form on the server and registers the round

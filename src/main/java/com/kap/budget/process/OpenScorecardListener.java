@@ -1,9 +1,9 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.ScoreCriterion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.ScoreCriterion;
 
 /**
  * Start of one member's "Score bid": declares the scorecard's fields on the member's own branch, so that what the

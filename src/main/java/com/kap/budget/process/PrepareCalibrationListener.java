@@ -1,5 +1,10 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BidScores;
+import com.kap.budget.internal.ScoreCriterion;
+import com.kap.budget.internal.ScoreRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +15,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BidScores;
-import com.kap.budget.internal.ScoreCriterion;
-import com.kap.budget.internal.ScoreRepository;
 
 /** Start of "Calibrate scores": all members have scored, so the chair sees every score and the criteria to settle. */
 @Component("prepareCalibration")

@@ -1,14 +1,5 @@
 package com.kap.budget.process;
 
-import com.kap.portfolio.Account;
-import com.kap.portfolio.Portfolio;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationInfeasible;
 import com.kap.budget.AllocationOptimiser;
@@ -24,6 +15,15 @@ import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.Recommendation;
 import com.kap.budget.internal.RoundFacts;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Portfolio;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Once every eligible bid is scored: the optimiser's exact proposal within envelope − reserve, stored for the chair

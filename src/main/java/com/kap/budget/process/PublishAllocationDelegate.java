@@ -1,17 +1,17 @@
 package com.kap.budget.process;
 
-import com.kap.platform.forms.Plural;
-import com.kap.platform.notifications.Notifications;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidRepository;
 import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RoundFacts;
+import com.kap.platform.forms.Plural;
+import com.kap.platform.notifications.Notifications;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /** After the chair's decision: each bid process learns its outcome (message allocationPublished), each KAM by mail. */
 @Component("publishAllocation")

@@ -1,13 +1,5 @@
 package com.kap.budget.process;
 
-import com.kap.platform.forms.FormValues;
-import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidFacts;
 import com.kap.budget.internal.BidForm;
@@ -16,6 +8,14 @@ import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.Calibration;
 import com.kap.budget.internal.ScoreCriterion;
 import com.kap.budget.internal.ScoreRepository;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
 
 /** When the chair completes "Calibrate scores": an agreed score and the reason for every criterion that spread. */
 @Component("recordCalibration")

@@ -1,14 +1,14 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BudgetAudit;
 import com.kap.platform.notifications.Notifications;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BidRepository;
-import com.kap.budget.internal.BudgetAudit;
 
 /** Stores what bidEligibility decided; the KAM of an ineligible bid is told why. */
 @Component("recordEligibility")

@@ -1,5 +1,12 @@
 package com.kap.budget.process;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BidForm;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.ScoreCriterion;
+import com.kap.budget.internal.ScoreRepository;
+import com.kap.budget.internal.Scorecard;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
@@ -10,13 +17,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BidForm;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.ScoreCriterion;
-import com.kap.budget.internal.ScoreRepository;
-import com.kap.budget.internal.Scorecard;
 
 /** When a member completes "Score bid": checks and stores the scorecard under the member who submitted it. */
 @Component("recordScore")

@@ -1,15 +1,5 @@
 package com.kap.budget.process;
 
-import com.kap.platform.forms.FormValues;
-import com.kap.platform.forms.InvalidFormData;
-import com.kap.platform.identity.CurrentUser;
-import com.kap.planning.CycleCalendar;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.Portfolio;
-import java.time.Clock;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidContent;
 import com.kap.budget.internal.BidDisplay;
@@ -19,6 +9,16 @@ import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RequiredBidChoices;
+import com.kap.planning.CycleCalendar;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Portfolio;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * First step of an investment bid: checks the KAM's bid on the server, and enters it into the open round of the

@@ -1,13 +1,5 @@
 package com.kap.budget.process;
 
-import com.kap.platform.forms.FormValues;
-import com.kap.platform.forms.InvalidFormData;
-import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
-import java.time.Clock;
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidContent;
 import com.kap.budget.internal.BidDisplay;
@@ -17,6 +9,14 @@ import com.kap.budget.internal.BidRepository;
 import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.RequiredBidChoices;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
 
 /** When the KAM completes "Revise bid": store the revision (a new version of the bid), or withdraw the bid. */
 @Component("reviseBid")

@@ -1,13 +1,5 @@
 package com.kap.budget.process;
 
-import com.kap.platform.forms.ShownText;
-import com.kap.planning.CycleCalendar;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.stereotype.Component;
 import com.kap.budget.internal.AppealRepository;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidDisplay;
@@ -18,6 +10,14 @@ import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.Calibration;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.budget.internal.Scorecard;
+import com.kap.planning.CycleCalendar;
+import com.kap.platform.forms.ShownText;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Start of "Consider appeal" and "Review appeal": the decision, the reason and the scorecards (published now), and,

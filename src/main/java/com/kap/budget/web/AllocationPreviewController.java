@@ -1,5 +1,8 @@
 package com.kap.budget.web;
 
+import com.kap.budget.AllocationOptimiser;
+import com.kap.budget.AllocationResult;
+import com.kap.budget.internal.AllocationProblemReader;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.RequestText;
@@ -11,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.kap.budget.AllocationOptimiser;
-import com.kap.budget.AllocationResult;
-import com.kap.budget.internal.AllocationProblemReader;
 
 /** Tries an allocation without deciding anything (DESIGN §5): the steering committee's what-if. */
 @RestController

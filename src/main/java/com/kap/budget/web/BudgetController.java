@@ -1,6 +1,19 @@
 package com.kap.budget.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.kap.budget.internal.AppealRepository;
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidContent;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.BudgetRoundRepository;
+import com.kap.budget.internal.Calibration;
+import com.kap.budget.internal.Recommendation;
+import com.kap.budget.internal.Recusal;
+import com.kap.budget.internal.ScoreCriterion;
+import com.kap.budget.internal.ScoreRepository;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
@@ -15,19 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.kap.budget.internal.AppealRepository;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidContent;
-import com.kap.budget.internal.BidRepository;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.Calibration;
-import com.kap.budget.internal.Recommendation;
-import com.kap.budget.internal.Recusal;
-import com.kap.budget.internal.ScoreCriterion;
-import com.kap.budget.internal.ScoreRepository;
 
 /**
  * Rounds, bids, scorecards and the audit trail. KAMs see their own bids, and their scorecards once the allocation

@@ -1,5 +1,8 @@
 package com.kap.planning.internal;
 
+import com.kap.planning.AccountPlan;
+import com.kap.planning.PlanContent;
+import com.kap.planning.PlanVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,9 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import com.kap.planning.AccountPlan;
-import com.kap.planning.PlanContent;
-import com.kap.planning.PlanVersion;
 
 /** kap_account_plan and kap_plan_version. */
 @Repository

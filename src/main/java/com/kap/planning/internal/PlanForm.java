@@ -2,6 +2,7 @@ package com.kap.planning.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.planning.PlanContent;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
-import com.kap.planning.PlanContent;
 
 /**
  * The variables of the draftAccountPlan form, read and checked on the server (wrong types, unknown options, bad

@@ -1,9 +1,9 @@
 package com.kap.planning.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import com.kap.planning.PlanContent;
 import com.kap.planning.PlanDepth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The quality bar a submitted plan must meet before anyone reviews it: the sections its depth requires, at least

@@ -1,11 +1,11 @@
 package com.kap.planning.internal;
 
+import com.kap.planning.PlanContent;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormLabels;
 import com.kap.platform.forms.ShownText;
 import java.util.List;
 import java.util.function.Function;
-import com.kap.planning.PlanContent;
 
 /** A submitted plan as Markdown, for the sponsor's and the programme director's forms to show read-only. */
 public final class PlanSummary {

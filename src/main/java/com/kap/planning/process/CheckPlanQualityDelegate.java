@@ -1,11 +1,5 @@
 package com.kap.planning.process;
 
-import com.kap.platform.identity.CurrentUser;
-import java.time.Clock;
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.PlanContent;
 import com.kap.planning.PlanFacts;
@@ -13,6 +7,12 @@ import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.PlanForm;
 import com.kap.planning.internal.PlanQualityGate;
 import com.kap.planning.internal.PlanSummary;
+import com.kap.platform.identity.CurrentUser;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * "Check plan quality": stores the submission as a new plan version and applies the quality gate. A plan that

@@ -1,9 +1,9 @@
 package com.kap.planning.process;
 
+import com.kap.planning.CyclePlans;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.planning.CyclePlans;
 
 /** "Close open plans" at the closing date: plans not approved by then end (a Camunda batch deletes them). */
 @Component("closeOpenPlans")

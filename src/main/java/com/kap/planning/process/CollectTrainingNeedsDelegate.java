@@ -1,5 +1,9 @@
 package com.kap.planning.process;
 
+import com.kap.planning.PlanContent;
+import com.kap.planning.PlanVersion;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.PlanForm;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.util.ArrayList;
@@ -10,10 +14,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.planning.PlanContent;
-import com.kap.planning.PlanVersion;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.PlanForm;
 
 /**
  * "Collect training needs" at the cycle's close: every need of the latest plan version of each account, grouped by

@@ -1,12 +1,12 @@
 package com.kap.planning.process;
 
+import com.kap.planning.CyclePlans;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
 import com.kap.portfolio.Portfolio;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.planning.CyclePlans;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.CycleRepository;
 
 /**
  * When an administrator cancels (deletes) a running cycle: its running plans are deleted in the background, and

@@ -1,23 +1,23 @@
 package com.kap.planning.process;
 
-import com.kap.platform.forms.FormValues;
-import com.kap.platform.forms.InvalidFormData;
-import com.kap.platform.identity.CurrentUser;
-import com.kap.platform.notifications.Notifications;
-import com.kap.platform.operations.BusinessMetrics;
-import java.time.Clock;
-import java.util.List;
-import com.kap.platform.forms.TaskCompletionListener;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.CyclePlans;
 import com.kap.planning.PlanFacts;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
 import com.kap.planning.internal.PlanForm;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.notifications.Notifications;
+import com.kap.platform.operations.BusinessMetrics;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * When the programme director completes "Approve account plan": approve, or send back with comments the KAM sees

@@ -1,13 +1,13 @@
 package com.kap.planning.process;
 
+import com.kap.planning.PlanFacts;
+import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
-import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.CycleRepository;
 
 /**
  * Creation of "Draft account plan": the people an action may be given to (the form's Owner picker) and the plan

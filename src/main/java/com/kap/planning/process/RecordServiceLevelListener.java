@@ -1,11 +1,11 @@
 package com.kap.planning.process;
 
+import com.kap.planning.PlanFacts;
+import com.kap.planning.internal.AccountPlanRepository;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.AccountPlanRepository;
 
 /** After "Determine service level": keeps the DMN's plan depth and sponsor rule with the plan record. */
 @Component("recordServiceLevel")

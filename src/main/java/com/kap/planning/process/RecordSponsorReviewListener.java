@@ -1,13 +1,13 @@
 package com.kap.planning.process;
 
-import com.kap.platform.forms.FormValues;
-import com.kap.platform.identity.CurrentUser;
-import com.kap.platform.forms.TaskCompletionListener;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
 import com.kap.planning.PlanFacts;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.PlanForm;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
 
 /** When the sponsor completes "Review plan as sponsor": comments are required, touchpoint commitments optional. */
 @Component("recordSponsorReview")

@@ -1,11 +1,11 @@
 package com.kap.planning.process;
 
+import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.forms.FormValues;
-import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.planning.internal.CycleRepository;
 
 /** When the training coordinator completes "Consolidate training plan": the plan text is required and stored. */
 @Component("recordTrainingPlan")

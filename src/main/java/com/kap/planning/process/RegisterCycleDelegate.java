@@ -1,5 +1,7 @@
 package com.kap.planning.process;
 
+import com.kap.planning.CycleCalendar;
+import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
@@ -13,8 +15,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import com.kap.planning.CycleCalendar;
-import com.kap.planning.internal.CycleRepository;
 
 /**
  * "Register cycle", run in the starting transaction: checks the start form on the server, refuses a second cycle

@@ -1,13 +1,13 @@
 package com.kap.planning.process;
 
+import com.kap.planning.CycleCalendar;
+import com.kap.planning.CycleProperties;
+import com.kap.planning.internal.CycleRepository;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import com.kap.planning.CycleCalendar;
-import com.kap.planning.CycleProperties;
-import com.kap.planning.internal.CycleRepository;
 
 /**
  * "Schedule next year's cycle", after the yearly timer: the cycle is for next year, with the configured plan

@@ -1,5 +1,8 @@
 package com.kap.planning.process;
 
+import com.kap.planning.AccountPlan;
+import com.kap.planning.PlanFacts;
+import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.notifications.Notifications;
 import java.util.Date;
@@ -7,9 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import com.kap.planning.AccountPlan;
-import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.CycleRepository;
 
 /** "Remind KAM": the plan deadline is a week away and the plan is not approved yet. */
 @Component("sendPlanReminder")

@@ -1,15 +1,15 @@
 package com.kap.planning.process;
 
+import com.kap.planning.AccountPlan;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.PlanForm;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.planning.AccountPlan;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.PlanForm;
 
 /**
  * When an account plan starts: registers it (the primary key on year and account refuses a second plan, so a

@@ -1,12 +1,12 @@
 package com.kap.planning.process;
 
+import com.kap.planning.CyclePlans;
+import com.kap.planning.internal.AccountPlanRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import com.kap.planning.CyclePlans;
-import com.kap.planning.internal.AccountPlanRepository;
 
 /**
  * "Start account plans", one job per chunk of 100 accounts: starts an accountPlan (business key year-accountId) for

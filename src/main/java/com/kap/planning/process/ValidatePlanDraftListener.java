@@ -1,11 +1,11 @@
 package com.kap.planning.process;
 
+import com.kap.planning.PlanFacts;
+import com.kap.planning.internal.PlanForm;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.PlanForm;
 
 /**
  * When "Draft account plan" completes: refuses malformed values (unknown objective types, bad dates, over-long

@@ -1,20 +1,20 @@
 package com.kap.planning.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.PlanVersion;
+import com.kap.planning.ProgrammeDashboard;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
-import com.kap.portfolio.PortfolioQueries;
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.PortfolioQueries;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.kap.planning.AccountPlan;
-import com.kap.planning.PlanVersion;
-import com.kap.planning.ProgrammeDashboard;
-import com.kap.planning.internal.AccountPlanRepository;
 
 @RestController
 @RequestMapping("/api")

@@ -1,5 +1,7 @@
 package com.kap.portfolio.internal;
 
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Criterion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,8 +18,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.Criterion;
 
 /** kap_account: plain JDBC, batched, because a portfolio import writes thousands of rows at once. */
 @Repository

@@ -1,20 +1,20 @@
 package com.kap.portfolio.internal;
 
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Segment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.Segment;
 
 /** kap_account_segment: each cycle year's segment per account, with the programme director's overrides. */
 @Repository

@@ -1,5 +1,6 @@
 package com.kap.portfolio.internal;
 
+import com.kap.portfolio.PortfolioImportService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
@@ -10,7 +11,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import com.kap.portfolio.PortfolioImportService;
 
 /** Demo profile only: loads 24 accounts (all four segments, three regions, three KAMs) into an empty portfolio. */
 @Component

@@ -1,5 +1,10 @@
 package com.kap.portfolio.internal;
 
+import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.SegmentScorer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,13 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.kap.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.Segment;
-import com.kap.portfolio.SegmentScorer;
 
 /**
  * Draws the segmentation matrix as SVG: relative strength across, attractiveness up, one dot per account coloured

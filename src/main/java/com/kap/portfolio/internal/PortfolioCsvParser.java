@@ -1,6 +1,9 @@
 package com.kap.portfolio.internal;
 
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Criterion;
+import com.kap.portfolio.ImportError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -22,9 +25,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.springframework.http.HttpStatus;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.Criterion;
-import com.kap.portfolio.ImportError;
 
 /**
  * Reads the portfolio CSV (DESIGN §5, RFC 4180) into accounts, collecting every error with its line and column

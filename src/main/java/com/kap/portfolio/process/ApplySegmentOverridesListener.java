@@ -2,19 +2,19 @@ package com.kap.portfolio.process;
 
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
-import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.kap.platform.forms.TaskCompletionListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.portfolio.Segment;
-import com.kap.portfolio.internal.PortfolioCsvParser;
 
 /**
  * When "Validate segmentation" completes: checks the submitted overrides on the server (account, segment and a

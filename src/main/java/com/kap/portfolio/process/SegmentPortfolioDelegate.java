@@ -2,6 +2,13 @@ package com.kap.portfolio.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.MatrixPicture;
+import com.kap.portfolio.internal.SegmentationProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,13 +20,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.portfolio.Segment;
-import com.kap.portfolio.internal.AccountRepository;
-import com.kap.portfolio.internal.MatrixPicture;
-import com.kap.portfolio.internal.SegmentationProperties;
 
 /**
  * Service task "Segment portfolio": scores every account for the cycle year, stores the segments, and gives the

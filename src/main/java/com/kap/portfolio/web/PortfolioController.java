@@ -3,6 +3,10 @@ package com.kap.portfolio.web;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.RequestText;
+import com.kap.portfolio.AccountView;
+import com.kap.portfolio.PortfolioImportService;
+import com.kap.portfolio.PortfolioQueries;
+import com.kap.portfolio.internal.MatrixPicture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -14,10 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.kap.portfolio.AccountView;
-import com.kap.portfolio.PortfolioImportService;
-import com.kap.portfolio.PortfolioQueries;
-import com.kap.portfolio.internal.MatrixPicture;
 
 @RestController
 @RequestMapping("/api")

@@ -3,6 +3,9 @@ package com.kap.portfolio.web;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,9 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.Segment;
-import com.kap.portfolio.internal.CycleSegmentRepository;
 
 /**
  * Mid-year re-segmentation by the programme director: the account's segment of a cycle year changes (stored as an

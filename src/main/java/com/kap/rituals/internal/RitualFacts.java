@@ -1,15 +1,15 @@
 package com.kap.rituals.internal;
 
-import com.kap.platform.identity.Roles;
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**

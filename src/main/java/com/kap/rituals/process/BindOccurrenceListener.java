@@ -1,10 +1,10 @@
 package com.kap.rituals.process;
 
+import com.kap.rituals.internal.OccurrenceRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.OccurrenceRepository;
 
 /**
  * Start of one occurrence's branch: ties the occurrence to the branch, before any task could change a variable, and

@@ -3,12 +3,12 @@ package com.kap.rituals.process;
 import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualPlanRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualPlanRepository;
 
 /** The account was re-segmented mid-year: open rituals are cancelled, and the calendar is proposed anew. */
 @Component("changeRitualSegment")

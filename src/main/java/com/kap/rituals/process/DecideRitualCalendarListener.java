@@ -6,16 +6,16 @@ import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.notifications.Notifications;
 import com.kap.portfolio.Account;
-import java.time.Clock;
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCadence;
 import com.kap.rituals.internal.RitualCalendarView;
 import com.kap.rituals.internal.RitualFacts;
 import com.kap.rituals.internal.RitualPlan;
 import com.kap.rituals.internal.RitualPlanRepository;
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
 
 /** When the programme director completes "Validate ritual calendar": validated, or back to the KAM with comments. */
 @Component("decideRitualCalendar")

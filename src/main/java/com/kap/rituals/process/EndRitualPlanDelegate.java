@@ -1,12 +1,12 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualPlanRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualPlanRepository;
 
 /** The account left the portfolio, or the cycle year is over: rituals not held are cancelled, the plan ends. */
 @Component("endRitualPlan")

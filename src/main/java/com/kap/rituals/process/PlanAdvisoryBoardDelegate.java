@@ -1,13 +1,16 @@
 package com.kap.rituals.process;
 
+import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.notifications.Notifications;
-import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.Segment;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
+import com.kap.rituals.internal.RitualCalendar;
+import com.kap.rituals.internal.RitualWindow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.AdvisoryBoardRepository;
-import com.kap.rituals.internal.RitualCalendar;
-import com.kap.rituals.internal.RitualWindow;
 
 /**
  * First step of a customer advisory board: checks the programme director's date and agenda, invites the year's

@@ -2,13 +2,6 @@ package com.kap.rituals.process;
 
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.Account;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCadence;
 import com.kap.rituals.internal.RitualCalendar;
@@ -17,6 +10,13 @@ import com.kap.rituals.internal.RitualFacts;
 import com.kap.rituals.internal.RitualPlan;
 import com.kap.rituals.internal.RitualType;
 import com.kap.rituals.internal.RitualWindow;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
 
 /**
  * Proposes the year's ritual dates from the segment's cadence (DMN ritualCadence): every period from today to the

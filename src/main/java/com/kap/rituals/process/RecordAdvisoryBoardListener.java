@@ -1,10 +1,11 @@
 package com.kap.rituals.process;
 
+import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
-import com.kap.planning.CycleCalendar;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.AdvisoryBoardRepository;
 
 /** When the programme director completes "Hold customer advisory board": who came, minutes, decisions, satisfaction. */
 @Component("recordAdvisoryBoard")

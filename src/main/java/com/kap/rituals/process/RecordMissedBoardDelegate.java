@@ -1,11 +1,11 @@
 package com.kap.rituals.process;
 
 import com.kap.platform.operations.BusinessMetrics;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.AdvisoryBoardRepository;
 
 /** The advisory board was not recorded within the grace period: it counts as missed. */
 @Component("recordMissedBoard")

@@ -1,12 +1,12 @@
 package com.kap.rituals.process;
 
 import com.kap.platform.operations.BusinessMetrics;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualFacts;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualFacts;
 
 /** The grace period passed without a record: the occurrence counts as missed; the programme director follows up. */
 @Component("recordMissedRitual")

@@ -1,14 +1,19 @@
 package com.kap.rituals.process;
 
+import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
-import com.kap.planning.CycleCalendar;
-import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.AccountTeam;
+import com.kap.portfolio.Portfolio;
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualCalendar;
+import com.kap.rituals.internal.RitualFacts;
+import com.kap.rituals.internal.RitualWindow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.Occurrence;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualCalendar;
-import com.kap.rituals.internal.RitualFacts;
-import com.kap.rituals.internal.RitualWindow;
 
 /**
  * When the host completes "Hold ritual": held (date, attendees, minutes, decisions, actions, and for a ritual with

@@ -6,14 +6,6 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.portfolio.Account;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCadence;
 import com.kap.rituals.internal.RitualCalendar;
@@ -23,6 +15,14 @@ import com.kap.rituals.internal.RitualPlan;
 import com.kap.rituals.internal.RitualPlanRepository;
 import com.kap.rituals.internal.RitualType;
 import com.kap.rituals.internal.RitualWindow;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
 
 /**
  * When the KAM completes "Propose ritual calendar": every date a working day within the rest of the cycle year,

@@ -5,12 +5,12 @@ import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.SegmentScorer;
+import com.kap.rituals.internal.RitualFacts;
+import com.kap.rituals.internal.RitualPlanRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.RitualFacts;
-import com.kap.rituals.internal.RitualPlanRepository;
 
 /** Start of a ritual plan: registers it with the account's segment of the year. */
 @Component("registerRitualPlan")

@@ -1,11 +1,11 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.rituals.internal.OccurrenceRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.OccurrenceRepository;
 
 /** The validated calendar becomes the plan: every proposed date is planned and gets its own branch and timer. */
 @Component("scheduleRituals")

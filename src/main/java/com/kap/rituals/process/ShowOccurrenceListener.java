@@ -1,14 +1,14 @@
 package com.kap.rituals.process;
 
 import com.kap.platform.forms.DisplayDates;
-import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.AccountTeam;
+import com.kap.portfolio.Portfolio;
+import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.internal.RitualFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.Occurrence;
-import com.kap.rituals.internal.RitualFacts;
 
 /** Creation of "Hold ritual" and "Follow up missed ritual": what the form shows, as task variables. */
 @Component("showOccurrence")

@@ -1,11 +1,11 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.rituals.internal.RitualPlanRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import com.kap.rituals.internal.RitualPlanRepository;
 
 /** An approved account plan starts the account's ritual plan for the year (once: a retry starts no second one). */
 @Component("startRitualPlan")

@@ -2,10 +2,10 @@ package com.kap.platform.engineguard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.platform.identity.Roles;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.util.List;
-import com.kap.platform.identity.Roles;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlanProcessTest;
-import com.kap.portfolio.internal.CycleSegmentRepository;
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import com.kap.support.Api;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;

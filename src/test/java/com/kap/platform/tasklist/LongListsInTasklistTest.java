@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
-import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.PlanContent;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.rituals.internal.Occurrence;
 import com.kap.rituals.internal.OccurrenceRepository;
