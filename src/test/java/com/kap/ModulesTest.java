@@ -38,7 +38,7 @@ class ModulesTest {
     MODULES.verify();
   }
 
-  /** The platform is one open module; its parts (web, identity, forms, operations, …) depend on each other one way. */
+  /** The platform is one open module; its parts (web, identity, forms, …) depend on each other one way. */
   @Test
   void thePlatformsPartsHaveNoCycles() {
     slices().matching("com.kap.platform.(*)..").should().beFreeOfCycles()

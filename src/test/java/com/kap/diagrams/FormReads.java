@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 /**
  * The form fields a delegate or listener reads through {@code FormValues}, found in its Java source: calls such as
  * {@code values.text("approverComments", …)}, {@code entries(values, "objectives", …)} and, for the entries of a
- * dynamic list, {@code FormValues.text(entry, path, "reason", …)}; also in the methods of a class of the same
- * module (its package, or any package of the business module it is in) that it calls and that take {@code FormValues} or a {@code VariableScope} ({@code PlanForm.read},
- * {@code BidForm.read}). Only names written as string literals are found: a name computed at run time (the
- * scorecard's one field per criterion) is not.
+ * dynamic list, {@code FormValues.text(entry, path, "reason", …)}; also in the methods of another class of its
+ * business module (or of its package, outside the modules) that it calls and that take {@code FormValues} or a
+ * {@code VariableScope} ({@code PlanForm.read}, {@code BidForm.read}). Only names written as string literals are
+ * found: a name computed at run time (the scorecard's one field per criterion) is not.
  */
 final class FormReads {
 
