@@ -1,9 +1,7 @@
 package com.kap.budget.process;
 
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidRepository;
+import com.kap.budget.BudgetRounds;
 import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RoundFacts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,30 +19,20 @@ public class CloseCallDelegate implements JavaDelegate {
   public static final String CALL_CLOSED = "callClosed";
 
   private final RoundFacts facts;
-  private final BudgetRoundRepository rounds;
-  private final BidRepository bids;
+  private final BudgetRounds budgetRounds;
 
-  public CloseCallDelegate(RoundFacts facts, BudgetRoundRepository rounds, BidRepository bids) {
+  public CloseCallDelegate(RoundFacts facts, BudgetRounds budgetRounds) {
     this.facts = facts;
-    this.rounds = rounds;
-    this.bids = bids;
+    this.budgetRounds = budgetRounds;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     BudgetRound round = facts.round(execution);
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    for (Bid bid : bids.findByRoundAndStatus(round.roundNo(), Bid.Status.SUBMITTED)) {
-      runtime.createMessageCorrelation(CALL_CLOSED).processInstanceBusinessKey(bid.id()).correlateAllWithResult();
+    for (String bidId : budgetRounds.submittedBids(round.roundNo())) {
+      runtime.createMessageCorrelation(CALL_CLOSED).processInstanceBusinessKey(bidId).correlateAllWithResult();
     }
-    int eligible = (int) bids.findByRound(round.roundNo()).stream()
-        .filter(b -> b.status() == Bid.Status.ELIGIBLE || b.status() == Bid.Status.SCORED).count();
-    rounds.releaseScope(round.roundNo());
-    if (eligible == 0) {
-      rounds.updateStatus(round.roundNo(), BudgetRound.Status.CLOSED);
-    } else {
-      rounds.startScoring(round.roundNo(), eligible);
-    }
-    execution.setVariable("eligibleBids", eligible);
+    execution.setVariable("eligibleBids", budgetRounds.closeCall(round.roundNo()).eligibleBids());
   }
 }

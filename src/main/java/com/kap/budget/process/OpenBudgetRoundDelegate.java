@@ -1,9 +1,7 @@
 package com.kap.budget.process;
 
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.BudgetRounds;
 import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RegionMinimums;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
@@ -23,36 +21,32 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of a budget round: checks the programme director's start form on the server and registers the round
- * as the open one of its scope (a region, or global). Its id becomes the business key.
+ * First step of a budget round: checks the programme director's start form on the server and opens the round
+ * ({@link BudgetRounds#open}) as the open one of its scope (a region, or global). Its id becomes the business key.
  */
 @Component("openBudgetRound")
 public class OpenBudgetRoundDelegate implements JavaDelegate {
 
   private static final long MAX_ENVELOPE = 1_000_000_000_000L;
 
-  private final BudgetRoundRepository rounds;
+  private final BudgetRounds budgetRounds;
   private final Portfolio accounts;
   private final AccountPlans plans;
   private final KnownUsers users;
   private final CycleCalendar calendar;
-  private final BudgetAudit audit;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public OpenBudgetRoundDelegate(BudgetRoundRepository rounds, Portfolio accounts,
-      AccountPlans plans, KnownUsers users,
-      CycleCalendar calendar, BudgetAudit audit, CurrentUser currentUser, Clock clock) {
-    this.rounds = rounds;
+  public OpenBudgetRoundDelegate(BudgetRounds budgetRounds, Portfolio accounts, AccountPlans plans, KnownUsers users,
+      CycleCalendar calendar, CurrentUser currentUser, Clock clock) {
+    this.budgetRounds = budgetRounds;
     this.accounts = accounts;
     this.plans = plans;
     this.users = users;
     this.calendar = calendar;
-    this.audit = audit;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -99,24 +93,12 @@ public class OpenBudgetRoundDelegate implements JavaDelegate {
     String openedBy = currentUser.idOrElse(null);
     Map<String, Long> regionMinimums = "global".equals(level) ? RegionMinimums.read("regionMinimums",
         values.text("regionMinimums", false, 1000), accounts.regions(), envelope) : Map.of();
-    BudgetRound round = new BudgetRound(0, name, scope, year, envelope, reservePercent, regionMinimums,
-        calendar.endOf(deadline).toInstant(), chair, BudgetRound.Status.OPEN, 0, 0, 0,
-        execution.getProcessInstanceId());
-    long roundNo = rounds.insert(round, committee, openedBy, clock.instant());
-    try {
-      rounds.claimScope(scope, roundNo);
-    } catch (DuplicateKeyException e) {
-      throw new InvalidFormData("global".equals(level) ? "level" : "region",
-          "a budget round for " + scope + " is already open; one open round per region and one global");
-    }
-    String id = BudgetIds.round(roundNo);
-    execution.setProcessBusinessKey(id);
-    execution.setVariable("roundId", id);
+    BudgetRounds.RoundOpened opened = budgetRounds.open(new BudgetRounds.OpenRound(name, scope, year, envelope,
+        reservePercent, regionMinimums, deadline, committee, chair, openedBy, execution.getProcessInstanceId()));
+    execution.setProcessBusinessKey(opened.roundId());
+    execution.setVariable("roundId", opened.roundId());
     execution.setVariable("roundName", name);
-    execution.setVariable("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
-    audit.record(roundNo, null, BudgetAudit.Action.ROUND_OPENED, openedBy, null,
-        name + " · " + scope + " · envelope " + envelope + " · reserve " + reservePercent.toPlainString()
-            + " % · call closes " + deadline + " · committee " + committee + " · chair " + chair, null);
+    execution.setVariable("callDeadline", opened.callDeadline());
   }
 
   private String region(FormValues values) {
