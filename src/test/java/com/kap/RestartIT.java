@@ -108,7 +108,7 @@ class RestartIT {
       }
       return new Snapshot(versions, repository.createDeploymentQuery().count(),
           repository.createDecisionDefinitionQuery().count(),
-          app.getBean(com.kap.portfolio.AccountRepository.class).count(),
+          app.getBean(com.kap.portfolio.internal.AccountRepository.class).count(),
           app.getBean(org.camunda.bpm.engine.FilterService.class).createFilterQuery().count());
     }
   }

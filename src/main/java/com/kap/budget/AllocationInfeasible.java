@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** No allocation meets the problem's constraints; the message says which ones conflict. 422. */

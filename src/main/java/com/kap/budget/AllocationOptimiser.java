@@ -1,9 +1,17 @@
 package com.kap.budget;
 
-import com.kap.budget.AllocationMip.Outcome;
-import com.kap.budget.AllocationMip.Stop;
 import com.kap.budget.AllocationResult.Point;
 import com.kap.budget.AllocationResult.Sensitivity;
+import com.kap.budget.internal.AllocationCheck;
+import com.kap.budget.internal.AllocationCpSat;
+import com.kap.budget.internal.AllocationExplainer;
+import com.kap.budget.internal.AllocationGraph;
+import com.kap.budget.internal.AllocationGreedy;
+import com.kap.budget.internal.AllocationMip.Outcome;
+import com.kap.budget.internal.AllocationMip.Stop;
+import com.kap.budget.internal.AllocationMip;
+import com.kap.budget.internal.AllocationProblemValidator;
+import com.kap.budget.internal.AllocationProperties;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +58,7 @@ public class AllocationOptimiser {
   /**
    * @param withSensitivity also the best benefit at ±10 % available, both solved at once after the allocation,
    *     started from it, within the same deadline
-   * @throws com.kap.web.ApiException 400 or 422 naming the field when the problem is malformed or contradicts itself
+   * @throws com.kap.platform.web.ApiException 400 or 422 naming the field when the problem is malformed or contradicts itself
    * @throws AllocationInfeasible 422 when no allocation meets the constraints
    * @throws AllocationTimedOut 503 when no allocation was found even after a second period (the time limit, 10 s at
    *     least), nor proven that none exists

@@ -24,7 +24,7 @@ public record AllocationResult(List<String> funded, long totalCost, BigDecimal t
     Sensitivity sensitivity, long available, long solveMillis) {
 
   /** The same allocation with its ±10 % points. */
-  AllocationResult withSensitivity(Sensitivity points) {
+  public AllocationResult withSensitivity(Sensitivity points) {
     return new AllocationResult(funded, totalCost, totalBenefit, optimal, upperBound, gap, unfunded, nextInLine, points,
         available, solveMillis);
   }

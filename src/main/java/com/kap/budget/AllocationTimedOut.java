@@ -1,6 +1,6 @@
 package com.kap.budget;
 
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 

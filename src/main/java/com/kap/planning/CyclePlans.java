@@ -1,6 +1,8 @@
 package com.kap.planning;
 
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.process.RegisterCycleDelegate;
+import com.kap.portfolio.Portfolio;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,11 +19,11 @@ public class CyclePlans {
 
   public static final int PLANS_PER_JOB = 100;
 
-  private final CycleSegmentRepository cycleSegments;
+  private final Portfolio cycleSegments;
   private final RuntimeService runtimeService;
   private final CycleRepository cycles;
 
-  public CyclePlans(CycleSegmentRepository cycleSegments, RuntimeService runtimeService, CycleRepository cycles) {
+  public CyclePlans(Portfolio cycleSegments, RuntimeService runtimeService, CycleRepository cycles) {
     this.cycleSegments = cycleSegments;
     this.cycles = cycles;
     this.runtimeService = runtimeService;
@@ -65,11 +67,11 @@ public class CyclePlans {
   }
 
   public List<String> chunk(int year, int index) {
-    return cycleSegments.accountIds(year, index * PLANS_PER_JOB, PLANS_PER_JOB);
+    return cycleSegments.segmentedAccountIds(year, index * PLANS_PER_JOB, PLANS_PER_JOB);
   }
 
   public int count(int year) {
-    return cycleSegments.countByYear(year);
+    return cycleSegments.segmentCount(year);
   }
 
   /**

@@ -1,8 +1,9 @@
 package com.kap.planning;
 
-import com.kap.identity.Roles;
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
-import com.kap.portfolio.AccountRepository;
+import com.kap.portfolio.Portfolio;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class PlanFacts {
 
   private final AccountPlanRepository plans;
-  private final AccountRepository accounts;
+  private final Portfolio accounts;
 
-  public PlanFacts(AccountPlanRepository plans, AccountRepository accounts) {
+  public PlanFacts(AccountPlanRepository plans, Portfolio accounts) {
     this.plans = plans;
     this.accounts = accounts;
   }
@@ -47,7 +48,7 @@ public class PlanFacts {
 
   public Account account(DelegateExecution execution) {
     String accountId = PlanKey.of(execution).accountId();
-    return accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
+    return accounts.account(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
   }
 
   /** Assignee of "Draft account plan". */

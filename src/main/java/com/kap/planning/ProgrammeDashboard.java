@@ -1,10 +1,11 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
+import com.kap.platform.web.ApiException;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.rituals.RitualCompliance;
-import com.kap.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -21,13 +22,14 @@ public class ProgrammeDashboard {
 
   private final CycleRepository cycles;
   private final AccountPlanRepository plans;
-  private final CycleSegmentRepository cycleSegments;
+  private final Portfolio cycleSegments;
   private final CycleCalendar calendar;
   private final Clock clock;
-  private final RitualCompliance ritualCompliance;
+  private final RitualComplianceSource ritualCompliance;
 
   public ProgrammeDashboard(CycleRepository cycles, AccountPlanRepository plans,
-      CycleSegmentRepository cycleSegments, CycleCalendar calendar, Clock clock, RitualCompliance ritualCompliance) {
+      Portfolio cycleSegments, CycleCalendar calendar, Clock clock,
+      RitualComplianceSource ritualCompliance) {
     this.cycles = cycles;
     this.plans = plans;
     this.cycleSegments = cycleSegments;
@@ -41,11 +43,12 @@ public class ProgrammeDashboard {
    * @param overdue not approved, and the deadline has passed
    * @param shareWithValueObjective of the approved plans, the share whose approved version holds a profitability or
    *     value objective (0-1)
+   * @param ritualCompliance the rituals' compliance, as the rituals module answers it
    */
   public record Dashboard(int year, String planDeadline, String closingDate, int accounts, int plans, int approved,
       int approvedOnTime, int approvedLate, int inProgress, int overdue, BigDecimal shareWithValueObjective,
       Map<String, Long> accountsPerSegment, boolean trainingPlanConsolidated,
-      RitualCompliance.Compliance ritualCompliance) {}
+      Object ritualCompliance) {}
 
   public Dashboard of(int year) {
     CycleRepository.Cycle cycle = cycles.find(year)
@@ -71,13 +74,13 @@ public class ProgrammeDashboard {
       }
     }
     int notApproved = yearPlans.size() - approved;
-    List<CycleSegment> segments = cycleSegments.findByYear(year);
+    List<CycleSegment> segments = cycleSegments.segments(year);
     Map<String, Long> perSegment = new LinkedHashMap<>();
     PortfolioSegmentation.countBySegment(segments).forEach((segment, count) -> perSegment.put(segment.label(), count));
     return new Dashboard(year, cycle.planDeadline().toString(), cycle.closingDate().toString(), segments.size(),
         yearPlans.size(), approved, onTime, approved - onTime, notApproved, deadlinePassed ? notApproved : 0,
         approved == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(withValueObjective)
             .divide(BigDecimal.valueOf(approved), 2, RoundingMode.HALF_UP),
-        perSegment, cycle.trainingPlan() != null, ritualCompliance.of(year));
+        perSegment, cycle.trainingPlan() != null, ritualCompliance.complianceOf(year));
   }
 }

@@ -1,7 +1,7 @@
 package com.kap.portfolio;
 
-import com.kap.identity.KnownUsers;
-import com.kap.identity.Roles;
+import com.kap.platform.identity.KnownUsers;
+import com.kap.platform.identity.Roles;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -26,7 +26,7 @@ public record AccountView(
 
   public record Override(Segment segment, String reason, String by, Instant at) {}
 
-  static AccountView of(Account account, SegmentScorer.Scoring scoring, List<CycleSegment> cycles) {
+  public static AccountView of(Account account, SegmentScorer.Scoring scoring, List<CycleSegment> cycles) {
     Map<String, Integer> scores = new LinkedHashMap<>();
     account.scores().forEach((criterion, score) -> scores.put(criterion.key(), score));
     Map<Integer, YearSegment> byYear = new LinkedHashMap<>();

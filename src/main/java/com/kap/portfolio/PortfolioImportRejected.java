@@ -1,9 +1,10 @@
 package com.kap.portfolio;
 
+import com.kap.platform.web.RejectedWithErrors;
 import java.util.List;
 
 /** The import was refused as a whole; nothing was written. */
-public class PortfolioImportRejected extends RuntimeException {
+public class PortfolioImportRejected extends RejectedWithErrors {
 
   private final List<ImportError> errors;
 
@@ -12,6 +13,7 @@ public class PortfolioImportRejected extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  @Override
   public List<ImportError> errors() {
     return errors;
   }

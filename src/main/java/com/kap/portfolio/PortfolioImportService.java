@@ -1,6 +1,9 @@
 package com.kap.portfolio;
 
-import com.kap.identity.KnownUsers;
+import com.kap.platform.identity.KnownUsers;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.PortfolioCsvParser;
+import com.kap.portfolio.internal.PortfolioProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

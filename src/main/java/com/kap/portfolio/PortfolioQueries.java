@@ -1,8 +1,10 @@
 package com.kap.portfolio;
 
-import com.kap.identity.CurrentUser;
-import com.kap.identity.Roles;
-import com.kap.web.ApiException;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.web.ApiException;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

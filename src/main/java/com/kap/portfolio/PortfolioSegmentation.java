@@ -1,7 +1,9 @@
 package com.kap.portfolio;
 
-import com.kap.forms.FormProblems;
-import com.kap.forms.InvalidFormData;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.portfolio.internal.AccountRepository;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;

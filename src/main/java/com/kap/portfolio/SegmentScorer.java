@@ -1,5 +1,6 @@
 package com.kap.portfolio;
 
+import com.kap.portfolio.internal.SegmentationProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;

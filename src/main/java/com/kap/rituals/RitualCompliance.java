@@ -1,10 +1,14 @@
 package com.kap.rituals;
 
 import com.kap.planning.CycleCalendar;
+import com.kap.planning.RitualComplianceSource;
+import com.kap.portfolio.Portfolio;
+import com.kap.rituals.internal.OccurrenceRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
  * relationship rituals happen. Not-yet-due rituals count as planned only.
  */
 @Component
-public class RitualCompliance {
+public class RitualCompliance implements RitualComplianceSource {
 
   public record Rate(int planned, int due, int held, BigDecimal heldShare) {
     public static Rate of(int planned, int due, int held) {
@@ -23,7 +27,7 @@ public class RitualCompliance {
           : BigDecimal.valueOf(held).divide(BigDecimal.valueOf(due), 2, RoundingMode.HALF_UP));
     }
 
-    Rate plus(Rate other) {
+    public Rate plus(Rate other) {
       return of(planned + other.planned, due + other.due, held + other.held);
     }
   }
@@ -34,13 +38,21 @@ public class RitualCompliance {
       List<AccountRate> byAccount) {}
 
   private final OccurrenceRepository occurrences;
+  private final Portfolio portfolio;
   private final CycleCalendar calendar;
   private final Clock clock;
 
-  public RitualCompliance(OccurrenceRepository occurrences, CycleCalendar calendar, Clock clock) {
+  public RitualCompliance(OccurrenceRepository occurrences, Portfolio portfolio, CycleCalendar calendar,
+      Clock clock) {
     this.occurrences = occurrences;
+    this.portfolio = portfolio;
     this.calendar = calendar;
     this.clock = clock;
+  }
+
+  @Override
+  public Compliance complianceOf(int year) {
+    return of(year);
   }
 
   public Compliance of(int year) {
@@ -48,12 +60,15 @@ public class RitualCompliance {
     Map<String, Rate> bySegment = new TreeMap<>();
     Map<String, Rate> byKam = new TreeMap<>();
     List<AccountRate> byAccount = new ArrayList<>();
+    Map<String, String> kams = new HashMap<>();
+    portfolio.accounts().forEach(account -> kams.put(account.accountId(), account.kam()));
     for (Map<String, Object> row : occurrences.compliance(year,
         clock.instant().atZone(calendar.properties().timeZone()).toLocalDate())) {
       Rate rate = Rate.of(number(row, "PLANNED"), number(row, "DUE"), number(row, "HELD"));
       String segment = (String) value(row, "SEGMENT");
-      String kam = (String) value(row, "KAM");
-      byAccount.add(new AccountRate((String) value(row, "ACCOUNT_ID"), kam, segment, rate));
+      String accountId = (String) value(row, "ACCOUNT_ID");
+      String kam = kams.get(accountId);
+      byAccount.add(new AccountRate(accountId, kam, segment, rate));
       bySegment.merge(segment, rate, Rate::plus);
       byKam.merge(kam, rate, Rate::plus);
       total = total.plus(rate);

@@ -1,7 +1,7 @@
 package com.kap.benchmark;
 
 import com.kap.portfolio.Criterion;
-import com.kap.portfolio.PortfolioCsvParser;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.kap.benchmark;
 
-import com.kap.database.H2ShutdownOrder;
+import com.kap.platform.database.H2ShutdownOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.portfolio.Criterion;
-import com.kap.portfolio.CycleSegmentRepository;
-import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
+import com.kap.portfolio.internal.CycleSegmentRepository;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.AsUser;
 import com.kap.support.KapTest;
 import java.time.Duration;

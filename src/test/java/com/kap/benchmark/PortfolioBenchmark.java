@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.portfolio.Criterion;
-import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.SegmentScorer;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.io.IOException;

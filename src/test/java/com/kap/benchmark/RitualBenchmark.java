@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.kap.benchmark.BenchmarkSupport.HeapSampler;
 import com.kap.planning.CycleCalendar;
 import com.kap.portfolio.PortfolioImportService;
-import com.kap.rituals.RitualProperties;
+import com.kap.rituals.internal.RitualProperties;
 import com.kap.support.KapTest;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -4,9 +4,9 @@ import static com.kap.benchmark.BenchmarkSupport.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.planning.AccountPlanProcessTest;
-import com.kap.planning.AccountPlanRepository;
-import com.kap.portfolio.AccountRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.internal.AccountRepository;
 import com.kap.support.AsUser;
 import java.io.IOException;
 import java.util.List;

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kap.identity.Roles;
-import com.kap.portfolio.CycleSegmentRepository;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.PortfolioImportService;
+import com.kap.portfolio.internal.CycleSegmentRepository;
 import com.kap.support.AsUser;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kap.budget.AllocationResult.NextInLine;
 import com.kap.budget.AllocationResult.Unfunded;
-import com.kap.web.ApiException;
+import com.kap.budget.internal.AllocationCheck;
+import com.kap.budget.internal.AllocationGraph;
+import com.kap.budget.internal.AllocationGreedy;
+import com.kap.budget.internal.AllocationMip;
+import com.kap.budget.internal.AllocationProblemValidator;
+import com.kap.budget.internal.AllocationProperties;
+import com.kap.budget.internal.AllocationView;
+import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,8 +3,9 @@ package com.kap.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.budget.internal.BudgetIds;
 import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.time.Instant;

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.WorkingDays;
 import com.kap.support.ProcessTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

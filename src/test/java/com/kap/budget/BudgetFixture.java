@@ -2,8 +2,9 @@ package com.kap.budget;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.budget.internal.ScoreCriterion;
 import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.AsUser;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.kap.budget;
 
+import com.kap.budget.internal.ScoreCriterion;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.time.Duration;

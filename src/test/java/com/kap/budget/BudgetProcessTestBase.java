@@ -1,5 +1,10 @@
 package com.kap.budget;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRoundRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -7,6 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetIds;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.Recusal;
+import com.kap.budget.internal.ScoreRepository;
+import com.kap.budget.internal.WorkingDays;
 import com.kap.support.ProcessTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

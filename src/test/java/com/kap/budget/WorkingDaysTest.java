@@ -2,6 +2,7 @@ package com.kap.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.budget.internal.WorkingDays;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package com.kap.diagrams;
 
-import com.kap.deployment.DeploymentPolicyPlugin;
-import com.kap.deployment.DeploymentPolicyProperties;
+import com.kap.platform.deployment.DeploymentPolicyPlugin;
+import com.kap.platform.deployment.DeploymentPolicyProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 /**
  * The form fields a delegate or listener reads through {@code FormValues}, found in its Java source: calls such as
  * {@code values.text("approverComments", …)}, {@code entries(values, "objectives", …)} and, for the entries of a
- * dynamic list, {@code FormValues.text(entry, path, "reason", …)}; also in the methods of a class of the same
- * package that it calls and that take {@code FormValues} or a {@code VariableScope} ({@code PlanForm.read},
- * {@code BidForm.read}). Only names written as string literals are found: a name computed at run time (the
- * scorecard's one field per criterion) is not.
+ * dynamic list, {@code FormValues.text(entry, path, "reason", …)}; also in the methods of another class of its
+ * business module (or of its package, outside the modules) that it calls and that take {@code FormValues} or a
+ * {@code VariableScope} ({@code PlanForm.read}, {@code BidForm.read}). Only names written as string literals are
+ * found: a name computed at run time (the scorecard's one field per criterion) is not.
  */
 final class FormReads {
 
@@ -57,7 +57,7 @@ final class FormReads {
     }
     String text = read(source);
     Reads reads = readsIn(text);
-    for (Path helper : samePackage(source)) {
+    for (Path helper : sameModule(source)) {
       reads.addAll(readsOfCalledMethods(text, helper));
     }
     return reads;
@@ -115,8 +115,16 @@ final class FormReads {
     }
   }
 
-  private static Set<Path> samePackage(Path source) {
-    try (Stream<Path> siblings = Files.list(source.getParent())) {
+  /**
+   * The other sources of the class's module: a module's delegates (in {@code process/}) call helpers in its
+   * {@code internal/} ({@code PlanForm}, {@code BidForm}). Outside a module's tree, the class's own package.
+   */
+  private Set<Path> sameModule(Path source) {
+    Path kap = sourceRoot.resolve("com/kap");
+    Path relative = source.startsWith(kap) ? kap.relativize(source) : null;
+    Path folder = relative != null && relative.getNameCount() >= 2 && !relative.getName(0).toString().equals("platform")
+        ? kap.resolve(relative.getName(0)) : source.getParent();
+    try (Stream<Path> siblings = folder.equals(source.getParent()) ? Files.list(folder) : Files.walk(folder)) {
       return siblings.filter(p -> p.toString().endsWith(".java") && !p.equals(source))
           .collect(LinkedHashSet::new, Set::add, Set::addAll);
     } catch (IOException e) {

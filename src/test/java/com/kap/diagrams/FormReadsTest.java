@@ -2,11 +2,11 @@ package com.kap.diagrams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kap.budget.RecordScoreListener;
-import com.kap.budget.ReviseBidListener;
-import com.kap.planning.DecidePlanListener;
-import com.kap.planning.ValidatePlanDraftListener;
-import com.kap.portfolio.ApplySegmentOverridesListener;
+import com.kap.budget.process.RecordScoreListener;
+import com.kap.budget.process.ReviseBidListener;
+import com.kap.planning.process.DecidePlanListener;
+import com.kap.planning.process.ValidatePlanDraftListener;
+import com.kap.portfolio.process.ApplySegmentOverridesListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class FormReadsTest {
   }
 
   @Test
-  void followsAHelperOfTheSamePackageThatReadsTheFormForIt() {
+  void followsAHelperOfTheSameModuleThatReadsTheFormForIt() {
     FormReads.Reads draft = reads.of(ValidatePlanDraftListener.class.getName());
 
     assertThat(draft.fields()).containsExactlyInAnyOrder("customerSituation", "customerStrategy", "strengths",

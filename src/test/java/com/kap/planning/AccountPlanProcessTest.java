@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
@@ -207,7 +208,7 @@ public class AccountPlanProcessTest {
 
   @Test
   void theReviewOfAStrategicAccountWithoutSponsorGoesToAllExecutiveSponsors() {
-    importService.importCsv(String.join(",", com.kap.portfolio.PortfolioCsvParser.REQUIRED_COLUMNS)
+    importService.importCsv(String.join(",", com.kap.portfolio.internal.PortfolioCsvParser.REQUIRED_COLUMNS)
         + "\nNOSPONSOR-1,Orphan Strategic,EMEA,chen,,9,9,9,9,9,9,9,9,9,9,9,9\n");
     segmentation.segment(2069);
     ProcessInstance plan = startPlan(2069, "NOSPONSOR-1");

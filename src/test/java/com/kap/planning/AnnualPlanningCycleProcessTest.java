@@ -10,12 +10,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
 import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.CycleSegmentRepository;
-import com.kap.portfolio.PortfolioCsvParser;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.CycleSegmentRepository;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.ProcessTest;
 import java.time.Instant;
 import java.util.Date;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.support.Api;
 import com.kap.support.Browser;

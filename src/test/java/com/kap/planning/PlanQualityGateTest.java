@@ -2,6 +2,7 @@ package com.kap.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.planning.internal.PlanQualityGate;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

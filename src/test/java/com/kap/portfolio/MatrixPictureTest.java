@@ -2,6 +2,7 @@ package com.kap.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.portfolio.internal.MatrixPicture;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.kap.web.ApiException;
+import com.kap.platform.web.ApiException;
+import com.kap.portfolio.internal.PortfolioCsvParser;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

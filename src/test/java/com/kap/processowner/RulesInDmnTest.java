@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.planning.AccountPlanProcessTest;
-import com.kap.planning.AccountPlanRepository;
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.support.ProcessTest;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
 import com.kap.support.AsUser;
 import com.kap.support.ProcessTest;
 import io.micrometer.core.instrument.MeterRegistry;

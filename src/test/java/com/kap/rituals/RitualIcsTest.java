@@ -3,7 +3,8 @@ package com.kap.rituals;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kap.rituals.RitualIcs.IcsEvent;
+import com.kap.rituals.internal.RitualIcs.IcsEvent;
+import com.kap.rituals.internal.RitualIcs;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;

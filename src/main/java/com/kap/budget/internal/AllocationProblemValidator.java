@@ -1,0 +1,215 @@
+package com.kap.budget.internal;
+
+import com.kap.budget.AllocationBid;
+import com.kap.budget.AllocationInfeasible;
+import com.kap.budget.AllocationProblem;
+import com.kap.platform.web.ApiException;
+import java.math.BigDecimal;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Checks a problem before it is solved, with messages that name the field. 400 for a value that is wrong by itself,
+ * and for duplicate ids; 422 for values that contradict each other, and {@link AllocationInfeasible} for constraints
+ * that no allocation can meet — those that can be seen without a search; the solver finds the rest.
+ */
+public final class AllocationProblemValidator {
+
+  public static final int MAX_BIDS = 20_000;
+  /** Keeps every sum of costs and of scaled benefits far inside a long. */
+  public static final long MAX_AMOUNT = 1_000_000_000_000L;
+  public static final BigDecimal MAX_BENEFIT = BigDecimal.valueOf(1_000_000_000L);
+
+  private AllocationProblemValidator() {}
+
+  /** The problem's requirement graph, once the problem is sound. */
+  public static AllocationGraph check(AllocationProblem problem) {
+    checkValues(problem);
+    checkRelations(problem);
+    AllocationGraph graph = AllocationGraph.of(problem.bids());
+    graph.cycle().ifPresent(cycle -> {
+      throw unprocessable("requires: cycle " + String.join(" → ", cycle));
+    });
+    checkMandatoryBids(problem, graph);
+    checkRegionMinimums(problem);
+    return graph;
+  }
+
+  private static void checkValues(AllocationProblem problem) {
+    if (problem.budget() <= 0) {
+      throw bad("budget: must be a whole number above 0");
+    }
+    if (problem.budget() > MAX_AMOUNT) {
+      throw bad("budget: must be at most " + MAX_AMOUNT);
+    }
+    if (problem.reserve() < 0) {
+      throw bad("reserve: must be a whole number, 0 or more");
+    }
+    if (problem.bids().size() > MAX_BIDS) {
+      throw bad("bids: at most " + MAX_BIDS + " bids, got " + problem.bids().size());
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < problem.bids().size(); i++) {
+      AllocationBid bid = problem.bids().get(i);
+      checkBid(bid, "bids[" + i + "]");
+      if (!ids.add(bid.id())) {
+        throw bad("bids[" + i + "].id: duplicate '" + bid.id() + "'");
+      }
+    }
+    problem.regionMinimum().forEach((region, minimum) -> {
+      if (region == null || region.isBlank()) {
+        throw bad("regionMinimum: region names must not be empty");
+      }
+      if (minimum == null || minimum < 0) {
+        throw bad("regionMinimum." + region + ": must be a whole number, 0 or more");
+      }
+    });
+  }
+
+  private static void checkBid(AllocationBid bid, String field) {
+    if (bid == null) {
+      throw bad(field + ": required");
+    }
+    if (bid.id() == null || bid.id().isBlank()) {
+      throw bad(field + ".id: required");
+    }
+    if (bid.cost() <= 0) {
+      throw bad(field + ".cost: must be a whole number above 0");
+    }
+    BigDecimal benefit = bid.benefit();
+    if (benefit == null) {
+      throw bad(field + ".benefit: required");
+    }
+    if (benefit.signum() < 0) {
+      throw bad(field + ".benefit: must be 0 or more, got " + shown(benefit));
+    }
+    if (benefit.stripTrailingZeros().scale() > 2) {
+      throw bad(field + ".benefit: at most two decimals, got " + shown(benefit));
+    }
+    if (benefit.compareTo(MAX_BENEFIT) > 0) {
+      throw bad(field + ".benefit: must be at most " + MAX_BENEFIT);
+    }
+    for (int k = 0; k < bid.requires().size(); k++) {
+      String required = bid.requires().get(k);
+      if (required == null || required.isBlank()) {
+        throw bad(field + ".requires[" + k + "]: must be a bid id");
+      }
+    }
+  }
+
+  private static void checkRelations(AllocationProblem problem) {
+    if (problem.reserve() >= problem.budget()) {
+      throw unprocessable("reserve: " + problem.reserve() + " must be below the budget of " + problem.budget());
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < problem.bids().size(); i++) {
+      AllocationBid bid = problem.bids().get(i);
+      ids.add(bid.id());
+      if (bid.cost() > problem.budget()) {
+        throw unprocessable("bids[" + i + "].cost: " + bid.cost() + " is above the budget of " + problem.budget());
+      }
+    }
+    for (int i = 0; i < problem.bids().size(); i++) {
+      for (String required : problem.bids().get(i).requires()) {
+        if (!ids.contains(required)) {
+          throw unprocessable("bids[" + i + "].requires: unknown bid '" + required + "'");
+        }
+      }
+    }
+  }
+
+  /** Must-fund bids and everything they require: all eligible, no two in a group, within what is available. */
+  private static void checkMandatoryBids(AllocationProblem problem, AllocationGraph graph) {
+    BitSet mustFund = new BitSet();
+    for (int i = 0; i < graph.size(); i++) {
+      if (graph.bid(i).mustFund()) {
+        if (!graph.bid(i).eligible()) {
+          throw new AllocationInfeasible("bids[" + i + "].mustFund: " + graph.id(i)
+              + " must be funded but is not eligible");
+        }
+        mustFund.set(i);
+      }
+    }
+    Map<Integer, Integer> requiredBy = graph.requirementsOf(mustFund);
+    BitSet mandatory = (BitSet) mustFund.clone();
+    requiredBy.keySet().forEach(mandatory::set);
+    Map<String, Integer> fundedOfGroup = new LinkedHashMap<>();
+    long cost = 0;
+    for (int j = mandatory.nextSetBit(0); j >= 0; j = mandatory.nextSetBit(j + 1)) {
+      AllocationBid bid = graph.bid(j);
+      if (!bid.eligible()) {
+        int by = requiredBy.get(j);
+        throw new AllocationInfeasible("bids[" + by + "].mustFund: " + graph.id(by) + " must be funded but requires "
+            + bid.id() + ", which is not eligible");
+      }
+      if (bid.exclusiveGroup() != null) {
+        Integer other = fundedOfGroup.putIfAbsent(bid.exclusiveGroup(), j);
+        if (other != null) {
+          throw new AllocationInfeasible("infeasible: exclusivity group '" + bid.exclusiveGroup()
+              + "' holds two bids that must be funded: " + why(graph, other, requiredBy) + " and "
+              + why(graph, j, requiredBy));
+        }
+      }
+      cost += bid.cost();
+    }
+    if (cost > problem.available()) {
+      int required = requiredBy.size();
+      throw new AllocationInfeasible("infeasible: must-fund bids cost " + cost + " > " + problem.available()
+          + " available (budget " + problem.budget() + " − reserve " + problem.reserve() + ")"
+          + (required == 0 ? "" : ", counting the " + required + " bid(s) they require"));
+    }
+  }
+
+  private static String why(AllocationGraph graph, int bid, Map<Integer, Integer> requiredBy) {
+    Integer by = requiredBy.get(bid);
+    return graph.id(bid) + (by == null ? " (must-fund)" : " (required by must-fund " + graph.id(by) + ")");
+  }
+
+  private static void checkRegionMinimums(AllocationProblem problem) {
+    Map<String, Long> eligibleCost = new HashMap<>();
+    for (AllocationBid bid : problem.bids()) {
+      if (bid.eligible() && bid.region() != null) {
+        eligibleCost.merge(bid.region(), bid.cost(), Long::sum);
+      }
+    }
+    long sum = 0;
+    for (Map.Entry<String, Long> entry : problem.regionMinimum().entrySet()) {
+      String field = "regionMinimum." + entry.getKey();
+      long minimum = entry.getValue();
+      long reachable = eligibleCost.getOrDefault(entry.getKey(), 0L);
+      if (minimum > reachable) {
+        throw new AllocationInfeasible(field + ": " + minimum + " cannot be reached: "
+            + (reachable == 0 ? "no eligible bid is in " + entry.getKey()
+                : "the eligible bids in " + entry.getKey() + " cost " + reachable + " in all"));
+      }
+      if (minimum > problem.available()) {
+        throw new AllocationInfeasible(field + ": " + minimum + " is above the " + problem.available() + " available");
+      }
+      sum += minimum;
+    }
+    if (sum > problem.available()) {
+      throw new AllocationInfeasible("regionMinimum: the minimums add up to " + sum + " > " + problem.available()
+          + " available");
+    }
+  }
+
+  /** The number as sent, but 1E-400 stays short instead of 400 digits long. */
+  private static String shown(BigDecimal number) {
+    boolean shortWhenPlain = number.precision() <= 40 && Math.abs((long) number.scale()) <= 40;
+    String shown = shortWhenPlain ? number.toPlainString() : number.toString();
+    return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
+  }
+
+  private static ApiException bad(String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, message);
+  }
+
+  private static ApiException unprocessable(String message) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, message);
+  }
+}

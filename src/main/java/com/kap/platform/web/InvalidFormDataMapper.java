@@ -1,0 +1,53 @@
+package com.kap.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.platform.forms.InvalidFormData;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.springframework.http.MediaType;
+
+/**
+ * Form data KAP refuses is the person's to correct: 400 on every endpoint (start, submit-form, complete; Camunda
+ * answered 500 for a refused start), with a message that names the field by its label and carries no process
+ * definition id or exception name, e.g. "Action plan, row 2: Owner: is required". Tasklist shows the message as it is.
+ */
+public abstract class InvalidFormDataMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public boolean isMappable(E e) {
+    return InvalidFormData.in(e).isPresent();
+  }
+
+  @Override
+  public Response toResponse(E e) {
+    InvalidFormData refused = InvalidFormData.in(e).orElseThrow();
+    try {
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_VALUE)
+          .entity(JSON.writeValueAsString(Map.of("type", "InvalidFormData", "message", refused.forPeople(),
+              "field", refused.field())))
+          .build();
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** Camunda wraps a refused task form in a RestException. */
+  @Priority(Priorities.USER - 2)
+  public static class Wrapped extends InvalidFormDataMapper<RestException> {}
+
+  /** A refused start reaches Jersey as the engine's exception. */
+  @Priority(Priorities.USER - 2)
+  public static class Engine extends InvalidFormDataMapper<ProcessEngineException> {}
+
+  /** Whatever else carries it. */
+  @Priority(Priorities.USER - 2)
+  public static class Other extends InvalidFormDataMapper<RuntimeException> {}
+}

@@ -1,0 +1,284 @@
+package com.kap.portfolio.internal;
+
+import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Criterion;
+import com.kap.portfolio.ImportError;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reads the portfolio CSV (DESIGN §5, RFC 4180) into accounts, collecting every error with its line and column
+ * instead of stopping at the first. Whether the KAM and sponsor are known users is checked by the caller.
+ */
+public class PortfolioCsvParser {
+
+  public static final List<String> REQUIRED_COLUMNS = Stream.concat(
+      Stream.of("accountId", "name", "region", "kam", "sponsor"),
+      Arrays.stream(Criterion.values()).map(Criterion::key)).toList();
+  public static final List<String> OPTIONAL_COLUMNS = List.of("revenue", "grossMargin");
+
+  public static final int DEFAULT_MAX_ROWS = 100_000;
+  public static final int MAX_ID_LENGTH = 64;
+  public static final int MAX_NAME_LENGTH = 255;
+  private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
+  /** What XML cannot hold (controls but tab and line breaks, U+FFFE, U+FFFF): in a name it breaks the matrix. */
+  private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
+  private final int maxRows;
+
+  public PortfolioCsvParser() {
+    this(DEFAULT_MAX_ROWS);
+  }
+
+  /** A parser that refuses, with 413, a file of more than {@code maxRows} accounts as soon as it reaches one more. */
+  public PortfolioCsvParser(int maxRows) {
+    this.maxRows = maxRows;
+  }
+
+  public record Result(List<Row> rows, List<ImportError> errors) {}
+
+  /** An account read from the file, and the line it starts on. */
+  public record Row(long line, Account account) {}
+
+  public Result parse(String csv) {
+    LineIndex lines = new LineIndex(csv);
+    List<ImportError> errors = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+        .setAllowMissingColumnNames(true)
+        .setIgnoreEmptyLines(true)
+        .setTrim(true)
+        .get();
+    try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
+      List<String> header = parser.getHeaderNames();
+      if (!checkHeader(header, errors)) {
+        return new Result(List.of(), errors);
+      }
+      Map<String, Long> firstLineOfId = new HashMap<>();
+      long records = 0;
+      for (CSVRecord record : parser) {
+        long line = lines.lineOf(record.getCharacterPosition());
+        if (++records > maxRows) {
+          throw tooManyRows(line);
+        }
+        Account account = readRecord(record, header, line, errors);
+        String accountId = record.isConsistent() ? record.get("accountId") : "";
+        Long firstLine = accountId.isEmpty() ? null : firstLineOfId.putIfAbsent(accountId, line);
+        if (firstLine != null) {
+          errors.add(new ImportError(line, "accountId",
+              "duplicate accountId '" + accountId + "' (first on line " + firstLine + ")"));
+        } else if (account != null) {
+          rows.add(new Row(line, account));
+        }
+      }
+    } catch (CSVException | UncheckedIOException e) {
+      // malformed quoting, e.g. the file ends inside a quoted field; commons-csv names the line in its message
+      String message = rootMessage(e);
+      Matcher line = CSV_ERROR_LINE.matcher(message);
+      errors.add(new ImportError(line.find() ? Long.parseLong(line.group(1)) : lines.lineCount(), null,
+          "malformed CSV: " + message + "; the lines after it were not checked"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (rows.isEmpty() && errors.isEmpty()) {
+      errors.add(new ImportError(1, null, "the file holds a header but no accounts"));
+    }
+    return new Result(rows, errors);
+  }
+
+  private ApiException tooManyRows(long line) {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the file holds more than " + maxRows + " accounts: account "
+        + (maxRows + 1) + " starts on line " + line + "; one import takes at most " + maxRows
+        + " (kap.portfolio.max-rows), split the file");
+  }
+
+  private static boolean checkHeader(List<String> header, List<ImportError> errors) {
+    if (header.isEmpty()) {
+      errors.add(new ImportError(1, null,
+          "the file is empty; expected a header line: " + String.join(",", REQUIRED_COLUMNS)));
+      return false;
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : header) {
+      if (!REQUIRED_COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
+        errors.add(new ImportError(1, name, "unknown column '" + name + "'; expected the columns "
+            + String.join(",", REQUIRED_COLUMNS) + " and optionally " + String.join(",", OPTIONAL_COLUMNS)));
+      } else if (!seen.add(name)) {
+        errors.add(new ImportError(1, name, "column '" + name + "' appears twice"));
+      }
+    }
+    for (String required : REQUIRED_COLUMNS) {
+      if (!seen.contains(required)) {
+        errors.add(new ImportError(1, required, "missing column '" + required + "'"));
+      }
+    }
+    return errors.isEmpty();
+  }
+
+  private Account readRecord(CSVRecord record, List<String> header, long line, List<ImportError> errors) {
+    if (record.size() != header.size()) {
+      errors.add(new ImportError(line, null,
+          "expected " + header.size() + " fields as in the header, found " + record.size()));
+      return null;
+    }
+    int errorsBefore = errors.size();
+    Fields fields = new Fields(record, line, errors);
+    String accountId = fields.text("accountId", MAX_ID_LENGTH, true);
+    if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
+      errors.add(new ImportError(line, "accountId",
+          "accountId '" + accountId + "' may hold only letters, digits, '.', '_' and '-'"));
+    }
+    String name = fields.text("name", MAX_NAME_LENGTH, true);
+    String region = fields.text("region", MAX_ID_LENGTH, true);
+    String kam = fields.text("kam", MAX_ID_LENGTH, true);
+    String sponsor = fields.text("sponsor", MAX_ID_LENGTH, false);
+    Map<Criterion, Integer> scores = new EnumMap<>(Criterion.class);
+    for (Criterion criterion : Criterion.values()) {
+      scores.put(criterion, fields.score(criterion.key()));
+    }
+    BigDecimal revenue = fields.amount("revenue", false);
+    BigDecimal grossMargin = fields.amount("grossMargin", true);
+    if (errors.size() > errorsBefore) {
+      return null;
+    }
+    return new Account(accountId, name, region, kam, sponsor, scores, revenue, grossMargin);
+  }
+
+  /** Reads and checks the cells of one record, adding an error per bad cell. */
+  private record Fields(CSVRecord record, long line, List<ImportError> errors) {
+
+    public String text(String column, int maxLength, boolean required) {
+      String value = record.get(column);
+      if (value.isEmpty()) {
+        if (required) {
+          errors.add(new ImportError(line, column, column + " is empty"));
+        }
+        return null;
+      }
+      if (value.length() > maxLength) {
+        errors.add(new ImportError(line, column, column + " is longer than " + maxLength + " characters"));
+        return null;
+      }
+      Matcher control = CONTROL_CHARACTER.matcher(value);
+      if (control.find()) {
+        errors.add(new ImportError(line, column, column + " must not contain control characters, found U+"
+            + String.format("%04X", (int) control.group().charAt(0))));
+        return null;
+      }
+      return value;
+    }
+
+    public Integer score(String column) {
+      String value = record.get(column);
+      try {
+        int score = Integer.parseInt(value);
+        if (score >= Criterion.MIN_SCORE && score <= Criterion.MAX_SCORE) {
+          return score;
+        }
+        errors.add(new ImportError(line, column, column + " must be from 1 to 10, was " + score));
+      } catch (NumberFormatException e) {
+        errors.add(new ImportError(line, column, value.isEmpty()
+            ? column + " is empty; expected a whole number from 1 to 10"
+            : column + " must be a whole number from 1 to 10, was '" + abbreviate(value) + "'"));
+      }
+      return null;
+    }
+
+    public BigDecimal amount(String column, boolean mayBeNegative) {
+      if (!record.isMapped(column) || record.get(column).isEmpty()) {
+        return null;
+      }
+      String value = record.get(column);
+      try {
+        BigDecimal amount = new BigDecimal(value);
+        if (amount.abs().compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 2) {
+          errors.add(new ImportError(line, column, column + " must be an amount below 10^17 with at most two decimals"));
+        } else if (!mayBeNegative && amount.signum() < 0) {
+          errors.add(new ImportError(line, column, column + " must not be negative"));
+        } else {
+          return amount;
+        }
+      } catch (NumberFormatException e) {
+        errors.add(new ImportError(line, column, column + " must be a number, was '" + abbreviate(value) + "'"));
+      }
+      return null;
+    }
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  /**
+   * Maps a character position to its 1-based line (LF, CRLF or CR line ends), so that quoted line breaks and
+   * skipped blank lines do not shift the numbering.
+   */
+  private static final class LineIndex {
+    private final String text;
+    private final int[] lineStarts;
+
+    public LineIndex(String text) {
+      this.text = text;
+      int[] starts = new int[16];
+      int count = 1;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+        if (lineEnd) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i + 1;
+        }
+      }
+      this.lineStarts = Arrays.copyOf(starts, count);
+    }
+
+    /** The line of the first character of a record that starts at {@code position}, past blank lines before it. */
+    public long lineOf(long position) {
+      int at = (int) position;
+      while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+        at++;
+      }
+      int index = Arrays.binarySearch(lineStarts, at);
+      return (index >= 0 ? index : -index - 2) + 1L;
+    }
+
+    public long lineCount() {
+      return lineStarts.length;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.kap.portfolio.process;
+
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.TaskCompletionListener;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.internal.PortfolioCsvParser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * When "Validate segmentation" completes: checks the submitted overrides on the server (account, segment and a
+ * reason each) and stores them with who and when. Any bad entry refuses the whole completion. An execution
+ * listener rather than a task listener, because the engine wraps task listener exceptions into a generic one
+ * and /engine-rest would then answer 500 instead of 400 with the field named.
+ */
+@Component("applySegmentOverrides")
+public class ApplySegmentOverridesListener extends TaskCompletionListener {
+
+  public static final int MAX_REASON_LENGTH = 2000;
+
+  private final PortfolioSegmentation segmentation;
+  private final CurrentUser currentUser;
+
+  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation, CurrentUser currentUser) {
+    this.segmentation = segmentation;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    FormValues values = FormValues.of(execution);
+    List<Map<String, Object>> entries = values.objectList("overrides");
+    List<PortfolioSegmentation.OverrideRequest> overrides = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    FormProblems problems = new FormProblems();
+    for (int i = 0; i < entries.size(); i++) {
+      String path = "overrides[" + i + "]";
+      Map<String, Object> entry = entries.get(i);
+      problems.check(() -> {
+        String accountId = FormValues.text(entry, path, "accountId", true, PortfolioCsvParser.MAX_ID_LENGTH);
+        String segmentLabel = FormValues.text(entry, path, "segment", true, 16);
+        Segment segment = Segment.byLabel(segmentLabel).orElseThrow(() -> new InvalidFormData(path + ".segment",
+            "'" + segmentLabel + "' is not a segment; use Strategic, Star, Status or Streamline"));
+        String reason = FormValues.text(entry, path, "reason", true, MAX_REASON_LENGTH);
+        if (!seen.add(accountId)) {
+          throw new InvalidFormData(path + ".accountId", "account '" + accountId + "' is overridden twice");
+        }
+        return overrides.add(new PortfolioSegmentation.OverrideRequest(accountId, segment, reason));
+      });
+    }
+    problems.throwIfAny();
+    int year = ((Number) execution.getVariable("year")).intValue();
+    segmentation.override(year, overrides, currentUser.idOrElse("unknown"));
+  }
+}

@@ -1,0 +1,62 @@
+package com.kap.portfolio.web;
+
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.web.RequestText;
+import com.kap.portfolio.AccountView;
+import com.kap.portfolio.PortfolioImportService;
+import com.kap.portfolio.PortfolioQueries;
+import com.kap.portfolio.internal.MatrixPicture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+public class PortfolioController {
+
+  private final PortfolioImportService importService;
+  private final PortfolioQueries queries;
+  private final MatrixPicture matrixPicture;
+  private final CurrentUser currentUser;
+
+  public PortfolioController(PortfolioImportService importService, PortfolioQueries queries,
+      MatrixPicture matrixPicture, CurrentUser currentUser) {
+    this.importService = importService;
+    this.queries = queries;
+    this.matrixPicture = matrixPicture;
+    this.currentUser = currentUser;
+  }
+
+  /** The body is read only after the role check, and decoded strictly: a file in another encoding is refused. */
+  @PostMapping(path = "/portfolio/import", consumes = "text/csv")
+  public PortfolioImportService.ImportResult importPortfolio(InputStream body,
+      @RequestHeader(name = "Content-Type") MediaType contentType) throws IOException {
+    currentUser.require(Roles.PROGRAMME_DIRECTOR);
+    return importService.importCsv(RequestText.read(body, contentType, "the file"));
+  }
+
+  @GetMapping("/accounts")
+  public List<AccountView> accounts() {
+    return queries.visibleAccountViews();
+  }
+
+  @GetMapping("/accounts/{accountId}")
+  public AccountView account(@PathVariable String accountId) {
+    return queries.accountView(accountId);
+  }
+
+  /** The matrix of the accounts the caller may see: current scores, or a cycle year's validated segments. */
+  @GetMapping(path = "/portfolio/matrix.svg", produces = "image/svg+xml")
+  public String matrix(@RequestParam(required = false) Integer year) {
+    return matrixPicture.render(queries.visibleAccounts(), year);
+  }
+}

@@ -1,8 +1,0 @@
-package com.kap.rituals;
-
-/** An account's rituals for a cycle year: proposed by the KAM, validated by the programme director, then held. */
-public record RitualPlan(int year, String accountId, String segment, Status status, String processInstanceId,
-    String justification, String directorComments) {
-
-  public enum Status { PROPOSING, VALIDATING, ACTIVE, ENDED }
-}
