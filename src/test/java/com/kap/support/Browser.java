@@ -203,12 +203,21 @@ public class Browser implements AutoCloseable {
 
   /** Scrolls the element to the middle of the window first: Tasklist's fixed footer covers the bottom edge. */
   public void click(By by) {
-    // Tasklist redraws its task list when it refreshes it: an element found a moment ago may be gone, found again
+    whenRedrawnAgain(() -> {
+      WebElement element = clickable(by);
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      clickable(by).click();
+    });
+  }
+
+  /**
+   * Runs a step that finds its element anew each time, again when the page redrew that element in between (Tasklist
+   * redraws its task list when it refreshes it, a form its fields): up to five times, as a person would look again.
+   */
+  public void whenRedrawnAgain(Runnable step) {
     for (int attempt = 1; ; attempt++) {
       try {
-        WebElement element = clickable(by);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        clickable(by).click();
+        step.run();
         return;
       } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
         if (attempt == 5) {

@@ -55,22 +55,26 @@ public final class TasklistForm {
   /** Replaces the text of a text field, text area or number field. */
   public TasklistForm type(String label, String text) {
     By input = By.xpath(field(label) + "//*[self::input or self::textarea][not(@type='hidden')]");
-    WebElement element = browser.find(input);
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    // then leave the field, as a person does: the form takes a typed value over when the field loses focus
-    element.sendKeys(text, Keys.TAB);
+    browser.whenRedrawnAgain(() -> {
+      WebElement element = browser.find(input);
+      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      // then leave the field, as a person does: the form takes a typed value over when the field loses focus
+      element.sendKeys(text, Keys.TAB);
+    });
     return this;
   }
 
   /** Types a date as the date picker takes it (month/day/year) and leaves the field. */
   public TasklistForm date(String label, LocalDate date) {
     By input = By.xpath(field(label) + "//input");
-    WebElement element = browser.find(input);
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    // Tab, not Escape, closes the date picker: Escape would close a start form's dialog too
-    element.sendKeys(TYPED.format(date), Keys.TAB);
+    browser.whenRedrawnAgain(() -> {
+      WebElement element = browser.find(input);
+      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      // Tab, not Escape, closes the date picker: Escape would close a start form's dialog too
+      element.sendKeys(TYPED.format(date), Keys.TAB);
+    });
     return this;
   }
 
