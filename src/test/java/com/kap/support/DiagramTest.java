@@ -1,0 +1,84 @@
+package com.kap.support;
+
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A test of one diagram on a lightweight engine (src/test/resources/camunda-light.cfg.xml: in-memory H2, no job
+ * executor, no Spring): the test deploys the diagram with {@code @Deployment}, registers a Mockito mock for every
+ * bean the diagram names ({@link #delegate}, {@link #listener}, {@link #bean}), and steps through it with
+ * camunda-bpm-assert. The engine starts once per JVM (about a second) and each test's deployment is deleted, with its
+ * instances, after it. The deployment happens after the test's {@code @BeforeEach} methods, so mocks registered
+ * there already answer expressions evaluated at deployment (a timer start event's cycle).
+ */
+public abstract class DiagramTest {
+
+  // per test instance, not static: the extension clears its engine references in afterAll, which a static field shared
+  // by all subclasses would carry into the next class; the engine itself is cached per configuration resource
+  @RegisterExtension
+  protected final ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().configurationResource("camunda-light.cfg.xml").build();
+
+  @BeforeEach
+  void bindAssertions() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+  }
+
+  @AfterEach
+  void forgetMocks() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  protected ProcessEngine processEngine() {
+    return engine.getProcessEngine();
+  }
+
+  /** A service task's {@code ${name}}: does nothing. */
+  protected static JavaDelegate delegate(String name) {
+    JavaDelegate delegate = mock(JavaDelegate.class);
+    Mocks.register(name, delegate);
+    return delegate;
+  }
+
+  /** A service task's {@code ${name}} that sets these variables, as the real delegate would for the gateways. */
+  protected static JavaDelegate delegateSetting(String name, Map<String, Object> variables) {
+    JavaDelegate delegate = delegate(name);
+    try {
+      doAnswer(call -> {
+        ((DelegateExecution) call.getArgument(0)).setVariables(variables);
+        return null;
+      }).when(delegate).execute(org.mockito.ArgumentMatchers.any());
+    } catch (Exception impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    return delegate;
+  }
+
+  /** An execution listener's {@code ${name}}: does nothing. */
+  protected static ExecutionListener listener(String name) {
+    ExecutionListener listener = mock(ExecutionListener.class);
+    Mocks.register(name, listener);
+    return listener;
+  }
+
+  /** A bean whose methods the diagram calls ({@code ${name.method(execution)}}): a Mockito mock of its class. */
+  protected static <T> T bean(String name, Class<T> type) {
+    T bean = mock(type);
+    Mocks.register(name, bean);
+    return bean;
+  }
+}
