@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -54,18 +55,47 @@ public abstract class DiagramTest {
     return delegate;
   }
 
-  /** A service task's {@code ${name}} that sets these variables, as the real delegate would for the gateways. */
-  protected static JavaDelegate delegateSetting(String name, Map<String, Object> variables) {
+  /**
+   * A service task's {@code ${name}} that sets these variables, as the real delegate would for the gateways: the
+   * first call the first map, the second call the second, and so on; the last map again once they run out.
+   */
+  @SafeVarargs
+  protected static JavaDelegate delegateSetting(String name, Map<String, Object>... inTurn) {
     JavaDelegate delegate = delegate(name);
     try {
-      doAnswer(call -> {
-        ((DelegateExecution) call.getArgument(0)).setVariables(variables);
-        return null;
-      }).when(delegate).execute(org.mockito.ArgumentMatchers.any());
+      doAnswer(setting(inTurn)).when(delegate).execute(org.mockito.ArgumentMatchers.any());
     } catch (Exception impossible) {
       throw new IllegalStateException(impossible);
     }
     return delegate;
+  }
+
+  /** An execution listener's {@code ${name}} that sets these variables in turn, like {@link #delegateSetting}. */
+  @SafeVarargs
+  protected static ExecutionListener listenerSetting(String name, Map<String, Object>... inTurn) {
+    ExecutionListener listener = listener(name);
+    try {
+      doAnswer(setting(inTurn)).when(listener).notify(org.mockito.ArgumentMatchers.any());
+    } catch (Exception impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    return listener;
+  }
+
+  private static org.mockito.stubbing.Answer<Void> setting(Map<String, Object>[] inTurn) {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    return call -> {
+      int turn = Math.min(calls.getAndIncrement(), inTurn.length - 1);
+      ((DelegateExecution) call.getArgument(0)).setVariables(inTurn[turn]);
+      return null;
+    };
+  }
+
+  /** A task listener's {@code ${name}}: does nothing. */
+  protected static TaskListener taskListener(String name) {
+    TaskListener listener = mock(TaskListener.class);
+    Mocks.register(name, listener);
+    return listener;
   }
 
   /** An execution listener's {@code ${name}}: does nothing. */
