@@ -33,6 +33,17 @@ public abstract class DiagramTest {
   protected final ProcessEngineExtension engine =
       ProcessEngineExtension.builder().configurationResource("camunda-light.cfg.xml").build();
 
+  static {
+    // Without Spring Boot nobody configures Logback, whose default logs everything at DEBUG (each SQL statement of
+    // MyBatis): that alone made the engine's start and the first tests several times slower. INFO, as Spring Boot's
+    // default; a JVM where Spring Boot configured the logging already is left alone.
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root.getLevel() == ch.qos.logback.classic.Level.DEBUG) {
+      root.setLevel(ch.qos.logback.classic.Level.INFO);
+    }
+  }
+
   @BeforeEach
   void bindAssertions() {
     BpmnAwareTests.init(engine.getProcessEngine());
