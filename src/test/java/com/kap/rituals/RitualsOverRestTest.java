@@ -82,6 +82,15 @@ class RitualsOverRestTest {
     String path = "/api/accounts/ACC-012/segments/" + YEAR;
     assertThat(put("alice", path, "{\"segment\":\"Streamline\",\"reason\":\"x\"}").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    // the body is checked after the role and the account: a refusal teaches nothing to whoever may not change
+    assertThat(put("alice", path, "{\"segment\":\"Gold\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(put("diane", "/api/accounts/NO-SUCH/segments/" + YEAR, "{\"segment\":\"Gold\"}").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    JsonNode neither = put("diane", path, "{\"segment\":\"Gold\",\"reason\":\" \"}").getBody();
+    assertThat(neither.get("field").asText()).as("the first refused field").isEqualTo("segment");
+    JsonNode tooLong = put("diane", path, "{\"segment\":\"Streamline\",\"reason\":\"" + "x".repeat(2001) + "\"}")
+        .getBody();
+    assertThat(tooLong.get("detail").asText()).isEqualTo("Reason: is required (at most 2000 characters)");
     ResponseEntity<JsonNode> noReason = put("diane", path, "{\"segment\":\"Streamline\"}");
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noReason.getBody().get("detail").asText()).isEqualTo("Reason: is required (at most 2000 characters)");

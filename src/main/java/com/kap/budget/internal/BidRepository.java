@@ -8,16 +8,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class BidRepository {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public BidRepository(JdbcTemplate jdbc) {
+  public BidRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -25,76 +25,89 @@ public class BidRepository {
   public long insert(long roundNo, String accountId, String kam, BidContent content, String processInstanceId,
       Instant at) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(connection -> {
-      var statement = connection.prepareStatement("insert into kap_bid (round_no, account_id, kam, title, category, "
-          + "cost, expected_margin, success_probability, co_investment, objectives, exclusive_group, requires_bid, "
-          + "must_fund, must_fund_reason, revision, status, process_instance_id, submitted_at, updated_at) "
-          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'SUBMITTED', ?, ?, ?)", new String[] {"bid_no"});
-      statement.setLong(1, roundNo);
-      statement.setString(2, accountId);
-      statement.setString(3, kam);
-      statement.setString(4, content.title());
-      statement.setString(5, content.category());
-      statement.setLong(6, content.cost());
-      statement.setLong(7, content.expectedMargin());
-      statement.setBigDecimal(8, content.successProbability());
-      statement.setLong(9, content.coInvestment());
-      statement.setString(10, content.objectives());
-      statement.setString(11, content.exclusiveGroup());
-      if (content.requiresBid() == null) {
-        statement.setNull(12, Types.BIGINT);
-      } else {
-        statement.setLong(12, content.requiresBid());
-      }
-      statement.setBoolean(13, content.mustFund());
-      statement.setString(14, content.mustFundReason());
-      statement.setString(15, processInstanceId);
-      statement.setTimestamp(16, Timestamp.from(at));
-      statement.setTimestamp(17, Timestamp.from(at));
-      return statement;
-    }, key);
+    content(jdbc.sql("insert into kap_bid (round_no, account_id, kam, title, category, cost, expected_margin, "
+            + "success_probability, co_investment, objectives, exclusive_group, requires_bid, must_fund, "
+            + "must_fund_reason, revision, status, process_instance_id, submitted_at, updated_at) values (:roundNo, "
+            + ":accountId, :kam, :title, :category, :cost, :expectedMargin, :successProbability, :coInvestment, "
+            + ":objectives, :exclusiveGroup, :requiresBid, :mustFund, :mustFundReason, 1, 'SUBMITTED', "
+            + ":processInstanceId, :at, :at)"), content)
+        .param("roundNo", roundNo)
+        .param("accountId", accountId)
+        .param("kam", kam)
+        .param("processInstanceId", processInstanceId)
+        .param("at", Timestamp.from(at))
+        .update(key, "bid_no");
     return key.getKey().longValue();
   }
 
   /** Stores a revision while the bid is still submitted; returns the new revision number. */
   public int revise(long bidNo, BidContent content, Instant at) {
-    jdbc.update("update kap_bid set title = ?, category = ?, cost = ?, expected_margin = ?, success_probability = ?, "
-            + "co_investment = ?, objectives = ?, exclusive_group = ?, requires_bid = ?, must_fund = ?, "
-            + "must_fund_reason = ?, revision = revision + 1, updated_at = ? where bid_no = ? and status = 'SUBMITTED'",
-        content.title(), content.category(), content.cost(), content.expectedMargin(), content.successProbability(),
-        content.coInvestment(), content.objectives(), content.exclusiveGroup(), content.requiresBid(),
-        content.mustFund(), content.mustFundReason(), Timestamp.from(at), bidNo);
-    return jdbc.queryForObject("select revision from kap_bid where bid_no = ?", Integer.class, bidNo);
+    content(jdbc.sql("update kap_bid set title = :title, category = :category, cost = :cost, "
+            + "expected_margin = :expectedMargin, success_probability = :successProbability, "
+            + "co_investment = :coInvestment, objectives = :objectives, exclusive_group = :exclusiveGroup, "
+            + "requires_bid = :requiresBid, must_fund = :mustFund, must_fund_reason = :mustFundReason, "
+            + "revision = revision + 1, updated_at = :at where bid_no = :bidNo and status = 'SUBMITTED'"), content)
+        .param("at", Timestamp.from(at))
+        .param("bidNo", bidNo)
+        .update();
+    return jdbc.sql("select revision from kap_bid where bid_no = :bidNo").param("bidNo", bidNo)
+        .query(Integer.class).single();
+  }
+
+  /** The bid's own fields as parameters of the same names. */
+  private static JdbcClient.StatementSpec content(JdbcClient.StatementSpec statement, BidContent content) {
+    return statement
+        .param("title", content.title())
+        .param("category", content.category())
+        .param("cost", content.cost())
+        .param("expectedMargin", content.expectedMargin())
+        .param("successProbability", content.successProbability(), Types.DECIMAL)
+        .param("coInvestment", content.coInvestment())
+        .param("objectives", content.objectives())
+        .param("exclusiveGroup", content.exclusiveGroup())
+        .param("requiresBid", content.requiresBid(), Types.BIGINT)
+        .param("mustFund", content.mustFund())
+        .param("mustFundReason", content.mustFundReason());
   }
 
   public Optional<Bid> find(long bidNo) {
-    return jdbc.query("select * from kap_bid where bid_no = ?", this::bid, bidNo).stream().findFirst();
+    return jdbc.sql("select * from kap_bid where bid_no = :bidNo").param("bidNo", bidNo).query(this::bid).list()
+        .stream().findFirst();
   }
 
   public List<Bid> findByRound(long roundNo) {
-    return jdbc.query("select * from kap_bid where round_no = ? order by bid_no", this::bid, roundNo);
+    return jdbc.sql("select * from kap_bid where round_no = :roundNo order by bid_no").param("roundNo", roundNo)
+        .query(this::bid).list();
   }
 
   public List<Bid> findByKam(String kam) {
-    return jdbc.query("select * from kap_bid where kam = ? order by bid_no", this::bid, kam);
+    return jdbc.sql("select * from kap_bid where kam = :kam order by bid_no").param("kam", kam).query(this::bid)
+        .list();
   }
 
   public List<Bid> findByRoundAndStatus(long roundNo, Bid.Status status) {
-    return jdbc.query("select * from kap_bid where round_no = ? and status = ? order by bid_no", this::bid, roundNo,
-        status.name());
+    return jdbc.sql("select * from kap_bid where round_no = :roundNo and status = :status order by bid_no")
+        .param("roundNo", roundNo).param("status", status.name())
+        .query(this::bid).list();
   }
 
   public void updateStatus(long bidNo, Bid.Status status, String reason) {
-    jdbc.update("update kap_bid set status = ?, status_reason = ? where bid_no = ?", status.name(), reason, bidNo);
+    jdbc.sql("update kap_bid set status = :status, status_reason = :reason where bid_no = :bidNo")
+        .param("status", status.name()).param("reason", reason).param("bidNo", bidNo)
+        .update();
   }
 
   public void recordBenefit(long bidNo, BigDecimal benefit) {
-    jdbc.update("update kap_bid set benefit = ?, status = 'SCORED' where bid_no = ?", benefit, bidNo);
+    jdbc.sql("update kap_bid set benefit = :benefit, status = 'SCORED' where bid_no = :bidNo")
+        .param("benefit", benefit).param("bidNo", bidNo)
+        .update();
   }
 
   public void fundFromReserve(long bidNo, String reason) {
-    jdbc.update("update kap_bid set status = 'FUNDED', status_reason = ?, funded_from_reserve = true where bid_no = ?",
-        reason, bidNo);
+    jdbc.sql("update kap_bid set status = 'FUNDED', status_reason = :reason, funded_from_reserve = true "
+            + "where bid_no = :bidNo")
+        .param("reason", reason).param("bidNo", bidNo)
+        .update();
   }
 
   private Bid bid(ResultSet rs, int row) throws SQLException {

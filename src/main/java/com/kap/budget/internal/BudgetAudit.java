@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The audit trail of a round: who did what to which bid, when, with the value before and after and the reason. */
@@ -19,29 +19,40 @@ public class BudgetAudit {
   public record Entry(long auditNo, String roundId, String bidId, Action action, String actor, Instant at,
       String before, String after, String reason) {}
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
-  public BudgetAudit(JdbcTemplate jdbc, Clock clock) {
+  public BudgetAudit(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
   public void record(long roundNo, Long bidNo, Action action, String actor, String before, String after,
       String reason) {
-    jdbc.update("insert into kap_budget_audit (round_no, bid_no, action, actor, acted_at, before_value, after_value, "
-            + "reason) values (?, ?, ?, ?, ?, ?, ?, ?)", roundNo, bidNo, action.name(), actor,
-        Timestamp.from(clock.instant()), clip(before), clip(after), clip(reason));
+    jdbc.sql("insert into kap_budget_audit (round_no, bid_no, action, actor, acted_at, before_value, after_value, "
+            + "reason) values (:roundNo, :bidNo, :action, :actor, :at, :before, :after, :reason)")
+        .param("roundNo", roundNo)
+        .param("bidNo", bidNo)
+        .param("action", action.name())
+        .param("actor", actor)
+        .param("at", Timestamp.from(clock.instant()))
+        .param("before", clip(before))
+        .param("after", clip(after))
+        .param("reason", clip(reason))
+        .update();
   }
 
   public List<Entry> entries(long roundNo) {
-    return jdbc.query("select * from kap_budget_audit where round_no = ? order by audit_no", (rs, row) -> {
-      long bidNo = rs.getLong("bid_no");
-      String bidId = rs.wasNull() ? null : BudgetIds.bid(bidNo);
-      return new Entry(rs.getLong("audit_no"), BudgetIds.round(roundNo), bidId, Action.valueOf(rs.getString("action")),
-          rs.getString("actor"), rs.getTimestamp("acted_at").toInstant(), rs.getString("before_value"),
-          rs.getString("after_value"), rs.getString("reason"));
-    }, roundNo);
+    return jdbc.sql("select * from kap_budget_audit where round_no = :roundNo order by audit_no")
+        .param("roundNo", roundNo)
+        .query((rs, row) -> {
+          long bidNo = rs.getLong("bid_no");
+          String bidId = rs.wasNull() ? null : BudgetIds.bid(bidNo);
+          return new Entry(rs.getLong("audit_no"), BudgetIds.round(roundNo), bidId,
+              Action.valueOf(rs.getString("action")), rs.getString("actor"), rs.getTimestamp("acted_at").toInstant(),
+              rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"));
+        })
+        .list();
   }
 
   private static String clip(String text) {

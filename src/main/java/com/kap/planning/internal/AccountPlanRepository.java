@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** kap_account_plan and kap_plan_version. */
@@ -21,103 +21,156 @@ public class AccountPlanRepository {
 
   private static final String ISSUE_SEPARATOR = "\n";
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public AccountPlanRepository(JdbcTemplate jdbc) {
+  public AccountPlanRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** Registers a plan; the primary key (year, account) refuses a second one. */
   public void insert(AccountPlan plan) {
-    jdbc.update("insert into kap_account_plan (cycle_year, account_id, process_instance_id, kam, segment, status, "
-            + "started_at) values (?, ?, ?, ?, ?, ?, ?)", plan.year(), plan.accountId(), plan.processInstanceId(),
-        plan.kam(), plan.segment(), plan.status().name(), Timestamp.from(plan.startedAt()));
+    jdbc.sql("insert into kap_account_plan (cycle_year, account_id, process_instance_id, kam, segment, status, "
+            + "started_at) values (:year, :accountId, :processInstanceId, :kam, :segment, :status, :startedAt)")
+        .param("year", plan.year())
+        .param("accountId", plan.accountId())
+        .param("processInstanceId", plan.processInstanceId())
+        .param("kam", plan.kam())
+        .param("segment", plan.segment())
+        .param("status", plan.status().name())
+        .param("startedAt", Timestamp.from(plan.startedAt()))
+        .update();
   }
 
   public Optional<AccountPlan> find(int year, String accountId) {
-    return jdbc.query("select * from kap_account_plan where cycle_year = ? and account_id = ?", AccountPlanRepository::plan,
-        year, accountId).stream().findFirst();
+    return jdbc.sql("select * from kap_account_plan where cycle_year = :year and account_id = :accountId")
+        .param("year", year).param("accountId", accountId)
+        .query(AccountPlanRepository::plan).list().stream().findFirst();
   }
 
   public List<AccountPlan> findByYear(int year) {
-    return jdbc.query("select * from kap_account_plan where cycle_year = ? order by account_id",
-        AccountPlanRepository::plan, year);
+    return jdbc.sql("select * from kap_account_plan where cycle_year = :year order by account_id")
+        .param("year", year).query(AccountPlanRepository::plan).list();
   }
 
   public void recordServiceLevel(int year, String accountId, String planDepth, boolean sponsorRequired) {
-    jdbc.update("update kap_account_plan set plan_depth = ?, sponsor_required = ? where cycle_year = ? and account_id = ?",
-        planDepth, sponsorRequired, year, accountId);
+    jdbc.sql("update kap_account_plan set plan_depth = :planDepth, sponsor_required = :sponsorRequired "
+            + "where cycle_year = :year and account_id = :accountId")
+        .param("planDepth", planDepth)
+        .param("sponsorRequired", sponsorRequired)
+        .param("year", year)
+        .param("accountId", accountId)
+        .update();
   }
 
   /** The number of the plan's latest submitted version, or 0 before the first. */
   public int latestVersion(int year, String accountId) {
-    return jdbc.queryForObject("select coalesce(max(version), 0) from kap_plan_version where cycle_year = ? "
-        + "and account_id = ?", Integer.class, year, accountId);
+    return jdbc.sql("select coalesce(max(version), 0) from kap_plan_version where cycle_year = :year "
+            + "and account_id = :accountId")
+        .param("year", year).param("accountId", accountId)
+        .query(Integer.class).single();
   }
 
   public void updateStatus(int year, String accountId, AccountPlan.Status status) {
-    jdbc.update("update kap_account_plan set status = ? where cycle_year = ? and account_id = ?", status.name(), year,
-        accountId);
+    jdbc.sql("update kap_account_plan set status = :status where cycle_year = :year and account_id = :accountId")
+        .param("status", status.name())
+        .param("year", year)
+        .param("accountId", accountId)
+        .update();
   }
 
   public void approve(int year, String accountId, int version, Instant at) {
-    jdbc.update("update kap_account_plan set status = ?, approved_at = ?, approved_version = ? "
-        + "where cycle_year = ? and account_id = ?", AccountPlan.Status.APPROVED.name(), Timestamp.from(at), version,
-        year, accountId);
+    jdbc.sql("update kap_account_plan set status = :status, approved_at = :at, approved_version = :version "
+            + "where cycle_year = :year and account_id = :accountId")
+        .param("status", AccountPlan.Status.APPROVED.name())
+        .param("at", Timestamp.from(at))
+        .param("version", version)
+        .param("year", year)
+        .param("accountId", accountId)
+        .update();
   }
 
   public int addVersion(int year, String accountId, String submittedBy, Instant at, PlanContent content,
       List<String> qualityIssues) {
-    int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from kap_plan_version "
-        + "where cycle_year = ? and account_id = ?", Integer.class, year, accountId);
-    jdbc.update("insert into kap_plan_version (cycle_year, account_id, version, submitted_by, submitted_at, content, "
-            + "quality_passed, quality_issues) values (?, ?, ?, ?, ?, ?, ?, ?)", year, accountId, version, submittedBy,
-        Timestamp.from(at), PlanForm.toJson(content), qualityIssues.isEmpty(),
-        qualityIssues.isEmpty() ? null : String.join(ISSUE_SEPARATOR, qualityIssues));
+    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from kap_plan_version "
+            + "where cycle_year = :year and account_id = :accountId")
+        .param("year", year).param("accountId", accountId)
+        .query(Integer.class).single();
+    jdbc.sql("insert into kap_plan_version (cycle_year, account_id, version, submitted_by, submitted_at, content, "
+            + "quality_passed, quality_issues) values (:year, :accountId, :version, :submittedBy, :submittedAt, "
+            + ":content, :qualityPassed, :qualityIssues)")
+        .param("year", year)
+        .param("accountId", accountId)
+        .param("version", version)
+        .param("submittedBy", submittedBy)
+        .param("submittedAt", Timestamp.from(at))
+        .param("content", PlanForm.toJson(content))
+        .param("qualityPassed", qualityIssues.isEmpty())
+        .param("qualityIssues", qualityIssues.isEmpty() ? null : String.join(ISSUE_SEPARATOR, qualityIssues))
+        .update();
     return version;
   }
 
   public void recordSponsorReview(int year, String accountId, int version, String comments, String touchpoints,
       String by) {
-    jdbc.update("update kap_plan_version set sponsor_comments = ?, sponsor_touchpoints = ?, reviewed_by = ? "
-        + "where cycle_year = ? and account_id = ? and version = ?", comments, touchpoints, by, year, accountId, version);
+    jdbc.sql("update kap_plan_version set sponsor_comments = :comments, sponsor_touchpoints = :touchpoints, "
+            + "reviewed_by = :by where cycle_year = :year and account_id = :accountId and version = :version")
+        .param("comments", comments)
+        .param("touchpoints", touchpoints)
+        .param("by", by)
+        .param("year", year)
+        .param("accountId", accountId)
+        .param("version", version)
+        .update();
   }
 
   public void recordDecision(int year, String accountId, int version, String decision, String comments, String by,
       Instant at) {
-    jdbc.update("update kap_plan_version set decision = ?, decision_comments = ?, decided_by = ?, decided_at = ? "
-            + "where cycle_year = ? and account_id = ? and version = ?", decision, comments, by, Timestamp.from(at),
-        year, accountId, version);
+    jdbc.sql("update kap_plan_version set decision = :decision, decision_comments = :comments, decided_by = :by, "
+            + "decided_at = :at where cycle_year = :year and account_id = :accountId and version = :version")
+        .param("decision", decision)
+        .param("comments", comments)
+        .param("by", by)
+        .param("at", Timestamp.from(at))
+        .param("year", year)
+        .param("accountId", accountId)
+        .param("version", version)
+        .update();
   }
 
   public List<PlanVersion> versions(int year, String accountId) {
-    return jdbc.query("select * from kap_plan_version where cycle_year = ? and account_id = ? order by version",
-        AccountPlanRepository::version, year, accountId);
+    return jdbc.sql("select * from kap_plan_version where cycle_year = :year and account_id = :accountId "
+            + "order by version")
+        .param("year", year).param("accountId", accountId)
+        .query(AccountPlanRepository::version).list();
   }
 
   /** The latest submission of every plan of the year (for training needs and the dashboard). */
   public Map<String, PlanVersion> latestVersions(int year) {
     Map<String, PlanVersion> latest = new LinkedHashMap<>();
-    jdbc.query("select v.* from kap_plan_version v where v.cycle_year = ? and v.version = (select max(version) "
-        + "from kap_plan_version w where w.cycle_year = v.cycle_year and w.account_id = v.account_id) "
-        + "order by v.account_id", rs -> {
+    jdbc.sql("select v.* from kap_plan_version v where v.cycle_year = :year and v.version = (select max(version) "
+            + "from kap_plan_version w where w.cycle_year = v.cycle_year and w.account_id = v.account_id) "
+            + "order by v.account_id")
+        .param("year", year)
+        .query((ResultSet rs) -> {
           latest.put(rs.getString("account_id"), version(rs, 0));
-        }, year);
+        });
     return latest;
   }
 
   /** The approved content of an account's plan in a year, to pre-fill the next year's draft. */
   public Optional<PlanContent> approvedContent(int year, String accountId) {
-    return jdbc.queryForList("select v.content from kap_plan_version v join kap_account_plan p on "
+    return jdbc.sql("select v.content from kap_plan_version v join kap_account_plan p on "
             + "p.cycle_year = v.cycle_year and p.account_id = v.account_id and p.approved_version = v.version "
-            + "where p.cycle_year = ? and p.account_id = ?", String.class, year, accountId)
+            + "where p.cycle_year = :year and p.account_id = :accountId")
+        .param("year", year).param("accountId", accountId)
+        .query(String.class).list()
         .stream().findFirst().map(PlanForm::fromJson);
   }
 
   /** Removes a year's plans and their versions: what a cancelled cycle leaves. */
   public void deleteYear(int year) {
-    jdbc.update("delete from kap_plan_version where cycle_year = ?", year);
-    jdbc.update("delete from kap_account_plan where cycle_year = ?", year);
+    jdbc.sql("delete from kap_plan_version where cycle_year = :year").param("year", year).update();
+    jdbc.sql("delete from kap_account_plan where cycle_year = :year").param("year", year).update();
   }
 
   private static AccountPlan plan(ResultSet rs, int row) throws SQLException {

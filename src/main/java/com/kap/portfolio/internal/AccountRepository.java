@@ -15,11 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** kap_account: plain JDBC, batched, because a portfolio import writes thousands of rows at once. */
+/**
+ * kap_account: batched writes (JdbcClient has none, so through {@link NamedParameterJdbcTemplate}), because a
+ * portfolio import writes thousands of rows at once.
+ */
 @Repository
 public class AccountRepository {
 
@@ -28,45 +34,51 @@ public class AccountRepository {
   private static final String SELECT =
       "select account_id, name, region, kam, sponsor, " + SCORE_COLUMNS + ", revenue, gross_margin from kap_account";
   private static final String INSERT = "insert into kap_account (name, region, kam, sponsor, " + SCORE_COLUMNS
-      + ", revenue, gross_margin, updated_at, account_id) values (?, ?, ?, ?, "
-      + "?, ".repeat(Criterion.values().length) + "?, ?, ?, ?)";
-  private static final String UPDATE = "update kap_account set name = ?, region = ?, kam = ?, sponsor = ?, "
-      + Arrays.stream(Criterion.values()).map(c -> c.column() + " = ?").collect(Collectors.joining(", "))
-      + ", revenue = ?, gross_margin = ?, updated_at = ? where account_id = ?";
+      + ", revenue, gross_margin, updated_at, account_id) values (:name, :region, :kam, :sponsor, "
+      + Arrays.stream(Criterion.values()).map(c -> ":" + c.column() + ", ").collect(Collectors.joining())
+      + ":revenue, :grossMargin, :updatedAt, :accountId)";
+  private static final String UPDATE = "update kap_account set name = :name, region = :region, kam = :kam, "
+      + "sponsor = :sponsor, "
+      + Arrays.stream(Criterion.values()).map(c -> c.column() + " = :" + c.column()).collect(Collectors.joining(", "))
+      + ", revenue = :revenue, gross_margin = :grossMargin, updated_at = :updatedAt where account_id = :accountId";
   private static final int BATCH_SIZE = 500;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  public AccountRepository(JdbcTemplate jdbc) {
+  public AccountRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   public List<Account> findAll() {
-    return jdbc.query(SELECT + " order by account_id", ACCOUNT);
+    return jdbc.sql(SELECT + " order by account_id").query(ACCOUNT).list();
   }
 
   public List<Account> findByKam(String kam) {
-    return jdbc.query(SELECT + " where kam = ? order by account_id", ACCOUNT, kam);
+    return jdbc.sql(SELECT + " where kam = :kam order by account_id").param("kam", kam).query(ACCOUNT).list();
   }
 
   public List<Account> findBySponsor(String sponsor) {
-    return jdbc.query(SELECT + " where sponsor = ? order by account_id", ACCOUNT, sponsor);
+    return jdbc.sql(SELECT + " where sponsor = :sponsor order by account_id").param("sponsor", sponsor)
+        .query(ACCOUNT).list();
   }
 
   public Optional<Account> findById(String accountId) {
-    return jdbc.query(SELECT + " where account_id = ?", ACCOUNT, accountId).stream().findFirst();
+    return jdbc.sql(SELECT + " where account_id = :accountId").param("accountId", accountId).query(ACCOUNT).list()
+        .stream().findFirst();
   }
 
   public List<String> regions() {
-    return jdbc.queryForList("select distinct region from kap_account order by region", String.class);
+    return jdbc.sql("select distinct region from kap_account order by region").query(String.class).list();
   }
 
   public long count() {
-    return jdbc.queryForObject("select count(*) from kap_account", Long.class);
+    return jdbc.sql("select count(*) from kap_account").query(Long.class).single();
   }
 
   public Set<String> findAllIds() {
-    return new HashSet<>(jdbc.queryForList("select account_id from kap_account", String.class));
+    return new HashSet<>(jdbc.sql("select account_id from kap_account").query(String.class).list());
   }
 
   public void insertAll(List<Account> accounts, Instant now) {
@@ -77,22 +89,29 @@ public class AccountRepository {
     write(UPDATE, accounts, now);
   }
 
+  /** Writes in batches of {@value #BATCH_SIZE} rows. */
   private void write(String sql, List<Account> accounts, Instant now) {
     Timestamp updatedAt = Timestamp.from(now);
-    jdbc.batchUpdate(sql, accounts, BATCH_SIZE, (ps, account) -> {
-      int i = 1;
-      ps.setString(i++, account.name());
-      ps.setString(i++, account.region());
-      ps.setString(i++, account.kam());
-      ps.setString(i++, account.sponsor());
-      for (Criterion criterion : Criterion.values()) {
-        ps.setInt(i++, account.scores().get(criterion));
-      }
-      ps.setObject(i++, account.revenue(), Types.DECIMAL);
-      ps.setObject(i++, account.grossMargin(), Types.DECIMAL);
-      ps.setTimestamp(i++, updatedAt);
-      ps.setString(i, account.accountId());
-    });
+    for (int from = 0; from < accounts.size(); from += BATCH_SIZE) {
+      batches.batchUpdate(sql, accounts.subList(from, Math.min(from + BATCH_SIZE, accounts.size())).stream()
+          .map(account -> parameters(account, updatedAt)).toArray(SqlParameterSource[]::new));
+    }
+  }
+
+  private static SqlParameterSource parameters(Account account, Timestamp updatedAt) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource()
+        .addValue("name", account.name())
+        .addValue("region", account.region())
+        .addValue("kam", account.kam())
+        .addValue("sponsor", account.sponsor());
+    for (Criterion criterion : Criterion.values()) {
+      parameters.addValue(criterion.column(), (int) account.scores().get(criterion), Types.INTEGER);
+    }
+    return parameters
+        .addValue("revenue", account.revenue(), Types.DECIMAL)
+        .addValue("grossMargin", account.grossMargin(), Types.DECIMAL)
+        .addValue("updatedAt", updatedAt)
+        .addValue("accountId", account.accountId());
   }
 
   private static final RowMapper<Account> ACCOUNT = AccountRepository::mapAccount;

@@ -3,9 +3,15 @@ package com.kap.portfolio.web;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
+import com.kap.platform.web.ValidBody;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Segment;
 import com.kap.portfolio.internal.CycleSegmentRepository;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,21 +34,35 @@ public class SegmentChangeController {
 
   public static final String SEGMENT_CHANGED = "segmentChanged";
 
-  public record SegmentChange(String segment, String reason) {}
+  private static final String SEGMENT_REFUSED = "Segment: must be one of Strategic, Star, Status, Streamline";
+  private static final String REASON_REFUSED = "Reason: is required (at most 2000 characters)";
+
+  /** The change as sent; the reason counts without surrounding blanks (see {@link #trimmed()}). */
+  public record SegmentChange(
+      @NotNull(message = SEGMENT_REFUSED)
+      @Pattern(regexp = "Strategic|Star|Status|Streamline", message = SEGMENT_REFUSED) String segment,
+      @NotBlank(message = REASON_REFUSED) @Size(max = 2000, message = REASON_REFUSED) String reason) {
+
+    SegmentChange trimmed() {
+      return new SegmentChange(segment, reason == null ? null : reason.trim());
+    }
+  }
 
   private final CycleSegmentRepository segments;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final Validator validator;
 
   public SegmentChangeController(CycleSegmentRepository segments, RuntimeService runtimeService,
-      IdentityService identityService, CurrentUser currentUser, Clock clock) {
+      IdentityService identityService, CurrentUser currentUser, Clock clock, Validator validator) {
     this.identityService = identityService;
     this.segments = segments;
     this.runtimeService = runtimeService;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.validator = validator;
   }
 
   @PutMapping("/{accountId}/segments/{year}")
@@ -52,12 +72,11 @@ public class SegmentChangeController {
     currentUser.require(Roles.PROGRAMME_DIRECTOR);
     CycleSegment current = segments.find(year, accountId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
         "account '" + accountId + "' is not in the " + year + " segmentation"));
-    Segment segment = Segment.byLabel(change == null ? null : change.segment()).orElseThrow(() -> new ApiException(
-        HttpStatus.BAD_REQUEST, "segment", "Segment: must be one of Strategic, Star, Status, Streamline"));
-    String reason = change.reason() == null ? "" : change.reason().trim();
-    if (reason.isEmpty() || reason.length() > 2000) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "reason", "Reason: is required (at most 2000 characters)");
-    }
+    // checked here, after the role check and the look-up, not by @Valid before them
+    SegmentChange checked = ValidBody.check(validator, change == null ? new SegmentChange(null, null)
+        : change.trimmed());
+    Segment segment = Segment.byLabel(checked.segment()).orElseThrow();
+    String reason = checked.reason();
     if (current.segment() == segment) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "segment", "Segment: account '" + accountId + "' is already "
           + segment.label() + " in " + year);

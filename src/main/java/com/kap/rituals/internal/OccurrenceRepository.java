@@ -10,9 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,10 +29,12 @@ public class OccurrenceRepository {
   public record Action(long occurrenceNo, String ritualType, LocalDate heldDate, String action, String owner,
       LocalDate dueDate) {}
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  public OccurrenceRepository(JdbcTemplate jdbc) {
+  public OccurrenceRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /**
@@ -40,57 +43,76 @@ public class OccurrenceRepository {
    */
   public void propose(int year, String accountId, List<Proposal> proposals, Instant at) {
     OccurrenceLookups.forget();
-    jdbc.update("delete from kap_ritual_occurrence where cycle_year = ? and account_id = ? and status = 'PROPOSED'",
-        year, accountId);
-    jdbc.batchUpdate("insert into kap_ritual_occurrence (cycle_year, account_id, ritual_type, planned_date, host, "
-            + "customer_participants, status, updated_at) values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?)",
-        proposals.stream().map(p -> new Object[] {year, accountId, p.type().key(), Date.valueOf(p.date()), p.host(),
-            p.customerParticipants(), Timestamp.from(at)}).toList());
+    jdbc.sql("delete from kap_ritual_occurrence where cycle_year = :year and account_id = :accountId "
+            + "and status = 'PROPOSED'")
+        .param("year", year).param("accountId", accountId)
+        .update();
+    Timestamp updatedAt = Timestamp.from(at);
+    batches.batchUpdate("insert into kap_ritual_occurrence (cycle_year, account_id, ritual_type, planned_date, host, "
+            + "customer_participants, status, updated_at) values (:year, :accountId, :type, :date, :host, "
+            + ":customerParticipants, 'PROPOSED', :at)",
+        proposals.stream().map(p -> new MapSqlParameterSource()
+            .addValue("year", year)
+            .addValue("accountId", accountId)
+            .addValue("type", p.type().key())
+            .addValue("date", Date.valueOf(p.date()))
+            .addValue("host", p.host())
+            .addValue("customerParticipants", p.customerParticipants())
+            .addValue("at", updatedAt)).toArray(SqlParameterSource[]::new));
   }
 
   /** The validated proposal becomes the plan: every proposed date is planned. */
   public void planProposed(int year, String accountId, Instant at) {
     OccurrenceLookups.forget();
-    jdbc.update("update kap_ritual_occurrence set status = 'PLANNED', updated_at = ? where cycle_year = ? and "
-        + "account_id = ? and status = 'PROPOSED'", Timestamp.from(at), year, accountId);
+    jdbc.sql("update kap_ritual_occurrence set status = 'PLANNED', updated_at = :at where cycle_year = :year and "
+            + "account_id = :accountId and status = 'PROPOSED'")
+        .param("at", Timestamp.from(at)).param("year", year).param("accountId", accountId)
+        .update();
   }
 
   /** Cancels every date not yet held (a changed segment, a removed account, the end of the year). */
   public int cancelOpen(int year, String accountId, Instant at) {
     OccurrenceLookups.forget();
-    return jdbc.update("update kap_ritual_occurrence set status = 'CANCELLED', sequence_no = sequence_no + 1, "
-        + "updated_at = ? where cycle_year = ? and account_id = ? and status in ('PROPOSED', 'PLANNED')",
-        Timestamp.from(at), year, accountId);
+    return jdbc.sql("update kap_ritual_occurrence set status = 'CANCELLED', sequence_no = sequence_no + 1, "
+            + "updated_at = :at where cycle_year = :year and account_id = :accountId "
+            + "and status in ('PROPOSED', 'PLANNED')")
+        .param("at", Timestamp.from(at)).param("year", year).param("accountId", accountId)
+        .update();
   }
 
   public Optional<Occurrence> find(long occurrenceNo) {
-    return jdbc.query("select * from kap_ritual_occurrence where occurrence_no = ?", this::occurrence, occurrenceNo)
-        .stream().findFirst();
+    return jdbc.sql("select * from kap_ritual_occurrence where occurrence_no = :occurrenceNo")
+        .param("occurrenceNo", occurrenceNo).query(this::occurrence).list().stream().findFirst();
   }
 
   /** Ties the occurrence to the process branch that runs it. */
   public void bindExecution(long occurrenceNo, String executionId) {
     OccurrenceLookups.forget();
-    jdbc.update("update kap_ritual_occurrence set execution_id = ? where occurrence_no = ?", executionId,
-        occurrenceNo);
+    jdbc.sql("update kap_ritual_occurrence set execution_id = :executionId where occurrence_no = :occurrenceNo")
+        .param("executionId", executionId).param("occurrenceNo", occurrenceNo)
+        .update();
   }
 
-  public static final String BY_EXECUTION = "select * from kap_ritual_occurrence where execution_id = ?";
+  public static final String BY_EXECUTION = "select * from kap_ritual_occurrence where execution_id = :executionId";
 
   /** The occurrence bound to the execution; read once per engine command (see {@link OccurrenceLookups}). */
   public Optional<Occurrence> findByExecution(String executionId) {
     return OccurrenceLookups.byExecution(executionId,
-        id -> jdbc.query(BY_EXECUTION, this::occurrence, id).stream().findFirst());
+        id -> jdbc.sql(BY_EXECUTION).param("executionId", id).query(this::occurrence).list().stream().findFirst());
   }
 
   public List<Occurrence> findByPlan(int year, String accountId) {
-    return jdbc.query("select * from kap_ritual_occurrence where cycle_year = ? and account_id = ? "
-        + "order by planned_date, ritual_type", this::occurrence, year, accountId);
+    return jdbc.sql("select * from kap_ritual_occurrence where cycle_year = :year and account_id = :accountId "
+            + "order by planned_date, ritual_type")
+        .param("year", year).param("accountId", accountId)
+        .query(this::occurrence).list();
   }
 
   public List<Long> planned(int year, String accountId) {
-    return jdbc.queryForList("select occurrence_no from kap_ritual_occurrence where cycle_year = ? and account_id = ? "
-        + "and status = 'PLANNED' order by planned_date, occurrence_no", Long.class, year, accountId);
+    return jdbc.sql("select occurrence_no from kap_ritual_occurrence where cycle_year = :year "
+            + "and account_id = :accountId and status = 'PLANNED' order by planned_date, occurrence_no")
+        .param("year", year).param("accountId", accountId)
+        .query(Long.class).list();
   }
 
   /**
@@ -98,47 +120,66 @@ public class OccurrenceRepository {
    * answer), for their calendar; with {@code withUnhosted}, also the rituals the programme director holds.
    */
   public List<Occurrence> findForUser(String userId, Collection<String> kamAccounts, boolean withUnhosted) {
-    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", userId)
-        .addValue("accounts", kamAccounts).addValue("unhosted", withUnhosted);
-    return new NamedParameterJdbcTemplate(jdbc).query("select o.* from kap_ritual_occurrence o where (o.host = :user "
-        + (kamAccounts.isEmpty() ? "" : "or o.account_id in (:accounts) ") + "or (:unhosted and o.host is null)) "
-        + "and o.status <> 'PROPOSED' order by o.planned_date, o.occurrence_no", parameters, this::occurrence);
+    return jdbc.sql("select o.* from kap_ritual_occurrence o where (o.host = :user "
+            + (kamAccounts.isEmpty() ? "" : "or o.account_id in (:accounts) ") + "or (:unhosted and o.host is null)) "
+            + "and o.status <> 'PROPOSED' order by o.planned_date, o.occurrence_no")
+        .param("user", userId).param("accounts", kamAccounts).param("unhosted", withUnhosted)
+        .query(this::occurrence).list();
   }
 
   public void recordHeld(long occurrenceNo, boolean held, LocalDate heldDate, String attendees, String minutes,
       String decisions, Integer satisfaction, String by, Instant at) {
     OccurrenceLookups.forget();
-    jdbc.update("update kap_ritual_occurrence set status = ?, held_date = ?, attendees = ?, minutes = ?, "
-            + "decisions = ?, satisfaction = ?, recorded_by = ?, updated_at = ? where occurrence_no = ?",
-        held ? "HELD" : "NOT_HELD", heldDate == null ? null : Date.valueOf(heldDate), attendees, minutes, decisions,
-        satisfaction, by, Timestamp.from(at), occurrenceNo);
+    jdbc.sql("update kap_ritual_occurrence set status = :status, held_date = :heldDate, attendees = :attendees, "
+            + "minutes = :minutes, decisions = :decisions, satisfaction = :satisfaction, recorded_by = :by, "
+            + "updated_at = :at where occurrence_no = :occurrenceNo")
+        .param("status", held ? "HELD" : "NOT_HELD")
+        .param("heldDate", heldDate == null ? null : Date.valueOf(heldDate))
+        .param("attendees", attendees)
+        .param("minutes", minutes)
+        .param("decisions", decisions)
+        .param("satisfaction", satisfaction)
+        .param("by", by)
+        .param("at", Timestamp.from(at))
+        .param("occurrenceNo", occurrenceNo)
+        .update();
   }
 
   /** A planned ritual moves to another day: calendar clients see the change by its raised sequence. */
   public void move(long occurrenceNo, LocalDate date, Instant at) {
     OccurrenceLookups.forget();
-    jdbc.update("update kap_ritual_occurrence set planned_date = ?, sequence_no = sequence_no + 1, updated_at = ? "
-        + "where occurrence_no = ? and status = 'PLANNED'", Date.valueOf(date), Timestamp.from(at), occurrenceNo);
+    jdbc.sql("update kap_ritual_occurrence set planned_date = :date, sequence_no = sequence_no + 1, updated_at = :at "
+            + "where occurrence_no = :occurrenceNo and status = 'PLANNED'")
+        .param("date", Date.valueOf(date)).param("at", Timestamp.from(at)).param("occurrenceNo", occurrenceNo)
+        .update();
   }
 
   public void markMissed(long occurrenceNo, Instant at) {
     OccurrenceLookups.forget();
-    jdbc.update("update kap_ritual_occurrence set status = 'MISSED', updated_at = ? where occurrence_no = ? and "
-        + "status = 'PLANNED'", Timestamp.from(at), occurrenceNo);
+    jdbc.sql("update kap_ritual_occurrence set status = 'MISSED', updated_at = :at where occurrence_no = :occurrenceNo "
+            + "and status = 'PLANNED'")
+        .param("at", Timestamp.from(at)).param("occurrenceNo", occurrenceNo)
+        .update();
   }
 
   public void addActions(long occurrenceNo, String accountId, List<Map<String, Object>> actions) {
-    jdbc.batchUpdate("insert into kap_ritual_action (occurrence_no, account_id, action, owner, due_date) "
-        + "values (?, ?, ?, ?, ?)", actions.stream().map(a -> new Object[] {occurrenceNo, accountId, a.get("action"),
-        a.get("owner"), Date.valueOf((LocalDate) a.get("dueDate"))}).toList());
+    batches.batchUpdate("insert into kap_ritual_action (occurrence_no, account_id, action, owner, due_date) "
+            + "values (:occurrenceNo, :accountId, :action, :owner, :dueDate)",
+        actions.stream().map(a -> new MapSqlParameterSource()
+            .addValue("occurrenceNo", occurrenceNo)
+            .addValue("accountId", accountId)
+            .addValue("action", a.get("action"))
+            .addValue("owner", a.get("owner"))
+            .addValue("dueDate", Date.valueOf((LocalDate) a.get("dueDate")))).toArray(SqlParameterSource[]::new));
   }
 
   public List<Action> actions(String accountId) {
-    return jdbc.query("select a.*, o.ritual_type, o.held_date from kap_ritual_action a join kap_ritual_occurrence o "
-        + "on o.occurrence_no = a.occurrence_no where a.account_id = ? order by a.due_date, a.action_no",
-        (rs, row) -> new Action(rs.getLong("occurrence_no"), rs.getString("ritual_type"),
-            localDate(rs, "held_date"), rs.getString("action"), rs.getString("owner"), localDate(rs, "due_date")),
-        accountId);
+    return jdbc.sql("select a.*, o.ritual_type, o.held_date from kap_ritual_action a join kap_ritual_occurrence o "
+            + "on o.occurrence_no = a.occurrence_no where a.account_id = :accountId order by a.due_date, a.action_no")
+        .param("accountId", accountId)
+        .query((rs, row) -> new Action(rs.getLong("occurrence_no"), rs.getString("ritual_type"),
+            localDate(rs, "held_date"), rs.getString("action"), rs.getString("owner"), localDate(rs, "due_date")))
+        .list();
   }
 
   /**
@@ -146,14 +187,16 @@ public class OccurrenceRepository {
    * account's KAM is the portfolio's to say.
    */
   public List<Map<String, Object>> compliance(int year, LocalDate today) {
-    return jdbc.queryForList("select o.account_id, p.segment, "
-        + "sum(case when o.status = 'HELD' then 1 else 0 end) held, "
-        + "sum(case when o.status in ('HELD', 'NOT_HELD', 'MISSED') or (o.status = 'PLANNED' and o.planned_date < ?) "
-        + "then 1 else 0 end) due, sum(case when o.status <> 'CANCELLED' and o.status <> 'PROPOSED' then 1 else 0 end) "
-        + "planned from kap_ritual_occurrence o "
-        + "join kap_ritual_plan p on p.cycle_year = o.cycle_year and p.account_id = o.account_id "
-        + "where o.cycle_year = ? group by o.account_id, p.segment order by o.account_id",
-        Date.valueOf(today), year);
+    return jdbc.sql("select o.account_id, p.segment, "
+            + "sum(case when o.status = 'HELD' then 1 else 0 end) held, "
+            + "sum(case when o.status in ('HELD', 'NOT_HELD', 'MISSED') or (o.status = 'PLANNED' "
+            + "and o.planned_date < :today) then 1 else 0 end) due, "
+            + "sum(case when o.status <> 'CANCELLED' and o.status <> 'PROPOSED' then 1 else 0 end) "
+            + "planned from kap_ritual_occurrence o "
+            + "join kap_ritual_plan p on p.cycle_year = o.cycle_year and p.account_id = o.account_id "
+            + "where o.cycle_year = :year group by o.account_id, p.segment order by o.account_id")
+        .param("today", Date.valueOf(today)).param("year", year)
+        .query().listOfRows();
   }
 
   private Occurrence occurrence(ResultSet rs, int row) throws SQLException {
