@@ -123,7 +123,8 @@ class ConcurrentTaskCompletionTest {
       // the KAM submits from two browser tabs
       List<Outcome> outcomes = race(() -> engineRest(kam, draft.getId(), "submit-form", plan),
           () -> engineRest(kam, draft.getId(), "submit-form", plan));
-      assertThat(outcomes).as(account).extracting(Outcome::status).containsExactlyInAnyOrder(204, 409);
+      assertThat(outcomes).as(account + ": " + outcomes).extracting(Outcome::status)
+          .containsExactlyInAnyOrder(204, 409);
       assertThat(plans.versions(PLAN_YEAR, account)).as(account + ": one version recorded").hasSize(1);
       assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
           .activityId("checkPlanQuality").count()).as(account + ": checked once").isEqualTo(1);
