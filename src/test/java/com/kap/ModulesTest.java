@@ -1,8 +1,10 @@
 package com.kap;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -30,6 +34,9 @@ class ModulesTest {
 
   static final ApplicationModules MODULES = ApplicationModules.of(KapApplication.class);
 
+  static final JavaClasses KAP = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.kap");
+
   static final Path CHECKED_IN = Path.of("docs/modules");
   static final Path GENERATED = Path.of("target/modules");
 
@@ -44,6 +51,20 @@ class ModulesTest {
     slices().matching("com.kap.platform.(*)..").should().beFreeOfCycles()
         .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.kap.platform"));
+  }
+
+  /**
+   * Inside a module, the engine's callbacks ({@code process/}) and the controllers ({@code web/}) are adapters: they
+   * read their input, call the module's public service and show its result. The rules, the SQL and the audit stay in
+   * {@code internal/}, behind the service, so one service shows the whole of what the module does.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"portfolio", "planning", "rituals", "budget"})
+  void adaptersReachTheirModuleOnlyThroughItsPublicService(String module) {
+    noClasses().that().resideInAnyPackage("com.kap." + module + ".process..", "com.kap." + module + ".web..")
+        .should().dependOnClassesThat().resideInAPackage("com.kap." + module + ".internal..")
+        .because("process adapters and controllers call the module's service at com.kap." + module)
+        .check(KAP);
   }
 
   @Test
