@@ -35,7 +35,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class CrashRecoveryIT {
 
   private static final int YEAR = 2035;
-  private static final int ACCOUNTS = Integer.getInteger("kap.crash.accounts", 3_000);
+  private static final int ACCOUNTS = Integer.getInteger("kap.crash.accounts", 1_000);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
