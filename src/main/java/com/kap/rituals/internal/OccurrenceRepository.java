@@ -1,5 +1,7 @@
 package com.kap.rituals.internal;
 
+import com.kap.rituals.Occurrence;
+import com.kap.rituals.RitualType;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

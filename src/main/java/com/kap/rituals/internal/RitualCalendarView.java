@@ -1,5 +1,7 @@
 package com.kap.rituals.internal;
 
+import com.kap.rituals.Occurrence;
+import com.kap.rituals.RitualType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

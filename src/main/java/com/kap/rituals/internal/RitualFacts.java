@@ -5,6 +5,7 @@ import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
+import com.kap.rituals.Occurrence;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import com.kap.rituals.internal.RitualCalendar;
 import com.kap.rituals.internal.RitualCalendarView;
 import com.kap.rituals.internal.RitualFacts;
 import com.kap.rituals.internal.RitualPlan;
-import com.kap.rituals.internal.RitualType;
+import com.kap.rituals.RitualType;
 import com.kap.rituals.internal.RitualWindow;
 import java.time.Clock;
 import java.util.ArrayList;

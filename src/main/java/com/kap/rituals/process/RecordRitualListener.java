@@ -9,7 +9,7 @@ import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.portfolio.AccountTeam;
 import com.kap.portfolio.Portfolio;
-import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.Occurrence;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCalendar;
 import com.kap.rituals.internal.RitualFacts;

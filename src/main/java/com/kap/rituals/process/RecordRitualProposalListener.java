@@ -13,7 +13,7 @@ import com.kap.rituals.internal.RitualCalendarView;
 import com.kap.rituals.internal.RitualFacts;
 import com.kap.rituals.internal.RitualPlan;
 import com.kap.rituals.internal.RitualPlanRepository;
-import com.kap.rituals.internal.RitualType;
+import com.kap.rituals.RitualType;
 import com.kap.rituals.internal.RitualWindow;
 import java.time.Clock;
 import java.time.LocalDate;

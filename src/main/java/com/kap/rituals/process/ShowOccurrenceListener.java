@@ -3,7 +3,7 @@ package com.kap.rituals.process;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.portfolio.AccountTeam;
 import com.kap.portfolio.Portfolio;
-import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.Occurrence;
 import com.kap.rituals.internal.RitualFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -5,7 +5,7 @@ import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
-import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.Occurrence;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualIcs;
 import java.util.HashMap;
