@@ -3,7 +3,6 @@ package com.kap.rituals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.portfolio.Segment;
-import com.kap.rituals.internal.RitualType;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,15 @@
 package com.kap.rituals;
 
-import static com.kap.rituals.internal.RitualType.CUSTOMER_BUSINESS_REVIEW;
-import static com.kap.rituals.internal.RitualType.INTERNAL_REVIEW;
-import static com.kap.rituals.internal.RitualType.OPERATIONS_MEETING;
-import static com.kap.rituals.internal.RitualType.PLAN_REVIEW;
+import static com.kap.rituals.RitualType.CUSTOMER_BUSINESS_REVIEW;
+import static com.kap.rituals.RitualType.INTERNAL_REVIEW;
+import static com.kap.rituals.RitualType.OPERATIONS_MEETING;
+import static com.kap.rituals.RitualType.PLAN_REVIEW;
 import static java.time.LocalDate.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kap.rituals.internal.RitualCalendar.ProposedOccurrence;
 import com.kap.rituals.internal.RitualCalendar;
-import com.kap.rituals.internal.RitualType;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.kap.rituals.internal.Occurrence;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCalendar;
 import com.kap.rituals.internal.RitualPlan;

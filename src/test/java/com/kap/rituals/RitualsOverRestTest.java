@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.rituals.internal.Occurrence;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.support.Api;
 import com.kap.support.AsUser;

@@ -1,5 +1,6 @@
 package com.kap.rituals.internal;
 
+import com.kap.rituals.Occurrence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

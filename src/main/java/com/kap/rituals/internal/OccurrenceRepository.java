@@ -1,5 +1,8 @@
 package com.kap.rituals.internal;
 
+import com.kap.rituals.Occurrence;
+import com.kap.rituals.RitualAction;
+import com.kap.rituals.RitualType;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,9 +28,6 @@ public class OccurrenceRepository {
 
   /** A date the KAM proposes for a ritual. */
   public record Proposal(RitualType type, LocalDate date, String host, String customerParticipants) {}
-
-  public record Action(long occurrenceNo, String ritualType, LocalDate heldDate, String action, String owner,
-      LocalDate dueDate) {}
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batches;
@@ -173,11 +173,11 @@ public class OccurrenceRepository {
             .addValue("dueDate", Date.valueOf((LocalDate) a.get("dueDate")))).toArray(SqlParameterSource[]::new));
   }
 
-  public List<Action> actions(String accountId) {
+  public List<RitualAction> actions(String accountId) {
     return jdbc.sql("select a.*, o.ritual_type, o.held_date from kap_ritual_action a join kap_ritual_occurrence o "
             + "on o.occurrence_no = a.occurrence_no where a.account_id = :accountId order by a.due_date, a.action_no")
         .param("accountId", accountId)
-        .query((rs, row) -> new Action(rs.getLong("occurrence_no"), rs.getString("ritual_type"),
+        .query((rs, row) -> new RitualAction(rs.getLong("occurrence_no"), rs.getString("ritual_type"),
             localDate(rs, "held_date"), rs.getString("action"), rs.getString("owner"), localDate(rs, "due_date")))
         .list();
   }

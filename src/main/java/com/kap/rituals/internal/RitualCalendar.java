@@ -1,5 +1,6 @@
 package com.kap.rituals.internal;
 
+import com.kap.rituals.RitualType;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Period;

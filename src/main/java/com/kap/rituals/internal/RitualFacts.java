@@ -5,6 +5,7 @@ import com.kap.planning.PlanFacts.PlanKey;
 import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
+import com.kap.rituals.Occurrence;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,11 @@ public class RitualFacts {
   }
 
   public Account account(DelegateExecution execution) {
-    String accountId = PlanKey.of(execution).accountId();
+    return account(PlanKey.of(execution));
+  }
+
+  public Account account(PlanKey key) {
+    String accountId = key.accountId();
     return accounts.account(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
   }
 
@@ -102,7 +107,10 @@ public class RitualFacts {
   }
 
   public RitualPlan plan(DelegateExecution execution) {
-    PlanKey key = PlanKey.of(execution);
+    return plan(PlanKey.of(execution));
+  }
+
+  public RitualPlan plan(PlanKey key) {
     return plans.find(key.year(), key.accountId())
         .orElseThrow(() -> new IllegalStateException("no ritual plan " + key));
   }

@@ -1,6 +1,6 @@
 package com.kap.rituals.process;
 
-import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.Spin;
@@ -16,15 +16,15 @@ public class BindOccurrenceListener implements ExecutionListener {
   public static final java.util.List<String> RECORD_FIELDS = java.util.List.of("held", "heldDate", "newDate", "attendees",
       "minutes", "decisions", "actions", "customerSatisfaction", "notHeldReason", "followUp");
 
-  private final OccurrenceRepository occurrences;
+  private final Rituals rituals;
 
-  public BindOccurrenceListener(OccurrenceRepository occurrences) {
-    this.occurrences = occurrences;
+  public BindOccurrenceListener(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    occurrences.bindExecution(((Number) execution.getVariable("occurrenceId")).longValue(), execution.getId());
+    rituals.bind(((Number) execution.getVariable("occurrenceId")).longValue(), execution.getId());
     for (String field : RECORD_FIELDS) {
       // a list starts empty, not null: Tasklist submits a list into a variable of the type it found, and a Null
       // variable cannot take a list

@@ -1,9 +1,7 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualPlanRepository;
-import java.time.Clock;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,20 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("endRitualPlan")
 public class EndRitualPlanDelegate implements JavaDelegate {
 
-  private final RitualPlanRepository plans;
-  private final OccurrenceRepository occurrences;
-  private final Clock clock;
+  private final Rituals rituals;
 
-  public EndRitualPlanDelegate(RitualPlanRepository plans, OccurrenceRepository occurrences, Clock clock) {
-    this.plans = plans;
-    this.occurrences = occurrences;
-    this.clock = clock;
+  public EndRitualPlanDelegate(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlanKey key = PlanKey.of(execution);
-    occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());
-    plans.end(key.year(), key.accountId(), execution.getCurrentActivityName(), clock.instant());
+    rituals.end(PlanKey.of(execution), execution.getCurrentActivityName());
   }
 }

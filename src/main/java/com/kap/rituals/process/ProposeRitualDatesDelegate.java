@@ -1,19 +1,7 @@
 package com.kap.rituals.process;
 
-import com.kap.planning.CycleCalendar;
-import com.kap.portfolio.Account;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualCadence;
-import com.kap.rituals.internal.RitualCalendar;
-import com.kap.rituals.internal.RitualCalendarView;
-import com.kap.rituals.internal.RitualFacts;
-import com.kap.rituals.internal.RitualPlan;
-import com.kap.rituals.internal.RitualType;
-import com.kap.rituals.internal.RitualWindow;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,46 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("proposeRitualDates")
 public class ProposeRitualDatesDelegate implements JavaDelegate {
 
-  private final RitualFacts facts;
-  private final RitualCadence cadences;
-  private final OccurrenceRepository occurrences;
-  private final CycleCalendar calendar;
-  private final Clock clock;
+  private final Rituals rituals;
 
-  public ProposeRitualDatesDelegate(RitualFacts facts, RitualCadence cadences, OccurrenceRepository occurrences,
-      CycleCalendar calendar, Clock clock) {
-    this.facts = facts;
-    this.cadences = cadences;
-    this.occurrences = occurrences;
-    this.calendar = calendar;
-    this.clock = clock;
+  public ProposeRitualDatesDelegate(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    RitualPlan plan = facts.plan(execution);
-    Account account = facts.account(execution);
-    Map<RitualType, RitualCadence.Cadence> cadence = cadences.of(plan.segment());
-    RitualWindow window = window(plan.year());
-    List<OccurrenceRepository.Proposal> proposals = new ArrayList<>();
-    for (RitualCalendar.ProposedOccurrence proposed : RitualCadence.propose(cadence, window.from(), window.until())) {
-      proposals.add(new OccurrenceRepository.Proposal(proposed.type(), proposed.date(),
-          host(cadence.get(proposed.type()).host(), account), null));
-    }
-    occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
-    RitualCalendarView.show(execution, plan, cadence, window, occurrences.findByPlan(plan.year(), plan.accountId()));
-  }
-
-  public RitualWindow window(int year) {
-    return RitualWindow.of(year, clock.instant().atZone(calendar.properties().timeZone()).toLocalDate());
-  }
-
-  /** Who holds a ritual: the KAM, the sponsor (the KAM where the account has none), or the programme director. */
-  public static String host(String role, Account account) {
-    return switch (role) {
-      case "sponsor" -> account.sponsor() == null ? account.kam() : account.sponsor();
-      case "programmeDirector" -> null;
-      default -> account.kam();
-    };
+    rituals.proposeDates(PlanKey.of(execution)).show(execution);
   }
 }

@@ -1,17 +1,11 @@
 package com.kap.rituals.process;
 
-import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
-import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
-import com.kap.rituals.internal.AdvisoryBoardRepository;
-import java.time.Clock;
-import java.time.LocalDate;
+import com.kap.rituals.RecordAdvisoryBoard;
+import com.kap.rituals.Rituals;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
@@ -20,37 +14,14 @@ import org.springframework.stereotype.Component;
 @Component("recordAdvisoryBoard")
 public class RecordAdvisoryBoardListener extends TaskCompletionListener {
 
-  private final AdvisoryBoardRepository boards;
-  private final CycleCalendar calendar;
-  private final CurrentUser currentUser;
-  private final Clock clock;
+  private final Rituals rituals;
 
-  public RecordAdvisoryBoardListener(AdvisoryBoardRepository boards, CycleCalendar calendar,
-      CurrentUser currentUser, Clock clock) {
-    this.boards = boards;
-    this.calendar = calendar;
-    this.currentUser = currentUser;
-    this.clock = clock;
+  public RecordAdvisoryBoardListener(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
-    Map<String, Object> board = boards.findByProcessInstance(execution.getProcessInstanceId());
-    FormValues values = FormValues.of(execution);
-    boolean held = "yes".equals(values.choice("held", List.of("yes", "no"), true));
-    String by = currentUser.idOrElse(null);
-    if (!held) {
-      boards.record(execution.getProcessInstanceId(), false, null, null, values.text("notHeldReason", true, 4000),
-          null, null, by, clock.instant());
-      return;
-    }
-    int year = ((Number) board.get("CYCLE_YEAR")).intValue();
-    LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
-    LocalDate heldDate = values.date("heldDate", true);
-    if (heldDate.getYear() != year || heldDate.isAfter(today)) {
-      throw new InvalidFormData("heldDate", "must be a day of " + year + " and not after today, was " + heldDate);
-    }
-    List<String> invited = Arrays.asList(((String) board.get("INVITED_ACCOUNTS")).split(","));
     List<String> attending = new ArrayList<>();
     Object value = execution.getVariable("attendingAccounts");
     // Tasklist submits the checklist as a Json array; clients of /engine-rest may send a list
@@ -59,10 +30,7 @@ public class RecordAdvisoryBoardListener extends TaskCompletionListener {
     } else if (value instanceof List<?> list) {
       list.forEach(item -> attending.add(String.valueOf(item)));
     }
-    if (attending.isEmpty() || !invited.containsAll(attending)) {
-      throw new InvalidFormData("attendingAccounts", "pick the invited accounts that took part " + invited);
-    }
-    boards.record(execution.getProcessInstanceId(), true, heldDate, attending, values.text("minutes", true, 10000),
-        values.text("decisions", false, 4000), values.integer("customerSatisfaction", 1, 5), by, clock.instant());
+    rituals.recordAdvisoryBoard(new RecordAdvisoryBoard(execution.getProcessInstanceId(), FormValues.of(execution),
+        attending));
   }
 }

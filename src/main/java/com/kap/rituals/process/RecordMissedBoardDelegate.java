@@ -1,8 +1,6 @@
 package com.kap.rituals.process;
 
-import com.kap.platform.operations.BusinessMetrics;
-import com.kap.rituals.internal.AdvisoryBoardRepository;
-import java.time.Clock;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,19 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("recordMissedBoard")
 public class RecordMissedBoardDelegate implements JavaDelegate {
 
-  private final AdvisoryBoardRepository boards;
-  private final Clock clock;
-  private final BusinessMetrics metrics;
+  private final Rituals rituals;
 
-  public RecordMissedBoardDelegate(AdvisoryBoardRepository boards, Clock clock, BusinessMetrics metrics) {
-    this.boards = boards;
-    this.clock = clock;
-    this.metrics = metrics;
+  public RecordMissedBoardDelegate(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    boards.markMissed(execution.getProcessInstanceId(), clock.instant());
-    metrics.advisoryBoardMissed();
+    rituals.recordMissedAdvisoryBoard(execution.getProcessInstanceId());
   }
 }

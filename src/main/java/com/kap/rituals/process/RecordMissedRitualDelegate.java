@@ -1,9 +1,6 @@
 package com.kap.rituals.process;
 
-import com.kap.platform.operations.BusinessMetrics;
-import com.kap.rituals.internal.OccurrenceRepository;
-import com.kap.rituals.internal.RitualFacts;
-import java.time.Clock;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,22 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("recordMissedRitual")
 public class RecordMissedRitualDelegate implements JavaDelegate {
 
-  private final RitualFacts facts;
-  private final OccurrenceRepository occurrences;
-  private final Clock clock;
-  private final BusinessMetrics metrics;
+  private final Rituals rituals;
 
-  public RecordMissedRitualDelegate(RitualFacts facts, OccurrenceRepository occurrences, Clock clock,
-      BusinessMetrics metrics) {
-    this.facts = facts;
-    this.occurrences = occurrences;
-    this.clock = clock;
-    this.metrics = metrics;
+  public RecordMissedRitualDelegate(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    occurrences.markMissed(facts.occurrenceOf(execution).occurrenceNo(), clock.instant());
-    metrics.ritualMissed();
+    rituals.recordMissed(execution);
   }
 }

@@ -1,13 +1,9 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.Portfolio;
-import com.kap.portfolio.SegmentScorer;
-import com.kap.rituals.internal.RitualFacts;
-import com.kap.rituals.internal.RitualPlanRepository;
-import java.time.Clock;
+import com.kap.rituals.RegisterRitualPlan;
+import com.kap.rituals.RegisteredRitualPlan;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,30 +12,18 @@ import org.springframework.stereotype.Component;
 @Component("registerRitualPlan")
 public class RegisterRitualPlanListener implements ExecutionListener {
 
-  private final RitualFacts facts;
-  private final RitualPlanRepository plans;
-  private final Portfolio segments;
-  private final SegmentScorer scorer;
-  private final Clock clock;
+  private final Rituals rituals;
 
-  public RegisterRitualPlanListener(RitualFacts facts, RitualPlanRepository plans, Portfolio segments,
-      SegmentScorer scorer, Clock clock) {
-    this.facts = facts;
-    this.plans = plans;
-    this.segments = segments;
-    this.scorer = scorer;
-    this.clock = clock;
+  public RegisterRitualPlanListener(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    PlanKey key = PlanKey.of(execution);
-    Account account = facts.account(execution);
-    String segment = segments.segment(key.year(), key.accountId()).map(CycleSegment::segment)
-        .orElseGet(() -> scorer.score(account.scores()).segment()).label();
-    plans.insert(key.year(), key.accountId(), segment, execution.getProcessInstanceId(), clock.instant());
-    execution.setVariable("year", key.year());
-    execution.setVariable("accountName", account.name());
-    execution.setVariable("segment", segment);
+    RegisteredRitualPlan plan = rituals.register(new RegisterRitualPlan(PlanKey.of(execution),
+        execution.getProcessInstanceId()));
+    execution.setVariable("year", plan.year());
+    execution.setVariable("accountName", plan.accountName());
+    execution.setVariable("segment", plan.segment());
   }
 }

@@ -1,8 +1,7 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
-import com.kap.rituals.internal.OccurrenceRepository;
-import java.time.Clock;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,17 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("scheduleRituals")
 public class ScheduleRitualsDelegate implements JavaDelegate {
 
-  private final OccurrenceRepository occurrences;
-  private final Clock clock;
+  private final Rituals rituals;
 
-  public ScheduleRitualsDelegate(OccurrenceRepository occurrences, Clock clock) {
-    this.occurrences = occurrences;
-    this.clock = clock;
+  public ScheduleRitualsDelegate(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlanKey key = PlanKey.of(execution);
-    occurrences.planProposed(key.year(), key.accountId(), clock.instant());
+    rituals.schedule(PlanKey.of(execution));
   }
 }

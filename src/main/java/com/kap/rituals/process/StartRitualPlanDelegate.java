@@ -1,7 +1,7 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
-import com.kap.rituals.internal.RitualPlanRepository;
+import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,17 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("startRitualPlan")
 public class StartRitualPlanDelegate implements JavaDelegate {
 
-  private final RitualPlanRepository plans;
+  private final Rituals rituals;
 
-  public StartRitualPlanDelegate(RitualPlanRepository plans) {
-    this.plans = plans;
+  public StartRitualPlanDelegate(Rituals rituals) {
+    this.rituals = rituals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    PlanKey key = PlanKey.of(execution);
-    if (plans.find(key.year(), key.accountId()).isEmpty()) {
+    if (!rituals.hasPlan(PlanKey.of(execution))) {
       RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
       runtime.startProcessInstanceByKey("ritualPlan", businessKey);
     }

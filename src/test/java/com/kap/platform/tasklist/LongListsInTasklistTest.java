@@ -8,7 +8,7 @@ import com.kap.planning.AccountPlan;
 import com.kap.planning.PlanContent;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.portfolio.PortfolioSegmentation;
-import com.kap.rituals.internal.Occurrence;
+import com.kap.rituals.Occurrence;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.support.Api;
 import com.kap.support.Browser;

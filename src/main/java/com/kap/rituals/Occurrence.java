@@ -1,4 +1,4 @@
-package com.kap.rituals.internal;
+package com.kap.rituals;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,460 @@
+package com.kap.rituals;
+
+import com.kap.planning.CycleCalendar;
+import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.FormProblems;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.KnownUsers;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.notifications.Notifications;
+import com.kap.platform.operations.BusinessMetrics;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.AccountTeam;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
+import com.kap.portfolio.Segment;
+import com.kap.portfolio.SegmentScorer;
+import com.kap.rituals.internal.AdvisoryBoardRepository;
+import com.kap.rituals.internal.OccurrenceRepository;
+import com.kap.rituals.internal.RitualCadence;
+import com.kap.rituals.internal.RitualCalendar;
+import com.kap.rituals.internal.RitualFacts;
+import com.kap.rituals.internal.RitualIcs;
+import com.kap.rituals.internal.RitualPlan;
+import com.kap.rituals.internal.RitualPlanRepository;
+import com.kap.rituals.internal.RitualWindow;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * The relationship rituals of KAP: each account's ritual plan of the year (the calendar the KAM proposes from the
+ * segment's cadence and the programme director validates, each ritual held, moved, not held or missed), the
+ * customer advisory boards, and the calendars KAMs, sponsors and directors subscribe to.
+ */
+@Service
+public class Rituals {
+
+  private final RitualFacts facts;
+  private final RitualCadence cadences;
+  private final RitualPlanRepository plans;
+  private final OccurrenceRepository occurrences;
+  private final AdvisoryBoardRepository boards;
+  private final Portfolio accounts;
+  private final SegmentScorer scorer;
+  private final AccountTeam team;
+  private final CycleCalendar calendar;
+  private final Notifications notifications;
+  private final BusinessMetrics metrics;
+  private final CurrentUser currentUser;
+  private final KnownUsers users;
+  private final Clock clock;
+
+  public Rituals(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
+      OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentScorer scorer,
+      AccountTeam team, CycleCalendar calendar, Notifications notifications, BusinessMetrics metrics,
+      CurrentUser currentUser, KnownUsers users, Clock clock) {
+    this.facts = facts;
+    this.cadences = cadences;
+    this.plans = plans;
+    this.occurrences = occurrences;
+    this.boards = boards;
+    this.accounts = accounts;
+    this.scorer = scorer;
+    this.team = team;
+    this.calendar = calendar;
+    this.notifications = notifications;
+    this.metrics = metrics;
+    this.currentUser = currentUser;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** Whether the account already has a ritual plan of the year. */
+  public boolean hasPlan(PlanKey plan) {
+    return plans.find(plan.year(), plan.accountId()).isPresent();
+  }
+
+  /** Registers the plan with the account's segment of the year (scored now where the year is not segmented). */
+  public RegisteredRitualPlan register(RegisterRitualPlan command) {
+    PlanKey key = command.plan();
+    Account account = facts.account(key);
+    String segment = accounts.segment(key.year(), key.accountId()).map(CycleSegment::segment)
+        .orElseGet(() -> scorer.score(account.scores()).segment()).label();
+    plans.insert(key.year(), key.accountId(), segment, command.processInstanceId(), clock.instant());
+    return new RegisteredRitualPlan(key.year(), account.name(), segment);
+  }
+
+  /**
+   * Proposes the year's ritual dates from the segment's cadence (DMN ritualCadence): every period from today to the
+   * year's end, on working days, for the KAM to adjust.
+   */
+  public RitualCalendarView proposeDates(PlanKey key) {
+    RitualPlan plan = facts.plan(key);
+    Account account = facts.account(key);
+    Map<RitualType, RitualCadence.Cadence> cadence = cadences.of(plan.segment());
+    RitualWindow window = window(plan.year());
+    List<OccurrenceRepository.Proposal> proposals = new ArrayList<>();
+    for (RitualCalendar.ProposedOccurrence proposed : RitualCadence.propose(cadence, window.from(), window.until())) {
+      proposals.add(new OccurrenceRepository.Proposal(proposed.type(), proposed.date(),
+          host(cadence.get(proposed.type()).host(), account), null));
+    }
+    occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
+    return RitualCalendarView.of(plan, cadence, window, occurrences.findByPlan(plan.year(), plan.accountId()));
+  }
+
+  /**
+   * The KAM's calendar: every date a working day within the rest of the cycle year, customer participants named for
+   * rituals with the customer, and a justification where the calendar holds fewer rituals of a type than the
+   * cadence asks for. The dates replace those proposed before, and the plan goes to the programme director.
+   *
+   * @throws InvalidFormData naming every problem of the submission
+   */
+  public ProposedRitualCalendar propose(ProposeRitualCalendar command) {
+    RitualPlan plan = facts.plan(command.plan());
+    Account account = facts.account(command.plan());
+    Map<RitualType, RitualCadence.Cadence> cadence = cadences.of(plan.segment());
+    RitualWindow window = window(plan.year());
+    FormValues values = command.calendar();
+    List<Map<String, Object>> entries = values.objectList("rituals");
+    List<OccurrenceRepository.Proposal> proposals = new ArrayList<>();
+    Map<RitualType, Integer> counts = new EnumMap<>(RitualType.class);
+    FormProblems problems = new FormProblems();
+    for (int i = 0; i < entries.size(); i++) {
+      String path = "rituals[" + i + "]";
+      Map<String, Object> entry = entries.get(i);
+      problems.check(() -> {
+        String key = FormValues.choice(entry, path, "ritualType", cadence.keySet().stream().map(RitualType::key)
+            .toList(), true);
+        RitualCadence.Cadence ritual = cadence.get(RitualType.byKey(key).orElseThrow());
+        LocalDate date = FormValues.date(entry, path, "date", true);
+        if (!window.contains(date)) {
+          throw new InvalidFormData(path + ".date", "must be from " + window.from() + " to " + window.until()
+              + ", was " + date);
+        }
+        if (!RitualCalendar.isWorkingDay(date)) {
+          throw new InvalidFormData(path + ".date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
+              + "; rituals fall on working days");
+        }
+        String participants = FormValues.text(entry, path, "customerParticipants", ritual.external(), 1000);
+        proposals.add(new OccurrenceRepository.Proposal(ritual.type(), date, host(ritual.host(), account),
+            ritual.external() ? participants : null));
+        return counts.merge(ritual.type(), 1, Integer::sum);
+      });
+    }
+    String justification = problems.check(() -> values.text("justification", false, 4000)).orElse(null);
+    List<String> shortfall = new ArrayList<>();
+    RitualCadence.required(cadence, window.from(), window.until()).forEach((type, required) -> {
+      int planned = counts.getOrDefault(type, 0);
+      if (planned < required) {
+        shortfall.add(type.label() + " (" + planned + " of " + required + ")");
+      }
+    });
+    if (!shortfall.isEmpty() && justification == null && problems.isEmpty()) {
+      problems.add(new InvalidFormData("justification", "is required: fewer rituals than the cadence asks for: "
+          + String.join(", ", shortfall)));
+    }
+    problems.throwIfAny();
+    occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
+    plans.propose(plan.year(), plan.accountId(), justification, currentUser.idOrElse(account.kam()), clock.instant());
+    return new ProposedRitualCalendar(shortfall.isEmpty() ? null : String.join(", ", shortfall),
+        RitualCalendarView.of(facts.plan(command.plan()), cadence, window,
+            occurrences.findByPlan(plan.year(), plan.accountId())));
+  }
+
+  /**
+   * The programme director's decision on the proposed calendar; the KAM is told either way.
+   *
+   * @return the calendar to propose anew, when it goes back to the KAM
+   * @throws InvalidFormData when it goes back without comments
+   */
+  public Optional<RitualCalendarView> decide(DecideRitualCalendar command) {
+    RitualPlan plan = facts.plan(command.plan());
+    boolean validated = command.validated();
+    String comments = command.comments();
+    if (!validated && comments == null) {
+      throw new InvalidFormData("calendarComments", "is required when the calendar goes back: tell the KAM what to "
+          + "change");
+    }
+    plans.decide(plan.year(), plan.accountId(), validated, comments, currentUser.idOrElse(null), clock.instant());
+    Account accountRow = facts.account(command.plan());
+    String kam = accountRow.kam();
+    String account = accountRow.name();
+    if (validated) {
+      notifications.send(kam, "Ritual calendar " + plan.year() + " validated: " + account,
+          "Your " + plan.year() + " ritual calendar for " + account + " is validated. Each ritual appears in "
+              + "Tasklist on its day; subscribe to /api/rituals/calendar.ics?kam=" + kam + " in your calendar."
+              + (comments == null ? "" : "\n\n" + comments));
+      return Optional.empty();
+    }
+    RitualPlan current = facts.plan(command.plan());
+    RitualCalendarView view = RitualCalendarView.of(current, cadences.of(current.segment()), window(plan.year()),
+        occurrences.findByPlan(plan.year(), plan.accountId()));
+    notifications.send(kam, "Ritual calendar " + plan.year() + " sent back: " + account, comments);
+    return Optional.of(view);
+  }
+
+  /** The validated calendar becomes the plan: every proposed date is planned. */
+  public void schedule(PlanKey plan) {
+    occurrences.planProposed(plan.year(), plan.accountId(), clock.instant());
+  }
+
+  /**
+   * The account was re-segmented mid-year: its open rituals are cancelled and the plan follows the new segment.
+   *
+   * @return the new segment's label
+   */
+  public String changeSegment(PlanKey key) {
+    String segment = accounts.segment(key.year(), key.accountId()).map(CycleSegment::segment)
+        .orElseThrow(() -> new IllegalStateException("no segment of " + key)).label();
+    occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());
+    plans.updateSegment(key.year(), key.accountId(), segment, clock.instant());
+    return segment;
+  }
+
+  /** The plan ends for the reason given: rituals not held are cancelled. */
+  public void end(PlanKey key, String reason) {
+    occurrences.cancelOpen(key.year(), key.accountId(), clock.instant());
+    plans.end(key.year(), key.accountId(), reason, clock.instant());
+  }
+
+  /** Ties the ritual to the process branch that runs it. */
+  public void bind(long occurrenceNo, String executionId) {
+    occurrences.bindExecution(occurrenceNo, executionId);
+  }
+
+  /** The ritual the branch runs, as its host sees it when it is due. */
+  public RitualToHold ritualToHold(DelegateExecution branch) {
+    Occurrence occurrence = facts.occurrenceOf(branch);
+    return new RitualToHold(occurrence.type().label(), occurrence.plannedDate(),
+        occurrence.customerParticipants() != null, occurrence.customerParticipants(),
+        accounts.account(occurrence.accountId()).map(team::options).orElse(null),
+        accounts.account(occurrence.accountId()).map(a -> a.name()).orElse(occurrence.accountId()));
+  }
+
+  /**
+   * Records the ritual: moved to another working day of the rest of its year, not held (with the reason), or held,
+   * with the actions agreed, each owned by one of the account's team and due no earlier than the ritual.
+   *
+   * @throws InvalidFormData naming the problems of the submission
+   */
+  public void record(RecordRitual command) {
+    Occurrence occurrence = facts.occurrenceOf(command.branch());
+    FormValues values = command.record();
+    String outcome = values.choice("held", List.of("yes", "no", "moved"), true);
+    boolean held = "yes".equals(outcome);
+    String by = currentUser.idOrElse(occurrence.host());
+    LocalDate today = today();
+    if ("moved".equals(outcome)) {
+      LocalDate newDate = values.date("newDate", true);
+      RitualWindow window = RitualWindow.of(occurrence.year(), today);
+      if (!window.contains(newDate) || !RitualCalendar.isWorkingDay(newDate) || newDate.equals(occurrence.plannedDate())) {
+        throw new InvalidFormData("newDate", "must be another working day from " + DisplayDates.format(window.from())
+            + " to " + DisplayDates.format(window.until()) + ", was " + DisplayDates.format(newDate));
+      }
+      occurrences.move(occurrence.occurrenceNo(), newDate, clock.instant());
+      return;
+    }
+    if (!held) {
+      String reason = values.text("notHeldReason", true, 4000);
+      occurrences.recordHeld(occurrence.occurrenceNo(), false, null, null, reason, null, null, by, clock.instant());
+      return;
+    }
+    FormProblems problems = new FormProblems();
+    LocalDate heldDate = problems.check(() -> {
+      LocalDate date = values.date("heldDate", true);
+      if (date.getYear() != occurrence.year() || date.isAfter(today)) {
+        throw new InvalidFormData("heldDate", "must be a day of " + occurrence.year() + " and not after today, was "
+            + DisplayDates.format(date));
+      }
+      return date;
+    }).orElse(null);
+    String attendees = problems.check(() -> values.text("attendees", true, 2000)).orElse(null);
+    String minutes = problems.check(() -> values.text("minutes", true, 10000)).orElse(null);
+    String decisions = problems.check(() -> values.text("decisions", false, 4000)).orElse(null);
+    Integer satisfaction = occurrence.customerParticipants() == null ? null
+        : problems.check(() -> values.integer("customerSatisfaction", 1, 5)).orElse(null);
+    Set<String> owners = team.members(accounts.account(occurrence.accountId()).orElseThrow());
+    List<Map<String, Object>> actions = problems.check(() -> values.objectList("actions")).map(entries ->
+        actions(entries, heldDate, owners, problems)).orElse(List.of());
+    problems.throwIfAny();
+    occurrences.recordHeld(occurrence.occurrenceNo(), true, heldDate, attendees, minutes, decisions, satisfaction,
+        by, clock.instant());
+    occurrences.addActions(occurrence.occurrenceNo(), occurrence.accountId(), actions);
+  }
+
+  /** The actions agreed, each with an owner from the account's team and a due date not before the ritual. */
+  private static List<Map<String, Object>> actions(List<Map<String, Object>> entries, LocalDate heldDate,
+      Set<String> owners, FormProblems problems) {
+    List<Map<String, Object>> actions = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String path = "actions[" + i + "]";
+      Map<String, Object> entry = entries.get(i);
+      Map<String, Object> action = new HashMap<>();
+      action.put("action", problems.check(() -> FormValues.text(entry, path, "action", true, 1000)).orElse(null));
+      action.put("owner", problems.check(() -> {
+        String owner = FormValues.text(entry, path, "owner", true, 200);
+        if (!owners.contains(owner)) {
+          throw new InvalidFormData(path + ".owner", "pick the KAM, the sponsor or a programme director from the"
+              + " list (" + owner + " is not on the account's team)");
+        }
+        return owner;
+      }).orElse(null));
+      action.put("dueDate", problems.check(() -> {
+        LocalDate due = FormValues.date(entry, path, "dueDate", true);
+        if (heldDate != null && due.isBefore(heldDate)) {
+          throw new InvalidFormData(path + ".dueDate", "must not be before the ritual (" + DisplayDates.format(heldDate)
+              + "), was " + DisplayDates.format(due));
+        }
+        return due;
+      }).orElse(null));
+      actions.add(action);
+    }
+    return actions;
+  }
+
+  /** The grace period passed without a record: the ritual the branch runs counts as missed. */
+  public void recordMissed(DelegateExecution branch) {
+    occurrences.markMissed(facts.occurrenceOf(branch).occurrenceNo(), clock.instant());
+    metrics.ritualMissed();
+  }
+
+  /**
+   * Plans a customer advisory board on a working day of the rest of its year and invites the year's Strategic
+   * accounts; their KAMs and sponsors are told.
+   *
+   * @throws InvalidFormData when the day is not such a day, or the year has no Strategic account
+   */
+  public PlannedAdvisoryBoard planAdvisoryBoard(PlanAdvisoryBoard command) {
+    FormValues values = command.board();
+    int year = values.integer("year", 2000, 2200);
+    LocalDate date = values.date("boardDate", true);
+    RitualWindow window = RitualWindow.of(year, today());
+    if (!window.contains(date) || !RitualCalendar.isWorkingDay(date)) {
+      throw new InvalidFormData("boardDate", "must be a working day from " + window.from() + " to " + window.until()
+          + ", was " + date);
+    }
+    String agenda = values.text("agenda", true, 4000);
+    List<Account> invited = accounts.segments(year).stream().filter(s -> s.segment() == Segment.STRATEGIC)
+        .map(CycleSegment::accountId).map(accounts::account).flatMap(Optional::stream).toList();
+    if (invited.isEmpty()) {
+      throw new InvalidFormData("year", "the " + year + " segmentation has no Strategic account to invite");
+    }
+    long boardNo = boards.insert(year, date, agenda, invited.stream().map(Account::accountId).toList(),
+        command.processInstanceId(), clock.instant());
+    List<Map<String, String>> options = new ArrayList<>();
+    Set<String> people = new LinkedHashSet<>();
+    for (Account account : invited) {
+      options.add(Map.of("label", account.name() + " (" + account.accountId() + ")", "value", account.accountId()));
+      people.add(account.kam());
+      if (account.sponsor() != null) {
+        people.add(account.sponsor());
+      }
+    }
+    people.forEach(user -> notifications.send(user, "Customer advisory board on " + date,
+        "The customer advisory board meets on " + date + ". Invited: " + String.join(", ",
+            invited.stream().map(Account::name).toList()) + ".\n\nAgenda:\n" + agenda));
+    return new PlannedAdvisoryBoard(boardNo, year, date, options);
+  }
+
+  /**
+   * Records the advisory board: not held (with the reason), or held on a day of its year up to today, with the
+   * invited accounts that took part, the minutes, decisions and satisfaction.
+   *
+   * @throws InvalidFormData naming the first problem of the submission
+   */
+  public void recordAdvisoryBoard(RecordAdvisoryBoard command) {
+    String processInstanceId = command.processInstanceId();
+    Map<String, Object> board = boards.findByProcessInstance(processInstanceId);
+    FormValues values = command.record();
+    boolean held = "yes".equals(values.choice("held", List.of("yes", "no"), true));
+    String by = currentUser.idOrElse(null);
+    if (!held) {
+      boards.record(processInstanceId, false, null, null, values.text("notHeldReason", true, 4000), null, null, by,
+          clock.instant());
+      return;
+    }
+    int year = ((Number) board.get("CYCLE_YEAR")).intValue();
+    LocalDate heldDate = values.date("heldDate", true);
+    if (heldDate.getYear() != year || heldDate.isAfter(today())) {
+      throw new InvalidFormData("heldDate", "must be a day of " + year + " and not after today, was " + heldDate);
+    }
+    List<String> invited = Arrays.asList(((String) board.get("INVITED_ACCOUNTS")).split(","));
+    List<String> attending = command.attendingAccounts();
+    if (attending.isEmpty() || !invited.containsAll(attending)) {
+      throw new InvalidFormData("attendingAccounts", "pick the invited accounts that took part " + invited);
+    }
+    boards.record(processInstanceId, true, heldDate, attending, values.text("minutes", true, 10000),
+        values.text("decisions", false, 4000), values.integer("customerSatisfaction", 1, 5), by, clock.instant());
+  }
+
+  /** The advisory board was not recorded within the grace period: it counts as missed. */
+  public void recordMissedAdvisoryBoard(String processInstanceId) {
+    boards.markMissed(processInstanceId, clock.instant());
+    metrics.advisoryBoardMissed();
+  }
+
+  /**
+   * Every planned ritual the user hosts or manages as KAM (and, for a programme director, those no one person
+   * hosts), as an iCalendar: one VEVENT each, with a UID that stays, a SEQUENCE that grows when the date moves, and
+   * STATUS:CANCELLED for cancelled ones.
+   */
+  public String calendarOf(String userId) {
+    boolean programmeDirector = users.membersOf(Roles.PROGRAMME_DIRECTOR).contains(userId);
+    // a calendar client polls the feed: each account's name is read once, not once per ritual
+    Map<String, String> accountNames = new HashMap<>();
+    List<RitualIcs.IcsEvent> events = occurrences.findForUser(userId,
+            accounts.accountsOf(userId).stream().map(a -> a.accountId()).toList(), programmeDirector).stream()
+        .map(occurrence -> event(occurrence, accountNames.computeIfAbsent(occurrence.accountId(),
+            id -> accounts.account(id).map(a -> a.name()).orElse(id))))
+        .toList();
+    return RitualIcs.write("KAP rituals — " + userId, events);
+  }
+
+  /** The account's rituals of the year past the proposal, with every action agreed in its rituals. */
+  public AccountRituals accountRituals(String accountId, int year) {
+    return new AccountRituals(accountId, year, occurrences.findByPlan(year, accountId).stream()
+        .filter(o -> o.status() != Occurrence.Status.PROPOSED).toList(), occurrences.actions(accountId));
+  }
+
+  private static RitualIcs.IcsEvent event(Occurrence occurrence, String account) {
+    String description = occurrence.type().label() + " — " + account + " (" + occurrence.accountId() + ")"
+        + "\nHost: " + (occurrence.host() == null ? "the programme director" : occurrence.host())
+        + (occurrence.customerParticipants() == null ? "" : "\nCustomer: " + occurrence.customerParticipants())
+        + "\nStatus in KAP: " + occurrence.status().name().toLowerCase().replace('_', ' ');
+    return new RitualIcs.IcsEvent("ritual-" + occurrence.occurrenceNo() + "@kap.example", occurrence.sequence(),
+        occurrence.plannedDate(), occurrence.type().label() + " — " + account, description,
+        occurrence.status() == Occurrence.Status.CANCELLED, occurrence.updatedAt());
+  }
+
+  /** The days a plan's rituals may fall on, from today. */
+  private RitualWindow window(int year) {
+    return RitualWindow.of(year, today());
+  }
+
+  private LocalDate today() {
+    return clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
+  }
+
+  /** Who holds a ritual: the KAM, the sponsor (the KAM where the account has none), or the programme director. */
+  private static String host(String role, Account account) {
+    return switch (role) {
+      case "sponsor" -> account.sponsor() == null ? account.kam() : account.sponsor();
+      case "programmeDirector" -> null;
+      default -> account.kam();
+    };
+  }
+}
