@@ -1,5 +1,6 @@
 package com.kap;
 
+import com.kap.platform.database.H2Restore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +16,10 @@ import org.springframework.context.annotation.Bean;
 public class KapApplication {
 
   public static void main(String[] args) {
+    if (H2Restore.asked(args)) {
+      H2Restore.run(args); // restores the H2 database from a backup and stops; see docs/operations.md
+      return;
+    }
     SpringApplication.run(KapApplication.class, args);
   }
 
