@@ -1,7 +1,7 @@
 package com.kap.planning.process;
 
+import com.kap.planning.AccountPlans;
 import com.kap.planning.CyclePlans;
-import com.kap.planning.internal.AccountPlanRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class StartPlanChunkDelegate implements JavaDelegate {
 
   private final CyclePlans cyclePlans;
-  private final AccountPlanRepository plans;
+  private final AccountPlans plans;
 
-  public StartPlanChunkDelegate(CyclePlans cyclePlans, AccountPlanRepository plans) {
+  public StartPlanChunkDelegate(CyclePlans cyclePlans, AccountPlans plans) {
     this.cyclePlans = cyclePlans;
     this.plans = plans;
   }
@@ -29,7 +29,7 @@ public class StartPlanChunkDelegate implements JavaDelegate {
     int chunk = ((Number) execution.getVariable("planChunk")).intValue();
     RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
     for (String accountId : cyclePlans.chunk(year, chunk)) {
-      if (plans.find(year, accountId).isPresent()) {
+      if (plans.plan(year, accountId).isPresent()) {
         continue;
       }
       runtimeService.startProcessInstanceByKey("accountPlan", year + "-" + accountId, Variables.createVariables()
