@@ -1,18 +1,67 @@
 package com.kap.planning;
 
 import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.internal.PlanQualityGate;
+import com.kap.planning.internal.PlanSummary;
+import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.notifications.Notifications;
+import com.kap.platform.operations.BusinessMetrics;
+import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.AccountTeam;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
+import com.kap.portfolio.PortfolioQueries;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** The account plans as the other modules see them: the budget asks here whether an account's plan is approved. */
+/**
+ * The account plans: started for each segmented account of a cycle, drafted and submitted by the KAM through the
+ * quality gate, reviewed by the sponsor, approved or sent back by the programme director. The other modules read
+ * them here too: the budget asks whether an account's plan is approved.
+ */
 @Service
 public class AccountPlans {
 
-  private final AccountPlanRepository plans;
+  /** The message that tells the cycle its last plan is approved. */
+  public static final String ALL_PLANS_APPROVED = "allPlansApproved";
 
-  public AccountPlans(AccountPlanRepository plans) {
+  private final AccountPlanRepository plans;
+  private final CycleRepository cycles;
+  private final PlanFacts facts;
+  private final CyclePlans cyclePlans;
+  private final Portfolio portfolio;
+  private final PortfolioQueries visibleAccounts;
+  private final AccountTeam team;
+  private final CurrentUser currentUser;
+  private final Notifications notifications;
+  private final BusinessMetrics metrics;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public AccountPlans(AccountPlanRepository plans, CycleRepository cycles, PlanFacts facts, CyclePlans cyclePlans,
+      Portfolio portfolio, PortfolioQueries visibleAccounts, AccountTeam team, CurrentUser currentUser,
+      Notifications notifications, BusinessMetrics metrics, RuntimeService runtimeService, Clock clock) {
     this.plans = plans;
+    this.cycles = cycles;
+    this.facts = facts;
+    this.cyclePlans = cyclePlans;
+    this.portfolio = portfolio;
+    this.visibleAccounts = visibleAccounts;
+    this.team = team;
+    this.currentUser = currentUser;
+    this.notifications = notifications;
+    this.metrics = metrics;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
   }
 
   /** The account's plan of the cycle year, if there is one. */
@@ -23,5 +72,125 @@ public class AccountPlans {
   /** The cycle year's plans. */
   public List<AccountPlan> plans(int year) {
     return plans.findByYear(year);
+  }
+
+  /**
+   * The approved plan and every submitted version; a KAM only for their own accounts.
+   *
+   * @throws ApiException 404 for an unknown account or one without a plan, 403 for one the caller may not see
+   */
+  public PlanHistory history(int year, String accountId) {
+    visibleAccounts.accountView(accountId);
+    AccountPlan plan = plans.find(year, accountId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        "account '" + accountId + "' has no plan for " + year));
+    List<PlanVersion> versions = plans.versions(year, accountId);
+    PlanVersion approved = versions.stream()
+        .filter(v -> plan.approvedVersion() != null && v.version() == plan.approvedVersion()).findFirst().orElse(null);
+    return new PlanHistory(accountId, year, plan.status(), plan.approvedVersion(), approved, versions);
+  }
+
+  /**
+   * Registers the plan as drafting. The primary key on year and account refuses a second plan, so a retried
+   * fan-out job rolls back instead of duplicating.
+   */
+  public PlanStarted start(StartPlan command) {
+    int year = command.year();
+    String accountId = command.accountId();
+    Account account = portfolio.account(accountId)
+        .orElseThrow(() -> new IllegalStateException("no account '" + accountId + "'"));
+    CycleSegment segment = portfolio.segment(year, accountId)
+        .orElseThrow(() -> new IllegalStateException(accountId + " was not segmented for " + year));
+    plans.insert(new AccountPlan(year, accountId, command.processInstanceId(), account.kam(),
+        segment.segment().label(), AccountPlan.Status.DRAFTING, clock.instant(), null, null));
+    return new PlanStarted(account.name(), account.kam(), account.sponsor(), segment.segment().label(),
+        plans.approvedContent(year - 1, accountId).orElse(null));
+  }
+
+  /** Keeps the service level's plan depth and sponsor rule with the plan record. */
+  public void recordServiceLevel(RecordServiceLevel command) {
+    plans.recordServiceLevel(command.plan().year(), command.plan().accountId(), command.planDepth(),
+        command.sponsorRequired());
+  }
+
+  /** The people an action of the plan may be given to, and the plan's cycle. */
+  public DraftPlanForm draftForm(PlanFacts.PlanKey key) {
+    return new DraftPlanForm(team.options(facts.account(key)), cycles.find(facts.plan(key).year()));
+  }
+
+  /**
+   * Stores the submission as a new version, with who submitted it, and applies the quality gate: a plan that meets
+   * the bar goes into review.
+   */
+  public PlanSubmitted submit(SubmitPlan command) {
+    AccountPlan plan = facts.plan(command.plan());
+    int year = plan.year();
+    String accountId = plan.accountId();
+    List<String> issues = PlanQualityGate.issues(command.content(), facts.planDepth(plan));
+    String submittedBy = currentUser.idOrElse(plan.kam());
+    int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), command.content(), issues);
+    if (issues.isEmpty()) {
+      plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);
+    }
+    return new PlanSubmitted(version, issues, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
+  }
+
+  /** Stores the sponsor's review with the plan's latest version and who reviewed it. */
+  public void recordSponsorReview(RecordSponsorReview command) {
+    PlanFacts.PlanKey key = command.plan();
+    plans.recordSponsorReview(key.year(), key.accountId(), plans.latestVersion(key.year(), key.accountId()),
+        command.comments(), command.touchpointCommitments(), currentUser.idOrElse(facts.account(key).sponsor()));
+  }
+
+  /**
+   * Stores the decision with the version it judged and tells the KAM. An approval is counted for the cycle; the
+   * last plan of the cycle to be approved lets the cycle go on to its training plan. A plan sent back is drafting
+   * again.
+   *
+   * @throws InvalidFormData when the plan is sent back without comments
+   */
+  public PlanDecided decide(DecidePlan command) {
+    String decision = command.decision();
+    String comments = command.comments();
+    if (DecidePlan.SEND_BACK.equals(decision) && comments == null) {
+      throw new InvalidFormData("approverComments", "is required when the plan is sent back: tell the KAM what to change");
+    }
+    AccountPlan plan = facts.plan(command.plan());
+    int year = plan.year();
+    String accountId = plan.accountId();
+    int version = plans.latestVersion(year, accountId);
+    String decidedBy = currentUser.idOrElse(null);
+    plans.recordDecision(year, accountId, version, decision, comments, decidedBy, clock.instant());
+    boolean approved = DecidePlan.APPROVE.equals(decision);
+    if (approved) {
+      plans.approve(year, accountId, version, clock.instant());
+      metrics.planApproved();
+      if (cycles.countApproval(year) == cyclePlans.count(year)) {
+        // the last plan of the cycle: the cycle goes on to its training plan
+        runtimeService.createMessageCorrelation(ALL_PLANS_APPROVED)
+            .processInstanceBusinessKey(String.valueOf(year)).correlateAllWithResult();
+      }
+    } else {
+      plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
+    }
+    String account = facts.account(command.plan()).name() + " (" + accountId + ")";
+    notifications.send(plan.kam(),
+        approved ? "Account plan " + year + " approved: " + account : "Account plan " + year + " sent back: " + account,
+        approved ? "Your " + year + " plan for " + account + " is approved." + (comments == null ? "" : "\n\n" + comments)
+            : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments);
+    return new PlanDecided(version, approved, decidedBy);
+  }
+
+  /** Reminds the KAM of the plan deadline, unless the deadline has passed already. */
+  public void remind(RemindKam command) {
+    AccountPlan plan = facts.plan(command.plan());
+    if (command.deadlineDue() != null && !ClockUtil.getCurrentTime().before(command.deadlineDue())) {
+      return; // the deadline has passed: the escalation takes over
+    }
+    String deadline = cycles.find(plan.year()).map(c -> DisplayDates.format(c.planDeadline())).orElse("the deadline");
+    String account = facts.account(command.plan()).name() + " (" + plan.accountId() + ")";
+    notifications.send(plan.kam(),
+        "Reminder: account plan " + plan.year() + " for " + account + " is due on " + deadline,
+        "The " + plan.year() + " plan for " + account + " is due on " + deadline
+            + " and is not approved yet. Open it in Tasklist.");
   }
 }

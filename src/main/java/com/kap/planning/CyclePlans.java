@@ -1,5 +1,6 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
 import com.kap.planning.process.RegisterCycleDelegate;
 import com.kap.portfolio.Portfolio;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +24,14 @@ public class CyclePlans {
   private final Portfolio cycleSegments;
   private final RuntimeService runtimeService;
   private final CycleRepository cycles;
+  private final AccountPlanRepository plans;
 
-  public CyclePlans(Portfolio cycleSegments, RuntimeService runtimeService, CycleRepository cycles) {
+  public CyclePlans(Portfolio cycleSegments, RuntimeService runtimeService, CycleRepository cycles,
+      AccountPlanRepository plans) {
     this.cycleSegments = cycleSegments;
     this.cycles = cycles;
     this.runtimeService = runtimeService;
+    this.plans = plans;
   }
 
   /**
@@ -68,6 +73,25 @@ public class CyclePlans {
 
   public List<String> chunk(int year, int index) {
     return cycleSegments.segmentedAccountIds(year, index * PLANS_PER_JOB, PLANS_PER_JOB);
+  }
+
+  /**
+   * Starts an accountPlan (business key year-accountId) for each account of the chunk that has none yet, so that a
+   * retried job starts only what is missing.
+   */
+  public void startPlans(StartPlanChunk command) {
+    int year = command.year();
+    for (String accountId : chunk(year, command.chunk())) {
+      if (plans.find(year, accountId).isPresent()) {
+        continue;
+      }
+      runtimeService.startProcessInstanceByKey("accountPlan", year + "-" + accountId, Variables.createVariables()
+          .putValue("year", year)
+          .putValue("accountId", accountId)
+          .putValue("planDeadline", command.planDeadline())
+          .putValue("planDeadlineDue", command.planDeadlineDue())
+          .putValue("reminderDue", command.reminderDue()));
+    }
   }
 
   public int count(int year) {

@@ -41,13 +41,20 @@ public class PlanFacts {
   }
 
   public AccountPlan plan(DelegateExecution execution) {
-    PlanKey key = PlanKey.of(execution);
+    return plan(PlanKey.of(execution));
+  }
+
+  public AccountPlan plan(PlanKey key) {
     return plans.find(key.year(), key.accountId())
         .orElseThrow(() -> new IllegalStateException("no plan registered for " + key));
   }
 
   public Account account(DelegateExecution execution) {
-    String accountId = PlanKey.of(execution).accountId();
+    return account(PlanKey.of(execution));
+  }
+
+  public Account account(PlanKey key) {
+    String accountId = key.accountId();
     return accounts.account(accountId).orElseThrow(() -> new IllegalStateException("no account " + accountId));
   }
 

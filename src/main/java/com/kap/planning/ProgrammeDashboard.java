@@ -51,7 +51,7 @@ public class ProgrammeDashboard {
       Object ritualCompliance) {}
 
   public Dashboard of(int year) {
-    CycleRepository.Cycle cycle = cycles.find(year)
+    PlanningCycle cycle = cycles.find(year)
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
     Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
     boolean deadlinePassed = clock.instant().isAfter(deadline);

@@ -12,4 +12,8 @@ public record Account(
     String sponsor,
     Map<Criterion, Integer> scores,
     BigDecimal revenue,
-    BigDecimal grossMargin) {}
+    BigDecimal grossMargin) {
+
+  /** The longest account id KAP accepts. */
+  public static final int MAX_ID_LENGTH = 64;
+}

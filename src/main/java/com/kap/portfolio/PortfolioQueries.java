@@ -5,6 +5,7 @@ import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
 import com.kap.portfolio.internal.AccountRepository;
 import com.kap.portfolio.internal.CycleSegmentRepository;
+import com.kap.portfolio.internal.MatrixPicture;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,13 +22,15 @@ public class PortfolioQueries {
   private final AccountRepository accounts;
   private final CycleSegmentRepository cycleSegments;
   private final SegmentScorer scorer;
+  private final MatrixPicture matrixPicture;
   private final CurrentUser currentUser;
 
   public PortfolioQueries(AccountRepository accounts, CycleSegmentRepository cycleSegments, SegmentScorer scorer,
-      CurrentUser currentUser) {
+      MatrixPicture matrixPicture, CurrentUser currentUser) {
     this.accounts = accounts;
     this.cycleSegments = cycleSegments;
     this.scorer = scorer;
+    this.matrixPicture = matrixPicture;
     this.currentUser = currentUser;
   }
 
@@ -65,6 +68,16 @@ public class PortfolioQueries {
           "user '" + currentUser.id() + "' may not read account '" + accountId + "'");
     }
     return AccountView.of(account, scorer.score(account.scores()), cycleSegments.findByAccount(accountId));
+  }
+
+  /**
+   * The segmentation matrix of the accounts the caller may see, as SVG: at their current scores, or at a cycle
+   * year's stored (and overridden) segments.
+   *
+   * @throws ApiException 404 when the year has no segmentation
+   */
+  public String matrix(Integer year) {
+    return matrixPicture.render(visibleAccounts(), year);
   }
 
   private boolean seesWholePortfolio() {

@@ -116,8 +116,8 @@ final class FormReads {
   }
 
   /**
-   * The other sources of the class's module: a module's delegates (in {@code process/}) call helpers in its
-   * {@code internal/} ({@code PlanForm}, {@code BidForm}). Outside a module's tree, the class's own package.
+   * The other sources of the class's module: a module's delegates (in {@code process/}) call helpers elsewhere in
+   * it ({@code PlanForm}, {@code BidForm}). Outside a module's tree, the class's own package.
    */
   private Set<Path> sameModule(Path source) {
     Path kap = sourceRoot.resolve("com/kap");

@@ -67,7 +67,7 @@ class AnnualPlanningCycleProcessTest {
   void segmentsThePortfolioAndStoresTheDirectorsOverrides() {
     ProcessInstance cycle = start(2031);
     assertThat(cycle).isStarted().hasBusinessKey("2031").isWaitingAt("segmentPortfolio");
-    CycleRepository.Cycle registered = cycles.find(2031).orElseThrow();
+    PlanningCycle registered = cycles.find(2031).orElseThrow();
     assertThat(registered.planDeadline()).hasToString("2030-12-15");
     assertThat(registered.closingDate()).hasToString("2031-03-31");
 

@@ -2,6 +2,7 @@ package com.kap.planning.internal;
 
 import com.kap.planning.AccountPlan;
 import com.kap.planning.PlanContent;
+import com.kap.planning.PlanForm;
 import com.kap.planning.PlanVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;

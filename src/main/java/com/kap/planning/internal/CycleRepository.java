@@ -1,5 +1,6 @@
 package com.kap.planning.internal;
 
+import com.kap.planning.PlanningCycle;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,14 +18,11 @@ public class CycleRepository {
     this.jdbc = jdbc;
   }
 
-  public record Cycle(int year, String processInstanceId, LocalDate planDeadline, LocalDate closingDate,
-      String trainingPlan, String trainingPlanBy) {}
-
-  public Optional<Cycle> find(int year) {
+  public Optional<PlanningCycle> find(int year) {
     return jdbc.sql("select * from kap_cycle where cycle_year = :year").param("year", year).query((rs, row) -> {
       Date deadline = rs.getDate("plan_deadline");
       Date closing = rs.getDate("closing_date");
-      return new Cycle(rs.getInt("cycle_year"), rs.getString("process_instance_id"),
+      return new PlanningCycle(rs.getInt("cycle_year"), rs.getString("process_instance_id"),
           deadline == null ? null : deadline.toLocalDate(), closing == null ? null : closing.toLocalDate(),
           rs.getString("training_plan"), rs.getString("training_plan_by"));
     }).list().stream().findFirst();

@@ -1,9 +1,6 @@
 package com.kap.planning.process;
 
-import com.kap.planning.CyclePlans;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.CycleRepository;
-import com.kap.portfolio.Portfolio;
+import com.kap.planning.PlanningCycles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -15,17 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("cycleCancelled")
 public class CycleCancelledListener implements ExecutionListener {
 
-  private final CycleRepository cycles;
-  private final AccountPlanRepository plans;
-  private final Portfolio cycleSegments;
-  private final CyclePlans cyclePlans;
+  private final PlanningCycles cycles;
 
-  public CycleCancelledListener(CycleRepository cycles, AccountPlanRepository plans,
-      Portfolio cycleSegments, CyclePlans cyclePlans) {
-    this.cyclePlans = cyclePlans;
+  public CycleCancelledListener(PlanningCycles cycles) {
     this.cycles = cycles;
-    this.plans = plans;
-    this.cycleSegments = cycleSegments;
   }
 
   @Override
@@ -34,9 +24,6 @@ public class CycleCancelledListener implements ExecutionListener {
     if (!execution.isCanceled() || !(year instanceof Number number)) {
       return;
     }
-    cyclePlans.closeOpenPlans(number.intValue(), "the " + number + " planning cycle was cancelled");
-    plans.deleteYear(number.intValue());
-    cycleSegments.forgetYear(number.intValue());
-    cycles.delete(number.intValue());
+    cycles.cancel(number.intValue());
   }
 }

@@ -1,18 +1,12 @@
 package com.kap.planning.process;
 
-import com.kap.planning.AccountPlan;
-import com.kap.planning.CyclePlans;
+import com.kap.planning.AccountPlans;
+import com.kap.planning.DecidePlan;
+import com.kap.planning.PlanDecided;
 import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.CycleRepository;
-import com.kap.planning.internal.PlanForm;
+import com.kap.planning.PlanForm;
 import com.kap.platform.forms.FormValues;
-import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
-import com.kap.platform.notifications.Notifications;
-import com.kap.platform.operations.BusinessMetrics;
-import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -28,64 +22,20 @@ public class DecidePlanListener extends TaskCompletionListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(DecidePlanListener.class);
 
-  public static final String APPROVE = "approve";
-  public static final String SEND_BACK = "sendBack";
-  public static final String ALL_PLANS_APPROVED = "allPlansApproved";
+  private final AccountPlans plans;
 
-  private final AccountPlanRepository plans;
-  private final PlanFacts facts;
-  private final CycleRepository cycles;
-  private final CyclePlans cyclePlans;
-  private final CurrentUser currentUser;
-  private final Notifications notifications;
-  private final Clock clock;
-  private final BusinessMetrics metrics;
-
-  public DecidePlanListener(AccountPlanRepository plans, PlanFacts facts, CycleRepository cycles,
-      CyclePlans cyclePlans, CurrentUser currentUser, Notifications notifications, Clock clock,
-      BusinessMetrics metrics) {
+  public DecidePlanListener(AccountPlans plans) {
     this.plans = plans;
-    this.facts = facts;
-    this.cycles = cycles;
-    this.cyclePlans = cyclePlans;
-    this.currentUser = currentUser;
-    this.notifications = notifications;
-    this.clock = clock;
-    this.metrics = metrics;
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
     FormValues values = FormValues.of(execution);
-    String decision = values.choice("decision", List.of(APPROVE, SEND_BACK), true);
+    String decision = values.choice("decision", List.of(DecidePlan.APPROVE, DecidePlan.SEND_BACK), true);
     String comments = values.text("approverComments", false, PlanForm.LONG_TEXT);
-    if (SEND_BACK.equals(decision) && comments == null) {
-      throw new InvalidFormData("approverComments", "is required when the plan is sent back: tell the KAM what to change");
-    }
-    AccountPlan plan = facts.plan(execution);
-    int year = plan.year();
-    String accountId = plan.accountId();
-    int version = plans.latestVersion(year, accountId);
-    String decidedBy = currentUser.idOrElse(null);
-    plans.recordDecision(year, accountId, version, decision, comments, decidedBy, clock.instant());
-    boolean approved = APPROVE.equals(decision);
-    LOG.info("Plan version {} {} by {}", version, approved ? "approved" : "sent back", decidedBy);
-    if (approved) {
-      plans.approve(year, accountId, version, clock.instant());
-      metrics.planApproved();
-      if (cycles.countApproval(year) == cyclePlans.count(year)) {
-        // the last plan of the cycle: the cycle goes on to its training plan
-        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ALL_PLANS_APPROVED)
-            .processInstanceBusinessKey(String.valueOf(year)).correlateAllWithResult();
-      }
-    } else {
-      plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
-    }
-    execution.setVariable("planApproved", approved);
-    String account = facts.account(execution).name() + " (" + accountId + ")";
-    notifications.send(plan.kam(),
-        approved ? "Account plan " + year + " approved: " + account : "Account plan " + year + " sent back: " + account,
-        approved ? "Your " + year + " plan for " + account + " is approved." + (comments == null ? "" : "\n\n" + comments)
-            : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments);
+    PlanDecided decided = plans.decide(new DecidePlan(PlanFacts.PlanKey.of(execution), decision, comments));
+    LOG.info("Plan version {} {} by {}", decided.version(), decided.approved() ? "approved" : "sent back",
+        decided.decidedBy());
+    execution.setVariable("planApproved", decided.approved());
   }
 }

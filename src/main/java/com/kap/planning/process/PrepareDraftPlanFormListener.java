@@ -1,9 +1,9 @@
 package com.kap.planning.process;
 
+import com.kap.planning.AccountPlans;
+import com.kap.planning.DraftPlanForm;
 import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.forms.DisplayDates;
-import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
@@ -16,20 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("prepareDraftPlanForm")
 public class PrepareDraftPlanFormListener implements TaskListener {
 
-  private final PlanFacts facts;
-  private final AccountTeam team;
-  private final CycleRepository cycles;
+  private final AccountPlans plans;
 
-  public PrepareDraftPlanFormListener(PlanFacts facts, AccountTeam team, CycleRepository cycles) {
-    this.facts = facts;
-    this.team = team;
-    this.cycles = cycles;
+  public PrepareDraftPlanFormListener(AccountPlans plans) {
+    this.plans = plans;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal("ownerOptions", Spin.JSON(team.options(facts.account(task.getExecution()))));
-    cycles.find(facts.plan(task.getExecution()).year()).ifPresent(cycle ->
+    DraftPlanForm form = plans.draftForm(PlanFacts.PlanKey.of(task.getExecution()));
+    task.setVariableLocal("ownerOptions", Spin.JSON(form.ownerOptions()));
+    form.cycle().ifPresent(cycle ->
         task.setVariableLocal("planDeadlineText", DisplayDates.format(cycle.planDeadline())));
   }
 }

@@ -1,7 +1,8 @@
 package com.kap.planning.process;
 
+import com.kap.planning.AccountPlans;
 import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.planning.RecordServiceLevel;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -11,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("recordServiceLevel")
 public class RecordServiceLevelListener implements ExecutionListener {
 
-  private final AccountPlanRepository plans;
+  private final AccountPlans plans;
 
-  public RecordServiceLevelListener(AccountPlanRepository plans) {
+  public RecordServiceLevelListener(AccountPlans plans) {
     this.plans = plans;
   }
 
@@ -21,8 +22,7 @@ public class RecordServiceLevelListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     // the decision's result, before the output mapping copies it into process variables
     Map<?, ?> serviceLevel = (Map<?, ?>) execution.getVariable("serviceLevel");
-    PlanFacts.PlanKey key = PlanFacts.PlanKey.of(execution);
-    plans.recordServiceLevel(key.year(), key.accountId(), (String) serviceLevel.get("planDepth"),
-        Boolean.TRUE.equals(serviceLevel.get("sponsorRequired")));
+    plans.recordServiceLevel(new RecordServiceLevel(PlanFacts.PlanKey.of(execution),
+        (String) serviceLevel.get("planDepth"), Boolean.TRUE.equals(serviceLevel.get("sponsorRequired"))));
   }
 }

@@ -1,11 +1,11 @@
 package com.kap.planning.process;
 
+import com.kap.planning.AccountPlans;
 import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.PlanForm;
+import com.kap.planning.PlanForm;
+import com.kap.planning.RecordSponsorReview;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +13,10 @@ import org.springframework.stereotype.Component;
 @Component("recordSponsorReview")
 public class RecordSponsorReviewListener extends TaskCompletionListener {
 
-  private final AccountPlanRepository plans;
-  private final PlanFacts facts;
-  private final CurrentUser currentUser;
+  private final AccountPlans plans;
 
-  public RecordSponsorReviewListener(AccountPlanRepository plans, PlanFacts facts, CurrentUser currentUser) {
+  public RecordSponsorReviewListener(AccountPlans plans) {
     this.plans = plans;
-    this.facts = facts;
-    this.currentUser = currentUser;
   }
 
   @Override
@@ -28,8 +24,6 @@ public class RecordSponsorReviewListener extends TaskCompletionListener {
     FormValues values = FormValues.of(execution);
     String comments = values.text("sponsorComments", true, PlanForm.LONG_TEXT);
     String touchpoints = values.text("touchpointCommitments", false, PlanForm.LONG_TEXT);
-    PlanFacts.PlanKey key = PlanFacts.PlanKey.of(execution);
-    plans.recordSponsorReview(key.year(), key.accountId(), plans.latestVersion(key.year(), key.accountId()),
-        comments, touchpoints, currentUser.idOrElse(facts.sponsor(execution)));
+    plans.recordSponsorReview(new RecordSponsorReview(PlanFacts.PlanKey.of(execution), comments, touchpoints));
   }
 }

@@ -1,9 +1,9 @@
 package com.kap.planning.process;
 
-import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.PlanningCycles;
+import com.kap.planning.RecordTrainingPlan;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -11,18 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("recordTrainingPlan")
 public class RecordTrainingPlanListener extends TaskCompletionListener {
 
-  private final CycleRepository cycles;
-  private final CurrentUser currentUser;
+  private final PlanningCycles cycles;
 
-  public RecordTrainingPlanListener(CycleRepository cycles, CurrentUser currentUser) {
+  public RecordTrainingPlanListener(PlanningCycles cycles) {
     this.cycles = cycles;
-    this.currentUser = currentUser;
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
     String trainingPlan = FormValues.of(execution).text("trainingPlan", true, 20_000);
-    cycles.saveTrainingPlan(((Number) execution.getVariable("year")).intValue(), trainingPlan,
-        currentUser.idOrElse(null));
+    cycles.recordTrainingPlan(new RecordTrainingPlan(((Number) execution.getVariable("year")).intValue(),
+        trainingPlan));
   }
 }

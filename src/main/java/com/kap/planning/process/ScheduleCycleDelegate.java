@@ -1,12 +1,9 @@
 package com.kap.planning.process;
 
-import com.kap.planning.CycleCalendar;
-import com.kap.planning.CycleProperties;
-import com.kap.planning.internal.CycleRepository;
-import java.time.LocalDate;
+import com.kap.planning.NextCycle;
+import com.kap.planning.PlanningCycles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,22 +14,18 @@ import org.springframework.stereotype.Component;
 @Component("scheduleCycle")
 public class ScheduleCycleDelegate implements JavaDelegate {
 
-  private final CycleRepository cycles;
-  private final CycleCalendar calendar;
+  private final PlanningCycles cycles;
 
-  public ScheduleCycleDelegate(CycleRepository cycles, CycleCalendar calendar) {
+  public ScheduleCycleDelegate(PlanningCycles cycles) {
     this.cycles = cycles;
-    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    CycleProperties.Schedule schedule = calendar.properties().schedule();
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.properties().timeZone()).toLocalDate();
-    int year = today.getYear() + 1;
-    execution.setVariable("year", year);
-    execution.setVariable("planDeadline", schedule.planDeadline().atYear(year - 1).toString());
-    execution.setVariable("closingDate", schedule.closingDate().atYear(year).toString());
-    execution.setVariable("cycleAlreadyStarted", cycles.find(year).isPresent());
+    NextCycle next = cycles.nextCycle();
+    execution.setVariable("year", next.year());
+    execution.setVariable("planDeadline", next.planDeadline().toString());
+    execution.setVariable("closingDate", next.closingDate().toString());
+    execution.setVariable("cycleAlreadyStarted", next.alreadyStarted());
   }
 }

@@ -1,12 +1,9 @@
 package com.kap.planning.process;
 
-import com.kap.planning.AccountPlan;
-import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.PlanForm;
-import com.kap.portfolio.Account;
-import com.kap.portfolio.CycleSegment;
-import com.kap.portfolio.Portfolio;
-import java.time.Clock;
+import com.kap.planning.AccountPlans;
+import com.kap.planning.PlanForm;
+import com.kap.planning.PlanStarted;
+import com.kap.planning.StartPlan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,36 +16,26 @@ import org.springframework.stereotype.Component;
 @Component("startAccountPlan")
 public class StartAccountPlanListener implements ExecutionListener {
 
-  private final Portfolio accounts;
-  private final AccountPlanRepository plans;
-  private final Clock clock;
+  private final AccountPlans plans;
 
-  public StartAccountPlanListener(Portfolio accounts, AccountPlanRepository plans, Clock clock) {
-    this.accounts = accounts;
+  public StartAccountPlanListener(AccountPlans plans) {
     this.plans = plans;
-    this.clock = clock;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     int year = ((Number) execution.getVariable("year")).intValue();
     String accountId = (String) execution.getVariable("accountId");
-    Account account = accounts.account(accountId)
-        .orElseThrow(() -> new IllegalStateException("no account '" + accountId + "'"));
-    CycleSegment segment = accounts.segment(year, accountId)
-        .orElseThrow(() -> new IllegalStateException(accountId + " was not segmented for " + year));
-    plans.insert(new AccountPlan(year, accountId, execution.getProcessInstanceId(), account.kam(),
-        segment.segment().label(), AccountPlan.Status.DRAFTING, clock.instant(), null, null));
-
-    execution.setVariable("accountName", account.name());
-    execution.setVariable("kam", account.kam());
-    execution.setVariable("sponsor", account.sponsor());
-    execution.setVariable("segment", segment.segment().label());
-    plans.approvedContent(year - 1, accountId).ifPresentOrElse(
-        last -> {
-          PlanForm.write(last, execution);
-          execution.setVariable("prefilledFrom", year - 1);
-        },
-        () -> PlanForm.writeEmptyLists(execution));
+    PlanStarted plan = plans.start(new StartPlan(year, accountId, execution.getProcessInstanceId()));
+    execution.setVariable("accountName", plan.accountName());
+    execution.setVariable("kam", plan.kam());
+    execution.setVariable("sponsor", plan.sponsor());
+    execution.setVariable("segment", plan.segment());
+    if (plan.lastYearsPlan() != null) {
+      PlanForm.write(plan.lastYearsPlan(), execution);
+      execution.setVariable("prefilledFrom", year - 1);
+    } else {
+      PlanForm.writeEmptyLists(execution);
+    }
   }
 }

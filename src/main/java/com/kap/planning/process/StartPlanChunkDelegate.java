@@ -1,11 +1,10 @@
 package com.kap.planning.process;
 
 import com.kap.planning.CyclePlans;
-import com.kap.planning.internal.AccountPlanRepository;
-import org.camunda.bpm.engine.RuntimeService;
+import com.kap.planning.StartPlanChunk;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,28 +15,15 @@ import org.springframework.stereotype.Component;
 public class StartPlanChunkDelegate implements JavaDelegate {
 
   private final CyclePlans cyclePlans;
-  private final AccountPlanRepository plans;
 
-  public StartPlanChunkDelegate(CyclePlans cyclePlans, AccountPlanRepository plans) {
+  public StartPlanChunkDelegate(CyclePlans cyclePlans) {
     this.cyclePlans = cyclePlans;
-    this.plans = plans;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable("year")).intValue();
-    int chunk = ((Number) execution.getVariable("planChunk")).intValue();
-    RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
-    for (String accountId : cyclePlans.chunk(year, chunk)) {
-      if (plans.find(year, accountId).isPresent()) {
-        continue;
-      }
-      runtimeService.startProcessInstanceByKey("accountPlan", year + "-" + accountId, Variables.createVariables()
-          .putValue("year", year)
-          .putValue("accountId", accountId)
-          .putValue("planDeadline", execution.getVariable("planDeadline"))
-          .putValue("planDeadlineDue", execution.getVariable("planDeadlineDue"))
-          .putValue("reminderDue", execution.getVariable("reminderDue")));
-    }
+    cyclePlans.startPlans(new StartPlanChunk(((Number) execution.getVariable("year")).intValue(),
+        ((Number) execution.getVariable("planChunk")).intValue(), (String) execution.getVariable("planDeadline"),
+        (Date) execution.getVariable("planDeadlineDue"), (Date) execution.getVariable("reminderDue")));
   }
 }

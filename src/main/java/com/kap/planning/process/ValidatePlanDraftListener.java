@@ -1,7 +1,7 @@
 package com.kap.planning.process;
 
 import com.kap.planning.PlanFacts;
-import com.kap.planning.internal.PlanForm;
+import com.kap.planning.PlanForm;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.portfolio.AccountTeam;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

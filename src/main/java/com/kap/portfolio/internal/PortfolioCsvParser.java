@@ -38,7 +38,7 @@ public class PortfolioCsvParser {
   public static final List<String> OPTIONAL_COLUMNS = List.of("revenue", "grossMargin");
 
   public static final int DEFAULT_MAX_ROWS = 100_000;
-  public static final int MAX_ID_LENGTH = 64;
+  public static final int MAX_ID_LENGTH = Account.MAX_ID_LENGTH;
   public static final int MAX_NAME_LENGTH = 255;
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");

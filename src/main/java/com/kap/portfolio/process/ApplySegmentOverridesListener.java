@@ -4,10 +4,10 @@ import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.TaskCompletionListener;
-import com.kap.platform.identity.CurrentUser;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.OverrideSegments;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.portfolio.Segment;
-import com.kap.portfolio.internal.PortfolioCsvParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,11 +28,9 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
   public static final int MAX_REASON_LENGTH = 2000;
 
   private final PortfolioSegmentation segmentation;
-  private final CurrentUser currentUser;
 
-  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation, CurrentUser currentUser) {
+  public ApplySegmentOverridesListener(PortfolioSegmentation segmentation) {
     this.segmentation = segmentation;
-    this.currentUser = currentUser;
   }
 
   @Override
@@ -46,7 +44,7 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
       String path = "overrides[" + i + "]";
       Map<String, Object> entry = entries.get(i);
       problems.check(() -> {
-        String accountId = FormValues.text(entry, path, "accountId", true, PortfolioCsvParser.MAX_ID_LENGTH);
+        String accountId = FormValues.text(entry, path, "accountId", true, Account.MAX_ID_LENGTH);
         String segmentLabel = FormValues.text(entry, path, "segment", true, 16);
         Segment segment = Segment.byLabel(segmentLabel).orElseThrow(() -> new InvalidFormData(path + ".segment",
             "'" + segmentLabel + "' is not a segment; use Strategic, Star, Status or Streamline"));
@@ -58,7 +56,6 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
       });
     }
     problems.throwIfAny();
-    int year = ((Number) execution.getVariable("year")).intValue();
-    segmentation.override(year, overrides, currentUser.idOrElse("unknown"));
+    segmentation.override(new OverrideSegments(((Number) execution.getVariable("year")).intValue(), overrides));
   }
 }

@@ -6,7 +6,6 @@ import com.kap.platform.web.RequestText;
 import com.kap.portfolio.AccountView;
 import com.kap.portfolio.PortfolioImportService;
 import com.kap.portfolio.PortfolioQueries;
-import com.kap.portfolio.internal.MatrixPicture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -25,14 +24,12 @@ public class PortfolioController {
 
   private final PortfolioImportService importService;
   private final PortfolioQueries queries;
-  private final MatrixPicture matrixPicture;
   private final CurrentUser currentUser;
 
   public PortfolioController(PortfolioImportService importService, PortfolioQueries queries,
-      MatrixPicture matrixPicture, CurrentUser currentUser) {
+      CurrentUser currentUser) {
     this.importService = importService;
     this.queries = queries;
-    this.matrixPicture = matrixPicture;
     this.currentUser = currentUser;
   }
 
@@ -57,6 +54,6 @@ public class PortfolioController {
   /** The matrix of the accounts the caller may see: current scores, or a cycle year's validated segments. */
   @GetMapping(path = "/portfolio/matrix.svg", produces = "image/svg+xml")
   public String matrix(@RequestParam(required = false) Integer year) {
-    return matrixPicture.render(queries.visibleAccounts(), year);
+    return queries.matrix(year);
   }
 }

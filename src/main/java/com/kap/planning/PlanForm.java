@@ -1,8 +1,7 @@
-package com.kap.planning.internal;
+package com.kap.planning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kap.planning.PlanContent;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import java.util.ArrayList;
