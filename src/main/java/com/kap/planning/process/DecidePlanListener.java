@@ -1,10 +1,8 @@
 package com.kap.planning.process;
 
 import com.kap.planning.AccountPlan;
-import com.kap.planning.CyclePlans;
 import com.kap.planning.PlanFacts;
 import com.kap.planning.internal.AccountPlanRepository;
-import com.kap.planning.internal.CycleRepository;
 import com.kap.planning.internal.PlanForm;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
@@ -21,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the programme director completes "Approve account plan": approve, or send back with comments the KAM sees
- * in the rework. The decision is stored with the version it judged, and the KAM is told.
+ * in the rework. The decision is stored with the version it judged, and the KAM is told. Whether it was the cycle's
+ * last plan is asked after this commits ({@link CountPlanApprovalListener}), so approvals do not wait for each other.
  */
 @Component("decidePlan")
 public class DecidePlanListener extends TaskCompletionListener {
@@ -30,24 +29,18 @@ public class DecidePlanListener extends TaskCompletionListener {
 
   public static final String APPROVE = "approve";
   public static final String SEND_BACK = "sendBack";
-  public static final String ALL_PLANS_APPROVED = "allPlansApproved";
 
   private final AccountPlanRepository plans;
   private final PlanFacts facts;
-  private final CycleRepository cycles;
-  private final CyclePlans cyclePlans;
   private final CurrentUser currentUser;
   private final Notifications notifications;
   private final Clock clock;
   private final BusinessMetrics metrics;
 
-  public DecidePlanListener(AccountPlanRepository plans, PlanFacts facts, CycleRepository cycles,
-      CyclePlans cyclePlans, CurrentUser currentUser, Notifications notifications, Clock clock,
-      BusinessMetrics metrics) {
+  public DecidePlanListener(AccountPlanRepository plans, PlanFacts facts, CurrentUser currentUser,
+      Notifications notifications, Clock clock, BusinessMetrics metrics) {
     this.plans = plans;
     this.facts = facts;
-    this.cycles = cycles;
-    this.cyclePlans = cyclePlans;
     this.currentUser = currentUser;
     this.notifications = notifications;
     this.clock = clock;
@@ -73,11 +66,6 @@ public class DecidePlanListener extends TaskCompletionListener {
     if (approved) {
       plans.approve(year, accountId, version, clock.instant());
       metrics.planApproved();
-      if (cycles.countApproval(year) == cyclePlans.count(year)) {
-        // the last plan of the cycle: the cycle goes on to its training plan
-        execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ALL_PLANS_APPROVED)
-            .processInstanceBusinessKey(String.valueOf(year)).correlateAllWithResult();
-      }
     } else {
       plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
     }
