@@ -18,7 +18,6 @@ import com.kap.portfolio.PortfolioQueries;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -31,36 +30,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountPlans {
 
-  /** The message that tells the cycle its last plan is approved. */
-  public static final String ALL_PLANS_APPROVED = "allPlansApproved";
-
   private final AccountPlanRepository plans;
   private final CycleRepository cycles;
   private final PlanFacts facts;
-  private final CyclePlans cyclePlans;
   private final Portfolio portfolio;
   private final PortfolioQueries visibleAccounts;
   private final AccountTeam team;
   private final CurrentUser currentUser;
   private final Notifications notifications;
   private final BusinessMetrics metrics;
-  private final RuntimeService runtimeService;
   private final Clock clock;
 
-  public AccountPlans(AccountPlanRepository plans, CycleRepository cycles, PlanFacts facts, CyclePlans cyclePlans,
+  public AccountPlans(AccountPlanRepository plans, CycleRepository cycles, PlanFacts facts,
       Portfolio portfolio, PortfolioQueries visibleAccounts, AccountTeam team, CurrentUser currentUser,
-      Notifications notifications, BusinessMetrics metrics, RuntimeService runtimeService, Clock clock) {
+      Notifications notifications, BusinessMetrics metrics, Clock clock) {
     this.plans = plans;
     this.cycles = cycles;
     this.facts = facts;
-    this.cyclePlans = cyclePlans;
     this.portfolio = portfolio;
     this.visibleAccounts = visibleAccounts;
     this.team = team;
     this.currentUser = currentUser;
     this.notifications = notifications;
     this.metrics = metrics;
-    this.runtimeService = runtimeService;
     this.clock = clock;
   }
 
@@ -163,12 +155,7 @@ public class AccountPlans {
     boolean approved = DecidePlan.APPROVE.equals(decision);
     if (approved) {
       plans.approve(year, accountId, version, clock.instant());
-      metrics.planApproved();
-      if (cycles.countApproval(year) == cyclePlans.count(year)) {
-        // the last plan of the cycle: the cycle goes on to its training plan
-        runtimeService.createMessageCorrelation(ALL_PLANS_APPROVED)
-            .processInstanceBusinessKey(String.valueOf(year)).correlateAllWithResult();
-      }
+      metrics.planApproved(); // whether it was the cycle's last: CyclePlans.planApproved, after this commits
     } else {
       plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
     }

@@ -4,6 +4,7 @@ import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
 import com.kap.planning.process.RegisterCycleDelegate;
 import com.kap.portfolio.Portfolio;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,17 +22,22 @@ public class CyclePlans {
 
   public static final int PLANS_PER_JOB = 100;
 
+  /** The message the cycle waits for while its plans are drafted and approved. */
+  public static final String ALL_PLANS_APPROVED = "allPlansApproved";
+
   private final Portfolio cycleSegments;
   private final RuntimeService runtimeService;
   private final CycleRepository cycles;
   private final AccountPlanRepository plans;
+  private final Clock clock;
 
   public CyclePlans(Portfolio cycleSegments, RuntimeService runtimeService, CycleRepository cycles,
-      AccountPlanRepository plans) {
+      AccountPlanRepository plans, Clock clock) {
     this.cycleSegments = cycleSegments;
     this.cycles = cycles;
     this.runtimeService = runtimeService;
     this.plans = plans;
+    this.clock = clock;
   }
 
   /**
@@ -99,11 +105,29 @@ public class CyclePlans {
   }
 
   /**
-   * Whether every plan of the year is approved already, read under a lock on the cycle's row: an approval that
-   * commits later waits for this transaction, and by then the cycle listens for its message.
+   * Whether every plan of the year is approved already, asked by the cycle before it waits for the message
+   * {@value #ALL_PLANS_APPROVED}. It holds the cycle's row while it counts, so that {@link #planApproved(int)}, if it
+   * finds the last approval meanwhile, waits until the cycle listens for the message.
    */
   public boolean allApproved(int year) {
-    return cycles.lockApprovalCount(year) == count(year);
+    cycles.lock(year);
+    if (plans.countApproved(year) < count(year)) {
+      return false;
+    }
+    cycles.markAllPlansApproved(year, clock.instant());
+    return true;
+  }
+
+  /**
+   * After a plan's approval has committed (the account plan's next step runs as a job of its own): when that was the
+   * year's last plan, the cycle goes on to its training plan, exactly once. Approvals do not wait for each other:
+   * only the step that finds every plan approved takes the cycle's row, to note it.
+   */
+  public void planApproved(int year) {
+    if (plans.countApproved(year) == count(year) && cycles.markAllPlansApproved(year, clock.instant())) {
+      runtimeService.createMessageCorrelation(ALL_PLANS_APPROVED).processInstanceBusinessKey(String.valueOf(year))
+          .correlateAllWithResult();
+    }
   }
 
   /** Deletes the year's running plans in the background (Camunda batch), e.g. at the closing date. */

@@ -56,6 +56,7 @@ class AnnualPlanningCycleProcessTest {
   @Autowired AccountPlanRepository accountPlans;
   @Autowired PortfolioImportService importService;
   @Autowired PortfolioSegmentation segmentation;
+  @Autowired CyclePlans cyclePlans;
 
   @AfterEach
   void reset() {
@@ -129,12 +130,46 @@ class AnnualPlanningCycleProcessTest {
     // every plan approved while the fan-out's last join is still queued: no one listens for the message yet
     for (CycleSegment planned : cycleSegments.findByYear(2030)) {
       accountPlans.approve(2030, planned.accountId(), 1, Instant.now());
-      cycles.countApproval(2030);
     }
 
     runJobs(cycle);
 
     assertThat(cycle).isWaitingAt("consolidateTrainingPlan");
+  }
+
+  /**
+   * Approvals no longer take the cycle's row: each approved plan's next job asks whether it was the last. When the
+   * last approvals' jobs run at once (16 here), the cycle still moves on exactly once.
+   */
+  @Test
+  void sixteenLastApprovalsCheckedAtOnceMoveTheCycleOnExactlyOnce() throws Exception {
+    ProcessInstance cycle = startAndValidate(2043);
+    runJobs(cycle);
+    assertThat(cycle).isWaitingAt("waitForPlans");
+    for (CycleSegment planned : cycleSegments.findByYear(2043)) {
+      accountPlans.approve(2043, planned.accountId(), 1, Instant.now());
+    }
+    java.util.concurrent.ExecutorService approvers = java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> checks = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      checks.add(approvers.submit(() -> {
+        together.await();
+        cyclePlans.planApproved(2043);
+        return null;
+      }));
+    }
+    together.countDown();
+    for (java.util.concurrent.Future<?> check : checks) {
+      check.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    approvers.shutdown();
+    runJobs(cycle);
+
+    assertThat(cycle).isWaitingAt("consolidateTrainingPlan");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(cycle.getId())
+        .activityId("allPlansApproved").count()).as("the cycle moved on once").isEqualTo(1);
+    assertThat(cycles.markAllPlansApproved(2043, Instant.now())).as("already noted").isFalse();
   }
 
   @Test

@@ -79,6 +79,12 @@ public class AccountPlanRepository {
         .update();
   }
 
+  /** How many of the year's plans are approved (their rows only; no other plan's row is read or locked). */
+  public int countApproved(int year) {
+    return jdbc.sql("select count(*) from kap_account_plan where cycle_year = :year and status = :status")
+        .param("year", year).param("status", AccountPlan.Status.APPROVED.name()).query(Integer.class).single();
+  }
+
   public void approve(int year, String accountId, int version, Instant at) {
     jdbc.sql("update kap_account_plan set status = :status, approved_at = :at, approved_version = :version "
             + "where cycle_year = :year and account_id = :accountId")

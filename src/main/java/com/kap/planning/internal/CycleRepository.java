@@ -41,23 +41,19 @@ public class CycleRepository {
         .update();
   }
 
-  /**
-   * Counts one more approved plan of the year and returns the count, or -1 when the year has no cycle. The update
-   * locks the cycle's row, so concurrent approvals are counted one after the other.
-   */
-  public int countApproval(int year) {
-    if (jdbc.sql("update kap_cycle set plans_approved = plans_approved + 1 where cycle_year = :year")
-        .param("year", year).update() == 0) {
-      return -1;
-    }
-    return jdbc.sql("select plans_approved from kap_cycle where cycle_year = :year").param("year", year)
-        .query(Integer.class).single();
+  /** Locks the cycle's row until the transaction ends; false when the year has no cycle. */
+  public boolean lock(int year) {
+    return !jdbc.sql("select cycle_year from kap_cycle where cycle_year = :year for update").param("year", year)
+        .query(Integer.class).list().isEmpty();
   }
 
-  /** The approval count, with the cycle's row locked until the transaction ends. */
-  public int lockApprovalCount(int year) {
-    return jdbc.sql("select plans_approved from kap_cycle where cycle_year = :year for update").param("year", year)
-        .query(Integer.class).single();
+  /**
+   * Notes that every plan of the year is approved, once: true for the one transaction that notes it first, false
+   * when it was noted already (or the year has no cycle). Only this last step takes the cycle's row.
+   */
+  public boolean markAllPlansApproved(int year, Instant at) {
+    return jdbc.sql("update kap_cycle set plans_approved_at = :at where cycle_year = :year and plans_approved_at is null")
+        .param("at", Timestamp.from(at)).param("year", year).update() == 1;
   }
 
   public void delete(int year) {

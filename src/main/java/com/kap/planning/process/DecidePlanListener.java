@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the programme director completes "Approve account plan": approve, or send back with comments the KAM sees
- * in the rework. The decision is stored with the version it judged, and the KAM is told.
+ * in the rework. The decision is stored with the version it judged, and the KAM is told. Whether it was the cycle's
+ * last plan is asked after this commits ({@link CountPlanApprovalListener}), so approvals do not wait for each other.
  */
 @Component("decidePlan")
 public class DecidePlanListener extends TaskCompletionListener {
