@@ -50,7 +50,7 @@ class PostgresCycleIT {
       try (ConfigurableApplicationContext app = start(server)) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
-        assertThat(migrations(jdbc)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(migrations(jdbc)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
 
         runCycle(api(app));
         assertThat(jdbc.queryForObject("select count(*) from kap_account a where (select count(*) from "
