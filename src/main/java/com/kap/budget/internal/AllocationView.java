@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 
 /** What "Decide allocation" shows the chair: totals, sensitivity, and every bid with the recommendation. */
@@ -18,7 +17,8 @@ public final class AllocationView {
 
   private AllocationView() {}
 
-  public static void show(VariableScope scope, BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
+  /** The variables of "Decide allocation", in the order the form was always given them. */
+  public static Map<String, Object> variables(BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
       Recommendation recommendation) {
     AllocationResult result = recommendation.result();
     Map<String, AllocationResult.Unfunded> unfunded = result.unfunded().stream()
@@ -45,11 +45,13 @@ public final class AllocationView {
             "value", bid.id()));
       }
     }
-    scope.setVariable("roundName", round.name());
-    scope.setVariable("allocationSummary", summary(round, recommendation));
-    scope.setVariable("allocationTable", Spin.JSON(table));
-    scope.setVariable("bidOptions", Spin.JSON(options));
-    scope.setVariable("reserveText", amount(round.reserveLeft()) + " held back");
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("roundName", round.name());
+    variables.put("allocationSummary", summary(round, recommendation));
+    variables.put("allocationTable", Spin.JSON(table));
+    variables.put("bidOptions", Spin.JSON(options));
+    variables.put("reserveText", amount(round.reserveLeft()) + " held back");
+    return variables;
   }
 
   public static String summary(BudgetRound round, Recommendation recommendation) {
