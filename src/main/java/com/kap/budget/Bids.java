@@ -2,7 +2,6 @@ package com.kap.budget;
 
 import com.kap.budget.internal.AppealRepository;
 import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidContent;
 import com.kap.budget.internal.BidDisplay;
 import com.kap.budget.internal.BidFacts;
 import com.kap.budget.internal.BidForm;

@@ -11,7 +11,6 @@ import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetIds;
 import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.Recusal;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.budget.internal.WorkingDays;
 import com.kap.support.ProcessTest;

@@ -4,6 +4,8 @@ import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationInfeasible;
 import com.kap.budget.AllocationOptimiser;
 import com.kap.budget.AllocationProblem;
+import com.kap.budget.BidContent;
+import com.kap.budget.Recommendation;
 import com.kap.portfolio.Account;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.kap.budget.internal;
 import static com.kap.budget.internal.BidDisplay.amount;
 
 import com.kap.budget.AllocationResult;
+import com.kap.budget.Recommendation;
 import com.kap.platform.forms.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

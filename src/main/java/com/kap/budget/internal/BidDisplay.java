@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
 import com.kap.platform.forms.ShownText;
 import com.kap.portfolio.Account;
 import java.text.NumberFormat;

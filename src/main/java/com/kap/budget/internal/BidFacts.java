@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.Recusal;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;

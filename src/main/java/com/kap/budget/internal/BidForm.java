@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;

@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

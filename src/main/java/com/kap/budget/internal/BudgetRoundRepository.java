@@ -2,6 +2,7 @@ package com.kap.budget.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.budget.Recommendation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

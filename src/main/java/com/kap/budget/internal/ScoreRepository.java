@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.Recusal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
