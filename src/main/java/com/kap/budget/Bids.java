@@ -11,7 +11,6 @@ import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetDates;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.Calibration;
 import com.kap.budget.internal.RequiredBidChoices;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.budget.internal.Scorecard;
@@ -197,7 +196,7 @@ public class Bids {
         .append(": ").append(c.score().toPlainString()).append(" — ").append(ShownText.markdown(c.reason())).append('\n'));
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("outcomeText", text.toString());
-    Optional<AppealRepository.Appeal> appeal = appeals.find(bid.bidNo());
+    Optional<Appeal> appeal = appeals.find(bid.bidNo());
     if (appeal.isEmpty()) {
       variables.put("appealDeadline", BudgetDates.endOfDay(facts.appealDeadline().toInstant(),
           calendar.properties().timeZone()));

@@ -8,8 +8,6 @@ import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetIds;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.Calibration;
-import com.kap.budget.internal.ScoreCriterion;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
@@ -61,7 +59,7 @@ public class BudgetRecords {
   public record BidView(String id, String roundId, String accountId, String kam, BidContent content, int revision,
       Bid.Status status, String statusReason, BigDecimal benefit, boolean fundedFromReserve,
       List<ScorecardView> scorecards, List<Recusal> recusals, List<Calibration> calibrations,
-      AppealRepository.Appeal appeal) {}
+      Appeal appeal) {}
 
   /** One entry of a round's audit trail: who did what to which bid, when, with the value before and after and why. */
   public record AuditEntry(long auditNo, String roundId, String bidId, BudgetAudit.Action action, String actor,

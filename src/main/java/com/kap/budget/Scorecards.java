@@ -9,8 +9,6 @@ import com.kap.budget.internal.BidScores;
 import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.Calibration;
-import com.kap.budget.internal.ScoreCriterion;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.budget.internal.Scorecard;
 import com.kap.platform.forms.FormValues;
