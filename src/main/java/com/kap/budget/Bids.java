@@ -98,7 +98,7 @@ public class Bids {
     variables.put("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
     variables.put("year", round.planYear());
     variables.putAll(BidDisplay.variables(bid, round, account, null));
-    audit.record(round.roundNo(), bidNo, BudgetAudit.Action.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
+    audit.record(round.roundNo(), bidNo, AuditAction.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
     requiredBids.refresh(kam, round.roundNo());
     return new BidRegistered(bid.id(), variables);
   }
@@ -113,7 +113,7 @@ public class Bids {
     Bid bid = facts.bid(bidId);
     BudgetRound round = facts.round(bid);
     String action = values.choice("action", List.of(REVISE, WITHDRAW), true);
-    if (!clock.instant().isBefore(round.callDeadline()) || bid.status() != Bid.Status.SUBMITTED) {
+    if (!clock.instant().isBefore(round.callDeadline()) || bid.status() != BidStatus.SUBMITTED) {
       throw new InvalidFormData("action", "the call of round " + round.id() + " closed at " + round.callDeadline()
           + "; the bid can no longer change");
     }
@@ -121,8 +121,8 @@ public class Bids {
     String before = BidDisplay.plain(bid);
     if (WITHDRAW.equals(action)) {
       String reason = values.text("withdrawReason", false, BidForm.LONG_TEXT);
-      bids.updateStatus(bid.bidNo(), Bid.Status.WITHDRAWN, reason);
-      audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_WITHDRAWN, kam, before, null, reason);
+      bids.updateStatus(bid.bidNo(), BidStatus.WITHDRAWN, reason);
+      audit.record(round.roundNo(), bid.bidNo(), AuditAction.BID_WITHDRAWN, kam, before, null, reason);
       requiredBids.refresh(bid.kam(), round.roundNo());
       return Map.of("bidWithdrawn", true);
     }
@@ -130,7 +130,7 @@ public class Bids {
     bids.revise(bid.bidNo(), content, clock.instant());
     Bid revised = bids.find(bid.bidNo()).orElseThrow();
     Map<String, Object> variables = BidDisplay.variables(revised, round, facts.account(revised), null);
-    audit.record(round.roundNo(), bid.bidNo(), BudgetAudit.Action.BID_REVISED, kam, before, BidDisplay.plain(revised),
+    audit.record(round.roundNo(), bid.bidNo(), AuditAction.BID_REVISED, kam, before, BidDisplay.plain(revised),
         null);
     variables.put("bidWithdrawn", false);
     requiredBids.refresh(bid.kam(), round.roundNo());
@@ -162,9 +162,9 @@ public class Bids {
     boolean eligible = eligibility != null && Boolean.TRUE.equals(eligibility.get("eligible"));
     String reason = eligibility == null ? "no rule of bidEligibility matched"
         : String.valueOf(eligibility.get("reason"));
-    bids.updateStatus(bid.bidNo(), eligible ? Bid.Status.ELIGIBLE : Bid.Status.INELIGIBLE, eligible ? null : reason);
-    audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.ELIGIBILITY, null, Bid.Status.SUBMITTED.name(),
-        eligible ? Bid.Status.ELIGIBLE.name() : Bid.Status.INELIGIBLE.name(), reason);
+    bids.updateStatus(bid.bidNo(), eligible ? BidStatus.ELIGIBLE : BidStatus.INELIGIBLE, eligible ? null : reason);
+    audit.record(bid.roundNo(), bid.bidNo(), AuditAction.ELIGIBILITY, null, BidStatus.SUBMITTED.name(),
+        eligible ? BidStatus.ELIGIBLE.name() : BidStatus.INELIGIBLE.name(), reason);
     if (!eligible) {
       notifications.send(bid.kam(), "Bid " + bid.id() + " is not eligible: " + bid.content().title(),
           "Your bid " + bid.id() + " (" + bid.content().title() + ") in round " + facts.round(bid).name() + " ("
@@ -220,9 +220,9 @@ public class Bids {
     String kam = user == null ? bid.kam() : user;
     if (appeal) {
       appeals.file(bid.bidNo(), grounds, clock.instant());
-      audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.APPEAL, kam, "not funded", "appealed", grounds);
+      audit.record(bid.roundNo(), bid.bidNo(), AuditAction.APPEAL, kam, "not funded", "appealed", grounds);
     } else {
-      audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.APPEAL_NOT_MADE, kam, null, null, null);
+      audit.record(bid.roundNo(), bid.bidNo(), AuditAction.APPEAL_NOT_MADE, kam, null, null, null);
     }
     return appeal;
   }

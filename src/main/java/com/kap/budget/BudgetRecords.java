@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BudgetRecords {
 
-  private static final Set<BudgetRound.Status> DECIDED = EnumSet.of(BudgetRound.Status.PUBLISHED);
+  private static final Set<RoundStatus> DECIDED = EnumSet.of(RoundStatus.PUBLISHED);
 
   private final BudgetRoundRepository rounds;
   private final BidRepository bids;
@@ -50,20 +50,16 @@ public class BudgetRecords {
   }
 
   public record RoundView(String id, String name, String scope, int planYear, long envelope, long reserve,
-      long reserveLeft, Instant callDeadline, String chair, List<String> committee, BudgetRound.Status status) {}
+      long reserveLeft, Instant callDeadline, String chair, List<String> committee, RoundStatus status) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RoundDetail(RoundView round, List<BidView> bids, Recommendation recommendation) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BidView(String id, String roundId, String accountId, String kam, BidContent content, int revision,
-      Bid.Status status, String statusReason, BigDecimal benefit, boolean fundedFromReserve,
+      BidStatus status, String statusReason, BigDecimal benefit, boolean fundedFromReserve,
       List<ScorecardView> scorecards, List<Recusal> recusals, List<Calibration> calibrations,
       Appeal appeal) {}
-
-  /** One entry of a round's audit trail: who did what to which bid, when, with the value before and after and why. */
-  public record AuditEntry(long auditNo, String roundId, String bidId, BudgetAudit.Action action, String actor,
-      Instant at, String before, String after, String reason) {}
 
   /** Scores keyed by criterion (strategicFit, riskAdjustedValue, …), as in the forms and the audit trail. */
   public record ScorecardView(String member, Map<String, Integer> scores, String comment, Instant scoredAt) {}
@@ -76,7 +72,7 @@ public class BudgetRecords {
   public RoundDetail round(String roundId) {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
     BudgetRound round = find(roundId);
-    boolean callClosed = round.status() != BudgetRound.Status.OPEN;
+    boolean callClosed = round.status() != RoundStatus.OPEN;
     List<BidView> roundBids = callClosed ? bids.findByRound(round.roundNo()).stream().map(this::view).toList() : null;
     return new RoundDetail(view(round), roundBids, callClosed ? rounds.recommendation(round.roundNo()).orElse(null) : null);
   }
@@ -88,19 +84,16 @@ public class BudgetRecords {
   public List<AuditEntry> audit(String roundId) {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
     BudgetRound round = find(roundId);
-    List<BudgetAudit.Entry> entries = audit.entries(round.roundNo());
+    List<AuditEntry> entries = audit.entries(round.roundNo());
     // blind scoring: others' scores of a bid show only once every member has scored it, whoever asks
-    Set<String> scoringOpen = bids.findByRoundAndStatus(round.roundNo(), Bid.Status.ELIGIBLE).stream().map(Bid::id)
+    Set<String> scoringOpen = bids.findByRoundAndStatus(round.roundNo(), BidStatus.ELIGIBLE).stream().map(Bid::id)
         .collect(java.util.stream.Collectors.toSet());
     String user = currentUser.id();
     // the same rule as the bids themselves: nothing of a bid shows before the call has closed, whoever asks
-    boolean callOpen = round.status() == BudgetRound.Status.OPEN;
+    boolean callOpen = round.status() == RoundStatus.OPEN;
     return entries.stream().filter(e -> !(callOpen && e.bidId() != null))
-        .filter(e -> e.action() != BudgetAudit.Action.SCORE || !scoringOpen.contains(e.bidId())
-            || user.equals(e.actor()))
-        .map(e -> new AuditEntry(e.auditNo(), e.roundId(), e.bidId(), e.action(), e.actor(), e.at(), e.before(),
-            e.after(), e.reason()))
-        .toList();
+        .filter(e -> e.action() != AuditAction.SCORE || !scoringOpen.contains(e.bidId())
+            || user.equals(e.actor())).toList();
   }
 
   /** A KAM's own bids. */
@@ -114,7 +107,7 @@ public class BudgetRecords {
     boolean ownBid = bid.kam().equals(currentUser.id());
     if (!ownBid) {
       currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-      if (find(bid.roundId()).status() == BudgetRound.Status.OPEN) {
+      if (find(bid.roundId()).status() == RoundStatus.OPEN) {
         throw new ApiException(HttpStatus.FORBIDDEN, "bids of round " + bid.roundId()
             + " are visible to directors once the call has closed");
       }
@@ -126,7 +119,7 @@ public class BudgetRecords {
     BudgetRound round = rounds.find(bid.roundNo()).orElseThrow();
     String user = currentUser.id();
     boolean ownBid = bid.kam().equals(user);
-    boolean scoringDone = bid.status() != Bid.Status.ELIGIBLE && bid.status() != Bid.Status.SUBMITTED;
+    boolean scoringDone = bid.status() != BidStatus.ELIGIBLE && bid.status() != BidStatus.SUBMITTED;
     List<ScorecardView> cards = scores.scorecards(bid.bidNo()).stream()
         .filter(card -> ownBid ? DECIDED.contains(round.status()) || bid.fundedFromReserve()
             : scoringDone || card.member().equals(user))
@@ -134,9 +127,9 @@ public class BudgetRecords {
     boolean showScoring = !ownBid || DECIDED.contains(round.status());
     // the chair's decision reaches the KAM with the publication
     boolean decisionHidden = ownBid && !DECIDED.contains(round.status())
-        && (bid.status() == Bid.Status.FUNDED || bid.status() == Bid.Status.UNFUNDED);
+        && (bid.status() == BidStatus.FUNDED || bid.status() == BidStatus.UNFUNDED);
     return new BidView(bid.id(), bid.roundId(), bid.accountId(), bid.kam(), bid.content(), bid.revision(),
-        decisionHidden ? Bid.Status.SCORED : bid.status(), decisionHidden ? null : bid.statusReason(), showScoring ? bid.benefit() : null, bid.fundedFromReserve(),
+        decisionHidden ? BidStatus.SCORED : bid.status(), decisionHidden ? null : bid.statusReason(), showScoring ? bid.benefit() : null, bid.fundedFromReserve(),
         showScoring ? cards : null, showScoring ? scores.recusals(bid.bidNo()) : null,
         showScoring && scoringDone ? scores.calibrations(bid.bidNo()) : null, appeals.find(bid.bidNo()).orElse(null));
   }

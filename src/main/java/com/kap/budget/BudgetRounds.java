@@ -201,7 +201,7 @@ public class BudgetRounds {
   public RoundOpened open(OpenRound command) {
     BudgetRound round = new BudgetRound(0, command.name(), command.scope(), command.year(), command.envelope(),
         command.reservePercent(), command.regionMinimums(), calendar.endOf(command.callDeadline()).toInstant(),
-        command.chair(), BudgetRound.Status.OPEN, 0, 0, 0, command.processInstanceId());
+        command.chair(), RoundStatus.OPEN, 0, 0, 0, command.processInstanceId());
     long roundNo = rounds.insert(round, command.committee(), command.openedBy(), clock.instant());
     try {
       rounds.claimScope(command.scope(), roundNo);
@@ -209,7 +209,7 @@ public class BudgetRounds {
       throw new InvalidFormData(command.global() ? "level" : "region",
           "a budget round for " + command.scope() + " is already open; one open round per region and one global");
     }
-    audit.record(roundNo, null, BudgetAudit.Action.ROUND_OPENED, command.openedBy(), null,
+    audit.record(roundNo, null, AuditAction.ROUND_OPENED, command.openedBy(), null,
         command.name() + " · " + command.scope() + " · envelope " + command.envelope() + " · reserve "
             + command.reservePercent().toPlainString() + " % · call closes " + command.callDeadline()
             + " · committee " + command.committee() + " · chair " + command.chair(), null);
@@ -219,7 +219,7 @@ public class BudgetRounds {
 
   /** The ids of the round's bids still waiting for the call to close. */
   public List<String> submittedBids(String roundId) {
-    return bids.findByRoundAndStatus(roundFacts.round(roundId).roundNo(), Bid.Status.SUBMITTED).stream()
+    return bids.findByRoundAndStatus(roundFacts.round(roundId).roundNo(), BidStatus.SUBMITTED).stream()
         .map(Bid::id).toList();
   }
 
@@ -238,7 +238,7 @@ public class BudgetRounds {
           + ") may close its call early, not " + closedBy);
     }
     String reason = values.text("closeReason", true, BidForm.LONG_TEXT);
-    audit.record(round.roundNo(), null, BudgetAudit.Action.CALL_CLOSED_EARLY, closedBy, "call open until "
+    audit.record(round.roundNo(), null, AuditAction.CALL_CLOSED_EARLY, closedBy, "call open until "
         + round.callDeadline(), "call closed", reason);
   }
 
@@ -249,10 +249,10 @@ public class BudgetRounds {
   public CallClosed closeCall(String roundId) {
     long roundNo = roundFacts.round(roundId).roundNo();
     int eligible = (int) bids.findByRound(roundNo).stream()
-        .filter(b -> b.status() == Bid.Status.ELIGIBLE || b.status() == Bid.Status.SCORED).count();
+        .filter(b -> b.status() == BidStatus.ELIGIBLE || b.status() == BidStatus.SCORED).count();
     rounds.releaseScope(roundNo);
     if (eligible == 0) {
-      rounds.updateStatus(roundNo, BudgetRound.Status.CLOSED);
+      rounds.updateStatus(roundNo, RoundStatus.CLOSED);
     } else {
       rounds.startScoring(roundNo, eligible);
     }
@@ -276,7 +276,7 @@ public class BudgetRounds {
     Recommendation recommendation = recommender.recommend(round, roundBids, bidders);
     rounds.saveRecommendation(round.roundNo(), recommendation);
     AllocationResult result = recommendation.result();
-    audit.record(round.roundNo(), null, BudgetAudit.Action.RECOMMENDATION, null, null,
+    audit.record(round.roundNo(), null, AuditAction.RECOMMENDATION, null, null,
         "fund " + result.funded() + " · cost " + result.totalCost() + " · benefit "
             + result.totalBenefit().toPlainString() + (result.optimal() ? " · proven optimal"
             : " · not proven optimal, might fall short by " + result.gap().toPlainString()),
@@ -325,7 +325,7 @@ public class BudgetRounds {
 
   /** The ids of the round's scored bids, those the chair decides on. */
   public List<String> scoredBids(long roundNo) {
-    return bids.findByRoundAndStatus(roundNo, Bid.Status.SCORED).stream().map(Bid::id).toList();
+    return bids.findByRoundAndStatus(roundNo, BidStatus.SCORED).stream().map(Bid::id).toList();
   }
 
   /**
@@ -341,7 +341,7 @@ public class BudgetRounds {
         .orElseThrow(() -> new IllegalStateException("no round " + BudgetIds.round(command.roundNo())));
     AllocationResult recommended = rounds.recommendation(round.roundNo()).map(Recommendation::result)
         .orElseThrow(() -> new IllegalStateException("round " + round.id() + " has no recommendation"));
-    Map<String, Bid> scored = bids.findByRoundAndStatus(round.roundNo(), Bid.Status.SCORED).stream()
+    Map<String, Bid> scored = bids.findByRoundAndStatus(round.roundNo(), BidStatus.SCORED).stream()
         .collect(Collectors.toMap(Bid::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Set<String> funded = new LinkedHashSet<>(recommended.funded());
     for (int i = 0; i < command.overrides().size(); i++) {
@@ -382,7 +382,7 @@ public class BudgetRounds {
     Map<String, String> overrideReasons = new HashMap<>();
     for (ChairOverride o : command.overrides()) {
       overrideReasons.put(o.bidId(), o.reason());
-      audit.record(round.roundNo(), scored.get(o.bidId()).bidNo(), BudgetAudit.Action.OVERRIDE, chair,
+      audit.record(round.roundNo(), scored.get(o.bidId()).bidNo(), AuditAction.OVERRIDE, chair,
           o.fund() ? "not funded" : "funded", o.fund() ? "funded" : "not funded", o.reason());
     }
     Map<String, AllocationResult.Unfunded> why = recommended.unfunded().stream()
@@ -391,13 +391,13 @@ public class BudgetRounds {
       boolean isFunded = funded.contains(bid.id());
       String reason = overrideReasons.containsKey(bid.id()) ? "decided by the chair: " + overrideReasons.get(bid.id())
           : isFunded ? null : why.containsKey(bid.id()) ? describe(why.get(bid.id())) : null;
-      bids.updateStatus(bid.bidNo(), isFunded ? Bid.Status.FUNDED : Bid.Status.UNFUNDED, reason);
+      bids.updateStatus(bid.bidNo(), isFunded ? BidStatus.FUNDED : BidStatus.UNFUNDED, reason);
     }
     if (reserveDrawn > 0) {
-      audit.record(round.roundNo(), null, BudgetAudit.Action.RESERVE_DRAWN, chair, "0", String.valueOf(reserveDrawn),
+      audit.record(round.roundNo(), null, AuditAction.RESERVE_DRAWN, chair, "0", String.valueOf(reserveDrawn),
           command.note());
     }
-    audit.record(round.roundNo(), null, BudgetAudit.Action.DECISION, chair,
+    audit.record(round.roundNo(), null, AuditAction.DECISION, chair,
         "recommended " + recommended.funded() + " · cost " + recommended.totalCost(),
         "funded " + funded + " · cost " + total, command.note());
     rounds.recordDecision(round.roundNo(), reserveDrawn, command.note(), chair, clock.instant());
@@ -434,10 +434,10 @@ public class BudgetRounds {
     String note = rounds.decisionNote(round.roundNo()).orElse(null);
     int funded = 0;
     for (Bid bid : bids.findByRound(round.roundNo())) {
-      if (bid.status() != Bid.Status.FUNDED && bid.status() != Bid.Status.UNFUNDED) {
+      if (bid.status() != BidStatus.FUNDED && bid.status() != BidStatus.UNFUNDED) {
         continue;
       }
-      boolean isFunded = bid.status() == Bid.Status.FUNDED;
+      boolean isFunded = bid.status() == BidStatus.FUNDED;
       funded += isFunded ? 1 : 0;
       tellBid.accept(bid.id());
       notifications.send(bid.kam(), "Bid " + bid.id() + (isFunded ? " funded: " : " not funded: ")
@@ -446,8 +446,8 @@ public class BudgetRounds {
               + (isFunded ? "funded." : "not funded (" + bid.statusReason() + "). You may appeal in Tasklist.")
               + (note == null ? "" : "\n\nThe committee's note: " + note));
     }
-    rounds.updateStatus(round.roundNo(), BudgetRound.Status.PUBLISHED);
-    audit.record(round.roundNo(), null, BudgetAudit.Action.PUBLISHED, null, null, Plural.count(funded, "bid", "bids") + " funded", null);
+    rounds.updateStatus(round.roundNo(), RoundStatus.PUBLISHED);
+    audit.record(round.roundNo(), null, AuditAction.PUBLISHED, null, null, Plural.count(funded, "bid", "bids") + " funded", null);
   }
 
   /**
@@ -489,7 +489,7 @@ public class BudgetRounds {
     }
     appeals.decide(bid.bidNo(), upheld ? "UPHELD" : "REJECTED", command.response(), command.reviewer(),
         clock.instant());
-    audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.APPEAL_DECISION, command.reviewer(), "not funded",
+    audit.record(bid.roundNo(), bid.bidNo(), AuditAction.APPEAL_DECISION, command.reviewer(), "not funded",
         upheld ? "funded from the reserve" : "not funded", command.response());
     notifications.send(bid.kam(), "Appeal of bid " + bid.id() + (upheld ? " upheld" : " rejected"),
         "Your appeal of bid " + bid.id() + " (" + bid.content().title() + ") was " + (upheld

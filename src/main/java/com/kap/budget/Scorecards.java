@@ -88,7 +88,7 @@ public class Scorecards {
       if (!recordedBefore && member.equals(account.sponsor())) {
         String reason = member + " is the executive sponsor of " + account.name() + " (" + account.accountId() + ")";
         scores.recuse(new Recusal(bid.bidNo(), member, reason, clock.instant()));
-        audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.RECUSAL, null, null, member, reason);
+        audit.record(bid.roundNo(), bid.bidNo(), AuditAction.RECUSAL, null, null, member, reason);
       }
     }
     BudgetRound round = facts.round(bid);
@@ -110,7 +110,7 @@ public class Scorecards {
     }
     String comment = values.text(COMMENT, true, BidForm.LONG_TEXT);
     scores.save(new Scorecard(bid.bidNo(), member, card, comment, clock.instant()));
-    audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.SCORE, member, null, describe(card), comment);
+    audit.record(bid.roundNo(), bid.bidNo(), AuditAction.SCORE, member, null, describe(card), comment);
     metrics.bidScored();
   }
 
@@ -167,7 +167,7 @@ public class Scorecards {
       scores.calibrate(new Calibration(bid.bidNo(), criterion, score, reason, chair, clock.instant()));
       String before = all.cards().stream().map(c -> c.member() + " " + c.scores().get(criterion))
           .collect(Collectors.joining(", "));
-      audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.CALIBRATION, chair, criterion.key() + ": " + before,
+      audit.record(bid.roundNo(), bid.bidNo(), AuditAction.CALIBRATION, chair, criterion.key() + ": " + before,
           criterion.key() + ": " + score.toPlainString(), reason);
     }
   }
@@ -179,15 +179,15 @@ public class Scorecards {
    */
   public Optional<BenefitComputed> computeBenefit(String bidId) {
     Bid bid = facts.bid(bidId);
-    if (bid.status() != Bid.Status.ELIGIBLE) {
+    if (bid.status() != BidStatus.ELIGIBLE) {
       return Optional.empty(); // a retried job: counted already
     }
     BigDecimal benefit = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo())).benefit();
     bids.recordBenefit(bid.bidNo(), benefit);
-    audit.record(bid.roundNo(), bid.bidNo(), BudgetAudit.Action.BENEFIT, null, null, benefit.toPlainString(), null);
+    audit.record(bid.roundNo(), bid.bidNo(), AuditAction.BENEFIT, null, null, benefit.toPlainString(), null);
     int scored = rounds.countScored(bid.roundNo());
     BudgetRound round = facts.round(bid);
     return Optional.of(new BenefitComputed(benefit, round.id(),
-        round.status() == BudgetRound.Status.SCORING && scored >= round.bidsToScore()));
+        round.status() == RoundStatus.SCORING && scored >= round.bidsToScore()));
   }
 }

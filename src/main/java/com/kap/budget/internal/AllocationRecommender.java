@@ -5,6 +5,7 @@ import com.kap.budget.AllocationInfeasible;
 import com.kap.budget.AllocationOptimiser;
 import com.kap.budget.AllocationProblem;
 import com.kap.budget.BidContent;
+import com.kap.budget.BidStatus;
 import com.kap.budget.Recommendation;
 import com.kap.portfolio.Account;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ public class AllocationRecommender {
       boolean honourMustFund, boolean honourRegionMinimums) {
     List<AllocationBid> candidates = new ArrayList<>();
     for (Bid bid : roundBids) {
-      boolean eligible = bid.status() == Bid.Status.SCORED;
+      boolean eligible = bid.status() == BidStatus.SCORED;
       BidContent content = bid.content();
       candidates.add(new AllocationBid(bid.id(), content.cost(),
           bid.benefit() == null ? BigDecimal.ZERO : bid.benefit(),

@@ -3,6 +3,7 @@ package com.kap.budget.internal;
 import static com.kap.budget.internal.BidDisplay.amount;
 
 import com.kap.budget.AllocationResult;
+import com.kap.budget.BidStatus;
 import com.kap.budget.Recommendation;
 import com.kap.platform.forms.Plural;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class AllocationView {
     List<Map<String, Object>> table = new ArrayList<>();
     List<Map<String, Object>> options = new ArrayList<>();
     for (Bid bid : bids) {
-      if (bid.status() != Bid.Status.SCORED && bid.status() != Bid.Status.INELIGIBLE) {
+      if (bid.status() != BidStatus.SCORED && bid.status() != BidStatus.INELIGIBLE) {
         continue;
       }
       AllocationResult.Unfunded why = unfunded.get(bid.id());
@@ -38,10 +39,10 @@ public final class AllocationView {
       row.put("cost", amount(bid.content().cost()));
       row.put("benefit", bid.benefit() == null ? "" : bid.benefit().toPlainString());
       row.put("recommendation", why == null ? "fund" : "—");
-      row.put("reason", why == null ? "" : bid.status() == Bid.Status.INELIGIBLE ? "not eligible: " + bid.statusReason()
+      row.put("reason", why == null ? "" : bid.status() == BidStatus.INELIGIBLE ? "not eligible: " + bid.statusReason()
           : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
       table.add(row);
-      if (bid.status() == Bid.Status.SCORED) {
+      if (bid.status() == BidStatus.SCORED) {
         options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · " + amount(bid.content().cost()),
             "value", bid.id()));
       }

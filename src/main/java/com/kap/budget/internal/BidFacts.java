@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidStatus;
 import com.kap.budget.Recusal;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.identity.KnownUsers;
@@ -112,7 +113,7 @@ public class BidFacts {
   }
 
   public boolean funded(DelegateExecution execution) {
-    return bid(execution).status() == Bid.Status.FUNDED;
+    return bid(execution).status() == BidStatus.FUNDED;
   }
 
   /** Due date of the directors' tasks: the end of the n-th working day from now. */

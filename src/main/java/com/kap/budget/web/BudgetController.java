@@ -1,10 +1,10 @@
 package com.kap.budget.web;
 
-import com.kap.budget.BudgetRecords;
-import com.kap.budget.BudgetRecords.AuditEntry;
+import com.kap.budget.AuditEntry;
 import com.kap.budget.BudgetRecords.BidView;
 import com.kap.budget.BudgetRecords.RoundDetail;
 import com.kap.budget.BudgetRecords.RoundView;
+import com.kap.budget.BudgetRecords;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
