@@ -10,6 +10,7 @@ import com.kap.budget.internal.AllocationGreedy;
 import com.kap.budget.internal.AllocationMip.Outcome;
 import com.kap.budget.internal.AllocationMip.Stop;
 import com.kap.budget.internal.AllocationMip;
+import com.kap.budget.internal.AllocationProblemReader;
 import com.kap.budget.internal.AllocationProblemValidator;
 import com.kap.budget.internal.AllocationProperties;
 import java.math.BigDecimal;
@@ -53,6 +54,15 @@ public class AllocationOptimiser {
   /** The allocation and its explanation, without the ±10 % points. */
   public AllocationResult solve(AllocationProblem problem) {
     return solve(problem, false);
+  }
+
+  /**
+   * The allocation of a problem written as JSON (DESIGN §5), as the what-if preview sends it: read strictly, so that
+   * numbers are exact and every shape error names its field, then solved as {@link #solve(AllocationProblem,
+   * boolean)}.
+   */
+  public AllocationResult solve(String problemJson, boolean withSensitivity) {
+    return solve(AllocationProblemReader.read(problemJson), withSensitivity);
   }
 
   /**

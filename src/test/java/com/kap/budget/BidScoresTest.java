@@ -3,8 +3,6 @@ package com.kap.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kap.budget.internal.BidScores;
-import com.kap.budget.internal.Calibration;
-import com.kap.budget.internal.ScoreCriterion;
 import com.kap.budget.internal.Scorecard;
 import java.math.BigDecimal;
 import java.time.Instant;

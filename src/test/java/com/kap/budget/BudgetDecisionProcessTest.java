@@ -8,8 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.WorkingDays;
 import com.kap.support.ProcessTest;
 import java.time.LocalDate;
@@ -74,16 +72,16 @@ class BudgetDecisionProcessTest extends BudgetProcessTestBase {
     assertThat(alt).isWaitingAt("considerAppeal");
     long roundNo = stored(mid).roundNo();
     assertThat(rounds.find(roundNo).orElseThrow().reserveDrawn()).isEqualTo(5_000);
-    assertThat(audit.entries(roundNo)).filteredOn(e -> e.action() == BudgetAudit.Action.OVERRIDE)
-        .extracting(BudgetAudit.Entry::bidId, BudgetAudit.Entry::actor, BudgetAudit.Entry::before,
-            BudgetAudit.Entry::after, BudgetAudit.Entry::reason)
+    assertThat(audit.entries(roundNo)).filteredOn(e -> e.action() == AuditAction.OVERRIDE)
+        .extracting(AuditEntry::bidId, AuditEntry::actor, AuditEntry::before,
+            AuditEntry::after, AuditEntry::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(midId, "fatima", "not funded", "funded",
                 "The academy serves three accounts"),
             org.assertj.core.groups.Tuple.tuple(altId, "fatima", "funded", "not funded",
                 "Superseded by the full academy"));
-    assertThat(audit.entries(roundNo)).extracting(BudgetAudit.Entry::action)
-        .contains(BudgetAudit.Action.RESERVE_DRAWN);
+    assertThat(audit.entries(roundNo)).extracting(AuditEntry::action)
+        .contains(AuditAction.RESERVE_DRAWN);
 
     // nobody appeals: the window closes after 10 working days
     Job window = fixture.managementService.createJobQuery().processInstanceId(alt.getId()).timers().singleResult();
@@ -155,7 +153,7 @@ class BudgetDecisionProcessTest extends BudgetProcessTestBase {
     assertThat(kept).isEnded().hasPassed("bidIneligible");
     assertThat(bids.find(revised.bidNo()).orElseThrow().statusReason()).contains("financials");
     assertThat(round).isEnded().hasPassed("noEligibleBids");
-    assertThat(rounds.find(revised.roundNo()).orElseThrow().status()).isEqualTo(BudgetRound.Status.CLOSED);
+    assertThat(rounds.find(revised.roundNo()).orElseThrow().status()).isEqualTo(RoundStatus.CLOSED);
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.kap.budget;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.kap.budget.internal.ScoreCriterion;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.support.AsUser;

@@ -1,6 +1,5 @@
 package com.kap.budget;
 
-import com.kap.budget.internal.ScoreCriterion;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 

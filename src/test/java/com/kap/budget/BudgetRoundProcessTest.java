@@ -8,10 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.Recusal;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.budget.internal.WorkingDays;
 import com.kap.support.ProcessTest;
@@ -106,7 +103,7 @@ class BudgetRoundProcessTest extends BudgetProcessTestBase {
     assertThat(pilot).isEnded().hasPassed("bidFunded");
     assertThat(crm).isWaitingAt("considerAppeal");
     assertThat(task(crm)).isAssignedTo("alice");
-    assertThat(stored(crm).status()).isEqualTo(Bid.Status.UNFUNDED);
+    assertThat(stored(crm).status()).isEqualTo(BidStatus.UNFUNDED);
     assertThat(stored(crm).statusReason()).startsWith("over budget");
     assertThat((String) runtimeService.getVariable(crm.getId(), "outcomeText")).contains("eric", "fatima",
         "calibrated Strategic fit: 4");
@@ -132,13 +129,13 @@ class BudgetRoundProcessTest extends BudgetProcessTestBase {
     assertThat(crm).isEnded().hasPassed("appealDecided");
 
     long roundNo = BudgetIds.roundNo(roundId).getAsLong();
-    assertThat(audit.entries(roundNo)).extracting(BudgetAudit.Entry::action).contains(BudgetAudit.Action.ROUND_OPENED,
-        BudgetAudit.Action.BID_SUBMITTED, BudgetAudit.Action.ELIGIBILITY, BudgetAudit.Action.SCORE,
-        BudgetAudit.Action.CALIBRATION, BudgetAudit.Action.RECOMMENDATION, BudgetAudit.Action.DECISION,
-        BudgetAudit.Action.PUBLISHED, BudgetAudit.Action.APPEAL, BudgetAudit.Action.APPEAL_DECISION);
-    assertThat(audit.entries(roundNo)).filteredOn(e -> e.action() == BudgetAudit.Action.SCORE)
-        .extracting(BudgetAudit.Entry::actor).containsOnly("eric", "fatima").hasSize(6);
-    assertThat(rounds.find(roundNo).orElseThrow().status()).isEqualTo(BudgetRound.Status.PUBLISHED);
+    assertThat(audit.entries(roundNo)).extracting(AuditEntry::action).contains(AuditAction.ROUND_OPENED,
+        AuditAction.BID_SUBMITTED, AuditAction.ELIGIBILITY, AuditAction.SCORE,
+        AuditAction.CALIBRATION, AuditAction.RECOMMENDATION, AuditAction.DECISION,
+        AuditAction.PUBLISHED, AuditAction.APPEAL, AuditAction.APPEAL_DECISION);
+    assertThat(audit.entries(roundNo)).filteredOn(e -> e.action() == AuditAction.SCORE)
+        .extracting(AuditEntry::actor).containsOnly("eric", "fatima").hasSize(6);
+    assertThat(rounds.find(roundNo).orElseThrow().status()).isEqualTo(RoundStatus.PUBLISHED);
   }
 
   @Test
@@ -173,7 +170,7 @@ class BudgetRoundProcessTest extends BudgetProcessTestBase {
 
       assertThat(small).isEnded().hasPassed("appealDecided");
       Bid funded = stored(small);
-      assertThat(funded.status()).isEqualTo(Bid.Status.FUNDED);
+      assertThat(funded.status()).isEqualTo(BidStatus.FUNDED);
       assertThat(funded.fundedFromReserve()).isTrue();
       assertThat(rounds.find(funded.roundNo()).orElseThrow().reserveDrawn()).isEqualTo(35_000);
     } finally {

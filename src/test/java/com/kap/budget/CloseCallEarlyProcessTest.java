@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.kap.budget.internal.BudgetAudit;
 import com.kap.budget.internal.BudgetIds;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.support.ProcessTest;
@@ -65,8 +64,8 @@ class CloseCallEarlyProcessTest extends BudgetProcessTestBase {
     assertThat(managementService.createJobQuery().processInstanceId(round.getId()).timers().count())
         .as("the deadline's timer went with the task").isZero();
     assertThat(lab).isWaitingAt("scoreBid");
-    assertThat(roundOf(round).status()).isEqualTo(BudgetRound.Status.SCORING);
-    assertThat(audit.entries(stored.roundNo())).filteredOn(e -> e.action() == BudgetAudit.Action.CALL_CLOSED_EARLY)
+    assertThat(roundOf(round).status()).isEqualTo(RoundStatus.SCORING);
+    assertThat(audit.entries(stored.roundNo())).filteredOn(e -> e.action() == AuditAction.CALL_CLOSED_EARLY)
         .singleElement().satisfies(entry -> {
           assertThat(entry.actor()).isEqualTo("fatima");
           assertThat(entry.reason()).isEqualTo("Every KAM has bid; the committee meets on Monday");
@@ -93,8 +92,8 @@ class CloseCallEarlyProcessTest extends BudgetProcessTestBase {
     assertThat(taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey("closeCallEarly")
         .count()).isZero();
     assertThat(lab).isWaitingAt("scoreBid");
-    assertThat(audit.entries(stored.roundNo())).extracting(BudgetAudit.Entry::action)
-        .doesNotContain(BudgetAudit.Action.CALL_CLOSED_EARLY);
+    assertThat(audit.entries(stored.roundNo())).extracting(AuditEntry::action)
+        .doesNotContain(AuditAction.CALL_CLOSED_EARLY);
   }
 
   private BudgetRound roundOf(ProcessInstance round) {

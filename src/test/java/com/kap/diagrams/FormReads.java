@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code values.text("approverComments", …)}, {@code entries(values, "objectives", …)} and, for the entries of a
  * dynamic list, {@code FormValues.text(entry, path, "reason", …)}; also in the methods of another class of its
  * business module (or of its package, outside the modules) that it calls and that take {@code FormValues} or a
- * {@code VariableScope} ({@code PlanForm.read}, {@code BidForm.read}). Only names written as string literals are
+ * {@code VariableScope} ({@code PlanForm.read}, {@code BidForm.read}), and in those that these in turn hand the form
+ * to (a service's command that reads its form with {@code BidForm.read}). Only names written as string literals are
  * found: a name computed at run time (the scorecard's one field per criterion) is not.
  */
 final class FormReads {
@@ -43,6 +44,9 @@ final class FormReads {
   private static final Pattern FORM_METHOD = Pattern.compile(
       "\\b([a-z]\\w*)\\s*\\(([^()]*\\b(?:FormValues|VariableScope)\\s+\\w+[^()]*)\\)\\s*(?:throws [^{;]+)?\\{");
 
+  /** How many calls deep the reads of a listener's helpers are followed. */
+  private static final int HELPER_DEPTH = 2;
+
   private final Path sourceRoot;
 
   FormReads(Path sourceRoot) {
@@ -57,8 +61,9 @@ final class FormReads {
     }
     String text = read(source);
     Reads reads = readsIn(text);
-    for (Path helper : sameModule(source)) {
-      reads.addAll(readsOfCalledMethods(text, helper));
+    Set<Path> module = sameModule(source);
+    for (Path helper : module) {
+      reads.addAll(readsOfCalledMethods(text, text, helper, module, HELPER_DEPTH));
     }
     return reads;
   }
@@ -68,12 +73,17 @@ final class FormReads {
     return sourceRoot.resolve(topLevel.replace('.', '/') + ".java");
   }
 
-  /** The reads inside those methods of {@code helper} that {@code caller} calls, by class or by a variable. */
-  private static Reads readsOfCalledMethods(String caller, Path helper) {
+  /**
+   * The reads inside those methods of {@code helper} that {@code code} calls, by class or by a variable that
+   * {@code declarations} declares; within {@code depth} calls, also in the methods these call in turn, of the module's
+   * classes or of the helper itself.
+   */
+  private static Reads readsOfCalledMethods(String declarations, String code, Path helper, Set<Path> module,
+      int depth) {
     String helperName = helper.getFileName().toString().replaceFirst("\\.java$", "");
     String helperText = read(helper);
     Set<String> receivers = new LinkedHashSet<>(Set.of(helperName));
-    Matcher variable = Pattern.compile("\\b" + helperName + "\\s+([A-Za-z_]\\w*)\\s*[;,)=]").matcher(caller);
+    Matcher variable = Pattern.compile("\\b" + helperName + "\\s+([A-Za-z_]\\w*)\\s*[;,)=]").matcher(declarations);
     while (variable.find()) {
       receivers.add(variable.group(1));
     }
@@ -82,9 +92,28 @@ final class FormReads {
     while (method.find()) {
       String name = method.group(1);
       boolean called = receivers.stream()
-          .anyMatch(r -> Pattern.compile("\\b" + r + "\\s*\\.\\s*" + name + "\\s*\\(").matcher(caller).find());
+          .anyMatch(r -> Pattern.compile("\\b" + r + "\\s*\\.\\s*" + name + "\\s*\\(").matcher(code).find());
       if (called) {
-        reads.addAll(readsIn(method.group(2) + " " + JavaBlock.from(helperText, method.end() - 1)));
+        String body = method.group(2) + " " + JavaBlock.from(helperText, method.end() - 1);
+        reads.addAll(readsIn(body));
+        if (depth > 1) {
+          reads.addAll(readsOfOwnMethods(helperText, body));
+          for (Path next : module) {
+            reads.addAll(readsOfCalledMethods(helperText, body, next, module, depth - 1));
+          }
+        }
+      }
+    }
+    return reads;
+  }
+
+  /** The reads inside the methods of {@code text} that {@code code}, one of its methods, calls without a receiver. */
+  private static Reads readsOfOwnMethods(String text, String code) {
+    Reads reads = Reads.none();
+    Matcher method = FORM_METHOD.matcher(text);
+    while (method.find()) {
+      if (Pattern.compile("(?<![.\\w])" + method.group(1) + "\\s*\\(").matcher(code).find()) {
+        reads.addAll(readsIn(method.group(2) + " " + JavaBlock.from(text, method.end() - 1)));
       }
     }
     return reads;

@@ -1,6 +1,9 @@
 package com.kap.diagrams;
 
-/** A brace-delimited block of Java source, skipping braces in string, text-block and character literals. */
+/**
+ * A brace-delimited block of Java source, skipping braces in string, text-block and character literals and in
+ * comments (where an apostrophe is no literal).
+ */
 final class JavaBlock {
 
   private JavaBlock() {}
@@ -12,6 +15,12 @@ final class JavaBlock {
       char c = source.charAt(i);
       if (c == '"' || c == '\'') {
         i = endOfLiteral(source, i);
+      } else if (source.startsWith("//", i)) {
+        int end = source.indexOf('\n', i);
+        i = end < 0 ? source.length() : end;
+      } else if (source.startsWith("/*", i)) {
+        int end = source.indexOf("*/", i + 2);
+        i = end < 0 ? source.length() : end + 1;
       } else if (c == '{') {
         depth++;
       } else if (c == '}' && --depth == 0) {

@@ -3,6 +3,8 @@ package com.kap.budget.internal;
 import static com.kap.budget.internal.BidDisplay.amount;
 
 import com.kap.budget.AllocationResult;
+import com.kap.budget.BidStatus;
+import com.kap.budget.Recommendation;
 import com.kap.platform.forms.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 
 /** What "Decide allocation" shows the chair: totals, sensitivity, and every bid with the recommendation. */
@@ -18,7 +19,8 @@ public final class AllocationView {
 
   private AllocationView() {}
 
-  public static void show(VariableScope scope, BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
+  /** The variables of "Decide allocation", in the order the form was always given them. */
+  public static Map<String, Object> variables(BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
       Recommendation recommendation) {
     AllocationResult result = recommendation.result();
     Map<String, AllocationResult.Unfunded> unfunded = result.unfunded().stream()
@@ -26,7 +28,7 @@ public final class AllocationView {
     List<Map<String, Object>> table = new ArrayList<>();
     List<Map<String, Object>> options = new ArrayList<>();
     for (Bid bid : bids) {
-      if (bid.status() != Bid.Status.SCORED && bid.status() != Bid.Status.INELIGIBLE) {
+      if (bid.status() != BidStatus.SCORED && bid.status() != BidStatus.INELIGIBLE) {
         continue;
       }
       AllocationResult.Unfunded why = unfunded.get(bid.id());
@@ -37,19 +39,21 @@ public final class AllocationView {
       row.put("cost", amount(bid.content().cost()));
       row.put("benefit", bid.benefit() == null ? "" : bid.benefit().toPlainString());
       row.put("recommendation", why == null ? "fund" : "—");
-      row.put("reason", why == null ? "" : bid.status() == Bid.Status.INELIGIBLE ? "not eligible: " + bid.statusReason()
+      row.put("reason", why == null ? "" : bid.status() == BidStatus.INELIGIBLE ? "not eligible: " + bid.statusReason()
           : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
       table.add(row);
-      if (bid.status() == Bid.Status.SCORED) {
+      if (bid.status() == BidStatus.SCORED) {
         options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · " + amount(bid.content().cost()),
             "value", bid.id()));
       }
     }
-    scope.setVariable("roundName", round.name());
-    scope.setVariable("allocationSummary", summary(round, recommendation));
-    scope.setVariable("allocationTable", Spin.JSON(table));
-    scope.setVariable("bidOptions", Spin.JSON(options));
-    scope.setVariable("reserveText", amount(round.reserveLeft()) + " held back");
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("roundName", round.name());
+    variables.put("allocationSummary", summary(round, recommendation));
+    variables.put("allocationTable", Spin.JSON(table));
+    variables.put("bidOptions", Spin.JSON(options));
+    variables.put("reserveText", amount(round.reserveLeft()) + " held back");
+    return variables;
   }
 
   public static String summary(BudgetRound round, Recommendation recommendation) {

@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.Appeal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,9 +9,6 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class AppealRepository {
-
-  public record Appeal(@com.fasterxml.jackson.annotation.JsonIgnore long bidNo, String grounds, Instant appealedAt, String outcome, String response,
-      String reviewer, Instant decidedAt) {}
 
   private final JdbcClient jdbc;
 

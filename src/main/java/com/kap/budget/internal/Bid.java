@@ -1,14 +1,14 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
+import com.kap.budget.BidStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An investment bid of a KAM for one of their accounts, in the open round of the account's region. */
 public record Bid(long bidNo, long roundNo, String accountId, String kam, BidContent content, int revision,
-    Status status, String statusReason, BigDecimal benefit, boolean fundedFromReserve, String processInstanceId,
+    BidStatus status, String statusReason, BigDecimal benefit, boolean fundedFromReserve, String processInstanceId,
     Instant submittedAt) {
-
-  public enum Status { SUBMITTED, WITHDRAWN, INELIGIBLE, ELIGIBLE, SCORED, FUNDED, UNFUNDED }
 
   public String id() {
     return BudgetIds.bid(bidNo);

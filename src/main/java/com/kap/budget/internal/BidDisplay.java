@@ -1,10 +1,12 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
 import com.kap.platform.forms.ShownText;
 import com.kap.portfolio.Account;
 import java.text.NumberFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.Map;
 
 /**
  * The variables a bid's forms show and pre-fill. They are copies for display: what counts is in KAP's tables, which
@@ -14,25 +16,28 @@ public final class BidDisplay {
 
   private BidDisplay() {}
 
-  public static void show(VariableScope scope, Bid bid, BudgetRound round, Account account, String segment) {
+  /** The variables in the order the forms were always given them; values may be null. */
+  public static Map<String, Object> variables(Bid bid, BudgetRound round, Account account, String segment) {
     BidContent content = bid.content();
-    scope.setVariable("bidId", bid.id());
-    scope.setVariable("accountId", bid.accountId());
-    scope.setVariable("accountName", account.name());
-    scope.setVariable("roundName", round.name());
-    scope.setVariable("revision", bid.revision());
-    scope.setVariable("title", content.title());
-    scope.setVariable("category", content.category());
-    scope.setVariable("cost", content.cost());
-    scope.setVariable("expectedMargin", content.expectedMargin());
-    scope.setVariable("successProbability", content.successProbability().doubleValue());
-    scope.setVariable("coInvestment", content.coInvestment());
-    scope.setVariable("objectives", content.objectives());
-    scope.setVariable("exclusiveGroup", content.exclusiveGroup());
-    scope.setVariable("requiresBid", content.requiresBid() == null ? null : BudgetIds.bid(content.requiresBid()));
-    scope.setVariable("mustFund", content.mustFund());
-    scope.setVariable("mustFundReason", content.mustFundReason());
-    scope.setVariable("bidSummary", summary(bid, account, segment));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("bidId", bid.id());
+    variables.put("accountId", bid.accountId());
+    variables.put("accountName", account.name());
+    variables.put("roundName", round.name());
+    variables.put("revision", bid.revision());
+    variables.put("title", content.title());
+    variables.put("category", content.category());
+    variables.put("cost", content.cost());
+    variables.put("expectedMargin", content.expectedMargin());
+    variables.put("successProbability", content.successProbability().doubleValue());
+    variables.put("coInvestment", content.coInvestment());
+    variables.put("objectives", content.objectives());
+    variables.put("exclusiveGroup", content.exclusiveGroup());
+    variables.put("requiresBid", content.requiresBid() == null ? null : BudgetIds.bid(content.requiresBid()));
+    variables.put("mustFund", content.mustFund());
+    variables.put("mustFundReason", content.mustFundReason());
+    variables.put("bidSummary", summary(bid, account, segment));
+    return variables;
   }
 
   public static String summary(Bid bid, Account account, String segment) {

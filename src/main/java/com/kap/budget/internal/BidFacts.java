@@ -1,5 +1,7 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidStatus;
+import com.kap.budget.Recusal;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
@@ -48,7 +50,11 @@ public class BidFacts {
   }
 
   public Bid bid(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
+    return bid(execution.getProcessBusinessKey());
+  }
+
+  /** The bid by its business key. */
+  public Bid bid(String key) {
     long bidNo = BudgetIds.bidNo(key)
         .orElseThrow(() -> new IllegalStateException("an investment bid needs the business key B-<n>, was " + key));
     return bids.find(bidNo).orElseThrow(() -> new IllegalStateException("no bid " + key));
@@ -107,7 +113,7 @@ public class BidFacts {
   }
 
   public boolean funded(DelegateExecution execution) {
-    return bid(execution).status() == Bid.Status.FUNDED;
+    return bid(execution).status() == BidStatus.FUNDED;
   }
 
   /** Due date of the directors' tasks: the end of the n-th working day from now. */
@@ -118,6 +124,10 @@ public class BidFacts {
 
   /** When the appeal window of an unfunded bid closes: the end of the n-th working day after publication. */
   public Date appealDeadline(DelegateExecution execution) {
+    return appealDeadline();
+  }
+
+  public Date appealDeadline() {
     LocalDate today = clock.instant().atZone(calendar.properties().timeZone()).toLocalDate();
     return calendar.endOf(WorkingDays.after(today, properties.appealWorkingDays()));
   }
@@ -127,7 +137,10 @@ public class BidFacts {
    * not sponsor the account.
    */
   public List<String> appealReviewers(DelegateExecution execution) {
-    Bid bid = bid(execution);
+    return appealReviewers(bid(execution));
+  }
+
+  public List<String> appealReviewers(Bid bid) {
     List<String> deciding = rounds.members(bid.roundNo());
     String sponsor = account(bid).sponsor();
     return users.membersOf(Roles.GLOBAL_COMMITTEE).stream()

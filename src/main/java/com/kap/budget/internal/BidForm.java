@@ -1,5 +1,7 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
+import com.kap.budget.BidStatus;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
@@ -60,7 +62,7 @@ public class BidForm {
         "must be a bid id like B-12, was '" + id + "'"));
     Bid bid = bids.find(required).filter(b -> b.roundNo() == round.roundNo()).orElseThrow(() -> new InvalidFormData(
         "requiresBid", "no bid " + id + " in round " + round.id()));
-    if (bid.status() == Bid.Status.WITHDRAWN) {
+    if (bid.status() == BidStatus.WITHDRAWN) {
       throw new InvalidFormData("requiresBid", id + " was withdrawn");
     }
     Set<Long> seen = new HashSet<>();

@@ -1,5 +1,7 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidContent;
+import com.kap.budget.BidStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,13 +87,13 @@ public class BidRepository {
         .list();
   }
 
-  public List<Bid> findByRoundAndStatus(long roundNo, Bid.Status status) {
+  public List<Bid> findByRoundAndStatus(long roundNo, BidStatus status) {
     return jdbc.sql("select * from kap_bid where round_no = :roundNo and status = :status order by bid_no")
         .param("roundNo", roundNo).param("status", status.name())
         .query(this::bid).list();
   }
 
-  public void updateStatus(long bidNo, Bid.Status status, String reason) {
+  public void updateStatus(long bidNo, BidStatus status, String reason) {
     jdbc.sql("update kap_bid set status = :status, status_reason = :reason where bid_no = :bidNo")
         .param("status", status.name()).param("reason", reason).param("bidNo", bidNo)
         .update();
@@ -118,7 +120,7 @@ public class BidRepository {
         rs.getString("objectives"), rs.getString("exclusive_group"), requiresBid, rs.getBoolean("must_fund"),
         rs.getString("must_fund_reason"));
     return new Bid(rs.getLong("bid_no"), rs.getLong("round_no"), rs.getString("account_id"), rs.getString("kam"),
-        content, rs.getInt("revision"), Bid.Status.valueOf(rs.getString("status")), rs.getString("status_reason"),
+        content, rs.getInt("revision"), BidStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
         rs.getBigDecimal("benefit"), rs.getBoolean("funded_from_reserve"), rs.getString("process_instance_id"),
         rs.getTimestamp("submitted_at").toInstant());
   }

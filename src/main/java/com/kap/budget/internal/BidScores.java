@@ -1,5 +1,7 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.Calibration;
+import com.kap.budget.ScoreCriterion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;

@@ -1,8 +1,9 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.AuditAction;
+import com.kap.budget.AuditEntry;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,14 +11,6 @@ import org.springframework.stereotype.Repository;
 /** The audit trail of a round: who did what to which bid, when, with the value before and after and the reason. */
 @Repository
 public class BudgetAudit {
-
-  public enum Action {
-    ROUND_OPENED, CALL_CLOSED_EARLY, BID_SUBMITTED, BID_REVISED, BID_WITHDRAWN, ELIGIBILITY, RECUSAL, SCORE, CALIBRATION, BENEFIT,
-    RECOMMENDATION, OVERRIDE, RESERVE_DRAWN, DECISION, PUBLISHED, APPEAL, APPEAL_NOT_MADE, APPEAL_DECISION
-  }
-
-  public record Entry(long auditNo, String roundId, String bidId, Action action, String actor, Instant at,
-      String before, String after, String reason) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -27,7 +20,7 @@ public class BudgetAudit {
     this.clock = clock;
   }
 
-  public void record(long roundNo, Long bidNo, Action action, String actor, String before, String after,
+  public void record(long roundNo, Long bidNo, AuditAction action, String actor, String before, String after,
       String reason) {
     jdbc.sql("insert into kap_budget_audit (round_no, bid_no, action, actor, acted_at, before_value, after_value, "
             + "reason) values (:roundNo, :bidNo, :action, :actor, :at, :before, :after, :reason)")
@@ -42,14 +35,14 @@ public class BudgetAudit {
         .update();
   }
 
-  public List<Entry> entries(long roundNo) {
+  public List<AuditEntry> entries(long roundNo) {
     return jdbc.sql("select * from kap_budget_audit where round_no = :roundNo order by audit_no")
         .param("roundNo", roundNo)
         .query((rs, row) -> {
           long bidNo = rs.getLong("bid_no");
           String bidId = rs.wasNull() ? null : BudgetIds.bid(bidNo);
-          return new Entry(rs.getLong("audit_no"), BudgetIds.round(roundNo), bidId,
-              Action.valueOf(rs.getString("action")), rs.getString("actor"), rs.getTimestamp("acted_at").toInstant(),
+          return new AuditEntry(rs.getLong("audit_no"), BudgetIds.round(roundNo), bidId,
+              AuditAction.valueOf(rs.getString("action")), rs.getString("actor"), rs.getTimestamp("acted_at").toInstant(),
               rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"));
         })
         .list();

@@ -1,15 +1,14 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.RoundStatus;
 import java.time.Instant;
 
 /** A call for investment bids: its envelope, reserve, deadline and committee; the scope is a region or GLOBAL. */
 public record BudgetRound(long roundNo, String name, String scope, int planYear, long envelope,
-    java.math.BigDecimal reservePercent, java.util.Map<String, Long> regionMinimums, Instant callDeadline, String chair, Status status, int bidsToScore,
+    java.math.BigDecimal reservePercent, java.util.Map<String, Long> regionMinimums, Instant callDeadline, String chair, RoundStatus status, int bidsToScore,
     int bidsScored, long reserveDrawn, String processInstanceId) {
 
   public static final String GLOBAL = "GLOBAL";
-
-  public enum Status { OPEN, SCORING, DECIDING, PUBLISHED, CLOSED }
 
   public String id() {
     return BudgetIds.round(roundNo);

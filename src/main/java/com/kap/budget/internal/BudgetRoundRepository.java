@@ -2,6 +2,8 @@ package com.kap.budget.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.budget.Recommendation;
+import com.kap.budget.RoundStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,7 +50,7 @@ public class BudgetRoundRepository {
         .param("reservePercent", round.reservePercent(), Types.DECIMAL)
         .param("callDeadline", Timestamp.from(round.callDeadline()))
         .param("chair", round.chair())
-        .param("status", BudgetRound.Status.OPEN.name())
+        .param("status", RoundStatus.OPEN.name())
         .param("processInstanceId", round.processInstanceId())
         .param("openedBy", openedBy)
         .param("openedAt", Timestamp.from(openedAt))
@@ -94,14 +96,14 @@ public class BudgetRoundRepository {
         .param("roundNo", roundNo).query(String.class).list();
   }
 
-  public void updateStatus(long roundNo, BudgetRound.Status status) {
+  public void updateStatus(long roundNo, RoundStatus status) {
     jdbc.sql("update kap_budget_round set status = :status where round_no = :roundNo")
         .param("status", status.name()).param("roundNo", roundNo).update();
   }
 
   public void startScoring(long roundNo, int bidsToScore) {
     jdbc.sql("update kap_budget_round set status = :status, bids_to_score = :bidsToScore where round_no = :roundNo")
-        .param("status", BudgetRound.Status.SCORING.name())
+        .param("status", RoundStatus.SCORING.name())
         .param("bidsToScore", bidsToScore)
         .param("roundNo", roundNo)
         .update();
@@ -128,7 +130,7 @@ public class BudgetRoundRepository {
       jdbc.sql("update kap_budget_round set recommendation = :recommendation, status = :status "
               + "where round_no = :roundNo")
           .param("recommendation", json.writeValueAsString(recommendation))
-          .param("status", BudgetRound.Status.DECIDING.name())
+          .param("status", RoundStatus.DECIDING.name())
           .param("roundNo", roundNo)
           .update();
     } catch (JsonProcessingException e) {
@@ -181,7 +183,7 @@ public class BudgetRoundRepository {
     return new BudgetRound(rs.getLong("round_no"), rs.getString("name"), rs.getString("scope"), rs.getInt("plan_year"),
         rs.getLong("envelope"), rs.getBigDecimal("reserve_percent"), RegionMinimums.parse(rs.getString("region_minimums")),
         rs.getTimestamp("call_deadline").toInstant(),
-        rs.getString("chair"), BudgetRound.Status.valueOf(rs.getString("status")), rs.getInt("bids_to_score"),
+        rs.getString("chair"), RoundStatus.valueOf(rs.getString("status")), rs.getInt("bids_to_score"),
         rs.getInt("bids_scored"), rs.getLong("reserve_drawn"), rs.getString("process_instance_id"));
   }
 }

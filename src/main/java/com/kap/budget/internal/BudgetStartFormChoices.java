@@ -2,6 +2,8 @@ package com.kap.budget.internal;
 
 import static com.kap.platform.tasklist.StartFormChoiceSource.option;
 
+import com.kap.budget.BidStatus;
+import com.kap.budget.RoundStatus;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.tasklist.StartFormChoiceSource;
@@ -45,7 +47,7 @@ public class BudgetStartFormChoices implements StartFormChoiceSource {
             .map(a -> option(a.name() + " (" + a.accountId() + ")", a.accountId())).toList());
         Set<Long> open = openRounds();
         choices.put("bidOptions", bids.findByKam(userId).stream()
-            .filter(b -> open.contains(b.roundNo()) && b.status() != Bid.Status.WITHDRAWN)
+            .filter(b -> open.contains(b.roundNo()) && b.status() != BidStatus.WITHDRAWN)
             .sorted(Comparator.comparingLong(Bid::bidNo))
             .map(b -> option(b.id() + " — " + b.content().title(), b.id())).toList());
       }
@@ -58,7 +60,7 @@ public class BudgetStartFormChoices implements StartFormChoiceSource {
   }
 
   private Set<Long> openRounds() {
-    return rounds.findAll().stream().filter(r -> r.status() == BudgetRound.Status.OPEN)
+    return rounds.findAll().stream().filter(r -> r.status() == RoundStatus.OPEN)
         .map(BudgetRound::roundNo).collect(Collectors.toSet());
   }
 

@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.BidStatus;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -40,7 +41,7 @@ public class RequiredBidChoices {
 
   private List<Bid> openBids(String kam, long roundNo) {
     return bids.findByKam(kam).stream()
-        .filter(b -> b.roundNo() == roundNo && b.status() == Bid.Status.SUBMITTED).toList();
+        .filter(b -> b.roundNo() == roundNo && b.status() == BidStatus.SUBMITTED).toList();
   }
 
   private static List<Map<String, String>> options(List<Bid> open, Bid bid) {

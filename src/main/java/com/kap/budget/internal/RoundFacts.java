@@ -18,7 +18,11 @@ public class RoundFacts {
   }
 
   public BudgetRound round(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
+    return round(execution.getProcessBusinessKey());
+  }
+
+  /** The round by its business key. */
+  public BudgetRound round(String key) {
     long roundNo = BudgetIds.roundNo(key)
         .orElseThrow(() -> new IllegalStateException("a budget round needs the business key R-<n>, was " + key));
     return rounds.find(roundNo).orElseThrow(() -> new IllegalStateException("no budget round " + key));

@@ -1,5 +1,8 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.Calibration;
+import com.kap.budget.Recusal;
+import com.kap.budget.ScoreCriterion;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.budget.ScoreCriterion;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,8 +1,6 @@
 package com.kap.budget.process;
 
 import com.kap.budget.BudgetRounds;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.RoundFacts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,21 +16,19 @@ public class CloseCallDelegate implements JavaDelegate {
 
   public static final String CALL_CLOSED = "callClosed";
 
-  private final RoundFacts facts;
   private final BudgetRounds budgetRounds;
 
-  public CloseCallDelegate(RoundFacts facts, BudgetRounds budgetRounds) {
-    this.facts = facts;
+  public CloseCallDelegate(BudgetRounds budgetRounds) {
     this.budgetRounds = budgetRounds;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    BudgetRound round = facts.round(execution);
+    String roundId = execution.getProcessBusinessKey();
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    for (String bidId : budgetRounds.submittedBids(round.roundNo())) {
+    for (String bidId : budgetRounds.submittedBids(roundId)) {
       runtime.createMessageCorrelation(CALL_CLOSED).processInstanceBusinessKey(bidId).correlateAllWithResult();
     }
-    execution.setVariable("eligibleBids", budgetRounds.closeCall(round.roundNo()).eligibleBids());
+    execution.setVariable("eligibleBids", budgetRounds.closeCall(roundId).eligibleBids());
   }
 }

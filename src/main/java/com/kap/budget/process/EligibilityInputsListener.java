@@ -1,10 +1,6 @@
 package com.kap.budget.process;
 
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidFacts;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.planning.AccountPlan;
-import com.kap.planning.AccountPlans;
+import com.kap.budget.Bids;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,23 +9,14 @@ import org.springframework.stereotype.Component;
 @Component("bidEligibilityInputs")
 public class EligibilityInputsListener implements ExecutionListener {
 
-  private final BidFacts facts;
-  private final AccountPlans plans;
+  private final Bids bids;
 
-  public EligibilityInputsListener(BidFacts facts, AccountPlans plans) {
-    this.facts = facts;
-    this.plans = plans;
+  public EligibilityInputsListener(Bids bids) {
+    this.bids = bids;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    Bid bid = facts.bid(execution);
-    BudgetRound round = facts.round(bid);
-    boolean approved = plans.plan(round.planYear(), bid.accountId())
-        .map(p -> p.status() == AccountPlan.Status.APPROVED).orElse(false);
-    execution.setVariable("planApproved", approved);
-    execution.setVariable("segment", facts.segment(bid, round).label());
-    execution.setVariable("category", bid.content().category());
-    execution.setVariable("financialsComplete", bid.content().financialsComplete());
+    execution.setVariables(bids.eligibilityInputs(execution.getProcessBusinessKey()));
   }
 }

@@ -1,6 +1,6 @@
 package com.kap.budget.process;
 
-import com.kap.budget.internal.ScoreCriterion;
+import com.kap.budget.Scorecards;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("openScorecard")
 public class OpenScorecardListener implements ExecutionListener {
 
-  public static final String COMMENT = "scoreComment";
+  private final Scorecards scorecards;
+
+  public OpenScorecardListener(Scorecards scorecards) {
+    this.scorecards = scorecards;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
-    for (ScoreCriterion criterion : ScoreCriterion.values()) {
-      execution.setVariableLocal(criterion.scoreField(), null);
+    for (String field : scorecards.scorecardFields()) {
+      execution.setVariableLocal(field, null);
     }
-    execution.setVariableLocal(COMMENT, null);
   }
 }

@@ -1,90 +1,39 @@
 package com.kap.budget.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.kap.budget.internal.AppealRepository;
-import com.kap.budget.internal.Bid;
-import com.kap.budget.internal.BidContent;
-import com.kap.budget.internal.BidRepository;
-import com.kap.budget.internal.BudgetAudit;
-import com.kap.budget.internal.BudgetIds;
-import com.kap.budget.internal.BudgetRound;
-import com.kap.budget.internal.BudgetRoundRepository;
-import com.kap.budget.internal.Calibration;
-import com.kap.budget.internal.Recommendation;
-import com.kap.budget.internal.Recusal;
-import com.kap.budget.internal.ScoreCriterion;
-import com.kap.budget.internal.ScoreRepository;
-import com.kap.platform.identity.CurrentUser;
-import com.kap.platform.identity.Roles;
-import com.kap.platform.web.ApiException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.EnumSet;
+import com.kap.budget.AuditEntry;
+import com.kap.budget.BudgetRecords.BidView;
+import com.kap.budget.BudgetRecords.RoundDetail;
+import com.kap.budget.BudgetRecords.RoundView;
+import com.kap.budget.BudgetRecords;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Rounds, bids, scorecards and the audit trail. KAMs see their own bids, and their scorecards once the allocation
- * is published; directors and the programme director see bids once the call has closed, and other members' scores
- * of a bid only once every member has scored it.
+ * Rounds, bids, scorecards and the audit trail ({@link BudgetRecords}). KAMs see their own bids, and their
+ * scorecards once the allocation is published; directors and the programme director see bids once the call has
+ * closed, and other members' scores of a bid only once every member has scored it.
  */
 @RestController
 @RequestMapping("/api/budget")
 public class BudgetController {
 
-  private static final Set<BudgetRound.Status> DECIDED = EnumSet.of(BudgetRound.Status.PUBLISHED);
+  private final BudgetRecords records;
 
-  private final BudgetRoundRepository rounds;
-  private final BidRepository bids;
-  private final ScoreRepository scores;
-  private final AppealRepository appeals;
-  private final BudgetAudit audit;
-  private final CurrentUser currentUser;
-
-  public BudgetController(BudgetRoundRepository rounds, BidRepository bids, ScoreRepository scores,
-      AppealRepository appeals, BudgetAudit audit, CurrentUser currentUser) {
-    this.rounds = rounds;
-    this.bids = bids;
-    this.scores = scores;
-    this.appeals = appeals;
-    this.audit = audit;
-    this.currentUser = currentUser;
+  public BudgetController(BudgetRecords records) {
+    this.records = records;
   }
-
-  public record RoundView(String id, String name, String scope, int planYear, long envelope, long reserve,
-      long reserveLeft, Instant callDeadline, String chair, List<String> committee, BudgetRound.Status status) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record RoundDetail(RoundView round, List<BidView> bids, Recommendation recommendation) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record BidView(String id, String roundId, String accountId, String kam, BidContent content, int revision,
-      Bid.Status status, String statusReason, BigDecimal benefit, boolean fundedFromReserve,
-      List<ScorecardView> scorecards, List<Recusal> recusals, List<Calibration> calibrations,
-      AppealRepository.Appeal appeal) {}
-
-  /** Scores keyed by criterion (strategicFit, riskAdjustedValue, …), as in the forms and the audit trail. */
-  public record ScorecardView(String member, Map<String, Integer> scores, String comment, Instant scoredAt) {}
 
   @GetMapping("/rounds")
   public List<RoundView> rounds() {
-    currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    return rounds.findAll().stream().map(this::view).toList();
+    return records.rounds();
   }
 
   @GetMapping("/rounds/{roundId}")
   public RoundDetail round(@PathVariable String roundId) {
-    currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    BudgetRound round = find(roundId);
-    boolean callClosed = round.status() != BudgetRound.Status.OPEN;
-    List<BidView> roundBids = callClosed ? bids.findByRound(round.roundNo()).stream().map(this::view).toList() : null;
-    return new RoundDetail(view(round), roundBids, callClosed ? rounds.recommendation(round.roundNo()).orElse(null) : null);
+    return records.round(roundId);
   }
 
   /**
@@ -92,78 +41,18 @@ public class BudgetController {
    * a bid still being scored only to the member who gave them.
    */
   @GetMapping("/rounds/{roundId}/audit")
-  public List<BudgetAudit.Entry> audit(@PathVariable String roundId) {
-    currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    BudgetRound round = find(roundId);
-    List<BudgetAudit.Entry> entries = audit.entries(round.roundNo());
-    // blind scoring: others' scores of a bid show only once every member has scored it, whoever asks
-    Set<String> scoringOpen = bids.findByRoundAndStatus(round.roundNo(), Bid.Status.ELIGIBLE).stream().map(Bid::id)
-        .collect(java.util.stream.Collectors.toSet());
-    String user = currentUser.id();
-    // the same rule as the bids themselves: nothing of a bid shows before the call has closed, whoever asks
-    boolean callOpen = round.status() == BudgetRound.Status.OPEN;
-    return entries.stream().filter(e -> !(callOpen && e.bidId() != null))
-        .filter(e -> e.action() != BudgetAudit.Action.SCORE || !scoringOpen.contains(e.bidId())
-            || user.equals(e.actor())).toList();
+  public List<AuditEntry> audit(@PathVariable String roundId) {
+    return records.audit(roundId);
   }
 
   /** A KAM's own bids. */
   @GetMapping("/bids")
   public List<BidView> myBids() {
-    return bids.findByKam(currentUser.id()).stream().map(this::view).toList();
+    return records.myBids();
   }
 
   @GetMapping("/bids/{bidId}")
   public BidView bid(@PathVariable String bidId) {
-    long bidNo = BudgetIds.bidNo(bidId).orElseThrow(() -> notFound("bid", bidId));
-    Bid bid = bids.find(bidNo).orElseThrow(() -> notFound("bid", bidId));
-    boolean ownBid = bid.kam().equals(currentUser.id());
-    if (!ownBid) {
-      currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-      if (find(bid.roundId()).status() == BudgetRound.Status.OPEN) {
-        throw new ApiException(HttpStatus.FORBIDDEN, "bids of round " + bid.roundId()
-            + " are visible to directors once the call has closed");
-      }
-    }
-    return view(bid);
-  }
-
-  private BidView view(Bid bid) {
-    BudgetRound round = rounds.find(bid.roundNo()).orElseThrow();
-    String user = currentUser.id();
-    boolean ownBid = bid.kam().equals(user);
-    boolean scoringDone = bid.status() != Bid.Status.ELIGIBLE && bid.status() != Bid.Status.SUBMITTED;
-    List<ScorecardView> cards = scores.scorecards(bid.bidNo()).stream()
-        .filter(card -> ownBid ? DECIDED.contains(round.status()) || bid.fundedFromReserve()
-            : scoringDone || card.member().equals(user))
-        .map(card -> new ScorecardView(card.member(), byKey(card.scores()), card.comment(), card.scoredAt())).toList();
-    boolean showScoring = !ownBid || DECIDED.contains(round.status());
-    // the chair's decision reaches the KAM with the publication
-    boolean decisionHidden = ownBid && !DECIDED.contains(round.status())
-        && (bid.status() == Bid.Status.FUNDED || bid.status() == Bid.Status.UNFUNDED);
-    return new BidView(bid.id(), bid.roundId(), bid.accountId(), bid.kam(), bid.content(), bid.revision(),
-        decisionHidden ? Bid.Status.SCORED : bid.status(), decisionHidden ? null : bid.statusReason(), showScoring ? bid.benefit() : null, bid.fundedFromReserve(),
-        showScoring ? cards : null, showScoring ? scores.recusals(bid.bidNo()) : null,
-        showScoring && scoringDone ? scores.calibrations(bid.bidNo()) : null, appeals.find(bid.bidNo()).orElse(null));
-  }
-
-  private static Map<String, Integer> byKey(Map<ScoreCriterion, Integer> scores) {
-    Map<String, Integer> byKey = new java.util.LinkedHashMap<>();
-    scores.forEach((criterion, score) -> byKey.put(criterion.key(), score));
-    return byKey;
-  }
-
-  private RoundView view(BudgetRound round) {
-    return new RoundView(round.id(), round.name(), round.scope(), round.planYear(), round.envelope(), round.reserve(),
-        round.reserveLeft(), round.callDeadline(), round.chair(), rounds.members(round.roundNo()), round.status());
-  }
-
-  private BudgetRound find(String roundId) {
-    long roundNo = BudgetIds.roundNo(roundId).orElseThrow(() -> notFound("round", roundId));
-    return rounds.find(roundNo).orElseThrow(() -> notFound("round", roundId));
-  }
-
-  private static ApiException notFound(String what, String id) {
-    return new ApiException(HttpStatus.NOT_FOUND, "no budget " + what + " '" + id + "'");
+    return records.bid(bidId);
   }
 }

@@ -1,6 +1,4 @@
-package com.kap.budget.internal;
-
-import com.kap.budget.AllocationResult;
+package com.kap.budget;
 
 /**
  * The optimiser's proposal for a round, as stored for the chair's decision.

@@ -1,4 +1,4 @@
-package com.kap.budget.internal;
+package com.kap.budget;
 
 import java.util.Arrays;
 import java.util.Optional;

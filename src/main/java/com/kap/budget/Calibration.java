@@ -1,4 +1,4 @@
-package com.kap.budget.internal;
+package com.kap.budget;
 
 import java.math.BigDecimal;
 import java.time.Instant;

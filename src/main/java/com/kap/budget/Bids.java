@@ -1,0 +1,229 @@
+package com.kap.budget;
+
+import com.kap.budget.internal.AppealRepository;
+import com.kap.budget.internal.Bid;
+import com.kap.budget.internal.BidDisplay;
+import com.kap.budget.internal.BidFacts;
+import com.kap.budget.internal.BidForm;
+import com.kap.budget.internal.BidRepository;
+import com.kap.budget.internal.BidScores;
+import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetDates;
+import com.kap.budget.internal.BudgetRound;
+import com.kap.budget.internal.BudgetRoundRepository;
+import com.kap.budget.internal.RequiredBidChoices;
+import com.kap.budget.internal.ScoreRepository;
+import com.kap.budget.internal.Scorecard;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.AccountPlans;
+import com.kap.planning.CycleCalendar;
+import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.ShownText;
+import com.kap.platform.notifications.Notifications;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Portfolio;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * An investment bid's commands, from its submission to the KAM's appeal: register, revise or withdraw, record what
+ * the eligibility table decided, consider the appeal. The bid's process hands over its forms and the bid's business
+ * key (B-12) and shows the variables these return; the forms are checked here.
+ */
+@Service
+public class Bids {
+
+  public static final String REVISE = "revise";
+  public static final String WITHDRAW = "withdraw";
+
+  /** @param bidId the new bid's id, its process's business key; @param variables what the bid's forms show */
+  public record BidRegistered(String bidId, Map<String, Object> variables) {}
+
+  private final BidFacts facts;
+  private final BidRepository bids;
+  private final BudgetRoundRepository rounds;
+  private final ScoreRepository scores;
+  private final AppealRepository appeals;
+  private final BidForm form;
+  private final BudgetAudit audit;
+  private final RequiredBidChoices requiredBids;
+  private final Portfolio accounts;
+  private final AccountPlans plans;
+  private final Notifications notifications;
+  private final CycleCalendar calendar;
+  private final Clock clock;
+
+  public Bids(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
+      AppealRepository appeals, BidForm form, BudgetAudit audit, RequiredBidChoices requiredBids, Portfolio accounts,
+      AccountPlans plans, Notifications notifications, CycleCalendar calendar, Clock clock) {
+    this.facts = facts;
+    this.bids = bids;
+    this.rounds = rounds;
+    this.scores = scores;
+    this.appeals = appeals;
+    this.form = form;
+    this.audit = audit;
+    this.requiredBids = requiredBids;
+    this.accounts = accounts;
+    this.plans = plans;
+    this.notifications = notifications;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the KAM's bid and enters it into the open round of the account's region (or the global round).
+   *
+   * @param kam who submits the bid: only the KAM of the account may
+   */
+  public BidRegistered register(FormValues values, String kam, String processInstanceId) {
+    String accountId = values.text("accountId", true, 64);
+    Account account = accounts.account(accountId)
+        .filter(a -> a.kam().equals(kam))
+        .orElseThrow(() -> new InvalidFormData("accountId", "'" + accountId + "' is not one of your accounts"));
+    BudgetRound round = rounds.openRoundFor(account.region())
+        .filter(r -> r.callDeadline().isAfter(clock.instant()))
+        .orElseThrow(() -> new InvalidFormData("accountId", "no budget round is open for region "
+            + account.region() + " (nor a global one)"));
+    BidContent content = form.read(values, round, null);
+    long bidNo = bids.insert(round.roundNo(), accountId, kam, content, processInstanceId, clock.instant());
+    Bid bid = bids.find(bidNo).orElseThrow();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
+    variables.put("year", round.planYear());
+    variables.putAll(BidDisplay.variables(bid, round, account, null));
+    audit.record(round.roundNo(), bidNo, AuditAction.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
+    requiredBids.refresh(kam, round.roundNo());
+    return new BidRegistered(bid.id(), variables);
+  }
+
+  /**
+   * Stores the KAM's revision of the bid (a new version) or withdraws it, while the call is open.
+   *
+   * @param user who completes "Revise bid"; null when nobody is signed in, which counts as the bid's KAM
+   * @return the variables the bid's forms show, with {@code bidWithdrawn}
+   */
+  public Map<String, Object> revise(String bidId, FormValues values, String user) {
+    Bid bid = facts.bid(bidId);
+    BudgetRound round = facts.round(bid);
+    String action = values.choice("action", List.of(REVISE, WITHDRAW), true);
+    if (!clock.instant().isBefore(round.callDeadline()) || bid.status() != BidStatus.SUBMITTED) {
+      throw new InvalidFormData("action", "the call of round " + round.id() + " closed at " + round.callDeadline()
+          + "; the bid can no longer change");
+    }
+    String kam = user == null ? bid.kam() : user;
+    String before = BidDisplay.plain(bid);
+    if (WITHDRAW.equals(action)) {
+      String reason = values.text("withdrawReason", false, BidForm.LONG_TEXT);
+      bids.updateStatus(bid.bidNo(), BidStatus.WITHDRAWN, reason);
+      audit.record(round.roundNo(), bid.bidNo(), AuditAction.BID_WITHDRAWN, kam, before, null, reason);
+      requiredBids.refresh(bid.kam(), round.roundNo());
+      return Map.of("bidWithdrawn", true);
+    }
+    BidContent content = form.read(values, round, bid.bidNo());
+    bids.revise(bid.bidNo(), content, clock.instant());
+    Bid revised = bids.find(bid.bidNo()).orElseThrow();
+    Map<String, Object> variables = BidDisplay.variables(revised, round, facts.account(revised), null);
+    audit.record(round.roundNo(), bid.bidNo(), AuditAction.BID_REVISED, kam, before, BidDisplay.plain(revised),
+        null);
+    variables.put("bidWithdrawn", false);
+    requiredBids.refresh(bid.kam(), round.roundNo());
+    return variables;
+  }
+
+  /** The bidEligibility table's inputs, from KAP's tables: plan status, segment, category, financials. */
+  public Map<String, Object> eligibilityInputs(String bidId) {
+    Bid bid = facts.bid(bidId);
+    BudgetRound round = facts.round(bid);
+    boolean approved = plans.plan(round.planYear(), bid.accountId())
+        .map(p -> p.status() == AccountPlan.Status.APPROVED).orElse(false);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("planApproved", approved);
+    variables.put("segment", facts.segment(bid, round).label());
+    variables.put("category", bid.content().category());
+    variables.put("financialsComplete", bid.content().financialsComplete());
+    return variables;
+  }
+
+  /**
+   * Stores what bidEligibility decided; the KAM of an ineligible bid is told why.
+   *
+   * @param eligibility the table's result, {@code eligible} and {@code reason}; null when no rule matched
+   * @return whether the bid is eligible
+   */
+  public boolean recordEligibility(String bidId, Map<String, Object> eligibility) {
+    Bid bid = facts.bid(bidId);
+    boolean eligible = eligibility != null && Boolean.TRUE.equals(eligibility.get("eligible"));
+    String reason = eligibility == null ? "no rule of bidEligibility matched"
+        : String.valueOf(eligibility.get("reason"));
+    bids.updateStatus(bid.bidNo(), eligible ? BidStatus.ELIGIBLE : BidStatus.INELIGIBLE, eligible ? null : reason);
+    audit.record(bid.roundNo(), bid.bidNo(), AuditAction.ELIGIBILITY, null, BidStatus.SUBMITTED.name(),
+        eligible ? BidStatus.ELIGIBLE.name() : BidStatus.INELIGIBLE.name(), reason);
+    if (!eligible) {
+      notifications.send(bid.kam(), "Bid " + bid.id() + " is not eligible: " + bid.content().title(),
+          "Your bid " + bid.id() + " (" + bid.content().title() + ") in round " + facts.round(bid).name() + " ("
+              + bid.roundId() + ")" + " is not eligible: " + reason + ".");
+    }
+    return eligible;
+  }
+
+  /**
+   * What "Consider appeal" and "Review appeal" show: the decision, the reason and the scorecards (published now),
+   * and, once appealed, the grounds and the reserve left for the reviewer; before, when the appeal window closes.
+   */
+  public Map<String, Object> outcome(String bidId) {
+    Bid bid = facts.bid(bidId);
+    List<Calibration> calibrations = scores.calibrations(bid.bidNo());
+    BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), calibrations);
+    StringBuilder text = new StringBuilder()
+        .append("**Decision:** not funded — ").append(ShownText.markdown(bid.statusReason())).append("\n\n")
+        .append(rounds.decisionNote(bid.roundNo()).map(note -> "**The committee's note:** " + ShownText.markdown(note) + "\n\n").orElse(""))
+        .append("**Benefit** ").append(bid.benefit() == null ? "—" : bid.benefit().toPlainString())
+        .append(" of 100 · **cost** ").append(BidDisplay.amount(bid.content().cost())).append("\n\n")
+        .append("**Scorecards:**\n\n");
+    for (Scorecard card : all.cards()) {
+      text.append("- ").append(card.member()).append(": ").append(card.scores().entrySet().stream()
+          .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")))
+          .append(" — ").append(ShownText.markdown(card.comment())).append('\n');
+    }
+    calibrations.forEach(c -> text.append("- calibrated ").append(c.criterion().label())
+        .append(": ").append(c.score().toPlainString()).append(" — ").append(ShownText.markdown(c.reason())).append('\n'));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("outcomeText", text.toString());
+    Optional<Appeal> appeal = appeals.find(bid.bidNo());
+    if (appeal.isEmpty()) {
+      variables.put("appealDeadline", BudgetDates.endOfDay(facts.appealDeadline().toInstant(),
+          calendar.properties().timeZone()));
+    }
+    appeal.ifPresent(filed -> variables.put("appealText", text
+        + "\n**Grounds of the appeal:** " + ShownText.markdown(filed.grounds()) + "\n\n**Reserve left in the round:** "
+        + BidDisplay.amount(facts.round(bid).reserveLeft())));
+    return variables;
+  }
+
+  /**
+   * The KAM's answer in "Consider appeal": an appeal with its grounds, or the decision accepted.
+   *
+   * @param user who completes the task; null when nobody is signed in, which counts as the bid's KAM
+   * @return whether the KAM appealed
+   */
+  public boolean considerAppeal(String bidId, FormValues values, String user) {
+    Bid bid = facts.bid(bidId);
+    boolean appeal = "yes".equals(values.choice("appeal", List.of("yes", "no"), true));
+    String grounds = values.text("appealGrounds", appeal, BidForm.LONG_TEXT);
+    String kam = user == null ? bid.kam() : user;
+    if (appeal) {
+      appeals.file(bid.bidNo(), grounds, clock.instant());
+      audit.record(bid.roundNo(), bid.bidNo(), AuditAction.APPEAL, kam, "not funded", "appealed", grounds);
+    } else {
+      audit.record(bid.roundNo(), bid.bidNo(), AuditAction.APPEAL_NOT_MADE, kam, null, null, null);
+    }
+    return appeal;
+  }
+}
