@@ -143,11 +143,11 @@ class AnnualPlanningCycleProcessTest {
    */
   @Test
   void sixteenLastApprovalsCheckedAtOnceMoveTheCycleOnExactlyOnce() throws Exception {
-    ProcessInstance cycle = startAndValidate(2043);
+    ProcessInstance cycle = startAndValidate(2059);
     runJobs(cycle);
     assertThat(cycle).isWaitingAt("waitForPlans");
-    for (CycleSegment planned : cycleSegments.findByYear(2043)) {
-      accountPlans.approve(2043, planned.accountId(), 1, Instant.now());
+    for (CycleSegment planned : cycleSegments.findByYear(2059)) {
+      accountPlans.approve(2059, planned.accountId(), 1, Instant.now());
     }
     java.util.concurrent.ExecutorService approvers = java.util.concurrent.Executors.newFixedThreadPool(16);
     java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(1);
@@ -155,7 +155,7 @@ class AnnualPlanningCycleProcessTest {
     for (int i = 0; i < 16; i++) {
       checks.add(approvers.submit(() -> {
         together.await();
-        cyclePlans.planApproved(2043);
+        cyclePlans.planApproved(2059);
         return null;
       }));
     }
@@ -169,7 +169,7 @@ class AnnualPlanningCycleProcessTest {
     assertThat(cycle).isWaitingAt("consolidateTrainingPlan");
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(cycle.getId())
         .activityId("allPlansApproved").count()).as("the cycle moved on once").isEqualTo(1);
-    assertThat(cycles.markAllPlansApproved(2043, Instant.now())).as("already noted").isFalse();
+    assertThat(cycles.markAllPlansApproved(2059, Instant.now())).as("already noted").isFalse();
   }
 
   @Test
