@@ -46,4 +46,23 @@ class MailNotificationsTest {
       assertThat(m.getText()).isEqualTo("Your plan is due");
     });
   }
+
+  /** The demo's outbox writes files a mail client opens: a mail's date format, UTF-8 declared. */
+  @Test
+  void theOutboxWritesMailsAMailClientReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path outbox)
+      throws Exception {
+    new OutboxNotifications(outbox, identityService, "kap@example.com").send("alice", "Plan approved",
+        "Atlas Logistics (ACC-003) — approved");
+
+    String mail;
+    try (var files = java.nio.file.Files.list(outbox)) {
+      mail = java.nio.file.Files.readString(files.findFirst().orElseThrow());
+    }
+    assertThat(mail).startsWith("From: kap@example.com\nTo: alice@kap.example\nDate: ")
+        .contains("\nSubject: Plan approved\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n"
+            + "Atlas Logistics (ACC-003) — approved\n");
+    String date = mail.lines().filter(line -> line.startsWith("Date: ")).findFirst().orElseThrow().substring(6);
+    assertThat(java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME))
+        .as("the date, as a mail client reads it").isNotNull();
+  }
 }
