@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.platform.forms.InvalidFormData;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -21,9 +23,17 @@ public abstract class InvalidFormDataMapper<E extends Throwable> implements Exte
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @Context private UriInfo uri;
+
+  /**
+   * A refused form, unless its task was completed by someone else meanwhile: a KAM submitting from two tabs at once
+   * can have the loser's form checked against the step the winner moved the plan to. That loser gets the race's 409
+   * ({@link TaskCompletionConflictMapper}), not a refusal of fields it never saw.
+   */
   @Override
   public boolean isMappable(E e) {
-    return InvalidFormData.in(e).isPresent();
+    return InvalidFormData.in(e).isPresent()
+        && (uri == null || TaskCompletionConflict.answer(e, uri.getPath()) == null);
   }
 
   @Override
