@@ -97,6 +97,23 @@ public class Browser implements AutoCloseable {
     find(By.cssSelector("form button[type='submit']")).click();
   }
 
+  /** Logs out through the user menu in the webapp's header, as a person hands the browser to the next person. */
+  public void logOut() {
+    // a notice (e.g. "The task has been completed") can lie over the user menu: close it as a person would
+    for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close"))) {
+      try {
+        if (close.isDisplayed()) {
+          close.click();
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException goneMeanwhile) {
+        // the notice closed itself
+      }
+    }
+    click(By.cssSelector("li.account.dropdown > a.dropdown-toggle"));
+    click(By.cssSelector("li.logout > a"));
+    find(By.cssSelector("input[ng-model='username']"));
+  }
+
   /** Opens a page of a webapp, e.g. ("cockpit", "#/processes"). */
   public void open(String app, String page) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/" + page);

@@ -1,4 +1,4 @@
-package com.kap.journeys;
+package com.kap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,12 @@ import com.kap.support.Api;
 import com.kap.support.Browser;
 import com.kap.support.KapTest;
 import com.kap.support.TasklistForm;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,8 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A demo year through the real Tasklist, one person at a time, as the README's guided demo walks it: each logs in
- * through the login page, picks a filter and a task card (or "Start process"), fills the form by typing and clicking,
- * and completes it; the outcome is then read through KAP's API. Screenshots of every step go to target/browser/.
+ * through the login page and out through the user menu, in one browser; at each step they pick a filter and a task
+ * card (or "Start process"), fill the form by typing and clicking, and complete it; the outcome is then read
+ * through KAP's API. Screenshots of every step go to target/browser/.
  * The steps run in order and build on each other, like the year they walk through.
  */
 @KapTest
@@ -42,6 +46,11 @@ class DemoYearJourneyTest {
   private static final String ORION = "ACC-007"; // Orion Retail: Star, KAM bruno
   /** The budget round of the year, once diane has started it. */
   private static String round;
+  /** The one browser the year is walked in, and who is logged into its Tasklist. */
+  private static Browser shared;
+  private static String loggedIn;
+  /** The people whose Tasklist was checked at their first login. */
+  private static final Set<String> checked = new HashSet<>();
 
 
   @Autowired TestRestTemplate rest;
@@ -66,8 +75,8 @@ class DemoYearJourneyTest {
   @Test
   @Order(1)
   void dianeStartsTheCycleAndValidatesTheSegmentationWithAnOverride() throws Exception {
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.startProcess("Annual planning cycle");
       new TasklistForm(browser).type("Cycle year", String.valueOf(YEAR))
           .date("Plan deadline", LocalDate.of(YEAR - 1, 12, 15))
@@ -75,8 +84,11 @@ class DemoYearJourneyTest {
       browser.screenshot("year-01-diane-starts-the-cycle");
       browser.clickStart();
 
+      // diane, the only programme director, finds it in "My tasks", ready: no claim step
       browser.pickTask("My tasks", "Validate segmentation", String.valueOf(YEAR));
       browser.waitForText("Segmentation " + YEAR);
+      browser.find(By.cssSelector(".fjs-form img")); // the segmentation matrix
+      assertThat(browser.pageText()).contains("Strategic", "Streamline", "ACC-001");
       TasklistForm override = new TasklistForm(browser).addRow("Overrides");
       override.pick("Account", "ACC-024").pick("New segment", "Status")
           .type("Reason", "New owners since June: a relationship to rebuild first");
@@ -90,6 +102,12 @@ class DemoYearJourneyTest {
     String taskId = api.tasks("alice", draft).get(0).get("id").asText();
     assertThat(api.get("alice", "/engine-rest/task/" + taskId + "/variables/segment", JsonNode.class).getBody()
         .get("value").asText()).isEqualTo("Status");
+    JsonNode moved = api.get("diane", "/api/accounts/ACC-024", JsonNode.class).getBody().get("segmentsByYear")
+        .get(String.valueOf(YEAR));
+    assertThat(moved.get("segment").asText()).isEqualTo("Status");
+    assertThat(moved.get("override").get("reason").asText())
+        .isEqualTo("New owners since June: a relationship to rebuild first");
+    assertThat(moved.get("override").get("by").asText()).isEqualTo("diane");
   }
 
   @Test
@@ -97,8 +115,8 @@ class DemoYearJourneyTest {
   void aliceDraftsAFullPlanIsRefusedByTheQualityGateAndFixesIt() throws Exception {
     Api api = new Api(rest);
     awaitTask(api, "alice", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey=" + YEAR + "-" + ATLAS);
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("alice", "demo");
+    {
+      Browser browser = tasklistOf("alice");
       browser.pickTask("Plans to draft", "Draft account plan", "Atlas Logistics", String.valueOf(YEAR));
       browser.waitForText("Atlas Logistics — account plan " + YEAR);
       TasklistForm plan = new TasklistForm(browser);
@@ -148,8 +166,8 @@ class DemoYearJourneyTest {
   void gillesReviewsAsSponsorDianeSendsItBackThenApproves() throws Exception {
     Api api = new Api(rest);
     sponsorReview(api, "year-05-gilles-reviews-as-sponsor");
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.pickTask("Plans to approve", "Approve account plan", "Atlas Logistics", String.valueOf(YEAR));
       browser.waitForText("Approve plan: Atlas Logistics");
       TasklistForm approval = new TasklistForm(browser).choose("Send back to the KAM");
@@ -164,8 +182,8 @@ class DemoYearJourneyTest {
       browser.screenshot("year-06-diane-sends-the-plan-back");
       browser.clickComplete();
     }
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("alice", "demo");
+    {
+      Browser browser = tasklistOf("alice");
       browser.pickTask("Plans to draft", "Draft account plan", "Atlas Logistics", String.valueOf(YEAR));
       browser.waitForText("The programme director sent the plan back");
       new TasklistForm(browser).row("Action plan", 1).type("Action", "Meet the COO, the decision maker");
@@ -173,8 +191,8 @@ class DemoYearJourneyTest {
       browser.clickComplete();
     }
     sponsorReview(api, "year-08-gilles-reviews-again");
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.pickTask("Plans to approve", "Approve account plan", "Atlas Logistics", String.valueOf(YEAR));
       browser.waitForText("Meet the COO, the decision maker");
       new TasklistForm(browser).choose("Approve the plan");
@@ -191,8 +209,8 @@ class DemoYearJourneyTest {
     Api api = new Api(rest);
     awaitTask(api, "alice", "taskDefinitionKey=proposeRitualCalendar&processInstanceBusinessKey=" + YEAR + "-"
         + ATLAS);
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("alice", "demo");
+    {
+      Browser browser = tasklistOf("alice");
       browser.pickTask("Rituals to hold", "Propose ritual calendar", "Atlas Logistics", String.valueOf(YEAR));
       browser.waitForText("Ritual calendar " + YEAR);
       List<WebElement> participants = browser.driver().findElements(By.xpath("//*[contains(@class,"
@@ -205,8 +223,8 @@ class DemoYearJourneyTest {
       browser.screenshot("year-10-alice-proposes-the-calendar");
       browser.clickComplete();
     }
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.pickTask("Ritual calendars to validate", "Validate ritual calendar", "Atlas Logistics", String.valueOf(YEAR));
       new TasklistForm(browser).choose("Validate the calendar");
       browser.screenshot("year-11-diane-validates-the-calendar");
@@ -224,8 +242,8 @@ class DemoYearJourneyTest {
   void brunoDraftsHisStarPlanAndDianeApprovesIt() throws Exception {
     Api api = new Api(rest);
     awaitTask(api, "bruno", "taskDefinitionKey=draftAccountPlan&processInstanceBusinessKey=" + YEAR + "-" + ORION);
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("bruno", "demo");
+    {
+      Browser browser = tasklistOf("bruno");
       browser.pickTask("Plans to draft", "Draft account plan", "Orion Retail", String.valueOf(YEAR));
       TasklistForm plan = new TasklistForm(browser);
       browser.waitForText("Orion Retail — account plan " + YEAR);
@@ -246,8 +264,8 @@ class DemoYearJourneyTest {
       browser.screenshot("year-12-bruno-drafts-his-plan");
       browser.clickComplete();
     }
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.pickTask("Plans to approve", "Approve account plan", "Orion Retail", String.valueOf(YEAR));
       new TasklistForm(browser).choose("Approve the plan");
       browser.clickComplete();
@@ -259,8 +277,8 @@ class DemoYearJourneyTest {
   @Test
   @Order(6)
   void dianeStartsABudgetRoundAndAliceAndBrunoBidFromTheirOwnAccounts() throws Exception {
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.startProcess("Budget round");
       TasklistForm round = new TasklistForm(browser);
       round.type("Round name", "Growth " + YEAR).choose("Global (all regions)").type("Year", String.valueOf(YEAR))
@@ -291,8 +309,8 @@ class DemoYearJourneyTest {
   @Test
   @Order(7)
   void fatimaClosesTheCallEarlyEricAndFatimaScoreBlindAndFatimaCalibrates() throws Exception {
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("fatima", "demo");
+    {
+      Browser browser = tasklistOf("fatima");
       browser.pickTask("Budget decisions", "Close the call early", "All accounts", String.valueOf(YEAR));
       new TasklistForm(browser).type("Why you close the call early", "Both KAMs have bid; the committee meets Monday");
       browser.screenshot("year-16-fatima-closes-the-call-early");
@@ -306,8 +324,8 @@ class DemoYearJourneyTest {
     score("fatima", "Atlas Logistics", 4, "year-19-fatima-scores-atlas");
     score("fatima", "Orion Retail", 1, "year-20-fatima-scores-orion");
     awaitTask(api, "fatima", "taskDefinitionKey=calibrateScores");
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("fatima", "demo");
+    {
+      Browser browser = tasklistOf("fatima");
       browser.pickTask("Budget decisions", "Calibrate scores", "Orion Retail");
       new TasklistForm(browser).type("Strategic fit (25 %)", "3")
           .type("Reason for the calibration", "Strong east expansion, but outside our core segment");
@@ -326,8 +344,8 @@ class DemoYearJourneyTest {
   void fatimaDecidesWithAnOverrideBrunoAppealsAndInesUpholdsIt() throws Exception {
     Api api = new Api(rest);
     awaitTask(api, "fatima", "taskDefinitionKey=decideAllocation");
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("fatima", "demo");
+    {
+      Browser browser = tasklistOf("fatima");
       browser.pickTask("Budget decisions", "Decide allocation", "All accounts", String.valueOf(YEAR));
       TasklistForm decision = new TasklistForm(browser).choose("Accept with the overrides below");
       TasklistForm override = decision.firstRow("Overrides"); // the list opens with one row to fill
@@ -337,8 +355,8 @@ class DemoYearJourneyTest {
       browser.clickComplete();
     }
     awaitTask(api, "bruno", "taskDefinitionKey=considerAppeal");
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("bruno", "demo");
+    {
+      Browser browser = tasklistOf("bruno");
       browser.pickTask("My bids", "Consider appeal", "Orion Retail");
       new TasklistForm(browser).choose("Appeal")
           .type("Grounds of the appeal", "The kit pays back in one season; the scores put it in the funded set");
@@ -346,8 +364,8 @@ class DemoYearJourneyTest {
       browser.clickComplete();
     }
     awaitTask(api, "ines", "taskDefinitionKey=reviewAppeal");
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("ines", "demo");
+    {
+      Browser browser = tasklistOf("ines");
       browser.pickTask("Appeals to review", "Review appeal", "Orion Retail");
       new TasklistForm(browser).choose("Uphold: fund the bid from the round's reserve")
           .type("Response", "Upheld: the scores support it and the reserve covers it");
@@ -372,8 +390,8 @@ class DemoYearJourneyTest {
     letTimePass(LocalDate.of(YEAR, 4, 1), "year-25-diane-lets-time-pass-beyond-the-closing-date");
     Api api = new Api(rest);
     awaitTask(api, "hana", "taskDefinitionKey=consolidateTrainingPlan&processInstanceBusinessKey=" + YEAR);
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("hana", "demo");
+    {
+      Browser browser = tasklistOf("hana");
       browser.pickTask("Training plans", "Consolidate training plan", String.valueOf(YEAR));
       browser.waitForText("Value selling to procurement");
       new TasklistForm(browser).type("Consolidated training plan",
@@ -403,8 +421,8 @@ class DemoYearJourneyTest {
     LocalDate day = LocalDate.parse(next.get("plannedDate").asText());
     letTimePass(day, "year-27-diane-lets-time-pass-to-a-ritual-day");
     awaitTask(api, "alice", "taskDefinitionKey=holdRitual&processInstanceBusinessKey=" + YEAR + "-" + ATLAS);
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("alice", "demo");
+    {
+      Browser browser = tasklistOf("alice");
       browser.pickTask("Rituals to hold", "Hold ritual", "Atlas Logistics", String.valueOf(YEAR));
       TasklistForm ritual = new TasklistForm(browser).choose("Yes").date("Date held", day)
           .type("Attendees", "alice; their COO and head of logistics")
@@ -439,13 +457,42 @@ class DemoYearJourneyTest {
   }
 
   @AfterAll
-  static void backToTheRealTime() {
+  static void backToTheRealTimeAndCloseTheBrowsers() throws IOException {
     ClockUtil.reset();
+    if (shared != null) {
+      shared.close();
+      shared = null;
+    }
+  }
+
+  /**
+   * The browser with Tasklist open as {@code user}, as the README's demo is walked: one browser, and each person in
+   * turn logs out through the user menu and the next logs in through the login page. At each person's first login,
+   * the filters load and every request of the webapp is answered.
+   */
+  private Browser tasklistOf(String user) throws IOException {
+    if (shared == null) {
+      shared = new Browser(port);
+    } else if (user.equals(loggedIn)) {
+      return shared;
+    } else {
+      shared.logOut();
+    }
+    loggedIn = null;
+    shared.logIntoTasklist(user, "demo");
+    loggedIn = user;
+    if (checked.add(user)) {
+      shared.find(By.xpath("//*[contains(@class,'task-filter')]//h4[@uib-tooltip='My tasks']"));
+      shared.waitForText("My group's tasks");
+      assertThat(shared.pageText()).as(user + "'s Tasklist").doesNotContain("finished with failures");
+      assertThat(shared.refusedRequests()).as("requests refused to " + user + "'s Tasklist").isEmpty();
+    }
+    return shared;
   }
 
   private void letTimePass(LocalDate day, String screenshot) throws Exception {
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("diane", "demo");
+    {
+      Browser browser = tasklistOf("diane");
       browser.startProcess("Let time pass (demo)");
       new TasklistForm(browser).date("Move the clock to", day);
       browser.screenshot(screenshot);
@@ -456,8 +503,8 @@ class DemoYearJourneyTest {
   }
 
   private void bid(String kam, String account, String title, String cost, String screenshot) throws Exception {
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist(kam, "demo");
+    {
+      Browser browser = tasklistOf(kam);
       browser.startProcess("Investment bid");
       TasklistForm bid = new TasklistForm(browser);
       assertThat(bid.optionsFor("Account", kam.equals("alice") ? ORION : ATLAS))
@@ -474,8 +521,8 @@ class DemoYearJourneyTest {
   }
 
   private void score(String director, String account, int strategicFit, String screenshot) throws Exception {
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist(director, "demo");
+    {
+      Browser browser = tasklistOf(director);
       browser.pickTask("Bids to score", "Score bid", account);
       new TasklistForm(browser).type("Strategic fit (25 %)", String.valueOf(strategicFit))
           .type("Risk-adjusted value (25 %)", "4").type("Account potential (15 %)", "3")
@@ -489,8 +536,8 @@ class DemoYearJourneyTest {
   private void sponsorReview(Api api, String screenshot) throws Exception {
     awaitTask(api, "gilles", "taskDefinitionKey=reviewPlanAsSponsor&processInstanceBusinessKey=" + YEAR + "-"
         + ATLAS);
-    try (Browser browser = new Browser(port)) {
-      browser.logIntoTasklist("gilles", "demo");
+    {
+      Browser browser = tasklistOf("gilles");
       browser.pickTask("Plans to review as sponsor", "Review plan as sponsor", "Atlas Logistics", String.valueOf(YEAR));
       new TasklistForm(browser).type("Your comments on the plan", "Sound; the cost-of-delay study is the lever")
           .type("Touchpoints you commit to", "Top-to-top with their COO in March");
