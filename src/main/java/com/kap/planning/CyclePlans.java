@@ -121,10 +121,12 @@ public class CyclePlans {
   /**
    * After a plan's approval has committed (the account plan's next step runs as a job of its own): when that was the
    * year's last plan, the cycle goes on to its training plan, exactly once. Approvals do not wait for each other:
-   * only the step that finds every plan approved takes the cycle's row, to note it.
+   * only the step that finds every plan approved takes the cycle's row, to note it. While any plan is open, one index
+   * seek says so; the year's plans are counted only when none is.
    */
   public void planApproved(int year) {
-    if (plans.countApproved(year) == count(year) && cycles.markAllPlansApproved(year, clock.instant())) {
+    if (!plans.anyOpen(year) && plans.countApproved(year) == count(year)
+        && cycles.markAllPlansApproved(year, clock.instant())) {
       runtimeService.createMessageCorrelation(ALL_PLANS_APPROVED).processInstanceBusinessKey(String.valueOf(year))
           .correlateAllWithResult();
     }

@@ -79,6 +79,17 @@ public class AccountPlanRepository {
         .update();
   }
 
+  /**
+   * Whether any of the year's plans is still drafted or in review: one index seek (V10) that stops at the first, so
+   * that the check after each approval costs the same at 10,000 plans as at 10.
+   */
+  public boolean anyOpen(int year) {
+    return jdbc.sql("select exists (select 1 from kap_account_plan where cycle_year = :year and status in (:open))")
+        .param("year", year)
+        .param("open", List.of(AccountPlan.Status.DRAFTING.name(), AccountPlan.Status.IN_REVIEW.name()))
+        .query(Boolean.class).single();
+  }
+
   /** How many of the year's plans are approved (their rows only; no other plan's row is read or locked). */
   public int countApproved(int year) {
     return jdbc.sql("select count(*) from kap_account_plan where cycle_year = :year and status = :status")
