@@ -97,21 +97,52 @@ public class Browser implements AutoCloseable {
     find(By.cssSelector("form button[type='submit']")).click();
   }
 
-  /** Logs out through the user menu in the webapp's header, as a person hands the browser to the next person. */
+  /**
+   * Logs out through the user menu in the webapp's header, as a person hands the browser to the next person. A notice
+   * (e.g. "The task has been completed") can arrive over the menu's "Log out": the person closes it and clicks again.
+   */
   public void logOut() {
-    // a notice (e.g. "The task has been completed") can lie over the user menu: close it as a person would
+    By logOut = By.cssSelector("li.logout > a");
+    for (int attempt = 1; ; attempt++) {
+      closeNotices();
+      try {
+        if (driver.findElements(logOut).stream().noneMatch(WebElement::isDisplayed)) {
+          clickable(By.cssSelector("li.account.dropdown > a.dropdown-toggle")).click();
+        }
+        clickable(logOut).click();
+        break;
+      } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+        if (attempt == 5) {
+          throw covered;
+        }
+      }
+    }
+    find(By.cssSelector("input[ng-model='username']"));
+  }
+
+  /** Closes the notices the webapp shows at the top right. */
+  private void closeNotices() {
     for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close"))) {
       try {
         if (close.isDisplayed()) {
           close.click();
         }
-      } catch (org.openqa.selenium.StaleElementReferenceException goneMeanwhile) {
+      } catch (org.openqa.selenium.StaleElementReferenceException
+               | org.openqa.selenium.ElementNotInteractableException goneMeanwhile) {
         // the notice closed itself
       }
     }
-    click(By.cssSelector("li.account.dropdown > a.dropdown-toggle"));
-    click(By.cssSelector("li.logout > a"));
-    find(By.cssSelector("input[ng-model='username']"));
+  }
+
+  /** Opens one of KAP's own pages by its address, e.g. {@code /kap/dashboard}, as a person types it. */
+  public void openPage(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /** From one of KAP's pages, back to Tasklist by the "Tasklist" link in the page's header. */
+  public void backToTasklist() {
+    click(By.xpath("//header//a[normalize-space()='Tasklist']"));
+    awaitTasklist();
   }
 
   /** Opens a page of a webapp, e.g. ("cockpit", "#/processes"). */
