@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -150,6 +151,13 @@ class DemoYearJourneyTest {
       assertThat(plan.rows("Action plan")).as("every action kept").isEqualTo(6);
       plan.row("Objectives", 1).pick("Type", "Profitability");
       browser.clickComplete();
+    }
+    // the programme dashboard is not a KAM's: typed into the address bar, it says so, and leads back to Tasklist
+    {
+      Browser browser = tasklistOf("alice");
+      browser.openPage("/kap/dashboard");
+      browser.waitForText("The programme dashboard is for the programme director and the directors");
+      browser.backToTasklist();
     }
     JsonNode plan = await(() -> {
       JsonNode read = api.get("alice", "/api/accounts/" + ATLAS + "/plans/" + YEAR, JsonNode.class).getBody();
@@ -401,6 +409,22 @@ class DemoYearJourneyTest {
     }
     await(() -> api.get("diane", "/api/programme/" + YEAR + "/dashboard", JsonNode.class).getBody()
         .path("trainingPlanConsolidated").asBoolean() ? true : null, "the consolidated training plan");
+
+    // diane opens the programme dashboard from Tasklist's header, with no second login
+    {
+      Browser browser = tasklistOf("diane");
+      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Programme dashboard']"));
+      new Select(browser.find(By.id("year"))).selectByVisibleText(String.valueOf(YEAR));
+      browser.click(By.xpath("//button[normalize-space()='Show']"));
+      browser.waitForText("Programme dashboard " + YEAR);
+      assertThat(browser.find(By.xpath("//tr[th[normalize-space()='Training plan consolidated']]/td")).getText())
+          .isEqualTo("yes");
+      assertThat(browser.find(By.xpath("//table[@id='plans-by-segment']//tr[th[normalize-space()='Strategic']]/td[3]"))
+          .getText()).as("Strategic plans approved").isNotEqualTo("0");
+      browser.screenshot("year-26-diane-reads-the-programme-dashboard");
+      assertThat(browser.refusedRequests()).isEmpty();
+      browser.backToTasklist();
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.kap.platform.web.ApiException;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioSegmentation;
+import com.kap.portfolio.Segment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -49,6 +50,41 @@ public class ProgrammeDashboard {
       int approvedOnTime, int approvedLate, int inProgress, int overdue, BigDecimal shareWithValueObjective,
       Map<String, Long> accountsPerSegment, boolean trainingPlanConsolidated,
       Object ritualCompliance) {}
+
+  /** The years that have a planning cycle, latest first. */
+  public List<Integer> years() {
+    return cycles.years();
+  }
+
+  /**
+   * The year's plans counted by segment (rows, in the segments' order) and status (drafting, in review, approved),
+   * with the accounts of a segment that have no plan (yet) as "no plan".
+   */
+  public Map<String, Map<String, Integer>> plansBySegmentAndStatus(int year) {
+    Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
+    Map<String, String> segmentOf = new LinkedHashMap<>();
+    for (CycleSegment segment : cycleSegments.segments(year)) {
+      segmentOf.put(segment.accountId(), segment.segment().label());
+    }
+    for (Segment segment : Segment.values()) {
+      Map<String, Integer> row = new LinkedHashMap<>();
+      for (String column : List.of("Drafting", "In review", "Approved", "No plan")) {
+        row.put(column, 0);
+      }
+      table.put(segment.label(), row);
+    }
+    Map<String, String> statusOf = new LinkedHashMap<>();
+    for (AccountPlan plan : plans.findByYear(year)) {
+      statusOf.put(plan.accountId(), switch (plan.status()) {
+        case DRAFTING -> "Drafting";
+        case IN_REVIEW -> "In review";
+        case APPROVED -> "Approved";
+      });
+    }
+    segmentOf.forEach((account, segment) -> table.get(segment)
+        .merge(statusOf.getOrDefault(account, "No plan"), 1, Integer::sum));
+    return table;
+  }
 
   public Dashboard of(int year) {
     PlanningCycle cycle = cycles.find(year)

@@ -70,7 +70,27 @@ public class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private String xsrfToken() {
+  /** A GET of one of KAP's pages, e.g. {@code /kap/dashboard}, in this session; redirects are not followed. */
+  public HttpResponse<String> page(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path)).header("Accept", "text/html")
+        .GET());
+  }
+
+  /** A GET of JSON under /kap/ (e.g. {@code /kap/links}) in this session, as KAP's Tasklist script asks for it. */
+  public HttpResponse<String> pageJson(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path))
+        .header("Accept", "application/json").GET());
+  }
+
+  /** A form POST to one of KAP's pages, with the given CSRF field (none when null). */
+  public HttpResponse<String> postPage(String path, String form, String csrfToken) {
+    String body = csrfToken == null ? form : form + "&_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path)).header("Accept", "text/html")
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The webapps' CSRF token of this session, which KAP's pages put into their forms. */
+  public String xsrfToken() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElse("");
   }

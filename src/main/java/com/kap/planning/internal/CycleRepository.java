@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +43,11 @@ public class CycleRepository {
   }
 
   /** Locks the cycle's row until the transaction ends; false when the year has no cycle. */
+  /** The years that have a cycle, latest first. */
+  public List<Integer> years() {
+    return jdbc.sql("select cycle_year from kap_cycle order by cycle_year desc").query(Integer.class).list();
+  }
+
   public boolean lock(int year) {
     return !jdbc.sql("select cycle_year from kap_cycle where cycle_year = :year for update").param("year", year)
         .query(Integer.class).list().isEmpty();

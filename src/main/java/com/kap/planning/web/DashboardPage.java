@@ -1,0 +1,70 @@
+package com.kap.planning.web;
+
+import com.kap.planning.ProgrammeDashboard;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.pages.KapPage;
+import com.kap.platform.pages.PageLink;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The programme dashboard as a page ({@code /kap/dashboard?year=}), for the programme director and the directors:
+ * the year's plans by segment and status, approvals against the deadline, ritual compliance by segment and by KAM,
+ * the training plan. Every figure is a table; the bars beside them show the same numbers.
+ */
+@Controller
+@KapPage
+public class DashboardPage {
+
+  static final Set<String> ROLES = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
+
+  private final ProgrammeDashboard dashboard;
+  private final CurrentUser currentUser;
+
+  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser) {
+    this.dashboard = dashboard;
+    this.currentUser = currentUser;
+  }
+
+  @Bean
+  static PageLink dashboardLink() {
+    return new PageLink("Programme dashboard", "/kap/dashboard", ROLES);
+  }
+
+  @GetMapping("/kap/dashboard")
+  public String show(@RequestParam(required = false) Integer year, Model model, HttpServletResponse response) {
+    model.addAttribute("title", "Programme dashboard");
+    if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("message", "The programme dashboard is for the programme director and the directors. "
+          + "Your tasks are in Tasklist.");
+      return "kap/refused";
+    }
+    List<Integer> years = dashboard.years();
+    model.addAttribute("years", years);
+    if (years.isEmpty()) {
+      model.addAttribute("message", "No planning cycle has started yet. The programme director starts one in "
+          + "Tasklist: Start process → Annual planning cycle.");
+      return "kap/refused";
+    }
+    int shown = year == null ? years.get(0) : year;
+    if (!years.contains(shown)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "There is no planning cycle for " + shown + ". Pick one of the years below.");
+      return "kap/refused";
+    }
+    ProgrammeDashboard.Dashboard figures = dashboard.of(shown);
+    model.addAttribute("year", shown);
+    model.addAttribute("d", figures);
+    model.addAttribute("bySegment", dashboard.plansBySegmentAndStatus(shown));
+    model.addAttribute("compliance", figures.ritualCompliance());
+    return "kap/dashboard";
+  }
+}

@@ -1,0 +1,107 @@
+package com.kap.platform.pages;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * KAP's pages under {@code /kap/} use the login of Camunda's webapps: whoever is logged into Tasklist (the same
+ * session cookie) is the engine's current user for the request, so that {@code CurrentUser} and the engine's
+ * authorizations apply as in {@code /api}. Nobody logged in: a page request goes to Tasklist's login page.
+ *
+ * <p>Requests that change something (any method but GET and HEAD) must carry the session's CSRF token, the one
+ * Camunda's webapps keep in the session (field {@value #CSRF_FIELD} or header {@code X-XSRF-TOKEN}); pages put it
+ * into their forms. A cross-site form cannot know it.
+ */
+public class PagesAuthenticationFilter extends OncePerRequestFilter {
+
+  /** The form field that carries the CSRF token. */
+  public static final String CSRF_FIELD = "_csrf";
+  /** The request attribute under which pages find the session's CSRF token. */
+  public static final String CSRF_ATTRIBUTE = "kapCsrfToken";
+  static final String ENGINE = "default";
+  static final String LOGIN = "/camunda/app/tasklist/default/";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final IdentityService identityService;
+
+  public PagesAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    UserAuthentication user = session == null ? null : loggedIn(session);
+    boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (user == null) {
+      if (reading) {
+        response.sendRedirect(request.getContextPath() + LOGIN);
+      } else {
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log into Tasklist first.");
+      }
+      return;
+    }
+    String token = csrfToken(session);
+    if (!reading && !matches(token, request)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN,
+          "This form is out of date or did not come from KAP: reload the page and send it again.");
+      return;
+    }
+    request.setAttribute(CSRF_ATTRIBUTE, token);
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'");
+    identityService.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static UserAuthentication loggedIn(HttpSession session) {
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications == null ? null
+        : (UserAuthentication) authentications.getAuthenticationForProcessEngine(ENGINE);
+  }
+
+  /** The session's token, as Camunda's webapps keep it; made here when the session has none yet. */
+  private static String csrfToken(HttpSession session) {
+    synchronized (session) {
+      Object token = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      if (token instanceof String text && !text.isEmpty()) {
+        return text;
+      }
+      byte[] random = new byte[16];
+      RANDOM.nextBytes(random);
+      String made = HexFormat.of().withUpperCase().formatHex(random);
+      session.setAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME, made);
+      return made;
+    }
+  }
+
+  private static boolean matches(String token, HttpServletRequest request) {
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    if (sent == null) {
+      sent = request.getParameter(CSRF_FIELD);
+    }
+    return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8));
+  }
+}

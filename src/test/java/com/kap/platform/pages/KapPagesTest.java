@@ -1,0 +1,100 @@
+package com.kap.platform.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.support.Api;
+import com.kap.support.CycleForms;
+import com.kap.support.KapTest;
+import com.kap.support.WebappSession;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * KAP's pages under /kap/ use the webapps' login and their CSRF token, and show each user only what their role may
+ * see.
+ */
+@KapTest
+class KapPagesTest {
+
+  private static final int YEAR = 2050;
+  private static boolean cycleStarted;
+
+  @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void reset() {
+    cycleStarted = false;
+  }
+
+  private void cycle() {
+    if (!cycleStarted) {
+      new Api(rest).postJson("diane", "/engine-rest/process-definition/key/annualPlanningCycle/submit-form",
+          CycleForms.startForm(YEAR), String.class);
+      cycleStarted = true;
+    }
+  }
+
+  @Test
+  void nobodyLoggedInIsSentToTasklistsLoginAndHttpBasicIsNotALogin() {
+    WebappSession anonymous = new WebappSession(port);
+    HttpResponse<String> page = anonymous.page("/kap/dashboard");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/camunda/app/tasklist/default/"));
+    assertThat(rest.withBasicAuth("diane", "demo").getForEntity("/kap/dashboard", String.class).getBody())
+        .doesNotContain("Programme dashboard 20");
+  }
+
+  @Test
+  void theProgrammeDirectorSeesTheYearsFiguresInTheSessionOfHerTasklistLogin() {
+    cycle();
+    WebappSession diane = new WebappSession(port);
+    assertThat(diane.login("diane", "demo", "tasklist")).isEqualTo(200);
+    HttpResponse<String> page = diane.page("/kap/dashboard?year=" + YEAR);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("Programme dashboard <span>" + YEAR + "</span>", "Plans by segment and status",
+        "Strategic", "Streamline", "Ritual compliance by KAM", "Logged in as <strong>diane</strong>");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        policy -> assertThat(policy).contains("default-src 'self'"));
+
+    HttpResponse<String> unknownYear = diane.page("/kap/dashboard?year=1999");
+    assertThat(unknownYear.statusCode()).isEqualTo(404);
+    assertThat(unknownYear.body()).contains("There is no planning cycle for 1999");
+  }
+
+  @Test
+  void aKamIsRefusedTheDashboardAndTasklistOffersHerNoLinkToIt() throws Exception {
+    WebappSession alice = new WebappSession(port);
+    alice.login("alice", "demo", "tasklist");
+    HttpResponse<String> page = alice.page("/kap/dashboard");
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("The programme dashboard is for the programme director and the directors")
+        .doesNotContain("Plans by segment and status");
+    assertThat(new ObjectMapper().readTree(alice.pageJson("/kap/links").body())).isEmpty();
+
+    WebappSession fatima = new WebappSession(port);
+    fatima.login("fatima", "demo", "tasklist");
+    JsonNode links = new ObjectMapper().readTree(fatima.pageJson("/kap/links").body());
+    assertThat(links.findValuesAsText("path")).containsExactly("/kap/dashboard");
+  }
+
+  @Test
+  void aChangeWithoutTheSessionsCsrfTokenIsRefused() {
+    WebappSession diane = new WebappSession(port);
+    diane.login("diane", "demo", "tasklist");
+    HttpResponse<String> forged = diane.postPage("/kap/dashboard", "year=2050", null);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    HttpResponse<String> wrong = diane.postPage("/kap/dashboard", "year=2050", "not-the-token");
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    // with the token the request passes the check (and the page answers that it only shows)
+    HttpResponse<String> sent = diane.postPage("/kap/dashboard", "year=2050", diane.xsrfToken());
+    assertThat(sent.statusCode()).isEqualTo(405);
+  }
+}
