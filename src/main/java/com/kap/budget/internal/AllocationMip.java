@@ -72,9 +72,9 @@ public final class AllocationMip {
   }
 
   /**
-   * Among the allocations of at least {@code optimum}'s benefit, the first in the canonical order (least cost, then
-   * least sum of positions), searched for at most {@code nodes} nodes. Positions count only where cost × weight +
-   * position stays exact in a double; otherwise the cost alone is minimised.
+   * Among the allocations of {@code optimum}'s benefit, which must be proven the most any allocation has, the first in
+   * the canonical order (least cost, then least sum of positions), searched for at most {@code nodes} nodes. Positions
+   * count only where cost × weight + position stays exact in a double; otherwise the cost alone is minimised.
    */
   public Outcome leastCost(AllocationCheck check, long available, boolean[] optimum, Relaxation lp, long nodes,
       long deadline) {
@@ -87,7 +87,11 @@ public final class AllocationMip {
           model.x[i].setBounds(fixed[i], fixed[i]);
         }
       }
-      MPConstraint benefit = model.solver.makeConstraint(check.totalCents(optimum), MPSolver.infinity(), "benefit");
+      // exactly the optimum's benefit: no allocation has more (it is proven), and the row as an equality lets SCIP
+      // prove the tie-break in fewer nodes (1,000-bid rounds: tight minimums 225 → 72 and 429 → 228, the README's
+      // 140 → 35 and 254 → 176) than the bound below alone
+      long optimumCents = check.totalCents(optimum);
+      MPConstraint benefit = model.solver.makeConstraint(optimumCents, optimumCents, "benefit");
       long totalCost = 0;
       for (int i = 0; i < n; i++) {
         benefit.setCoefficient(model.x[i], check.cents(i));
