@@ -192,11 +192,12 @@ public final class AllocationMip {
    * nonempty set T of regions with a minimum above 0, Σ cost of the bids outside T's regions ≤ available − Σ minimum
    * of T. The budget and the minimums imply every such row, so they change neither an optimum nor the relaxation's
    * bound; but SCIP's presolve, propagation and cuts work on one row at a time, and on rounds whose minimums leave
-   * almost no room these rows carry the room that is left. Tight region minimums at 1,000 bids (docs/benchmarks.md):
-   * the proofs took 620–1,016 nodes on four seeds instead of 2,408–4,846, one not proven before in 10 s. Only when the
-   * minimums together take at least 90 % of what is available, and for at most six such regions (63 rows): on the
-   * README's rounds (80 %) and the chains' (60 %) they made no proof shorter and some longer. Regions in name order,
-   * so that the same problem gives the same model.
+   * almost no room these rows carry the room that is left. Tight region minimums at 1,000 bids, six seeds
+   * (docs/benchmarks.md): the proof took 101–5,216 nodes instead of 786–7,014, 3× fewer in the geometric mean (one
+   * seed 23 % more), but each node costs more, so the wall-clock time was about the same. Only when the minimums
+   * together take at least 90 % of what is available, and for at most six such regions (63 rows): on the README's
+   * rounds (80 %) and the chains' (60 %) they made no proof shorter and some longer. Regions in name order, so that
+   * the same problem gives the same model.
    */
   public static List<Set<String>> aggregatedMinimums(Map<String, Long> regionMinimum, long available) {
     List<String> regions = regionMinimum.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
