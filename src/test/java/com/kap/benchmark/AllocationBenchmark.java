@@ -34,10 +34,54 @@ import org.junit.jupiter.api.Test;
  * then one call with the ±10 % points. The peer: CBC through OR-Tools' {@code MPSolver}, the same constraints
  * modelled here independently of KAP's code, one thread, relative gap 0, 60 s; its solve only (model built before
  * the clock starts). "Same optimum" compares the benefits in hundredths where both proved theirs.
+ *
+ * <p>A run can be narrowed by system properties (all optional; the defaults give the full table):
+ * {@code -Dkap.allocation.shapes=tight,readme} (enum names or words of the labels, case-insensitive),
+ * {@code -Dkap.allocation.sizes=1000}, {@code -Dkap.allocation.seeds=1000,1,2} (each round's seed; by default the
+ * size), {@code -Dkap.allocation.peer=false} (no CBC), {@code -Dkap.allocation.points=false} (no ±10 % call) and
+ * {@code -Dkap.allocation.phases=true} (also where a call's time goes: relaxation, greedy starts, SCIP's solve and
+ * tie-break, each with its nodes).
  */
 class AllocationBenchmark {
 
   private static final int[] SIZES = {100, 1_000, 10_000};
+
+  /** The shapes asked for by {@code kap.allocation.shapes}, all by default. */
+  static List<AllocationFamilies> shapes() {
+    String asked = System.getProperty("kap.allocation.shapes", "").trim();
+    if (asked.isEmpty()) {
+      return List.of(AllocationFamilies.values());
+    }
+    List<AllocationFamilies> chosen = new ArrayList<>();
+    for (AllocationFamilies family : AllocationFamilies.values()) {
+      for (String word : asked.toLowerCase(Locale.ROOT).split(",")) {
+        String w = word.trim();
+        if (!w.isEmpty() && (family.name().toLowerCase(Locale.ROOT).replace('_', ' ').contains(w)
+            || family.label().toLowerCase(Locale.ROOT).contains(w)) && !chosen.contains(family)) {
+          chosen.add(family);
+        }
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("kap.allocation.shapes: no shape matches " + asked);
+    }
+    return chosen;
+  }
+
+  /** Comma-separated whole numbers of a property, or the defaults. */
+  static long[] numbers(String property, long... defaults) {
+    String asked = System.getProperty(property, "").trim();
+    if (asked.isEmpty()) {
+      return defaults;
+    }
+    return Arrays.stream(asked.split(",")).map(String::trim).filter(w -> !w.isEmpty())
+        .mapToLong(w -> Long.parseLong(w.replace("_", ""))).toArray();
+  }
+
+  private static boolean flag(String property, boolean otherwise) {
+    String value = System.getProperty(property, "").trim();
+    return value.isEmpty() ? otherwise : Boolean.parseBoolean(value);
+  }
   private static final double PEER_SECONDS = 60;
 
   private final AllocationOptimiser optimiser =
@@ -54,15 +98,21 @@ class AllocationBenchmark {
     report("| shape | bids | KAP whole call, median (min–max) | KAP proven | KAP benefit | might fall short by "
         + "| ±10 % points, on demand | CBC solve | CBC proven | CBC benefit | same optimum |");
     report("|---|---|---|---|---|---|---|---|---|---|---|");
-    for (AllocationFamilies family : AllocationFamilies.values()) {
-      for (int size : SIZES) {
-        measure(family, size);
+    long[] sizes = numbers("kap.allocation.sizes", Arrays.stream(SIZES).asLongStream().toArray());
+    for (AllocationFamilies family : shapes()) {
+      for (long size : sizes) {
+        for (long seed : numbers("kap.allocation.seeds", size)) {
+          measure(family, (int) size, seed);
+        }
       }
     }
   }
 
-  private void measure(AllocationFamilies family, int size) throws IOException {
-    AllocationProblem problem = family.round(size, size);
+  private void measure(AllocationFamilies family, int size, long seed) throws IOException {
+    AllocationProblem problem = family.round(size, seed);
+    if (flag("kap.allocation.phases", false)) {
+      AllocationPhases.report(problem, family.label() + ", " + size + " bids, seed " + seed);
+    }
     int runs = size >= 10_000 ? 1 : 3;
     optimiser.solve(problem); // warm-up of this size
     long[] millis = new long[runs];
@@ -73,16 +123,23 @@ class AllocationBenchmark {
       millis[run] = (System.nanoTime() - start) / 1_000_000;
     }
     Arrays.sort(millis);
-    long start = System.nanoTime();
-    AllocationResult withPoints = optimiser.solve(problem, true);
-    long pointsMillis = (System.nanoTime() - start) / 1_000_000 - withPoints.solveMillis();
-    Peer peer = Peer.solve(problem);
+    long pointsMillis = -1;
+    if (flag("kap.allocation.points", true)) {
+      long start = System.nanoTime();
+      AllocationResult withPoints = optimiser.solve(problem, true);
+      pointsMillis = (System.nanoTime() - start) / 1_000_000 - withPoints.solveMillis();
+    }
+    Peer peer = flag("kap.allocation.peer", true) ? Peer.solve(problem) : new Peer(false, -1, -1);
     String same = result.optimal() && peer.optimal
         ? (cents(result.totalBenefit()) == peer.cents ? "yes" : "**no**") : "—";
-    report(String.format(Locale.ROOT, "| %s | %,d | %,d ms (%,d–%,d) | %s | %s | %s | %,d ms | %,d ms | %s | %s | %s |",
-        family.label(), size, millis[runs / 2], millis[0], millis[runs - 1], result.optimal() ? "yes" : "**no**",
-        result.totalBenefit().toPlainString(), result.gap().toPlainString(), pointsMillis, peer.millis,
-        peer.optimal ? "yes" : "no", peer.cents < 0 ? "—" : BigDecimal.valueOf(peer.cents, 2).toPlainString(), same));
+    String shape = seed == size ? family.label() : family.label() + " (seed " + seed + ")";
+    report(String.format(Locale.ROOT, "| %s | %,d | %,d ms (%,d–%,d) | %s | %s | %s | %s | %s | %s | %s | %s |",
+        shape, size, millis[runs / 2], millis[0], millis[runs - 1], result.optimal() ? "yes" : "**no**",
+        result.totalBenefit().toPlainString(), result.gap().toPlainString(),
+        pointsMillis < 0 ? "—" : String.format(Locale.ROOT, "%,d ms", pointsMillis),
+        peer.millis < 0 ? "—" : String.format(Locale.ROOT, "%,d ms", peer.millis), peer.millis < 0 ? "—"
+            : peer.optimal ? "yes" : "no", peer.cents < 0 ? "—" : BigDecimal.valueOf(peer.cents, 2).toPlainString(),
+        same));
   }
 
   private static long cents(BigDecimal amount) {

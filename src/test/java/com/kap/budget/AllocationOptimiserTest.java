@@ -519,6 +519,73 @@ class AllocationOptimiserTest {
   }
 
   @Test
+  void minimumsThatLeaveAlmostNoRoomAddTheRowsTheyImplyWithTheBudget() {
+    Map<String, Long> tight = new LinkedHashMap<>();
+    tight.put("EMEA", 30L);
+    tight.put("AMER", 30L);
+    tight.put("APAC", 0L);
+    tight.put("LATAM", 30L);
+
+    assertThat(AllocationMip.aggregatedMinimums(tight, 100)).as("90 %: a row per nonempty set of regions")
+        .hasSize(7)
+        .containsExactly(java.util.Set.of("AMER"), java.util.Set.of("EMEA"), java.util.Set.of("AMER", "EMEA"),
+            java.util.Set.of("LATAM"), java.util.Set.of("AMER", "LATAM"), java.util.Set.of("EMEA", "LATAM"),
+            java.util.Set.of("AMER", "EMEA", "LATAM"));
+    assertThat(AllocationMip.aggregatedMinimums(tight, 101)).as("89 %: none").isEmpty();
+    assertThat(AllocationMip.aggregatedMinimums(Map.of(), 100)).isEmpty();
+    Map<String, Long> seven = new LinkedHashMap<>();
+    for (int r = 0; r < 7; r++) {
+      seven.put("R" + r, 14L);
+    }
+    assertThat(AllocationMip.aggregatedMinimums(seven, 100)).as("more than six regions: none").isEmpty();
+  }
+
+  @Test
+  void roundsWhoseMinimumsLeaveAlmostNoRoomGetTheExhaustiveOptimum() {
+    Random random = new Random(1618);
+    String[] regions = {"EMEA", "AMER", "APAC"};
+    int solved = 0;
+    for (int round = 0; round < 600 && solved < 30; round++) {
+      int size = 10 + round % 7;
+      List<AllocationBid> bids = new ArrayList<>();
+      long total = 0;
+      for (int i = 0; i < size; i++) {
+        long cost = 1 + random.nextInt(40);
+        total += cost;
+        List<String> requires = i > 0 && random.nextInt(6) == 0 ? List.of("B" + random.nextInt(i)) : List.of();
+        bids.add(new AllocationBid("B" + i, cost, BigDecimal.valueOf(random.nextInt(1000), 2), false,
+            random.nextInt(6) == 0 ? "G" + random.nextInt(2) : null, requires,
+            random.nextInt(6) == 0 ? null : regions[random.nextInt(regions.length)], random.nextInt(10) != 0));
+      }
+      long available = Math.max(40, total * (30 + random.nextInt(30)) / 100);
+      Map<String, Long> minimums = new LinkedHashMap<>();
+      long left = available;
+      for (String region : regions) {
+        long minimum = (available * (30 + random.nextInt(4)) + 99) / 100;
+        minimums.put(region, Math.min(minimum, left));
+        left -= minimums.get(region);
+      }
+      AllocationProblem problem = new AllocationProblem(available, 0, bids, minimums);
+      assertThat(AllocationMip.aggregatedMinimums(minimums, available)).as("round %d: tight", round).hasSize(7);
+      ExhaustiveSearch exhaustive = new ExhaustiveSearch(problem, available);
+      String context = "round " + round + ": " + problem;
+      if (exhaustive.best == null) {
+        continue;
+      }
+      AllocationResult result = optimiser.solve(problem);
+
+      assertThat(result.optimal()).as(context).isTrue();
+      assertThat(cents(result.totalBenefit())).as(context).isEqualTo(exhaustive.bestBenefit);
+      assertThat(result.totalCost()).as(context).isEqualTo(exhaustive.bestCost);
+      if (exhaustive.unique) {
+        assertThat(maskOf(problem, result.funded())).as(context).isEqualTo(exhaustive.best);
+      }
+      solved++;
+    }
+    assertThat(solved).as("feasible tight rounds").isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
   void largerRoundsOfEveryFamilyGetTheSameAllocationTwice() {
     for (AllocationFamilies family : AllocationFamilies.values()) {
       AllocationProblem problem = family.round(300, 7);
