@@ -365,6 +365,14 @@ class DemoYearJourneyTest {
     awaitTask(api, "bruno", "taskDefinitionKey=considerAppeal");
     {
       Browser browser = tasklistOf("bruno");
+      // first, where his bid stands: "My bids" in Tasklist's header, now with the published scores
+      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My bids']"));
+      WebElement row = browser.find(By.xpath("//table[@id='my-bids']//tr[th[contains(., 'Store-opening kit')]]"));
+      assertThat(row.getText()).contains("Not funded", "Growth " + YEAR, "eric: Strategic fit",
+          "fatima: Strategic fit", "You may appeal until");
+      browser.screenshot("year-23-bruno-reads-my-bids");
+      assertThat(browser.refusedRequests()).isEmpty();
+      browser.backToTasklist();
       browser.pickTask("My bids", "Consider appeal", "Orion Retail");
       new TasklistForm(browser).choose("Appeal")
           .type("Grounds of the appeal", "The kit pays back in one season; the scores put it in the funded set");

@@ -5,19 +5,25 @@ import com.kap.budget.internal.AppealRepository;
 import com.kap.budget.internal.Bid;
 import com.kap.budget.internal.BidRepository;
 import com.kap.budget.internal.BudgetAudit;
+import com.kap.budget.internal.BudgetDates;
 import com.kap.budget.internal.BudgetIds;
 import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.ScoreRepository;
+import com.kap.planning.CycleCalendar;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -38,15 +44,20 @@ public class BudgetRecords {
   private final AppealRepository appeals;
   private final BudgetAudit audit;
   private final CurrentUser currentUser;
+  private final TaskService taskService;
+  private final CycleCalendar calendar;
 
   public BudgetRecords(BudgetRoundRepository rounds, BidRepository bids, ScoreRepository scores,
-      AppealRepository appeals, BudgetAudit audit, CurrentUser currentUser) {
+      AppealRepository appeals, BudgetAudit audit, CurrentUser currentUser,
+      TaskService taskService, CycleCalendar calendar) {
     this.rounds = rounds;
     this.bids = bids;
     this.scores = scores;
     this.appeals = appeals;
     this.audit = audit;
     this.currentUser = currentUser;
+    this.taskService = taskService;
+    this.calendar = calendar;
   }
 
   public record RoundView(String id, String name, String scope, int planYear, long envelope, long reserve,
@@ -99,6 +110,40 @@ public class BudgetRecords {
   /** A KAM's own bids. */
   public List<BidView> myBids() {
     return bids.findByKam(currentUser.id()).stream().map(this::view).toList();
+  }
+
+  /**
+   * A KAM's bid as "My bids" shows it: the bid as {@link #myBids()} has it, with its round's name, state and call
+   * deadline, and while the KAM may appeal, when that window closes.
+   */
+  public record MyBid(BidView bid, String roundName, RoundStatus roundStatus, String callDeadline,
+      String appealDeadline) {}
+
+  /** The logged-in KAM's bids, newest round first. */
+  public List<MyBid> myBidsWithRounds() {
+    String kam = currentUser.id();
+    List<Bid> mine = bids.findByKam(kam);
+    // an unfunded bid may be appealed until its "Consider appeal" task is due; one task per bid at most
+    String[] mayAppeal = mine.stream().filter(bid -> bid.status() == BidStatus.UNFUNDED)
+        .map(Bid::processInstanceId).toArray(String[]::new);
+    Map<String, Instant> appealDue = new HashMap<>();
+    if (mayAppeal.length > 0) {
+      for (Task task : taskService.createTaskQuery().processInstanceIdIn(mayAppeal)
+          .taskDefinitionKey("considerAppeal").listPage(0, Math.min(mayAppeal.length, 1000))) {
+        if (task.getDueDate() != null) {
+          appealDue.put(task.getProcessInstanceId(), task.getDueDate().toInstant());
+        }
+      }
+    }
+    return mine.stream()
+        .sorted(Comparator.comparingLong(Bid::roundNo).reversed().thenComparingLong(Bid::bidNo))
+        .map(bid -> {
+          BudgetRound round = rounds.find(bid.roundNo()).orElseThrow();
+          Instant appealBy = appealDue.get(bid.processInstanceId());
+          return new MyBid(view(bid), round.name(), round.status(),
+              round.callDeadlineText(calendar.properties().timeZone()),
+              appealBy == null ? null : BudgetDates.endOfDay(appealBy, calendar.properties().timeZone()));
+        }).toList();
   }
 
   public BidView bid(String bidId) {

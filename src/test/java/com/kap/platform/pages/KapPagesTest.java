@@ -70,19 +70,37 @@ class KapPagesTest {
   }
 
   @Test
-  void aKamIsRefusedTheDashboardAndTasklistOffersHerNoLinkToIt() throws Exception {
+  void aKamIsRefusedTheDashboardAndTasklistLinksHerOnlyToHerBids() throws Exception {
     WebappSession alice = new WebappSession(port);
     alice.login("alice", "demo", "tasklist");
     HttpResponse<String> page = alice.page("/kap/dashboard");
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("The programme dashboard is for the programme director and the directors")
         .doesNotContain("Plans by segment and status");
-    assertThat(new ObjectMapper().readTree(alice.pageJson("/kap/links").body())).isEmpty();
+    assertThat(new ObjectMapper().readTree(alice.pageJson("/kap/links").body()).findValuesAsText("path"))
+        .as("a KAM's pages").containsExactly("/kap/bids");
 
     WebappSession fatima = new WebappSession(port);
     fatima.login("fatima", "demo", "tasklist");
     JsonNode links = new ObjectMapper().readTree(fatima.pageJson("/kap/links").body());
     assertThat(links.findValuesAsText("path")).containsExactly("/kap/dashboard");
+  }
+
+  @Test
+  void myBidsIsAKamsPageAndTasklistLinksItForKamsOnly() throws Exception {
+    WebappSession bruno = new WebappSession(port);
+    bruno.login("bruno", "demo", "tasklist");
+    HttpResponse<String> page = bruno.page("/kap/bids");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("<h1>My bids</h1>");
+    assertThat(new ObjectMapper().readTree(bruno.pageJson("/kap/links").body()).findValuesAsText("path"))
+        .containsExactly("/kap/bids");
+
+    WebappSession fatima = new WebappSession(port);
+    fatima.login("fatima", "demo", "tasklist");
+    HttpResponse<String> refused = fatima.page("/kap/bids");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("own investment bids; you are not a KAM");
   }
 
   @Test
