@@ -429,6 +429,8 @@ class DemoYearJourneyTest {
           .isEqualTo("yes");
       assertThat(browser.find(By.xpath("//table[@id='plans-by-segment']//tr[th[normalize-space()='Strategic']]/td[3]"))
           .getText()).as("Strategic plans approved").isNotEqualTo("0");
+      assertThat(browser.find(By.id("overdue-plans")).getText()).as("plans left open past the deadline")
+          .contains("Tundra Outdoor (ACC-024)").doesNotContain(ATLAS, ORION);
       browser.screenshot("year-26-diane-reads-the-programme-dashboard");
       assertThat(browser.refusedRequests()).isEmpty();
       browser.backToTasklist();

@@ -86,6 +86,31 @@ public class ProgrammeDashboard {
     return table;
   }
 
+  /** A plan not approved when its deadline has passed. */
+  public record OverduePlan(String accountId, String account, String kam, String segment, String status) {}
+
+  /**
+   * The year's plans that are not approved although the plan deadline has passed (none before it), by segment in
+   * the segments' order, then account.
+   */
+  public List<OverduePlan> overduePlans(int year) {
+    PlanningCycle cycle = cycles.find(year)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+    if (!clock.instant().isAfter(calendar.endOf(cycle.planDeadline()).toInstant())) {
+      return List.of();
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    cycleSegments.accounts().forEach(account -> names.put(account.accountId(), account.name()));
+    List<String> order = java.util.Arrays.stream(Segment.values()).map(Segment::label).toList();
+    return plans.findByYear(year).stream()
+        .filter(plan -> plan.status() != AccountPlan.Status.APPROVED)
+        .sorted(java.util.Comparator.comparing((AccountPlan plan) -> order.indexOf(plan.segment()))
+            .thenComparing(AccountPlan::accountId))
+        .map(plan -> new OverduePlan(plan.accountId(), names.getOrDefault(plan.accountId(), plan.accountId()),
+            plan.kam(), plan.segment(), plan.status() == AccountPlan.Status.DRAFTING ? "Drafting" : "In review"))
+        .toList();
+  }
+
   public Dashboard of(int year) {
     PlanningCycle cycle = cycles.find(year)
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));

@@ -1,5 +1,6 @@
 package com.kap.planning.web;
 
+import com.kap.planning.PlanningCycles;
 import com.kap.planning.ProgrammeDashboard;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The programme dashboard as a page ({@code /kap/dashboard?year=}), for the programme director and the directors:
- * the year's plans by segment and status, approvals against the deadline, ritual compliance by segment and by KAM,
- * the training plan. Every figure is a table; the bars beside them show the same numbers.
+ * the year's plans by segment and status, approvals against the deadline and the overdue plans by name, the
+ * segmentation matrix, ritual compliance by segment and by KAM, the training needs and whether their plan is written. Every figure is a table; the bars beside them show the same numbers.
  */
 @Controller
 @KapPage
@@ -26,10 +27,12 @@ public class DashboardPage {
   static final Set<String> ROLES = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
 
   private final ProgrammeDashboard dashboard;
+  private final PlanningCycles cycles;
   private final CurrentUser currentUser;
 
-  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser) {
+  public DashboardPage(ProgrammeDashboard dashboard, PlanningCycles cycles, CurrentUser currentUser) {
     this.dashboard = dashboard;
+    this.cycles = cycles;
     this.currentUser = currentUser;
   }
 
@@ -65,6 +68,8 @@ public class DashboardPage {
     model.addAttribute("d", figures);
     model.addAttribute("bySegment", dashboard.plansBySegmentAndStatus(shown));
     model.addAttribute("compliance", figures.ritualCompliance());
+    model.addAttribute("overdue", dashboard.overduePlans(shown));
+    model.addAttribute("training", cycles.trainingNeeds(shown));
     return "kap/dashboard";
   }
 }

@@ -60,7 +60,10 @@ class KapPagesTest {
     HttpResponse<String> page = diane.page("/kap/dashboard?year=" + YEAR);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body()).contains("Programme dashboard <span>" + YEAR + "</span>", "Plans by segment and status",
-        "Strategic", "Streamline", "Ritual compliance by KAM", "Logged in as <strong>diane</strong>");
+        "Strategic", "Streamline", "Ritual compliance by KAM", "Logged in as <strong>diane</strong>",
+        "Segmentation matrix", "Training needs");
+    assertThat(page.body()).as("before its deadline no plan is overdue")
+        .containsPattern("Overdue plans[^<]*</caption>(?s).*<td colspan=\"4\">None</td>");
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
         policy -> assertThat(policy).contains("default-src 'self'"));
 
