@@ -86,6 +86,13 @@ public class ProgrammeDashboard {
     return table;
   }
 
+  /** Whether the end of the year's plan deadline day has passed. */
+  public boolean deadlinePassed(int year) {
+    PlanningCycle cycle = cycles.find(year)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+    return clock.instant().isAfter(calendar.endOf(cycle.planDeadline()).toInstant());
+  }
+
   /** A plan not approved when its deadline has passed. */
   public record OverduePlan(String accountId, String account, String kam, String segment, String status) {}
 
@@ -94,9 +101,7 @@ public class ProgrammeDashboard {
    * the segments' order, then account.
    */
   public List<OverduePlan> overduePlans(int year) {
-    PlanningCycle cycle = cycles.find(year)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
-    if (!clock.instant().isAfter(calendar.endOf(cycle.planDeadline()).toInstant())) {
+    if (!deadlinePassed(year)) {
       return List.of();
     }
     Map<String, String> names = new LinkedHashMap<>();

@@ -44,8 +44,9 @@ public class MyBidsPage {
     model.addAttribute("title", "My bids");
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("message", "\"My bids\" lists a KAM's own investment bids; you are not a KAM. Directors "
-          + "find the bids of a round in Tasklist's \"Budget decisions\" and through the round's audit trail.");
+      model.addAttribute("message", "\"My bids\" lists a KAM's own investment bids; you are not a KAM. The committee "
+          + "follows a round's bids in its Tasklist tasks, and the programme director and directors in the round's "
+          + "audit trail.");
       return "kap/refused";
     }
     model.addAttribute("bids", records.myBidsWithRounds());

@@ -42,7 +42,8 @@ public class DashboardPage {
   }
 
   @GetMapping("/kap/dashboard")
-  public String show(@RequestParam(required = false) Integer year, Model model, HttpServletResponse response) {
+  public String show(@RequestParam(name = "year", required = false) String yearParam, Model model,
+      HttpServletResponse response) {
     model.addAttribute("title", "Programme dashboard");
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
@@ -57,6 +58,16 @@ public class DashboardPage {
           + "Tasklist: Start process → Annual planning cycle.");
       return "kap/refused";
     }
+    Integer year = null;
+    if (yearParam != null && !yearParam.isBlank()) {
+      try {
+        year = Integer.valueOf(yearParam.strip());
+      } catch (NumberFormatException notAYear) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("message", "\"" + yearParam + "\" is not a year. Pick one of the years below.");
+        return "kap/refused";
+      }
+    }
     int shown = year == null ? years.get(0) : year;
     if (!years.contains(shown)) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -69,6 +80,7 @@ public class DashboardPage {
     model.addAttribute("bySegment", dashboard.plansBySegmentAndStatus(shown));
     model.addAttribute("compliance", figures.ritualCompliance());
     model.addAttribute("overdue", dashboard.overduePlans(shown));
+    model.addAttribute("deadlinePassed", dashboard.deadlinePassed(shown));
     model.addAttribute("training", cycles.trainingNeeds(shown));
     return "kap/dashboard";
   }

@@ -63,13 +63,18 @@ class KapPagesTest {
         "Strategic", "Streamline", "Ritual compliance by KAM", "Logged in as <strong>diane</strong>",
         "Segmentation matrix", "Training needs");
     assertThat(page.body()).as("before its deadline no plan is overdue")
-        .containsPattern("Overdue plans[^<]*</caption>(?s).*<td colspan=\"4\">None</td>");
+        .contains("No plan is overdue yet: the plan deadline,").doesNotContain("Overdue plans (the deadline has passed)");
+    assertThat(page.body()).as("the share approved in words beside its bar").containsPattern("<span>0 of \\d+</span>")
+        .contains("— (no plan approved yet)");
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
         policy -> assertThat(policy).contains("default-src 'self'"));
 
     HttpResponse<String> unknownYear = diane.page("/kap/dashboard?year=1999");
     assertThat(unknownYear.statusCode()).isEqualTo(404);
     assertThat(unknownYear.body()).contains("There is no planning cycle for 1999");
+    HttpResponse<String> notAYear = diane.page("/kap/dashboard?year=abc");
+    assertThat(notAYear.statusCode()).isEqualTo(400);
+    assertThat(notAYear.body()).contains("is not a year. Pick one of the years below.").doesNotContain("{");
   }
 
   @Test
