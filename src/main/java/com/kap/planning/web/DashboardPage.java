@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The programme dashboard as a page ({@code /kap/dashboard?year=}), for the programme director and the directors:
  * the year's plans by segment and status, approvals against the deadline and the overdue plans by name, the
- * segmentation matrix, ritual compliance by segment and by KAM, the training needs and whether their plan is written. Every figure is a table; the bars beside them show the same numbers.
+ * segmentation matrix, ritual compliance by segment and by KAM, the training needs and whether their plan is
+ * written. Every figure is a table; the bars beside them show the same numbers.
  */
 @Controller
 @KapPage

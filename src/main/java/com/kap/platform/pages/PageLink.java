@@ -1,5 +1,7 @@
 package com.kap.platform.pages;
 
+import com.kap.platform.identity.CurrentUser;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,4 +12,10 @@ import java.util.Set;
  * @param path the page, e.g. {@code /kap/dashboard}
  * @param roles the groups whose members may open it
  */
-public record PageLink(String label, String path, Set<String> roles) {}
+public record PageLink(String label, String path, Set<String> roles) {
+
+  /** The links of {@code links} that the logged-in user may open. */
+  public static List<PageLink> openTo(CurrentUser user, List<PageLink> links) {
+    return links.stream().filter(link -> user.isIn(link.roles().toArray(String[]::new))).toList();
+  }
+}

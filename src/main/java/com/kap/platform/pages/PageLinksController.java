@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The pages the logged-in user may open, for Tasklist's header ({@code kap-pages-link.js}): a KAM who may open none
+ * The pages the logged-in user may open, for Tasklist's header ({@code kap-pages-link.js}): a user who may open none
  * sees no link.
  */
 @RestController
@@ -24,7 +24,6 @@ public class PageLinksController {
 
   @GetMapping("/kap/links")
   public List<Link> links() {
-    return links.stream().filter(link -> currentUser.isIn(link.roles().toArray(String[]::new)))
-        .map(link -> new Link(link.label(), link.path())).toList();
+    return PageLink.openTo(currentUser, links).stream().map(link -> new Link(link.label(), link.path())).toList();
   }
 }

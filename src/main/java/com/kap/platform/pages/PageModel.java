@@ -30,6 +30,6 @@ public class PageModel {
 
   @ModelAttribute("pageLinks")
   public List<PageLink> pageLinks() {
-    return links.stream().filter(link -> currentUser.isIn(link.roles().toArray(String[]::new))).toList();
+    return PageLink.openTo(currentUser, links);
   }
 }

@@ -60,7 +60,7 @@ class KapPagesTest {
     HttpResponse<String> page = diane.page("/kap/dashboard?year=" + YEAR);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body()).contains("Programme dashboard <span>" + YEAR + "</span>", "Plans by segment and status",
-        "Strategic", "Streamline", "Ritual compliance by KAM", "Logged in as <strong>diane</strong>",
+        "Strategic", "Streamline", "Ritual compliance by segment", "Ritual compliance by KAM", "Logged in as <strong>diane</strong>",
         "Segmentation matrix", "Training needs");
     assertThat(page.body()).as("before its deadline no plan is overdue")
         .contains("No plan is overdue yet: the plan deadline,").doesNotContain("Overdue plans (the deadline has passed)");
