@@ -34,6 +34,8 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
   public static final String CSRF_ATTRIBUTE = "kapCsrfToken";
   static final String ENGINE = "default";
   static final String LOGIN = "/camunda/app/tasklist/default/";
+  /** Camunda's default time to live of a session's cached login (webapp {@code auth.cache.time-to-live}). */
+  static final long AUTHENTICATION_CACHE_MILLIS = 5 * 60 * 1000L;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -75,10 +77,17 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * The session's login, revalidated as the webapps' own filter does once its cache time has passed (a user
+   * deleted meanwhile is logged out; changed groups apply), so that the pages never trust groups older than that.
+   */
   private static UserAuthentication loggedIn(HttpSession session) {
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    return authentications == null ? null
-        : (UserAuthentication) authentications.getAuthenticationForProcessEngine(ENGINE);
+    if (authentications == null) {
+      return null;
+    }
+    AuthenticationUtil.updateCache(authentications, session, AUTHENTICATION_CACHE_MILLIS);
+    return (UserAuthentication) authentications.getAuthenticationForProcessEngine(ENGINE);
   }
 
   /** The session's token, as Camunda's webapps keep it; made here when the session has none yet. */

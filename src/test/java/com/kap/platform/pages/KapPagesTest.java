@@ -8,7 +8,14 @@ import com.kap.support.Api;
 import com.kap.support.CycleForms;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
+import com.kap.platform.identity.Roles;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +33,7 @@ class KapPagesTest {
   private static boolean cycleStarted;
 
   @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -109,6 +117,28 @@ class KapPagesTest {
     HttpResponse<String> refused = fatima.page("/kap/bids");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("own investment bids; you are not a KAM");
+  }
+
+  @Test
+  void aRoleTakenAwayEndsTheRightToThePageOnceTheLoginIsRevalidated() {
+    User user = identityService.newUser("pagesdirector");
+    user.setPassword("pages-test-secret");
+    identityService.saveUser(user);
+    identityService.createMembership("pagesdirector", Roles.DIRECTOR);
+    try {
+      cycle();
+      WebappSession director = new WebappSession(port);
+      assertThat(director.login("pagesdirector", "pages-test-secret", "tasklist")).isEqualTo(200);
+      assertThat(director.page("/kap/dashboard?year=" + YEAR).statusCode()).isEqualTo(200);
+
+      identityService.deleteMembership("pagesdirector", Roles.DIRECTOR);
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+      assertThat(director.page("/kap/dashboard?year=" + YEAR).statusCode())
+          .as("the group left the session's login when the webapps' cache time had passed").isEqualTo(403);
+    } finally {
+      ClockUtil.reset();
+      identityService.deleteUser("pagesdirector");
+    }
   }
 
   @Test
