@@ -156,7 +156,8 @@ class DemoYearJourneyTest {
     {
       Browser browser = tasklistOf("alice");
       browser.openPage("/kap/dashboard");
-      browser.waitForText("The programme dashboard is for the programme director and the directors");
+      browser.waitForText("The programme dashboard is for the programme director, the directors and the executive");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core on a refusal").isEmpty();
       browser.backToTasklist();
     }
     JsonNode plan = await(() -> {
@@ -371,6 +372,7 @@ class DemoYearJourneyTest {
       assertThat(row.getText()).contains("Not funded", "Growth " + YEAR, "eric: Strategic fit",
           "fatima: Strategic fit", "You may appeal until");
       browser.screenshot("year-23-bruno-reads-my-bids");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core on My bids").isEmpty();
       assertThat(browser.refusedRequests()).isEmpty();
       browser.backToTasklist();
       browser.pickTask("My bids", "Consider appeal", "Orion Retail");
@@ -431,7 +433,18 @@ class DemoYearJourneyTest {
           .getText()).as("Strategic plans approved").isNotEqualTo("0");
       assertThat(browser.find(By.id("overdue-plans")).getText()).as("plans left open past the deadline")
           .contains("Tundra Outdoor (ACC-024)").doesNotContain(ATLAS, ORION);
+      assertThat(browser.find(By.id("approvals-over-time")).getText()).as("approvals week by week")
+          .contains("(plan deadline)");
+      assertThat(browser.find(By.id("budget-by-region")).getText()).as("the round's bids by region")
+          .contains("EMEA", "AMER");
       browser.screenshot("year-26-diane-reads-the-programme-dashboard");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the dashboard").isEmpty();
+      // the region filter: Tundra Outdoor is in EMEA, so AMER's overdue plans leave it out
+      new Select(browser.find(By.id("region"))).selectByVisibleText("AMER");
+      browser.click(By.xpath("//button[normalize-space()='Show']"));
+      browser.waitForText("the accounts of region AMER");
+      assertThat(browser.find(By.id("overdue-plans")).getText()).doesNotContain("Tundra Outdoor");
+      assertThat(browser.find(By.id("budget-by-region")).getText()).contains("AMER").doesNotContain("EMEA");
       assertThat(browser.refusedRequests()).isEmpty();
       browser.backToTasklist();
     }

@@ -3,6 +3,7 @@ package com.kap.planning;
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioSegmentation;
@@ -10,10 +11,19 @@ import com.kap.portfolio.Segment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -27,16 +37,20 @@ public class ProgrammeDashboard {
   private final CycleCalendar calendar;
   private final Clock clock;
   private final RitualComplianceSource ritualCompliance;
+  private final BudgetFiguresSource budgetFigures;
+  private final PlanningCycles planningCycles;
 
   public ProgrammeDashboard(CycleRepository cycles, AccountPlanRepository plans,
       Portfolio cycleSegments, CycleCalendar calendar, Clock clock,
-      RitualComplianceSource ritualCompliance) {
+      RitualComplianceSource ritualCompliance, BudgetFiguresSource budgetFigures, PlanningCycles planningCycles) {
     this.cycles = cycles;
     this.plans = plans;
     this.cycleSegments = cycleSegments;
     this.calendar = calendar;
     this.clock = clock;
     this.ritualCompliance = ritualCompliance;
+    this.budgetFigures = budgetFigures;
+    this.planningCycles = planningCycles;
   }
 
   /**
@@ -148,5 +162,193 @@ public class ProgrammeDashboard {
         approved == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(withValueObjective)
             .divide(BigDecimal.valueOf(approved), 2, RoundingMode.HALF_UP),
         perSegment, cycle.trainingPlan() != null, ritualCompliance.complianceOf(year));
+  }
+
+  /** Where an account of the scope has no segment in the year (imported after the segmentation). */
+  private static final String NOT_SEGMENTED = "Not segmented";
+
+  /** The regions of the portfolio, for the page's filter. */
+  public List<String> regions() {
+    return cycleSegments.regions();
+  }
+
+  /**
+   * The year's dashboard page within {@code scope}: every figure counts only the accounts of the scope's region and,
+   * for an executive sponsor, the accounts they sponsor. Reads the year's plans, segments, accounts, rituals and bids
+   * once each.
+   */
+  public DashboardView view(int year, DashboardView.Scope scope) {
+    PlanningCycle cycle = cycles.find(year)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+    ZoneId zone = calendar.properties().timeZone();
+    Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
+    boolean deadlinePassed = clock.instant().isAfter(deadline);
+
+    Map<String, Account> accounts = new HashMap<>();
+    for (Account account : cycleSegments.accounts()) {
+      if ((scope.region() == null || scope.region().equals(account.region()))
+          && (scope.sponsor() == null || scope.sponsor().equals(account.sponsor()))) {
+        accounts.put(account.accountId(), account);
+      }
+    }
+    Map<String, String> segmentOf = new HashMap<>();
+    Map<String, Long> perSegment = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> bySegment = new LinkedHashMap<>();
+    for (Segment segment : Segment.values()) {
+      perSegment.put(segment.label(), 0L);
+      Map<String, Integer> row = new LinkedHashMap<>();
+      for (String column : List.of("Drafting", "In review", "Approved", "No plan")) {
+        row.put(column, 0);
+      }
+      bySegment.put(segment.label(), row);
+    }
+    for (CycleSegment segment : cycleSegments.segments(year)) {
+      if (accounts.containsKey(segment.accountId())) {
+        segmentOf.put(segment.accountId(), segment.segment().label());
+        perSegment.merge(segment.segment().label(), 1L, Long::sum);
+      }
+    }
+
+    List<AccountPlan> yearPlans = plans.findByYear(year).stream()
+        .filter(plan -> accounts.containsKey(plan.accountId())).toList();
+    Map<String, PlanVersion> latest = plans.latestVersions(year);
+    Map<String, String> statusOf = new HashMap<>();
+    List<Instant> approvedAt = new ArrayList<>();
+    int approved = 0;
+    int onTime = 0;
+    int withValueObjective = 0;
+    for (AccountPlan plan : yearPlans) {
+      statusOf.put(plan.accountId(), switch (plan.status()) {
+        case DRAFTING -> "Drafting";
+        case IN_REVIEW -> "In review";
+        case APPROVED -> "Approved";
+      });
+      if (plan.status() != AccountPlan.Status.APPROVED) {
+        continue;
+      }
+      approved++;
+      approvedAt.add(plan.approvedAt());
+      if (!plan.approvedAt().isAfter(deadline)) {
+        onTime++;
+      }
+      PlanVersion version = latest.get(plan.accountId());
+      if (version != null && version.content().hasValueObjective()) {
+        withValueObjective++;
+      }
+    }
+    segmentOf.forEach((account, segment) -> bySegment.get(segment)
+        .merge(statusOf.getOrDefault(account, "No plan"), 1, Integer::sum));
+    int notApproved = yearPlans.size() - approved;
+
+    List<String> order = Arrays.stream(Segment.values()).map(Segment::label).toList();
+    List<OverduePlan> overdue = !deadlinePassed ? List.of() : yearPlans.stream()
+        .filter(plan -> plan.status() != AccountPlan.Status.APPROVED)
+        .sorted(Comparator.comparing((AccountPlan plan) -> order.indexOf(plan.segment()))
+            .thenComparing(AccountPlan::accountId))
+        .map(plan -> new OverduePlan(plan.accountId(), accounts.get(plan.accountId()).name(), plan.kam(),
+            plan.segment(), plan.status() == AccountPlan.Status.DRAFTING ? "Drafting" : "In review"))
+        .toList();
+
+    List<DashboardView.ApprovalWeek> weeks = approvalWeeks(approvedAt, cycle.planDeadline(), zone,
+        segmentOf.size());
+
+    Map<String, DashboardView.Budget> byRegion = new TreeMap<>();
+    Map<String, DashboardView.Budget> budgetBySegment = new LinkedHashMap<>();
+    for (BudgetFiguresSource.BidAmount bid : budgetFigures.bidsOf(year)) {
+      Account account = accounts.get(bid.accountId());
+      if (account == null) {
+        continue;
+      }
+      DashboardView.Budget one = DashboardView.Budget.of(bid.cost(), bid.funded());
+      byRegion.merge(account.region(), one, DashboardView.Budget::add);
+      budgetBySegment.merge(segmentOf.getOrDefault(bid.accountId(), NOT_SEGMENTED), one, DashboardView.Budget::add);
+    }
+    Map<String, DashboardView.Budget> budgetBySegmentOrdered = new LinkedHashMap<>();
+    order.forEach(label -> {
+      if (budgetBySegment.containsKey(label)) {
+        budgetBySegmentOrdered.put(label, budgetBySegment.remove(label));
+      }
+    });
+    budgetBySegmentOrdered.putAll(budgetBySegment);
+
+    DashboardView.Rate total = new DashboardView.Rate(0, 0, 0);
+    Map<String, DashboardView.Rate> ritualsBySegment = new TreeMap<>();
+    Map<String, DashboardView.Rate> ritualsByKam = new TreeMap<>();
+    for (RitualComplianceSource.AccountRitualCount count : ritualCompliance.perAccount(year)) {
+      Account account = accounts.get(count.accountId());
+      if (account == null) {
+        continue;
+      }
+      DashboardView.Rate rate = new DashboardView.Rate(count.planned(), count.due(), count.held());
+      total = total.add(rate);
+      ritualsBySegment.merge(segmentOf.getOrDefault(count.accountId(), NOT_SEGMENTED), rate, DashboardView.Rate::add);
+      ritualsByKam.merge(account.kam(), rate, DashboardView.Rate::add);
+    }
+
+    TrainingNeeds allNeeds = planningCycles.trainingNeeds(latest);
+    Map<String, List<Map<String, String>>> needs = new LinkedHashMap<>();
+    int needCount = 0;
+    for (Map.Entry<String, List<Map<String, String>>> audience : allNeeds.byAudience().entrySet()) {
+      List<Map<String, String>> inScope = audience.getValue().stream()
+          .filter(need -> accounts.containsKey(need.get("accountId"))).toList();
+      needs.put(audience.getKey(), inScope);
+      needCount += inScope.size();
+    }
+
+    DashboardView.Figures figures = new DashboardView.Figures(cycle.planDeadline().toString(),
+        cycle.closingDate().toString(), segmentOf.size(), yearPlans.size(), approved, onTime, approved - onTime,
+        notApproved, deadlinePassed ? notApproved : 0,
+        approved == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(withValueObjective)
+            .divide(BigDecimal.valueOf(approved), 2, RoundingMode.HALF_UP),
+        cycle.trainingPlan() != null);
+    return new DashboardView(year, scope, figures, bySegment, deadlinePassed, overdue, weeks,
+        chart(weeks, segmentOf.size()), perSegment, byRegion, budgetBySegmentOrdered,
+        new DashboardView.Rituals(total, ritualsBySegment, ritualsByKam), new TrainingNeeds(needCount, needs));
+  }
+
+  /** Week by week (weeks end on Sunday) from the first approval's week to the later of the deadline's and the last's. */
+  static List<DashboardView.ApprovalWeek> approvalWeeks(List<Instant> approvedAt, LocalDate planDeadline, ZoneId zone,
+      int accounts) {
+    if (approvedAt.isEmpty()) {
+      return List.of();
+    }
+    TreeMap<LocalDate, Integer> perWeek = new TreeMap<>();
+    for (Instant at : approvedAt) {
+      perWeek.merge(weekEnding(at.atZone(zone).toLocalDate()), 1, Integer::sum);
+    }
+    LocalDate deadlineWeek = weekEnding(planDeadline);
+    LocalDate last = perWeek.lastKey().isAfter(deadlineWeek) ? perWeek.lastKey() : deadlineWeek;
+    List<DashboardView.ApprovalWeek> weeks = new ArrayList<>();
+    int soFar = 0;
+    for (LocalDate week = perWeek.firstKey(); !week.isAfter(last); week = week.plusWeeks(1)) {
+      int inWeek = perWeek.getOrDefault(week, 0);
+      soFar += inWeek;
+      weeks.add(new DashboardView.ApprovalWeek(week, inWeek, soFar, accounts == 0 ? BigDecimal.ZERO
+          : BigDecimal.valueOf(soFar).divide(BigDecimal.valueOf(accounts), 2, RoundingMode.HALF_UP),
+          week.equals(deadlineWeek)));
+    }
+    return weeks;
+  }
+
+  private static LocalDate weekEnding(LocalDate day) {
+    return day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+  }
+
+  /** The approvals so far as a polyline in a 600 × 200 box: x by week, y by the share of the accounts approved. */
+  static DashboardView.Chart chart(List<DashboardView.ApprovalWeek> weeks, int accounts) {
+    if (weeks.isEmpty() || accounts == 0) {
+      return new DashboardView.Chart("", null);
+    }
+    StringBuilder points = new StringBuilder();
+    Integer deadlineX = null;
+    for (int i = 0; i < weeks.size(); i++) {
+      int x = weeks.size() == 1 ? 300 : (int) Math.round(600.0 * i / (weeks.size() - 1));
+      int y = (int) Math.round(200 - 200.0 * weeks.get(i).approvedSoFar() / accounts);
+      points.append(i == 0 ? "" : " ").append(x).append(',').append(y);
+      if (weeks.get(i).deadlineWeek()) {
+        deadlineX = x;
+      }
+    }
+    return new DashboardView.Chart(points.toString(), deadlineX);
   }
 }

@@ -55,6 +55,12 @@ public class RitualCompliance implements RitualComplianceSource {
     return of(year);
   }
 
+  @Override
+  public List<AccountRitualCount> perAccount(int year) {
+    return of(year).byAccount().stream().map(account -> new AccountRitualCount(account.accountId(),
+        account.rate().planned(), account.rate().due(), account.rate().held())).toList();
+  }
+
   public Compliance of(int year) {
     Rate total = Rate.of(0, 0, 0);
     Map<String, Rate> bySegment = new TreeMap<>();

@@ -12,6 +12,7 @@ import com.kap.portfolio.internal.CycleSegmentRepository;
 import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.AsUser;
 import com.kap.support.KapTest;
+import com.kap.support.WebappSession;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The planning cycle at 10,000 accounts against the bare engine doing the same number of instances and tasks, in one
@@ -46,6 +48,7 @@ class PlanningCycleBenchmark {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired CycleSegmentRepository cycleSegments;
+  @LocalServerPort int port;
 
   @Test
   void planningCycleAgainstTheBareEngine() throws Exception {
@@ -73,6 +76,7 @@ class PlanningCycleBenchmark {
     long fanOutDone = System.nanoTime();
     System.gc();
     long heapAfterFanOut = HeapSampler.usedHeap();
+    String dashboardWhileDrafting = dashboardPage();
 
     Map<String, Object> plan = plan();
     long completeStart = System.nanoTime();
@@ -95,6 +99,7 @@ class PlanningCycleBenchmark {
             .count() == 1);
     long completeDone = System.nanoTime();
     heap.stop();
+    String dashboardApproved = dashboardPage();
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").count()).isZero();
     double fanOutMs = (fanOutDone - fanOutStart) / 1e6;
@@ -111,6 +116,8 @@ class PlanningCycleBenchmark {
         + " tasks, until the cycle reaches the training plan)", fmt(completeMs) + " (" + perItem(completeMs, plans)
         + String.format(", %.2f ms per task, ", completeMs / tasksCompleted)
         + ratio(completeMs / tasksCompleted, bareComplete / 1e6 / ACCOUNTS) + " the bare engine's completion per task)");
+    reportRow("Dashboard page /kap/dashboard?year= (" + plans + " plans drafting), median / slowest of 10", dashboardWhileDrafting);
+    reportRow("Dashboard page (" + plans + " plans approved), median / slowest of 10", dashboardApproved);
     reportRow("Heap", "used after fan-out (after GC) " + mib(heapAfterFanOut) + ", peak sampled " + mib(heap.peak())
         + ", max " + mib(Runtime.getRuntime().maxMemory()));
   }
@@ -171,6 +178,39 @@ class PlanningCycleBenchmark {
 
   private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
     return AsUser.call(identityService, user, group, action);
+  }
+
+  /**
+   * The programme dashboard page as diane reads it in her webapps' session, whole programme and one region, each 10
+   * times after 2 warm-ups; beside it the same session's smallest KAP answer ({@code /kap/links}), the floor of the
+   * HTTP stack.
+   */
+  private String dashboardPage() {
+    WebappSession diane = new WebappSession(port);
+    assertThat(diane.login("diane", "demo", "tasklist")).isEqualTo(200);
+    double[] wholeTimes = medianAndMax(diane, "/kap/dashboard?year=" + YEAR, "Programme dashboard");
+    double[] region = medianAndMax(diane, "/kap/dashboard?year=" + YEAR + "&region=EMEA", "region EMEA");
+    double[] floor = medianAndMax(diane, "/kap/links", "/kap/");
+    return String.format("whole programme %.0f / %.0f ms; region EMEA %.0f / %.0f ms; "
+        + "/kap/links in the same session %.1f / %.1f ms", wholeTimes[0], wholeTimes[1], region[0], region[1],
+        floor[0], floor[1]);
+  }
+
+  private static double[] medianAndMax(WebappSession session, String path, String expected) {
+    List<Double> times = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      long start = System.nanoTime();
+      java.net.http.HttpResponse<String> page = path.startsWith("/kap/links") ? session.pageJson(path)
+          : session.page(path);
+      long took = System.nanoTime() - start;
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      assertThat(page.body()).contains(expected);
+      if (i >= 2) {
+        times.add(took / 1e6);
+      }
+    }
+    java.util.Collections.sort(times);
+    return new double[] {times.get(times.size() / 2), times.get(times.size() - 1)};
   }
 
   private static String ms(long nanos) {

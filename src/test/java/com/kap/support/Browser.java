@@ -290,6 +290,24 @@ public class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /**
+   * Runs axe-core on the page shown (WCAG 2.1 A and AA rules) and returns its serious and critical violations, each as
+   * "rule: help (first offending element)". KAP's pages must have none.
+   */
+  public List<String> seriousAccessibilityViolations() {
+    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    if (results.isErrored()) {
+      throw new IllegalStateException("axe-core could not check " + driver.getCurrentUrl() + ": "
+          + results.getErrorMessage());
+    }
+    return results.getViolations().stream()
+        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+        .map(rule -> rule.getId() + ": " + rule.getHelp()
+            + (rule.getNodes().isEmpty() ? "" : " (" + rule.getNodes().get(0).getHtml() + ")"))
+        .toList();
+  }
+
   public Path screenshot(String name) throws IOException {
     Path target = Path.of("target", "browser", name + ".png");
     Files.createDirectories(target.getParent());

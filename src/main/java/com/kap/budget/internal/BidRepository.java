@@ -2,6 +2,7 @@ package com.kap.budget.internal;
 
 import com.kap.budget.BidContent;
 import com.kap.budget.BidStatus;
+import com.kap.planning.BudgetFiguresSource;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,6 +76,16 @@ public class BidRepository {
   public Optional<Bid> find(long bidNo) {
     return jdbc.sql("select * from kap_bid where bid_no = :bidNo").param("bidNo", bidNo).query(this::bid).list()
         .stream().findFirst();
+  }
+
+  /** Account, cost and whether funded of every bid of the rounds of a plan year, withdrawn ones left out. */
+  public List<BudgetFiguresSource.BidAmount> amountsOfYear(int planYear) {
+    return jdbc.sql("select b.account_id, b.cost, b.status from kap_bid b join kap_budget_round r "
+            + "on r.round_no = b.round_no where r.plan_year = :year and b.status <> 'WITHDRAWN'")
+        .param("year", planYear)
+        .query((rs, row) -> new BudgetFiguresSource.BidAmount(rs.getString("account_id"), rs.getLong("cost"),
+            BidStatus.FUNDED.name().equals(rs.getString("status"))))
+        .list();
   }
 
   public List<Bid> findByRound(long roundNo) {

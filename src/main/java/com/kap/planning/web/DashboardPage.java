@@ -1,6 +1,6 @@
 package com.kap.planning.web;
 
-import com.kap.planning.PlanningCycles;
+import com.kap.planning.DashboardView;
 import com.kap.planning.ProgrammeDashboard;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
@@ -25,15 +25,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @KapPage
 public class DashboardPage {
 
-  static final Set<String> ROLES = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
+  /** Who sees the whole programme. */
+  static final Set<String> PROGRAMME_ROLES = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
+  /** Who may open the page: executive sponsors see the accounts they sponsor. */
+  static final Set<String> ROLES = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN,
+      Roles.EXECUTIVE_SPONSOR);
 
   private final ProgrammeDashboard dashboard;
-  private final PlanningCycles cycles;
   private final CurrentUser currentUser;
 
-  public DashboardPage(ProgrammeDashboard dashboard, PlanningCycles cycles, CurrentUser currentUser) {
+  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser) {
     this.dashboard = dashboard;
-    this.cycles = cycles;
     this.currentUser = currentUser;
   }
 
@@ -43,13 +45,14 @@ public class DashboardPage {
   }
 
   @GetMapping("/kap/dashboard")
-  public String show(@RequestParam(name = "year", required = false) String yearParam, Model model,
+  public String show(@RequestParam(name = "year", required = false) String yearParam,
+      @RequestParam(name = "region", required = false) String regionParam, Model model,
       HttpServletResponse response) {
     model.addAttribute("title", "Programme dashboard");
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("message", "The programme dashboard is for the programme director and the directors. "
-          + "Your tasks are in Tasklist.");
+      model.addAttribute("message", "The programme dashboard is for the programme director, the directors and "
+          + "the executive sponsors (their accounts). Your tasks are in Tasklist.");
       return "kap/refused";
     }
     List<Integer> years = dashboard.years();
@@ -75,14 +78,21 @@ public class DashboardPage {
       model.addAttribute("message", "There is no planning cycle for " + shown + ". Pick one of the years below.");
       return "kap/refused";
     }
-    ProgrammeDashboard.Dashboard figures = dashboard.of(shown);
+    List<String> regions = dashboard.regions();
+    model.addAttribute("regions", regions);
+    String region = regionParam == null || regionParam.isBlank() ? null : regionParam.strip();
+    if (region != null && !regions.contains(region)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "There is no region \"" + region + "\" in the portfolio. Pick one of "
+          + String.join(", ", regions) + ", or all regions.");
+      return "kap/refused";
+    }
+    String sponsor = currentUser.isIn(PROGRAMME_ROLES.toArray(String[]::new)) ? null : currentUser.id();
+    DashboardView view = dashboard.view(shown, new DashboardView.Scope(region, sponsor));
     model.addAttribute("year", shown);
-    model.addAttribute("d", figures);
-    model.addAttribute("bySegment", dashboard.plansBySegmentAndStatus(shown));
-    model.addAttribute("compliance", figures.ritualCompliance());
-    model.addAttribute("overdue", dashboard.overduePlans(shown));
-    model.addAttribute("deadlinePassed", dashboard.deadlinePassed(shown));
-    model.addAttribute("training", cycles.trainingNeeds(shown));
+    model.addAttribute("region", region);
+    model.addAttribute("v", view);
+    model.addAttribute("d", view.figures());
     return "kap/dashboard";
   }
 }

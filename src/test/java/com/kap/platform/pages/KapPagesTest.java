@@ -1,18 +1,23 @@
 package com.kap.platform.pages;
 
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.platform.identity.Roles;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
 import com.kap.support.Api;
 import com.kap.support.CycleForms;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
-import com.kap.platform.identity.Roles;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,6 +39,7 @@ class KapPagesTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
+  @Autowired Portfolio portfolio;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -86,12 +92,47 @@ class KapPagesTest {
   }
 
   @Test
+  void anExecutiveSponsorSeesOnlyTheAccountsHeSponsorsAndARegionNarrowsTheFigures() throws Exception {
+    cycle();
+    await().atMost(Duration.ofSeconds(60)).until(() -> portfolio.segmentCount(YEAR) > 0);
+    Set<String> segmented = portfolio.segments(YEAR).stream().map(CycleSegment::accountId).collect(toSet());
+    long sponsored = portfolio.accounts().stream()
+        .filter(account -> "gilles".equals(account.sponsor()) && segmented.contains(account.accountId())).count();
+    long emea = portfolio.accounts().stream()
+        .filter(account -> "EMEA".equals(account.region()) && segmented.contains(account.accountId())).count();
+    assertThat(sponsored).as("the demo's sponsored accounts").isBetween(1L, segmented.size() - 1L);
+
+    WebappSession gilles = new WebappSession(port);
+    gilles.login("gilles", "demo", "tasklist");
+    assertThat(new ObjectMapper().readTree(gilles.pageJson("/kap/links").body()).findValuesAsText("path"))
+        .as("a sponsor's pages").contains("/kap/dashboard");
+    HttpResponse<String> page = gilles.page("/kap/dashboard?year=" + YEAR);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("the accounts you sponsor")
+        .containsPattern("Accounts in the cycle</th><td>" + sponsored + "</td>")
+        .contains("Approvals over time", "No plan is approved yet", "Budget", "No investment bid");
+
+    WebappSession diane = new WebappSession(port);
+    diane.login("diane", "demo", "tasklist");
+    HttpResponse<String> whole = diane.page("/kap/dashboard?year=" + YEAR);
+    assertThat(whole.body()).containsPattern("Accounts in the cycle</th><td>" + segmented.size() + "</td>")
+        .doesNotContain("id=\"dashboard-scope\"").contains("<option value=\"EMEA\">EMEA</option>");
+    HttpResponse<String> region = diane.page("/kap/dashboard?year=" + YEAR + "&region=EMEA");
+    assertThat(region.body()).contains("the accounts of region EMEA")
+        .containsPattern("Accounts in the cycle</th><td>" + emea + "</td>")
+        .contains("<option value=\"EMEA\" selected=\"selected\">EMEA</option>");
+    HttpResponse<String> noRegion = diane.page("/kap/dashboard?year=" + YEAR + "&region=Atlantis");
+    assertThat(noRegion.statusCode()).isEqualTo(404);
+    assertThat(noRegion.body()).contains("There is no region &quot;Atlantis&quot; in the portfolio");
+  }
+
+  @Test
   void aKamIsRefusedTheDashboardAndTasklistLinksHerOnlyToHerBids() throws Exception {
     WebappSession alice = new WebappSession(port);
     alice.login("alice", "demo", "tasklist");
     HttpResponse<String> page = alice.page("/kap/dashboard");
     assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.body()).contains("The programme dashboard is for the programme director and the directors")
+    assertThat(page.body()).contains("The programme dashboard is for the programme director, the directors and the executive sponsors")
         .doesNotContain("Plans by segment and status");
     assertThat(new ObjectMapper().readTree(alice.pageJson("/kap/links").body()).findValuesAsText("path"))
         .as("a KAM's pages").containsExactly("/kap/bids");
@@ -139,6 +180,23 @@ class KapPagesTest {
       ClockUtil.reset();
       identityService.deleteUser("pagesdirector");
     }
+  }
+
+  @Test
+  void logOutOnAPageEndsTheWebappsLoginToo() {
+    WebappSession diane = new WebappSession(port);
+    diane.login("diane", "demo", "tasklist");
+    assertThat(diane.pageJson("/kap/links").statusCode()).isEqualTo(200);
+    assertThat(diane.postPage("/kap/logout", "", null).statusCode()).as("without the CSRF token").isEqualTo(403);
+    assertThat(diane.get("/api/admin/auth/user/default").statusCode()).as("still logged in").isEqualTo(200);
+
+    HttpResponse<String> out = diane.postPage("/kap/logout", "", diane.xsrfToken());
+    assertThat(out.statusCode()).isEqualTo(302);
+    assertThat(out.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/camunda/app/tasklist/default/"));
+    assertThat(diane.page("/kap/dashboard").statusCode()).as("the pages ask for a login again").isEqualTo(302);
+    assertThat(diane.get("/api/admin/auth/user/default").statusCode()).as("Tasklist's login ended too")
+        .isNotEqualTo(200);
   }
 
   @Test
