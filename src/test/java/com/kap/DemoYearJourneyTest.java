@@ -420,12 +420,15 @@ class DemoYearJourneyTest {
     await(() -> api.get("diane", "/api/programme/" + YEAR + "/dashboard", JsonNode.class).getBody()
         .path("trainingPlanConsolidated").asBoolean() ? true : null, "the consolidated training plan");
 
-    // diane opens the programme dashboard from Tasklist's header, with no second login
+    // hana hands the browser over; diane opens her bookmark of the year's dashboard, logs in on Tasklist's login
+    // page where it sends her, and is brought back to the dashboard
     {
-      Browser browser = tasklistOf("diane");
-      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Programme dashboard']"));
-      new Select(browser.find(By.id("year"))).selectByVisibleText(String.valueOf(YEAR));
-      browser.click(By.xpath("//button[normalize-space()='Show']"));
+      Browser browser = tasklistOf("hana");
+      browser.logOut();
+      loggedIn = null;
+      browser.openPage("/kap/dashboard?year=" + YEAR);
+      browser.logInOnTheLoginPage("diane", "demo");
+      loggedIn = "diane";
       browser.waitForText("Programme dashboard " + YEAR);
       assertThat(browser.find(By.xpath("//tr[th[normalize-space()='Training plan consolidated']]/td")).getText())
           .isEqualTo("yes");
@@ -446,7 +449,10 @@ class DemoYearJourneyTest {
       assertThat(browser.find(By.id("overdue-plans")).getText()).doesNotContain("Tundra Outdoor");
       assertThat(browser.find(By.id("budget-by-region")).getText()).contains("AMER").doesNotContain("EMEA");
       assertThat(browser.refusedRequests()).isEmpty();
-      browser.backToTasklist();
+      // done: "Log out" in the page's header ends her login in Tasklist too
+      browser.click(By.xpath("//header//button[normalize-space()='Log out']"));
+      browser.find(By.cssSelector("input[ng-model='username']"));
+      loggedIn = null;
     }
   }
 
@@ -522,7 +528,7 @@ class DemoYearJourneyTest {
       shared = new Browser(port);
     } else if (user.equals(loggedIn)) {
       return shared;
-    } else {
+    } else if (loggedIn != null) {
       shared.logOut();
     }
     loggedIn = null;

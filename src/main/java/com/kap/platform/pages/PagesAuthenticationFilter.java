@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.MessageDigest;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,7 +54,7 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
     boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     if (user == null) {
       if (reading) {
-        response.sendRedirect(request.getContextPath() + LOGIN);
+        response.sendRedirect(request.getContextPath() + LOGIN + returnAfterLogin(request));
       } else {
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log into Tasklist first.");
       }
@@ -112,5 +113,18 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
     }
     return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
         token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code ?kap-page=<this page>} for a page, so that KAP's Tasklist script brings the user back to it once logged in
+   * ({@code kap-pages-link.js}); nothing for what is not a page (the links, the style sheet).
+   */
+  static String returnAfterLogin(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/kap/links") || path.endsWith(".css")) {
+      return "";
+    }
+    String page = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    return "?kap-page=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
   }
 }

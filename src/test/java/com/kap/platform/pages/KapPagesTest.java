@@ -61,7 +61,11 @@ class KapPagesTest {
     HttpResponse<String> page = anonymous.page("/kap/dashboard");
     assertThat(page.statusCode()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/camunda/app/tasklist/default/"));
+        location -> assertThat(location).endsWith("/camunda/app/tasklist/default/?kap-page=%2Fkap%2Fdashboard"));
+    assertThat(anonymous.page("/kap/dashboard?year=2050&region=EMEA").headers().firstValue("Location"))
+        .as("Tasklist brings the user back to the page once logged in")
+        .hasValueSatisfying(location -> assertThat(location)
+            .endsWith("/camunda/app/tasklist/default/?kap-page=%2Fkap%2Fdashboard%3Fyear%3D2050%26region%3DEMEA"));
     assertThat(rest.withBasicAuth("diane", "demo").getForEntity("/kap/dashboard", String.class).getBody())
         .doesNotContain("Programme dashboard 20");
   }
