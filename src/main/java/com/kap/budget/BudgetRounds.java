@@ -23,6 +23,7 @@ import com.kap.platform.forms.Plural;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.notifications.Notifications;
+import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.math.BigDecimal;
@@ -109,10 +110,12 @@ public class BudgetRounds {
   private final KnownUsers users;
   private final CycleCalendar calendar;
   private final Clock clock;
+  private final PublicLinks links;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
       AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Notifications notifications,
-      Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock) {
+      Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
+      PublicLinks links) {
     this.roundFacts = roundFacts;
     this.bidFacts = bidFacts;
     this.rounds = rounds;
@@ -126,6 +129,7 @@ public class BudgetRounds {
     this.users = users;
     this.calendar = calendar;
     this.clock = clock;
+    this.links = links;
   }
 
   /**
@@ -443,7 +447,8 @@ public class BudgetRounds {
       notifications.send(bid.kam(), "Bid " + bid.id() + (isFunded ? " funded: " : " not funded: ")
               + bid.content().title(),
           "Round " + round.name() + " decided: your bid " + bid.id() + " (" + bid.content().title() + ") is "
-              + (isFunded ? "funded." : "not funded (" + bid.statusReason() + "). You may appeal in Tasklist.")
+              + (isFunded ? "funded." : "not funded (" + bid.statusReason() + "). You may appeal in Tasklist: "
+                  + links.tasklist())
               + (note == null ? "" : "\n\nThe committee's note: " + note));
     }
     rounds.updateStatus(round.roundNo(), RoundStatus.PUBLISHED);

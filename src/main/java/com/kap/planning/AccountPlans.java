@@ -10,6 +10,7 @@ import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.notifications.Notifications;
 import com.kap.platform.operations.BusinessMetrics;
 import com.kap.platform.web.ApiException;
+import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountTeam;
 import com.kap.portfolio.CycleSegment;
@@ -40,10 +41,11 @@ public class AccountPlans {
   private final Notifications notifications;
   private final BusinessMetrics metrics;
   private final Clock clock;
+  private final PublicLinks links;
 
   public AccountPlans(AccountPlanRepository plans, CycleRepository cycles, PlanFacts facts,
       Portfolio portfolio, PortfolioQueries visibleAccounts, AccountTeam team, CurrentUser currentUser,
-      Notifications notifications, BusinessMetrics metrics, Clock clock) {
+      Notifications notifications, BusinessMetrics metrics, Clock clock, PublicLinks links) {
     this.plans = plans;
     this.cycles = cycles;
     this.facts = facts;
@@ -54,6 +56,7 @@ public class AccountPlans {
     this.notifications = notifications;
     this.metrics = metrics;
     this.clock = clock;
+    this.links = links;
   }
 
   /** The account's plan of the cycle year, if there is one. */
@@ -163,7 +166,8 @@ public class AccountPlans {
     notifications.send(plan.kam(),
         approved ? "Account plan " + year + " approved: " + account : "Account plan " + year + " sent back: " + account,
         approved ? "Your " + year + " plan for " + account + " is approved." + (comments == null ? "" : "\n\n" + comments)
-            : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments);
+            : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments
+                + "\n\nRevise it in Tasklist: " + links.tasklist());
     return new PlanDecided(version, approved, decidedBy);
   }
 
@@ -178,6 +182,6 @@ public class AccountPlans {
     notifications.send(plan.kam(),
         "Reminder: account plan " + plan.year() + " for " + account + " is due on " + deadline,
         "The " + plan.year() + " plan for " + account + " is due on " + deadline
-            + " and is not approved yet. Open it in Tasklist.");
+            + " and is not approved yet. Open it in Tasklist: " + links.tasklist());
   }
 }

@@ -11,6 +11,7 @@ import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.notifications.Notifications;
 import com.kap.platform.operations.BusinessMetrics;
+import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountTeam;
 import com.kap.portfolio.CycleSegment;
@@ -62,11 +63,12 @@ public class Rituals {
   private final CurrentUser currentUser;
   private final KnownUsers users;
   private final Clock clock;
+  private final PublicLinks links;
 
   public Rituals(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
       OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentScorer scorer,
       AccountTeam team, CycleCalendar calendar, Notifications notifications, BusinessMetrics metrics,
-      CurrentUser currentUser, KnownUsers users, Clock clock) {
+      CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links) {
     this.facts = facts;
     this.cadences = cadences;
     this.plans = plans;
@@ -81,6 +83,7 @@ public class Rituals {
     this.currentUser = currentUser;
     this.users = users;
     this.clock = clock;
+    this.links = links;
   }
 
   /** Whether the account already has a ritual plan of the year. */
@@ -196,14 +199,16 @@ public class Rituals {
     if (validated) {
       notifications.send(kam, "Ritual calendar " + plan.year() + " validated: " + account,
           "Your " + plan.year() + " ritual calendar for " + account + " is validated. Each ritual appears in "
-              + "Tasklist on its day; subscribe to /api/rituals/calendar.ics?kam=" + kam + " in your calendar."
-              + (comments == null ? "" : "\n\n" + comments));
+              + "Tasklist on its day: " + links.tasklist() + "\n\nTo see your rituals in your calendar app, get "
+              + "your personal calendar address on \"My calendar\": "
+              + links.absolute(CalendarSubscriptions.PAGE_PATH) + (comments == null ? "" : "\n\n" + comments));
       return Optional.empty();
     }
     RitualPlan current = facts.plan(command.plan());
     RitualCalendarView view = RitualCalendarView.of(current, cadences.of(current.segment()), window(plan.year()),
         occurrences.findByPlan(plan.year(), plan.accountId()));
-    notifications.send(kam, "Ritual calendar " + plan.year() + " sent back: " + account, comments);
+    notifications.send(kam, "Ritual calendar " + plan.year() + " sent back: " + account, comments
+        + "\n\nPropose the calendar again in Tasklist: " + links.tasklist());
     return Optional.of(view);
   }
 

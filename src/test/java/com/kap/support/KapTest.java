@@ -18,7 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.datasource.url=jdbc:h2:mem:kap-test;DB_CLOSE_DELAY=-1",
-        "kap.notifications.outbox=target/test-outbox"})
+        "kap.notifications.outbox=target/test-outbox",
+        // links that leave KAP (mails, calendar addresses) start with it, not with the test server's address
+        "kap.public-base-url=https://kap.test.example"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false)
 public @interface KapTest {}

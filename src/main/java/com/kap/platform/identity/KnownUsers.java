@@ -47,6 +47,16 @@ public class KnownUsers {
     }));
   }
 
+  /** Whether the user exists and belongs to one of the groups, whatever the caller may browse. */
+  public boolean isInAny(String userId, Collection<String> groupIds) {
+    String[] groups = groupIds.toArray(String[]::new);
+    return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      return context.getReadOnlyIdentityProvider().createGroupQuery(context).groupMember(userId).groupIdIn(groups)
+          .count() > 0;
+    });
+  }
+
   /** The users with these ids, in the order given; ids of no user are left out. */
   public List<User> byIds(List<String> userIds) {
     String[] ids = userIds.toArray(String[]::new);

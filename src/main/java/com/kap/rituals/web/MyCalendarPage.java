@@ -1,0 +1,104 @@
+package com.kap.rituals.web;
+
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.pages.KapPage;
+import com.kap.platform.pages.PageLink;
+import com.kap.platform.web.PublicLinks;
+import com.kap.rituals.CalendarSubscription;
+import com.kap.rituals.CalendarSubscriptions;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * "My calendar" ({@code /kap/calendar}): the user's personal calendar address for calendar apps, made, regenerated
+ * and revoked here. A new address is shown once, in full; KAP keeps only its hash, so later visits show when it was
+ * made and last fetched, and a lost address is regenerated. For those who have a ritual calendar
+ * ({@link CalendarSubscriptions#ROLES}).
+ */
+@Controller
+@KapPage
+public class MyCalendarPage {
+
+  static final String PATH = CalendarSubscriptions.PAGE_PATH;
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
+
+  private final CalendarSubscriptions subscriptions;
+  private final CurrentUser currentUser;
+  private final PublicLinks links;
+
+  public MyCalendarPage(CalendarSubscriptions subscriptions, CurrentUser currentUser, PublicLinks links) {
+    this.subscriptions = subscriptions;
+    this.currentUser = currentUser;
+    this.links = links;
+  }
+
+  @Bean
+  static PageLink myCalendarLink() {
+    return new PageLink("My calendar", PATH, CalendarSubscriptions.ROLES);
+  }
+
+  @GetMapping(PATH)
+  public String show(Model model, HttpServletResponse response) {
+    if (refused(model, response)) {
+      return "kap/refused";
+    }
+    return page(model, null, null);
+  }
+
+  /** A new address; the old one stops working at once. The page shows the new one this once. */
+  @PostMapping(PATH + "/regenerate")
+  public String regenerate(Model model, HttpServletResponse response) {
+    if (refused(model, response)) {
+      return "kap/refused";
+    }
+    String token = subscriptions.regenerate(currentUser.id());
+    return page(model, links.absolute(CalendarSubscriptions.feedPath(token)), null);
+  }
+
+  @PostMapping(PATH + "/revoke")
+  public String revoke(Model model, HttpServletResponse response) {
+    if (refused(model, response)) {
+      return "kap/refused";
+    }
+    boolean had = subscriptions.revoke(currentUser.id());
+    return page(model, null, had
+        ? "Your calendar address is revoked: KAP answers it with nothing from now on. Calendar apps keep what they "
+            + "fetched until you remove the calendar there."
+        : "You had no calendar address: there was nothing to revoke.");
+  }
+
+  private boolean refused(Model model, HttpServletResponse response) {
+    model.addAttribute("title", "My calendar");
+    if (currentUser.isIn(CalendarSubscriptions.ROLES.toArray(String[]::new))) {
+      return false;
+    }
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    model.addAttribute("message", "\"My calendar\" gives KAMs, executive sponsors and the programme director, who "
+        + "hold the rituals, an address for their calendar app; you hold no ritual, so KAP has no calendar for you. "
+        + "Your tasks are in Tasklist.");
+    return true;
+  }
+
+  private String page(Model model, String newAddress, String notice) {
+    CalendarSubscription subscription = subscriptions.of(currentUser.id()).orElse(null);
+    model.addAttribute("newAddress", newAddress);
+    model.addAttribute("notice", notice);
+    model.addAttribute("subscription", subscription);
+    model.addAttribute("created", subscription == null ? null : format(subscription.createdAt()));
+    model.addAttribute("lastFetched", subscription == null ? null : format(subscription.lastFetchedAt()));
+    return "kap/calendar";
+  }
+
+  private static String format(Instant instant) {
+    return instant == null ? null : WHEN.format(instant);
+  }
+}
