@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.fileupload.FileCountLimitExceededException;
 import org.apache.commons.fileupload.FileItemHeaders;
 import org.apache.commons.fileupload.FileItemIterator;
 import org.apache.commons.fileupload.FileItemStream;
@@ -78,13 +79,17 @@ final class MultipartForm extends HttpServletRequestWrapper {
   static MultipartForm read(HttpServletRequest request, long maxBytes) throws IOException, TooLarge, Malformed {
     FileUpload upload = new FileUpload();
     upload.setSizeMax(maxBytes);
-    upload.setFileCountMax(MAX_PARTS);
     upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
     Map<String, List<String>> fields = new LinkedHashMap<>();
     Map<String, Part> files = new LinkedHashMap<>();
     try {
       FileItemIterator items = upload.getItemIterator(new Context(request));
+      int count = 0;
       while (items.hasNext()) {
+        if (++count > MAX_PARTS) { // the streaming API counts none itself
+          throw new FileCountLimitExceededException("the form has more than " + MAX_PARTS + " fields and files",
+              MAX_PARTS);
+        }
         FileItemStream item = items.next();
         byte[] content;
         try (InputStream in = item.openStream()) {
