@@ -155,4 +155,53 @@ class PortfolioCsvParserTest {
             tuple(5L, "region", "region must not contain control characters, found U+0000"),
             tuple(6L, "name", "name must not contain control characters, found U+FFFF"));
   }
+
+  @Test
+  void readsAFileAsASpreadsheetSavesItWithSemicolonsByteOrderMarkAndCrLf() {
+    String file = "\uFEFF" + HEADER.replace(',', ';') + ";revenue;grossMargin\r\n"
+        + "A1;\"Müller; Söhne & Co\";EMEA;alice;;" + SCORES.replace(',', ';') + ";1234567,5;-300,25\r\n"
+        + ";;;;;;;;;;;;;;;;;;\r\n"
+        + "A2;Zweite, GmbH;AMER;bruno;gilles;" + SCORES.replace(',', ';') + ";100.5;\r\n"
+        + "A3;Dritte;EMEA;alice;;" + SCORES.replaceFirst("5", "0").replace(',', ';') + ";1.234.567,89;1,234\r\n";
+
+    PortfolioCsvParser.Result result = parser.parse(file);
+
+    assertThat(result.rows()).extracting(r -> r.account().accountId()).containsExactly("A1", "A2");
+    Account first = result.rows().get(0).account();
+    assertThat(first.name()).isEqualTo("Müller; Söhne & Co");
+    assertThat(first.revenue()).isEqualByComparingTo("1234567.50");
+    assertThat(first.grossMargin()).isEqualByComparingTo("-300.25");
+    assertThat(result.rows().get(1).account().name()).isEqualTo("Zweite, GmbH");
+    assertThat(result.rows().get(1).account().revenue()).isEqualByComparingTo("100.5");
+    assertThat(result.rows().get(1).account().grossMargin()).isNull();
+    // the row of empty cells counts as a line, so A3 is on line 5
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column, ImportError::message)
+        .containsExactly(
+            tuple(5L, "spend", "spend must be from 1 to 10, was 0"),
+            tuple(5L, "revenue", "revenue must be a number, was '1.234.567,89'; write it without thousands "
+                + "separators, e.g. 1234567.89 or 1234567,89"),
+            tuple(5L, "grossMargin", "grossMargin must be an amount below 10^17 with at most two decimals"));
+  }
+
+  @Test
+  void takesTheSeparatorFromTheHeaderLineOnly() {
+    // commas in the names do not make a semicolon file a comma file, nor the other way round
+    assertThat(parser.parse(HEADER.replace(',', ';') + "\nA1;One, Two, Three;EMEA;alice;;" + SCORES.replace(',', ';')
+        + "\n").rows()).singleElement().satisfies(row -> assertThat(row.account().name()).isEqualTo("One, Two, Three"));
+    assertThat(parser.parse(HEADER + "\nA1;B;C;D,Name;with;semicolons,EMEA,alice,," + SCORES + "\n").errors())
+        .extracting(ImportError::column).containsExactly("accountId");
+    // a comma file takes no decimal comma
+    assertThat(parser.parse(HEADER + ",revenue\nA1,Name,EMEA,alice,," + SCORES + ",\"12,5\"\n").errors())
+        .extracting(ImportError::message).containsExactly("revenue must be a number, was '12,5'");
+  }
+
+  @Test
+  void saysSoWhenTheColumnsAreSeparatedByTabs() {
+    assertThat(parser.parse(HEADER.replace(',', '\t') + "\nA1\tName\n").errors()).singleElement()
+        .satisfies(e -> {
+          assertThat(e.line()).isEqualTo(1);
+          assertThat(e.message()).isEqualTo("the columns are separated by tabs; save the file as CSV, separated by "
+              + "commas or semicolons");
+        });
+  }
 }

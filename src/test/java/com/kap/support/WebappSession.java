@@ -1,5 +1,6 @@
 package com.kap.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -10,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A browser's session with Camunda's webapps (Tasklist, Cockpit, Admin) without the browser: it logs in through
@@ -87,6 +90,33 @@ public class WebappSession {
     String body = csrfToken == null ? form : form + "&_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
     return send(HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path)).header("Accept", "text/html")
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /**
+   * A form with a file ({@code multipart/form-data}) posted to one of KAP's pages, as a browser sends it: the CSRF
+   * field first (none when null), then the other fields, then the file under the field {@code fileField}.
+   */
+  public HttpResponse<String> postPageWithFile(String path, String csrfToken, Map<String, String> fields,
+      String fileField, String fileName, byte[] file) {
+    String boundary = "----KapFormBoundary" + Long.toHexString(System.nanoTime());
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Map<String, String> all = new LinkedHashMap<>();
+    if (csrfToken != null) {
+      all.put("_csrf", csrfToken);
+    }
+    all.putAll(fields);
+    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    if (fileField != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+          + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path)).header("Accept", "text/html")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /** The webapps' CSRF token of this session, which KAP's pages put into their forms. */

@@ -16,6 +16,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Requests that change something (any method but GET and HEAD) must carry the session's CSRF token, the one
  * Camunda's webapps keep in the session (field {@value #CSRF_FIELD} or header {@code X-XSRF-TOKEN}); pages put it
- * into their forms. A cross-site form cannot know it.
+ * into their forms. A cross-site form cannot know it. A form with a file ({@code multipart/form-data}) is read here
+ * first ({@link MultipartForm}), from a logged-in user only, so that its fields and files reach the page.
  */
 public class PagesAuthenticationFilter extends OncePerRequestFilter {
 
@@ -41,9 +43,15 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identityService;
+  private final long maxFormBytes;
 
-  public PagesAuthenticationFilter(IdentityService identityService) {
+  /**
+   * @param maxFormBytes the largest form with files ({@code multipart/form-data}) a page takes, read into memory
+   *     here so that its CSRF field is checked as any other form's; larger: 413
+   */
+  public PagesAuthenticationFilter(IdentityService identityService, long maxFormBytes) {
     this.identityService = identityService;
+    this.maxFormBytes = maxFormBytes;
   }
 
   @Override
@@ -59,6 +67,20 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log into Tasklist first.");
       }
       return;
+    }
+    if (!reading && MultipartForm.isMultipartForm(request)) {
+      try {
+        request = MultipartForm.read(request, maxFormBytes);
+      } catch (MultipartForm.TooLarge tooLarge) {
+        response.setHeader("Connection", "close");
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The file is larger than "
+            + DataSize.ofBytes(maxFormBytes).toMegabytes() + " MB, the most KAP takes in one form: split it.");
+        return;
+      } catch (MultipartForm.Malformed malformed) {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The form could not be read (" + malformed.getMessage()
+            + "): reload the page and send it again.");
+        return;
+      }
     }
     String token = csrfToken(session);
     if (!reading && !matches(token, request)) {

@@ -26,6 +26,18 @@ public final class RequestText {
   public static String read(InputStream body, MediaType contentType, String what) throws IOException {
     Charset charset = contentType == null || contentType.getCharset() == null
         ? StandardCharsets.UTF_8 : contentType.getCharset();
+    return read(body, charset, what, "send it as UTF-8 or declare its charset in the Content-Type header");
+  }
+
+  /**
+   * An uploaded file as UTF-8 text, without a leading byte order mark; {@code what} names it in errors, and
+   * {@code advice} follows the line of a byte that is no UTF-8, e.g. how to save the file as UTF-8.
+   */
+  public static String readUtf8(InputStream body, String what, String advice) throws IOException {
+    return read(body, StandardCharsets.UTF_8, what, advice);
+  }
+
+  private static String read(InputStream body, Charset charset, String what, String advice) throws IOException {
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -45,7 +57,7 @@ public final class RequestText {
       } while (result.isOverflow());
       if (result.isError()) {
         throw new ApiException(HttpStatus.BAD_REQUEST, what + " is not valid " + charset.name() + " text (line "
-            + lineAtEnd(text) + "); send it as UTF-8 or declare its charset in the Content-Type header");
+            + lineAtEnd(text) + "); " + advice);
       }
       in.compact();
     }

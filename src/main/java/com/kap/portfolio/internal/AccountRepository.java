@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public class AccountRepository {
       + Arrays.stream(Criterion.values()).map(c -> c.column() + " = :" + c.column()).collect(Collectors.joining(", "))
       + ", revenue = :revenue, gross_margin = :grossMargin, updated_at = :updatedAt where account_id = :accountId";
   private static final int BATCH_SIZE = 500;
+  private static final int ID_CHUNK = 1000;
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate batches;
@@ -75,6 +78,22 @@ public class AccountRepository {
 
   public long count() {
     return jdbc.sql("select count(*) from kap_account").query(Long.class).single();
+  }
+
+  /**
+   * The accounts of these ids that exist, by id; with {@code lock}, their rows stay locked until the transaction
+   * ends ({@code for update}), so that nobody changes them meanwhile. Asks in chunks of {@value #ID_CHUNK} ids.
+   */
+  public Map<String, Account> findByIds(Collection<String> ids, boolean lock) {
+    List<String> sorted = ids.stream().distinct().sorted().toList();
+    Map<String, Account> found = new HashMap<>();
+    for (int from = 0; from < sorted.size(); from += ID_CHUNK) {
+      List<String> chunk = sorted.subList(from, Math.min(from + ID_CHUNK, sorted.size()));
+      jdbc.sql(SELECT + " where account_id in (:ids) order by account_id" + (lock ? " for update" : ""))
+          .param("ids", chunk).query(ACCOUNT).list()
+          .forEach(account -> found.put(account.accountId(), account));
+    }
+    return found;
   }
 
   public Set<String> findAllIds() {

@@ -29,6 +29,10 @@ import org.springframework.http.HttpStatus;
 /**
  * Reads the portfolio CSV (DESIGN §5, RFC 4180) into accounts, collecting every error with its line and column
  * instead of stopping at the first. Whether the KAM and sponsor are known users is checked by the caller.
+ *
+ * <p>It takes the file as a spreadsheet saves it: a leading byte order mark is skipped, the separator is a comma or
+ * a semicolon (whichever the header line uses; a semicolon file may write amounts with a decimal comma), lines end
+ * in LF, CRLF or CR, and a row whose every cell is empty counts as a blank line.
  */
 public class PortfolioCsvParser {
 
@@ -43,6 +47,10 @@ public class PortfolioCsvParser {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("(?:startline |at line: ?)(\\d+)");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e17");
+  /** An amount with a decimal comma, e.g. 1234,5: what a spreadsheet writes where the comma is the decimal mark. */
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?\\d+,\\d+");
+  /** Digits with thousands separators (dots, commas, spaces, apostrophes), e.g. 1,234,567.89 or 1.234.567,89. */
+  private static final Pattern FORMATTED_NUMBER = Pattern.compile("[-+]?\\d{1,3}([.,' \u00A0\u202F]\\d{3})+([.,]\\d+)?");
   /** What XML cannot hold (controls but tab and line breaks, U+FFFE, U+FFFF): in a name it breaks the matrix. */
   private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
@@ -62,11 +70,14 @@ public class PortfolioCsvParser {
   /** An account read from the file, and the line it starts on. */
   public record Row(long line, Account account) {}
 
-  public Result parse(String csv) {
+  public Result parse(String file) {
+    String csv = file.startsWith("\uFEFF") ? file.substring(1) : file;
+    char separator = separatorOf(csv);
     LineIndex lines = new LineIndex(csv);
     List<ImportError> errors = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     CSVFormat format = CSVFormat.RFC4180.builder()
+        .setDelimiter(separator)
         .setHeader()
         .setSkipHeaderRecord(true)
         .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
@@ -82,11 +93,14 @@ public class PortfolioCsvParser {
       Map<String, Long> firstLineOfId = new HashMap<>();
       long records = 0;
       for (CSVRecord record : parser) {
+        if (record.stream().allMatch(String::isEmpty)) {
+          continue; // a spreadsheet's row of empty cells, e.g. ";;;;"
+        }
         long line = lines.lineOf(record.getCharacterPosition());
         if (++records > maxRows) {
           throw tooManyRows(line);
         }
-        Account account = readRecord(record, header, line, errors);
+        Account account = readRecord(record, header, line, separator == ';', errors);
         String accountId = record.isConsistent() ? record.get("accountId") : "";
         Long firstLine = accountId.isEmpty() ? null : firstLineOfId.putIfAbsent(accountId, line);
         if (firstLine != null) {
@@ -123,6 +137,11 @@ public class PortfolioCsvParser {
           "the file is empty; expected a header line: " + String.join(",", REQUIRED_COLUMNS)));
       return false;
     }
+    if (header.size() == 1 && header.get(0).indexOf('\t') >= 0) {
+      errors.add(new ImportError(1, null, "the columns are separated by tabs; save the file as CSV, separated by "
+          + "commas or semicolons"));
+      return false;
+    }
     Set<String> seen = new LinkedHashSet<>();
     for (String name : header) {
       if (!REQUIRED_COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
@@ -140,14 +159,38 @@ public class PortfolioCsvParser {
     return errors.isEmpty();
   }
 
-  private Account readRecord(CSVRecord record, List<String> header, long line, List<ImportError> errors) {
+  /**
+   * The separator the header line uses: a semicolon when it holds more semicolons than commas outside quotes (as a
+   * spreadsheet saves CSV where the comma is the decimal separator), a comma otherwise.
+   */
+  static char separatorOf(String csv) {
+    int commas = 0;
+    int semicolons = 0;
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == '\n' || c == '\r')) {
+        break;
+      } else if (!quoted && c == ',') {
+        commas++;
+      } else if (!quoted && c == ';') {
+        semicolons++;
+      }
+    }
+    return semicolons > commas ? ';' : ',';
+  }
+
+  private Account readRecord(CSVRecord record, List<String> header, long line, boolean decimalComma,
+      List<ImportError> errors) {
     if (record.size() != header.size()) {
       errors.add(new ImportError(line, null,
           "expected " + header.size() + " fields as in the header, found " + record.size()));
       return null;
     }
     int errorsBefore = errors.size();
-    Fields fields = new Fields(record, line, errors);
+    Fields fields = new Fields(record, line, decimalComma, errors);
     String accountId = fields.text("accountId", MAX_ID_LENGTH, true);
     if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
       errors.add(new ImportError(line, "accountId",
@@ -170,7 +213,7 @@ public class PortfolioCsvParser {
   }
 
   /** Reads and checks the cells of one record, adding an error per bad cell. */
-  private record Fields(CSVRecord record, long line, List<ImportError> errors) {
+  private record Fields(CSVRecord record, long line, boolean decimalComma, List<ImportError> errors) {
 
     public String text(String column, int maxLength, boolean required) {
       String value = record.get(column);
@@ -215,7 +258,8 @@ public class PortfolioCsvParser {
       }
       String value = record.get(column);
       try {
-        BigDecimal amount = new BigDecimal(value);
+        BigDecimal amount = new BigDecimal(decimalComma && DECIMAL_COMMA.matcher(value).matches()
+            ? value.replace(',', '.') : value);
         if (amount.abs().compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 2) {
           errors.add(new ImportError(line, column, column + " must be an amount below 10^17 with at most two decimals"));
         } else if (!mayBeNegative && amount.signum() < 0) {
@@ -224,7 +268,10 @@ public class PortfolioCsvParser {
           return amount;
         }
       } catch (NumberFormatException e) {
-        errors.add(new ImportError(line, column, column + " must be a number, was '" + abbreviate(value) + "'"));
+        errors.add(new ImportError(line, column, column + " must be a number, was '" + abbreviate(value) + "'"
+            + (FORMATTED_NUMBER.matcher(value).matches()
+                ? "; write it without thousands separators, e.g. 1234567.89" + (decimalComma ? " or 1234567,89" : "")
+                : "")));
       }
       return null;
     }
