@@ -51,6 +51,7 @@ class ImportPageInBrowserTest {
       browser.click(By.xpath("//button[normalize-space()='Preview']"));
       browser.waitForText("Preview of portfolio-2026.csv");
       browser.screenshot("import-1-preview");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core").isEmpty();
       assertThat(browser.find(By.id("new-accounts")).getText())
           .contains("IMP-901 Bergblick Hotels EMEA alice gilles Strategic", "IMP-902 Lumen; Optik AMER bruno — Star");
       assertThat(browser.find(By.id("segment-moves")).getText()).contains("Harbour Works", "IMP-903", "Streamline",
@@ -61,8 +62,8 @@ class ImportPageInBrowserTest {
       browser.click(By.xpath("//button[normalize-space()='Import these accounts']"));
       browser.waitForText("portfolio-2026.csv is imported: 2 new accounts added, 1 account of the file updated");
       browser.screenshot("import-2-imported");
-      // Chromium asks for /favicon.ico beside the first page of KAP's own it shows; KAP has none
-      assertThat(browser.refusedRequests()).filteredOn(refused -> !refused.endsWith("/favicon.ico")).isEmpty();
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core").isEmpty();
+      assertThat(browser.refusedRequests()).isEmpty();
 
       JsonNode added = api.get("diane", "/api/accounts/IMP-901", JsonNode.class).getBody();
       assertThat(added.get("name").asText()).isEqualTo("Bergblick Hotels");
