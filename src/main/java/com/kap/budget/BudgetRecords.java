@@ -14,6 +14,8 @@ import com.kap.planning.CycleCalendar;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -46,10 +48,11 @@ public class BudgetRecords {
   private final CurrentUser currentUser;
   private final TaskService taskService;
   private final CycleCalendar calendar;
+  private final Portfolio portfolio;
 
   public BudgetRecords(BudgetRoundRepository rounds, BidRepository bids, ScoreRepository scores,
       AppealRepository appeals, BudgetAudit audit, CurrentUser currentUser,
-      TaskService taskService, CycleCalendar calendar) {
+      TaskService taskService, CycleCalendar calendar, Portfolio portfolio) {
     this.rounds = rounds;
     this.bids = bids;
     this.scores = scores;
@@ -58,6 +61,7 @@ public class BudgetRecords {
     this.currentUser = currentUser;
     this.taskService = taskService;
     this.calendar = calendar;
+    this.portfolio = portfolio;
   }
 
   public record RoundView(String id, String name, String scope, int planYear, long envelope, long reserve,
@@ -116,8 +120,8 @@ public class BudgetRecords {
    * A KAM's bid as "My bids" shows it: the bid as {@link #myBids()} has it, with its round's name, state and call
    * deadline, and while the KAM may appeal, when that window closes.
    */
-  public record MyBid(BidView bid, String roundName, RoundStatus roundStatus, String callDeadline,
-      String appealDeadline) {}
+  public record MyBid(BidView bid, String accountName, String roundName, RoundStatus roundStatus,
+      String callDeadline, String appealDeadline) {}
 
   /** The logged-in KAM's bids, newest round first. */
   public List<MyBid> myBidsWithRounds() {
@@ -135,16 +139,51 @@ public class BudgetRecords {
         }
       }
     }
+    Map<String, String> accountNames = new HashMap<>();
     return mine.stream()
         .sorted(Comparator.comparingLong(Bid::roundNo).reversed().thenComparingLong(Bid::bidNo))
         .map(bid -> {
           BudgetRound round = rounds.find(bid.roundNo()).orElseThrow();
           Instant appealBy = appealDue.get(bid.processInstanceId());
-          return new MyBid(view(bid), round.name(), round.status(),
+          String accountName = accountNames.computeIfAbsent(bid.accountId(),
+              id -> portfolio.account(id).map(Account::name).orElse(id));
+          return new MyBid(view(bid), accountName, round.name(), round.status(),
               round.callDeadlineText(calendar.properties().timeZone()),
               appealBy == null ? null : BudgetDates.endOfDay(appealBy, calendar.properties().timeZone()));
         }).toList();
   }
+
+  /** A bid of an account as its page shows it: the bid as {@link #bid} has it, with its round. */
+  public record AccountBid(BidView bid, String roundName, int planYear, RoundStatus roundStatus) {}
+
+  /**
+   * The account's bids the signed-in user may see, newest round first: each bid exactly as {@link #bid} shows it to
+   * them (the KAM who submitted it; directors, the programme director and the admin once its round's call has
+   * closed), with the scores blind as there. Bids the user may not see are left out; the caller checks that the
+   * account is theirs to see.
+   *
+   * @return the visible bids, and how many of the account's bids were left out
+   */
+  public AccountBids accountBids(String accountId) {
+    boolean committeeView = currentUser.isIn(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
+    String user = currentUser.id();
+    List<AccountBid> shown = new java.util.ArrayList<>();
+    int hidden = 0;
+    List<Bid> ofAccount = bids.findByAccount(accountId).stream()
+        .sorted(Comparator.comparingLong(Bid::roundNo).reversed().thenComparingLong(Bid::bidNo)).toList();
+    for (Bid bid : ofAccount) {
+      BudgetRound round = rounds.find(bid.roundNo()).orElseThrow();
+      if (bid.kam().equals(user) || (committeeView && round.status() != RoundStatus.OPEN)) {
+        shown.add(new AccountBid(view(bid), round.name(), round.planYear(), round.status()));
+      } else {
+        hidden++;
+      }
+    }
+    return new AccountBids(shown, hidden);
+  }
+
+  /** @param hidden how many of the account's bids the user may not see (yet) */
+  public record AccountBids(List<AccountBid> bids, int hidden) {}
 
   public BidView bid(String bidId) {
     long bidNo = BudgetIds.bidNo(bidId).orElseThrow(() -> notFound("bid", bidId));

@@ -2,6 +2,7 @@ package com.kap.planning;
 
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.internal.PlanDiff;
 import com.kap.planning.internal.PlanQualityGate;
 import com.kap.planning.internal.PlanSummary;
 import com.kap.platform.forms.DisplayDates;
@@ -17,6 +18,7 @@ import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -82,6 +84,28 @@ public class AccountPlans {
     PlanVersion approved = versions.stream()
         .filter(v -> plan.approvedVersion() != null && v.version() == plan.approvedVersion()).findFirst().orElse(null);
     return new PlanHistory(accountId, year, plan.status(), plan.approvedVersion(), approved, versions);
+  }
+
+  /**
+   * The account's plans of every year, newest first, each version with what changed from the one before it: what
+   * {@link #history} shows year by year, to the same people.
+   *
+   * @throws ApiException 404 for an unknown account, 403 for one the caller may not see
+   */
+  public List<AccountPlanYear> planYears(String accountId) {
+    visibleAccounts.accountView(accountId);
+    List<AccountPlanYear> years = new ArrayList<>();
+    for (AccountPlan plan : plans.findByAccount(accountId)) {
+      List<AccountPlanYear.VersionChanges> versions = new ArrayList<>();
+      PlanVersion previous = null;
+      for (PlanVersion version : plans.versions(plan.year(), accountId)) {
+        versions.add(new AccountPlanYear.VersionChanges(version,
+            previous == null ? List.of() : PlanDiff.between(previous.content(), version.content())));
+        previous = version;
+      }
+      years.add(new AccountPlanYear(plan.year(), plan.status(), plan.approvedVersion(), versions));
+    }
+    return years;
   }
 
   /**

@@ -435,6 +435,23 @@ public class Rituals {
         .filter(o -> o.status() != Occurrence.Status.PROPOSED).toList(), occurrences.actions(accountId));
   }
 
+  /**
+   * The account's rituals of every year it has a ritual plan, newest year first: each year's rituals past the
+   * proposal, with the actions agreed in that year's rituals.
+   */
+  public List<AccountRituals> accountRitualsByYear(String accountId) {
+    List<RitualAction> actions = occurrences.actions(accountId);
+    List<AccountRituals> years = new ArrayList<>();
+    for (int year : plans.years(accountId)) {
+      List<Occurrence> ofYear = occurrences.findByPlan(year, accountId).stream()
+          .filter(o -> o.status() != Occurrence.Status.PROPOSED).toList();
+      Set<Long> numbers = ofYear.stream().map(Occurrence::occurrenceNo).collect(java.util.stream.Collectors.toSet());
+      years.add(new AccountRituals(accountId, year, ofYear,
+          actions.stream().filter(a -> numbers.contains(a.occurrenceNo())).toList()));
+    }
+    return years;
+  }
+
   private static RitualIcs.IcsEvent event(Occurrence occurrence, String account) {
     String description = occurrence.type().label() + " — " + account + " (" + occurrence.accountId() + ")"
         + "\nHost: " + (occurrence.host() == null ? "the programme director" : occurrence.host())

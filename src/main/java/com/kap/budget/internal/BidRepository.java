@@ -98,6 +98,11 @@ public class BidRepository {
         .list();
   }
 
+  public List<Bid> findByAccount(String accountId) {
+    return jdbc.sql("select * from kap_bid where account_id = :accountId order by bid_no")
+        .param("accountId", accountId).query(this::bid).list();
+  }
+
   public List<Bid> findByRoundAndStatus(long roundNo, BidStatus status) {
     return jdbc.sql("select * from kap_bid where round_no = :roundNo and status = :status order by bid_no")
         .param("roundNo", roundNo).param("status", status.name())

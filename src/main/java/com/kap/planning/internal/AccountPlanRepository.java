@@ -53,6 +53,12 @@ public class AccountPlanRepository {
         .param("year", year).query(AccountPlanRepository::plan).list();
   }
 
+  /** The account's plans of every year, newest year first. */
+  public List<AccountPlan> findByAccount(String accountId) {
+    return jdbc.sql("select * from kap_account_plan where account_id = :accountId order by cycle_year desc")
+        .param("accountId", accountId).query(AccountPlanRepository::plan).list();
+  }
+
   public void recordServiceLevel(int year, String accountId, String planDepth, boolean sponsorRequired) {
     jdbc.sql("update kap_account_plan set plan_depth = :planDepth, sponsor_required = :sponsorRequired "
             + "where cycle_year = :year and account_id = :accountId")

@@ -1,6 +1,7 @@
 package com.kap.platform.pages;
 
 import com.kap.platform.identity.CurrentUser;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,8 +15,14 @@ import java.util.Set;
  */
 public record PageLink(String label, String path, Set<String> roles) {
 
-  /** The links of {@code links} that the logged-in user may open. */
+  /**
+   * The links of {@code links} that the logged-in user may open, each page once: where two links lead to the same
+   * page under different labels for different roles (e.g. "My accounts" and "Accounts"), the first that is open to
+   * the user.
+   */
   public static List<PageLink> openTo(CurrentUser user, List<PageLink> links) {
-    return links.stream().filter(link -> user.isIn(link.roles().toArray(String[]::new))).toList();
+    Set<String> paths = new HashSet<>();
+    return links.stream().filter(link -> user.isIn(link.roles().toArray(String[]::new)))
+        .filter(link -> paths.add(link.path())).toList();
   }
 }

@@ -2,6 +2,7 @@ package com.kap.rituals.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,12 @@ public class RitualPlanRepository {
             rs.getString("segment"), RitualPlan.Status.valueOf(rs.getString("status")),
             rs.getString("process_instance_id"), rs.getString("justification"), rs.getString("director_comments")))
         .list().stream().findFirst();
+  }
+
+  /** The years in which the account has a ritual plan, newest first. */
+  public List<Integer> years(String accountId) {
+    return jdbc.sql("select cycle_year from kap_ritual_plan where account_id = :accountId order by cycle_year desc")
+        .param("accountId", accountId).query(Integer.class).list();
   }
 
   public void updateSegment(int year, String accountId, String segment, Instant at) {

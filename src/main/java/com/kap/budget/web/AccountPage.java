@@ -1,0 +1,221 @@
+package com.kap.budget.web;
+
+import com.kap.budget.BudgetRecords;
+import com.kap.budget.ScoreCriterion;
+import com.kap.planning.AccountPlans;
+import com.kap.planning.CycleCalendar;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.pages.KapPage;
+import com.kap.platform.pages.PageLink;
+import com.kap.platform.web.ApiException;
+import com.kap.portfolio.Account;
+import com.kap.portfolio.AccountView;
+import com.kap.portfolio.Portfolio;
+import com.kap.portfolio.PortfolioQueries;
+import com.kap.rituals.AccountRituals;
+import com.kap.rituals.Occurrence;
+import com.kap.rituals.RitualAction;
+import com.kap.rituals.RitualType;
+import com.kap.rituals.Rituals;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * An account's page ({@code /kap/accounts/{accountId}}) and the list of the accounts one may open
+ * ({@code /kap/accounts}): for the account's KAM, its executive sponsor, the programme director, the directors and
+ * the admin, the same people as {@code GET /api/accounts/{accountId}}. The page shows the account and its segment
+ * history, its plan versions of each year with what changed from one to the next, its rituals held, not held and
+ * missed with their minutes and actions, and its bids, each read through the module's public service with the rights
+ * its API has: a bid only as {@code GET /api/budget/bids/{bidId}} shows it to the user, scores blind as there.
+ *
+ * <p>It lives in the budget module because it reads all four modules, and budget is the one that may: it builds on
+ * portfolio and planning already, and rituals, which builds on them too, never on budget, so no cycle arises.
+ */
+@Controller
+@KapPage
+public class AccountPage {
+
+  /** Who may open an account's page; a KAM and a sponsor only theirs. */
+  static final Set<String> ROLES = Set.of(Roles.KAM, Roles.EXECUTIVE_SPONSOR, Roles.PROGRAMME_DIRECTOR,
+      Roles.DIRECTOR, Roles.ADMIN);
+  static final Set<String> WHOLE_PORTFOLIO = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
+  /** Accounts per page of the list, for the directors' whole portfolio. */
+  static final int PAGE_SIZE = 50;
+  static final String FOR_WHOM = "An account's page is for its KAM, its executive sponsor, the programme director "
+      + "and the directors.";
+
+  private final PortfolioQueries accounts;
+  private final Portfolio portfolio;
+  private final AccountPlans plans;
+  private final Rituals rituals;
+  private final BudgetRecords budget;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+  private final CycleCalendar calendar;
+
+  public AccountPage(PortfolioQueries accounts, Portfolio portfolio, AccountPlans plans, Rituals rituals,
+      BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar) {
+    this.accounts = accounts;
+    this.portfolio = portfolio;
+    this.plans = plans;
+    this.rituals = rituals;
+    this.budget = budget;
+    this.currentUser = currentUser;
+    this.clock = clock;
+    this.calendar = calendar;
+  }
+
+  @Bean
+  static PageLink myAccountsLink() {
+    return new PageLink("My accounts", "/kap/accounts", Set.of(Roles.KAM, Roles.EXECUTIVE_SPONSOR));
+  }
+
+  @Bean
+  static PageLink accountsLink() {
+    return new PageLink("Accounts", "/kap/accounts", WHOLE_PORTFOLIO);
+  }
+
+  /** A ritual year as the page shows it: what is past, what is still planned, and the actions agreed. */
+  public record RitualYear(int year, List<Occurrence> past, long held, long notHeld, long missed, long planned,
+      LocalDate nextPlanned, long cancelled, List<ActionRow> actions) {}
+
+  /**
+   * An action agreed in a ritual. KAP records no completion of actions, so each stays open; one past its due date
+   * says so.
+   */
+  public record ActionRow(String action, String owner, LocalDate dueDate, boolean pastDue, String agreedIn) {}
+
+  private static final Set<Occurrence.Status> PAST = EnumSet.of(Occurrence.Status.HELD, Occurrence.Status.NOT_HELD,
+      Occurrence.Status.MISSED);
+
+  @GetMapping("/kap/accounts/{accountId}")
+  public String account(@PathVariable String accountId, Model model, HttpServletResponse response) {
+    model.addAttribute("title", "Account");
+    AccountView account;
+    try {
+      account = accounts.accountView(accountId);
+    } catch (ApiException refused) {
+      if (refused.status() == HttpStatus.NOT_FOUND) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("message", "There is no account \"" + accountId + "\" in the portfolio. The accounts you "
+            + "may open are listed under " + (seesWholePortfolio() ? "\"Accounts\"." : "\"My accounts\"."));
+      } else {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("message", FOR_WHOM + " You are none of these for " + accountId + ".");
+      }
+      return "kap/refused";
+    }
+    model.addAttribute("title", account.name());
+    model.addAttribute("a", account);
+    model.addAttribute("segmentYears", account.segmentsByYear().entrySet().stream()
+        .sorted(Map.Entry.<Integer, AccountView.YearSegment>comparingByKey().reversed()).toList());
+    model.addAttribute("planYears", plans.planYears(accountId));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.properties().timeZone());
+    model.addAttribute("zone", calendar.properties().timeZone());
+    model.addAttribute("ritualYears", rituals.accountRitualsByYear(accountId).stream()
+        .map(year -> ritualYear(year, today)).toList());
+    model.addAttribute("bids", budget.accountBids(accountId));
+    model.addAttribute("seesBidsOfOthers", seesWholePortfolio());
+    Map<String, String> criteria = new LinkedHashMap<>();
+    for (ScoreCriterion criterion : ScoreCriterion.values()) {
+      criteria.put(criterion.key(), criterion.label());
+    }
+    model.addAttribute("criteria", criteria);
+    return "kap/account";
+  }
+
+  static RitualYear ritualYear(AccountRituals year, LocalDate today) {
+    List<Occurrence> occurrences = year.occurrences();
+    List<Occurrence> past = occurrences.stream().filter(o -> PAST.contains(o.status()))
+        .sorted(Comparator.comparing(AccountPage::dayOf)).toList();
+    List<Occurrence> planned = occurrences.stream().filter(o -> o.status() == Occurrence.Status.PLANNED)
+        .sorted(Comparator.comparing(Occurrence::plannedDate)).toList();
+    return new RitualYear(year.year(), past, count(past, Occurrence.Status.HELD),
+        count(past, Occurrence.Status.NOT_HELD), count(past, Occurrence.Status.MISSED), planned.size(),
+        planned.isEmpty() ? null : planned.get(0).plannedDate(),
+        occurrences.stream().filter(o -> o.status() == Occurrence.Status.CANCELLED).count(),
+        year.actions().stream().map(action -> actionRow(action, today)).toList());
+  }
+
+  private static ActionRow actionRow(RitualAction action, LocalDate today) {
+    String ritual = RitualType.byKey(action.ritualType()).map(RitualType::label).orElse(action.ritualType());
+    return new ActionRow(action.action(), action.owner(), action.dueDate(),
+        action.dueDate() != null && action.dueDate().isBefore(today),
+        action.heldDate() == null ? ritual : ritual + " of " + action.heldDate());
+  }
+
+  private static LocalDate dayOf(Occurrence occurrence) {
+    return occurrence.heldDate() != null ? occurrence.heldDate() : occurrence.plannedDate();
+  }
+
+  private static long count(List<Occurrence> occurrences, Occurrence.Status status) {
+    return occurrences.stream().filter(o -> o.status() == status).count();
+  }
+
+  /**
+   * The accounts the user may open: a KAM's own, a sponsor's sponsored, the whole portfolio for the programme
+   * director and the directors, who filter it by region and by words of its name or id, a page at a time.
+   */
+  @GetMapping("/kap/accounts")
+  public String list(@RequestParam(name = "region", required = false) String region,
+      @RequestParam(name = "q", required = false) String query,
+      @RequestParam(name = "page", required = false) String pageParam, Model model, HttpServletResponse response) {
+    boolean whole = seesWholePortfolio();
+    model.addAttribute("title", whole ? "Accounts" : "My accounts");
+    if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("message", "The list of accounts is for KAMs, executive sponsors, the programme director "
+          + "and the directors; you are none of these. Your tasks are in Tasklist.");
+      return "kap/refused";
+    }
+    String wantedRegion = region == null || region.isBlank() ? null : region.strip();
+    String words = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
+    List<Account> matching = accounts.visibleAccounts().stream()
+        .filter(a -> wantedRegion == null || wantedRegion.equals(a.region()))
+        .filter(a -> words == null || a.name().toLowerCase(Locale.ROOT).contains(words)
+            || a.accountId().toLowerCase(Locale.ROOT).contains(words))
+        .sorted(Comparator.comparing(Account::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Account::accountId))
+        .toList();
+    int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int page = Math.min(Math.max(1, pageNumber(pageParam)), pages);
+    model.addAttribute("whole", whole);
+    model.addAttribute("regions", whole ? portfolio.regions() : List.of());
+    model.addAttribute("region", wantedRegion);
+    model.addAttribute("q", query == null ? "" : query.strip());
+    model.addAttribute("total", matching.size());
+    model.addAttribute("page", page);
+    model.addAttribute("pages", pages);
+    model.addAttribute("accounts", matching.subList((page - 1) * PAGE_SIZE,
+        Math.min(matching.size(), page * PAGE_SIZE)));
+    return "kap/accounts";
+  }
+
+  /** The page asked for; anything that is no number is the first. */
+  private static int pageNumber(String page) {
+    try {
+      return page == null ? 1 : Integer.parseInt(page.strip());
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
+  }
+
+  private boolean seesWholePortfolio() {
+    return currentUser.isIn(WHOLE_PORTFOLIO.toArray(String[]::new));
+  }
+}
