@@ -35,6 +35,7 @@ class AccountPageInBrowserTest {
       browser.logIntoTasklist("alice", "demo");
       browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My accounts']"));
       browser.waitForText("Your accounts by name");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the list").isEmpty();
       browser.click(By.xpath("//table[@id='accounts']//a[normalize-space()='Zenith Bank']"));
       browser.waitForText("What version 2 changed from version 1");
       String changes = browser.find(By.id("plan-changes-" + YEAR + "-2")).getText();
@@ -43,6 +44,7 @@ class AccountPageInBrowserTest {
       assertThat(browser.find(By.id("plan-versions-" + YEAR)).getText())
           .contains("Returned by the quality gate", "Passed the quality gate; in review");
       browser.screenshot("account-page-alice-reads-the-plan-difference");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the account page").isEmpty();
       assertThat(browser.refusedRequests()).as("no request of the page refused").isEmpty();
       browser.backToTasklist();
       browser.logOut();
