@@ -420,10 +420,14 @@ class DemoYearJourneyTest {
     await(() -> api.get("diane", "/api/programme/" + YEAR + "/dashboard", JsonNode.class).getBody()
         .path("trainingPlanConsolidated").asBoolean() ? true : null, "the consolidated training plan");
 
-    // hana hands the browser over; diane opens her bookmark of the year's dashboard, logs in on Tasklist's login
-    // page where it sends her, and is brought back to the dashboard
+    // hana holds no ritual: "My calendar", typed into the address bar, tells her so. Then she hands the browser
+    // over; diane opens her bookmark of the year's dashboard, logs in on Tasklist's login page where it sends her,
+    // and is brought back to the dashboard
     {
       Browser browser = tasklistOf("hana");
+      browser.openPage("/kap/calendar");
+      browser.waitForText("you hold no ritual, so KAP has no calendar for you");
+      browser.backToTasklist();
       browser.logOut();
       loggedIn = null;
       browser.openPage("/kap/dashboard?year=" + YEAR);
@@ -449,6 +453,9 @@ class DemoYearJourneyTest {
       assertThat(browser.find(By.id("overdue-plans")).getText()).doesNotContain("Tundra Outdoor");
       assertThat(browser.find(By.id("budget-by-region")).getText()).contains("AMER").doesNotContain("EMEA");
       assertThat(browser.refusedRequests()).isEmpty();
+      // "My bids" is a KAM's page, not hers
+      browser.openPage("/kap/bids");
+      browser.waitForText("\"My bids\" lists a KAM's own investment bids; you are not a KAM.");
       // done: "Log out" in the page's header ends her login in Tasklist too
       browser.click(By.xpath("//header//button[normalize-space()='Log out']"));
       browser.find(By.cssSelector("input[ng-model='username']"));
