@@ -130,6 +130,68 @@ public class ProgrammeDashboard {
         .toList();
   }
 
+  /**
+   * One account of a cycle and its plan, as the year's plans export lists them.
+   *
+   * @param status Drafting, In review, Approved, or No plan when the account has none (yet)
+   * @param version the latest submitted version; null before the first
+   * @param approvedOnTime whether the plan was approved by the end of the plan deadline day; null while not approved
+   * @param overdue not approved, and the deadline has passed
+   * @param valueObjective whether the latest version holds a profitability or value objective; null before the first
+   */
+  public record PlanRow(String accountId, String account, String region, String kam, String sponsor, String segment,
+      String status, Integer version, Instant submittedAt, String submittedBy, Boolean qualityPassed,
+      String sponsorReviewedBy, Instant approvedAt, String approvedBy, Boolean approvedOnTime, boolean overdue,
+      Boolean valueObjective, Integer objectives, Integer actions, Integer trainingNeeds) {}
+
+  /**
+   * Every account of the year's cycle (those segmented for it) with its plan and the plan's latest version, in
+   * account id order.
+   *
+   * @throws ApiException 404 when the year has no planning cycle
+   */
+  public List<PlanRow> planRows(int year) {
+    PlanningCycle cycle = cycles.find(year)
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+    Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
+    boolean deadlinePassed = clock.instant().isAfter(deadline);
+    Map<String, Account> accounts = new LinkedHashMap<>();
+    cycleSegments.accounts().forEach(account -> accounts.put(account.accountId(), account));
+    Map<String, AccountPlan> yearPlans = new LinkedHashMap<>();
+    plans.findByYear(year).forEach(plan -> yearPlans.put(plan.accountId(), plan));
+    Map<String, PlanVersion> latest = plans.latestVersions(year);
+    return cycleSegments.segments(year).stream().map(segment -> {
+      String accountId = segment.accountId();
+      Account account = accounts.get(accountId);
+      AccountPlan plan = yearPlans.get(accountId);
+      PlanVersion version = latest.get(accountId);
+      PlanContent content = version == null ? null : version.content();
+      boolean approved = plan != null && plan.status() == AccountPlan.Status.APPROVED;
+      return new PlanRow(accountId, account == null ? accountId : account.name(),
+          account == null ? null : account.region(), plan != null ? plan.kam() : account == null ? null : account.kam(),
+          account == null ? null : account.sponsor(), segment.segment().label(), status(plan),
+          version == null ? null : version.version(), version == null ? null : version.submittedAt(),
+          version == null ? null : version.submittedBy(), version == null ? null : version.qualityPassed(),
+          version == null ? null : version.reviewedBy(), approved ? plan.approvedAt() : null,
+          approved && version != null && DecidePlan.APPROVE.equals(version.decision()) ? version.decidedBy() : null,
+          approved ? !plan.approvedAt().isAfter(deadline) : null, !approved && deadlinePassed,
+          content == null ? null : content.hasValueObjective(),
+          content == null ? null : content.objectives().size(), content == null ? null : content.actions().size(),
+          content == null ? null : content.trainingNeeds().size());
+    }).toList();
+  }
+
+  private static String status(AccountPlan plan) {
+    if (plan == null) {
+      return "No plan";
+    }
+    return switch (plan.status()) {
+      case DRAFTING -> "Drafting";
+      case IN_REVIEW -> "In review";
+      case APPROVED -> "Approved";
+    };
+  }
+
   public Dashboard of(int year) {
     PlanningCycle cycle = cycles.find(year)
         .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));

@@ -6,6 +6,7 @@ import com.kap.platform.web.ApiException;
 import com.kap.portfolio.internal.AccountRepository;
 import com.kap.portfolio.internal.CycleSegmentRepository;
 import com.kap.portfolio.internal.MatrixPicture;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -78,6 +79,43 @@ public class PortfolioQueries {
    */
   public String matrix(Integer year) {
     return matrixPicture.render(visibleAccounts(), year);
+  }
+
+  /**
+   * One account's segmentation as the segmentation export lists it: at a cycle year's stored segments, or at the
+   * current scores (no override then).
+   *
+   * @param segment the segment that counts: the override where there is one
+   */
+  public record SegmentationRow(String accountId, String name, String region, String kam, String sponsor,
+      BigDecimal attractiveness, BigDecimal strength, Segment computedSegment, Segment segment,
+      CycleSegment.Override override) {}
+
+  /**
+   * The segmentation of the accounts the caller may see, in account id order: with a year, that cycle's stored
+   * segments with the programme director's overrides; without, the current scores.
+   *
+   * @throws ApiException 403 for a role that may not read accounts, 404 when the year has no segmentation
+   */
+  public List<SegmentationRow> segmentation(Integer year) {
+    List<Account> visible = visibleAccounts();
+    if (year == null) {
+      return visible.stream().map(a -> {
+        SegmentScorer.Scoring scoring = scorer.score(a.scores());
+        return new SegmentationRow(a.accountId(), a.name(), a.region(), a.kam(), a.sponsor(),
+            scoring.attractiveness(), scoring.strength(), scoring.segment(), scoring.segment(), null);
+      }).toList();
+    }
+    if (cycleSegments.countByYear(year) == 0) {
+      throw new ApiException(HttpStatus.NOT_FOUND, "no segmentation for " + year
+          + ": the portfolio is segmented when that year's planning cycle starts");
+    }
+    Map<String, Account> byId = visible.stream().collect(Collectors.toMap(Account::accountId, a -> a));
+    return cycleSegments.findByYear(year).stream().filter(s -> byId.containsKey(s.accountId())).map(s -> {
+      Account a = byId.get(s.accountId());
+      return new SegmentationRow(a.accountId(), a.name(), a.region(), a.kam(), a.sponsor(), s.attractiveness(),
+          s.strength(), s.computedSegment(), s.segment(), s.override());
+    }).toList();
   }
 
   private boolean seesWholePortfolio() {
