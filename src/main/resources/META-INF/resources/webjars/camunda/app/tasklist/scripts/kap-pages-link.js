@@ -55,6 +55,11 @@ export default {
         anchor.href = link.path;
         anchor.textContent = link.label;
         anchor.className = 'kap-page-link';
+        // side by side in the header: Tasklist's navbar styles its links as blocks, one under the other, which with
+        // several links grows the header over the filters
+        anchor.style.display = 'inline-block';
+        anchor.style.padding = '10px 8px';
+        anchor.style.whiteSpace = 'nowrap';
         node.appendChild(anchor);
       });
     });
