@@ -112,17 +112,12 @@ public class PlanningCycles {
 
   /** The training needs of the year's plans, each from the plan's latest version. */
   public TrainingNeeds trainingNeeds(int year) {
-    return trainingNeeds(plans.latestVersions(year));
-  }
-
-  /** The training needs of {@code latest}, the latest plan versions of the year that the caller has read. */
-  TrainingNeeds trainingNeeds(Map<String, PlanVersion> latest) {
     Map<String, String> names = portfolio.accounts().stream()
         .collect(Collectors.toMap(Account::accountId, Account::name, (a, b) -> a));
     Map<String, List<Map<String, String>>> byAudience = new LinkedHashMap<>();
     PlanContent.TRAINING_AUDIENCES.forEach(audience -> byAudience.put(audience, new ArrayList<>()));
     int total = 0;
-    for (Map.Entry<String, PlanVersion> version : latest.entrySet()) {
+    for (Map.Entry<String, PlanVersion> version : plans.latestVersions(year).entrySet()) {
       String accountId = version.getKey();
       for (PlanContent.TrainingNeed need : version.getValue().content().trainingNeeds()) {
         byAudience.get(need.forWhom()).add(Map.of("accountId", accountId,

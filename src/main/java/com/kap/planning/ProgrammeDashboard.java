@@ -2,6 +2,7 @@ package com.kap.planning;
 
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
+import com.kap.planning.internal.LatestPlanFacts;
 import com.kap.platform.web.ApiException;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
@@ -38,11 +39,11 @@ public class ProgrammeDashboard {
   private final Clock clock;
   private final RitualComplianceSource ritualCompliance;
   private final BudgetFiguresSource budgetFigures;
-  private final PlanningCycles planningCycles;
+  private final LatestPlanFacts latestFacts;
 
   public ProgrammeDashboard(CycleRepository cycles, AccountPlanRepository plans,
       Portfolio cycleSegments, CycleCalendar calendar, Clock clock,
-      RitualComplianceSource ritualCompliance, BudgetFiguresSource budgetFigures, PlanningCycles planningCycles) {
+      RitualComplianceSource ritualCompliance, BudgetFiguresSource budgetFigures, LatestPlanFacts latestFacts) {
     this.cycles = cycles;
     this.plans = plans;
     this.cycleSegments = cycleSegments;
@@ -50,7 +51,7 @@ public class ProgrammeDashboard {
     this.clock = clock;
     this.ritualCompliance = ritualCompliance;
     this.budgetFigures = budgetFigures;
-    this.planningCycles = planningCycles;
+    this.latestFacts = latestFacts;
   }
 
   /**
@@ -273,7 +274,7 @@ public class ProgrammeDashboard {
 
     List<AccountPlan> yearPlans = plans.findByYear(year).stream()
         .filter(plan -> accounts.containsKey(plan.accountId())).toList();
-    Map<String, PlanVersion> latest = plans.latestVersions(year);
+    Map<String, LatestPlanFacts.Facts> latest = latestFacts.of(year);
     Map<String, String> statusOf = new HashMap<>();
     List<Instant> approvedAt = new ArrayList<>();
     int approved = 0;
@@ -293,8 +294,8 @@ public class ProgrammeDashboard {
       if (!plan.approvedAt().isAfter(deadline)) {
         onTime++;
       }
-      PlanVersion version = latest.get(plan.accountId());
-      if (version != null && version.content().hasValueObjective()) {
+      LatestPlanFacts.Facts facts = latest.get(plan.accountId());
+      if (facts != null && facts.hasValueObjective()) {
         withValueObjective++;
       }
     }
@@ -347,14 +348,19 @@ public class ProgrammeDashboard {
       ritualsByKam.merge(account.kam(), rate, DashboardView.Rate::add);
     }
 
-    TrainingNeeds allNeeds = planningCycles.trainingNeeds(latest);
     Map<String, List<Map<String, String>>> needs = new LinkedHashMap<>();
+    PlanContent.TRAINING_AUDIENCES.forEach(audience -> needs.put(audience, new ArrayList<>()));
     int needCount = 0;
-    for (Map.Entry<String, List<Map<String, String>>> audience : allNeeds.byAudience().entrySet()) {
-      List<Map<String, String>> inScope = audience.getValue().stream()
-          .filter(need -> accounts.containsKey(need.get("accountId"))).toList();
-      needs.put(audience.getKey(), inScope);
-      needCount += inScope.size();
+    for (Map.Entry<String, LatestPlanFacts.Facts> facts : new java.util.TreeMap<>(latest).entrySet()) {
+      Account account = accounts.get(facts.getKey());
+      if (account == null) {
+        continue;
+      }
+      for (PlanContent.TrainingNeed need : facts.getValue().trainingNeeds()) {
+        needs.computeIfAbsent(need.forWhom(), audience -> new ArrayList<>()).add(Map.of("accountId",
+            account.accountId(), "account", account.name(), "need", need.need()));
+        needCount++;
+      }
     }
 
     DashboardView.Figures figures = new DashboardView.Figures(cycle.planDeadline().toString(),

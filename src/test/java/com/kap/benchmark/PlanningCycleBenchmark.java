@@ -77,6 +77,8 @@ class PlanningCycleBenchmark {
     System.gc();
     long heapAfterFanOut = HeapSampler.usedHeap();
     String dashboardWhileDrafting = dashboardPage();
+    reportRow("Dashboard page /kap/dashboard?year= (" + plans + " plans drafting), median / slowest of 10",
+        dashboardWhileDrafting);
 
     Map<String, Object> plan = plan();
     long completeStart = System.nanoTime();
@@ -99,9 +101,11 @@ class PlanningCycleBenchmark {
             .count() == 1);
     long completeDone = System.nanoTime();
     heap.stop();
-    String dashboardApproved = dashboardPage();
+    reportRow("Dashboard page (" + plans + " plans approved), median / slowest of 10", dashboardPage());
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(YEAR + "-%").count()).isZero();
+    // every plan ended (each approval starts the account's ritual plan, which runs on under the same key)
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("accountPlan")
+        .processInstanceBusinessKeyLike(YEAR + "-%").count()).isZero();
     double fanOutMs = (fanOutDone - fanOutStart) / 1e6;
     double completeMs = (completeDone - completeStart) / 1e6;
     reportRow("Bare engine: start " + ACCOUNTS + " one-user-task instances", ms(bareStart) + " ("
@@ -116,8 +120,6 @@ class PlanningCycleBenchmark {
         + " tasks, until the cycle reaches the training plan)", fmt(completeMs) + " (" + perItem(completeMs, plans)
         + String.format(", %.2f ms per task, ", completeMs / tasksCompleted)
         + ratio(completeMs / tasksCompleted, bareComplete / 1e6 / ACCOUNTS) + " the bare engine's completion per task)");
-    reportRow("Dashboard page /kap/dashboard?year= (" + plans + " plans drafting), median / slowest of 10", dashboardWhileDrafting);
-    reportRow("Dashboard page (" + plans + " plans approved), median / slowest of 10", dashboardApproved);
     reportRow("Heap", "used after fan-out (after GC) " + mib(heapAfterFanOut) + ", peak sampled " + mib(heap.peak())
         + ", max " + mib(Runtime.getRuntime().maxMemory()));
   }

@@ -96,6 +96,12 @@ class AccountPageTest {
             "<td>Revenue</td>", "<td>Profitability</td>")
         .doesNotContain("customerSituation", "objectives[", "profitability<");
     assertThat(body).doesNotContain("plan-changes-" + YEAR + "-1").as("the first version has nothing before it");
+    String pdf = "/kap/exports/accounts/ACC-003/plans/" + YEAR + ".pdf";
+    assertThat(body).as("the plan as PDF, for a customer meeting").contains("href=\"" + pdf + "\"");
+    HttpResponse<byte[]> download = alice.download(pdf);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(new String(download.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(session("bruno").download(pdf).statusCode()).as("another KAM").isEqualTo(403);
 
     assertThat(section(body, "rituals-" + YEAR)).contains("<strong>1</strong> held, <strong>0</strong> not held,",
         "<strong>1</strong> missed (not recorded in time)");

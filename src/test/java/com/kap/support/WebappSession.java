@@ -85,6 +85,20 @@ public class WebappSession {
         .header("Accept", "application/json").GET());
   }
 
+  /** A GET of a file the pages link to (e.g. {@code /kap/exports/...}), as a browser follows the link. */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base.replace("/camunda", "") + path))
+          .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A form POST to one of KAP's pages, with the given CSRF field (none when null). */
   public HttpResponse<String> postPage(String path, String form, String csrfToken) {
     String body = csrfToken == null ? form : form + "&_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
  * A round's allocation and audit trail as a spreadsheet (docs/exports.md), for whoever may read the round and its
  * audit trail over the API (directors, the programme director, the admin), and only what the API shows them: no bid
  * before the call has closed, no other member's score of a bid still being scored.
+ *
+ * <p>The same files under {@code /kap/exports/...} take the webapps' login, so that KAP's pages link to them.
  */
 @RestController
-@RequestMapping("/api/budget")
+@RequestMapping({"/api/budget", "/kap/exports/budget"})
 public class AllocationExportController {
 
   private final BudgetRecords records;

@@ -181,6 +181,26 @@ public class AccountPlanRepository {
     return latest;
   }
 
+  public Optional<PlanVersion> version(int year, String accountId, int version) {
+    return jdbc.sql("select * from kap_plan_version where cycle_year = :year and account_id = :accountId "
+            + "and version = :version")
+        .param("year", year).param("accountId", accountId).param("version", version)
+        .query(AccountPlanRepository::version).optional();
+  }
+
+  /** Which version is the latest submission of every plan of the year, without reading the plans. */
+  public record LatestVersion(String accountId, int version, Instant submittedAt) {}
+
+  public List<LatestVersion> latestVersionKeys(int year) {
+    return jdbc.sql("select v.account_id, v.version, v.submitted_at from kap_plan_version v where v.cycle_year = :year "
+            + "and v.version = (select max(version) from kap_plan_version w where w.cycle_year = v.cycle_year "
+            + "and w.account_id = v.account_id)")
+        .param("year", year)
+        .query((rs, row) -> new LatestVersion(rs.getString("account_id"), rs.getInt("version"),
+            rs.getTimestamp("submitted_at").toInstant()))
+        .list();
+  }
+
   /** The approved content of an account's plan in a year, to pre-fill the next year's draft. */
   public Optional<PlanContent> approvedContent(int year, String accountId) {
     return jdbc.sql("select v.content from kap_plan_version v join kap_account_plan p on "

@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The planning exports (docs/exports.md): an account's plan as a PDF for a customer meeting, for whoever may read
  * the plan over the API; the year's plans as a spreadsheet, for whoever may read the programme dashboard.
+ *
+ * <p>The same files under {@code /kap/exports/...} take the webapps' login, so that KAP's pages link to them.
  */
 @RestController
-@RequestMapping("/api")
+@RequestMapping({"/api", "/kap/exports"})
 public class PlanExportController {
 
   private final AccountPlans plans;

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The segmentation as a spreadsheet (docs/exports.md), of the accounts the caller may see, as {@code GET
  * /api/accounts} and the matrix: a KAM their own, a sponsor the sponsored ones, the programme director, directors
  * and the admin all.
+ *
+ * <p>The same files under {@code /kap/exports/...} take the webapps' login, so that KAP's pages link to them.
  */
 @RestController
-@RequestMapping("/api/portfolio")
+@RequestMapping({"/api/portfolio", "/kap/exports/portfolio"})
 public class SegmentationExportController {
 
   private final PortfolioQueries queries;

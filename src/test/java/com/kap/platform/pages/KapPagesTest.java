@@ -189,6 +189,32 @@ class KapPagesTest {
   }
 
   @Test
+  void theDashboardsDownloadsComeInTheSessionOfTheLoginAndFollowTheExportsRights() throws Exception {
+    cycle();
+    WebappSession diane = new WebappSession(port);
+    diane.login("diane", "demo", "tasklist");
+    String page = diane.page("/kap/dashboard?year=" + YEAR).body();
+    assertThat(page).contains("href=\"/kap/exports/programme/" + YEAR + "/plans.xlsx\"",
+        "href=\"/kap/exports/portfolio/segmentation.xlsx?year=" + YEAR + "\"");
+    HttpResponse<byte[]> plans = diane.download("/kap/exports/programme/" + YEAR + "/plans.xlsx");
+    assertThat(plans.statusCode()).isEqualTo(200);
+    assertThat(plans.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(plans.body()))) {
+      assertThat(workbook.getSheetAt(0).getPhysicalNumberOfRows()).as("a header and the cycle's accounts")
+          .isGreaterThan(1);
+    }
+
+    WebappSession gilles = new WebappSession(port);
+    gilles.login("gilles", "demo", "tasklist");
+    assertThat(gilles.page("/kap/dashboard?year=" + YEAR).body()).as("a sponsor may not have the programme's plans")
+        .doesNotContain("plans.xlsx").contains("segmentation.xlsx");
+    assertThat(gilles.download("/kap/exports/programme/" + YEAR + "/plans.xlsx").statusCode()).isEqualTo(403);
+    assertThat(new WebappSession(port).download("/kap/exports/programme/" + YEAR + "/plans.xlsx").statusCode())
+        .as("no login: to Tasklist's login").isEqualTo(302);
+  }
+
+  @Test
   void logOutOnAPageEndsTheWebappsLoginToo() {
     WebappSession diane = new WebappSession(port);
     diane.login("diane", "demo", "tasklist");
