@@ -13,9 +13,13 @@ public interface BudgetFiguresSource {
    *
    * @param cost what the bid asks for
    * @param funded whether the chair's decision funds it (from the envelope or the reserve)
+   * @param decided whether the chair has decided it (funded or not)
    */
-  record BidAmount(String accountId, long cost, boolean funded) {}
+  record BidAmount(String accountId, long cost, boolean funded, boolean decided) {}
 
-  /** The bids of the rounds whose plan year is {@code year}, except withdrawn ones. */
+  /**
+   * The bids of the rounds whose plan year is {@code year} and whose call has closed, except withdrawn ones: nothing
+   * of a bid shows before its call has closed, as in the budget's own API.
+   */
   List<BidAmount> bidsOf(int year);
 }

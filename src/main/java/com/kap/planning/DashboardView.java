@@ -15,18 +15,19 @@ import java.util.Map;
  * @param deadlinePassed whether the end of the plan deadline day has passed
  * @param overdue the plans not approved after the deadline (none before it)
  * @param approvals approvals week by week, from the week of the first approval to the later of the deadline's week
- *     and the last approval's
+ *     and the last approval's, never beyond the current week
  * @param chart the approvals as a line chart's points (SVG coordinates in a 600 × 200 box), with the deadline's x
  * @param accountsPerSegment segment label → accounts
- * @param budgetByRegion region → bids requested and funded of the year's rounds
- * @param budgetBySegment segment label → bids requested and funded
+ * @param budgetByRegion region → bids requested and funded of the year's rounds whose call has closed; empty for an
+ *     executive sponsor, to whom the budget shows no bid
+ * @param budgetBySegment segment label → the same by segment
  * @param rituals ritual compliance in total, by segment and by KAM
- * @param trainingNeeds the training needs of the plans' latest versions, by audience
+ * @param trainingNeeds the training needs of the plans' latest versions, the same need of an audience once
  */
 public record DashboardView(int year, Scope scope, Figures figures, Map<String, Map<String, Integer>> plansBySegment,
     boolean deadlinePassed, List<ProgrammeDashboard.OverduePlan> overdue, List<ApprovalWeek> approvals, Chart chart,
     Map<String, Long> accountsPerSegment, Map<String, Budget> budgetByRegion, Map<String, Budget> budgetBySegment,
-    Rituals rituals, TrainingNeeds trainingNeeds) {
+    Rituals rituals, Training trainingNeeds) {
 
   /**
    * Whose accounts the page counts.
@@ -59,29 +60,36 @@ public record DashboardView(int year, Scope scope, Figures figures, Map<String, 
   public record ApprovalWeek(LocalDate weekEnding, int approved, int approvedSoFar, BigDecimal share,
       boolean deadlineWeek) {}
 
-  /** @param points the polyline's points; empty without approvals */
-  public record Chart(String points, Integer deadlineX) {}
+  /**
+   * @param points the polyline's points; empty without approvals
+   * @param deadlineX where the deadline's week is, if shown
+   * @param firstWeek the first week's end, under the start of the time axis
+   * @param lastWeek the last week's end, under its end
+   */
+  public record Chart(String points, Integer deadlineX, String firstWeek, String lastWeek) {}
 
   /**
    * @param bids bids asking (withdrawn ones left out)
    * @param requested what they ask for
+   * @param decidedBids bids the chair has decided, funded or not
+   * @param fundedBids bids funded
    * @param funded what the decisions fund
    */
-  public record Budget(int bids, long requested, int fundedBids, long funded) {
+  public record Budget(int bids, long requested, int decidedBids, int fundedBids, long funded) {
 
-    static Budget of(long cost, boolean isFunded) {
-      return new Budget(1, cost, isFunded ? 1 : 0, isFunded ? cost : 0);
+    static Budget of(long cost, boolean isFunded, boolean isDecided) {
+      return new Budget(1, cost, isDecided ? 1 : 0, isFunded ? 1 : 0, isFunded ? cost : 0);
     }
 
     Budget add(Budget other) {
-      return new Budget(bids + other.bids, requested + other.requested, fundedBids + other.fundedBids,
-          funded + other.funded);
+      return new Budget(bids + other.bids, requested + other.requested, decidedBids + other.decidedBids,
+          fundedBids + other.fundedBids, funded + other.funded);
     }
 
-    /** What is funded of what is asked for (0-1), or null without a request. */
+    /** What is funded of what is asked for (0-1), or null before any of the bids is decided. */
     public BigDecimal fundedShare() {
-      return requested == 0 ? null : BigDecimal.valueOf(funded).divide(BigDecimal.valueOf(requested), 2,
-          java.math.RoundingMode.HALF_UP);
+      return requested == 0 || decidedBids == 0 ? null : BigDecimal.valueOf(funded)
+          .divide(BigDecimal.valueOf(requested), 2, java.math.RoundingMode.HALF_UP);
     }
   }
 
@@ -99,4 +107,29 @@ public record DashboardView(int year, Scope scope, Figures figures, Map<String, 
       return new Rate(planned + other.planned, due + other.due, held + other.held);
     }
   }
+
+  /**
+   * @param count the needs of all plans
+   * @param needs each need of an audience once, audiences in the form's order, the most asked first
+   */
+  public record Training(int count, List<TrainingNeed> needs) {}
+
+  /**
+   * One need of one audience and the plans that name it.
+   *
+   * @param forWhom the audience in the plan form's words
+   * @param plans how many plans name it
+   * @param firstAccounts the first of those accounts by id, at most {@link #ACCOUNTS_NAMED}
+   */
+  public record TrainingNeed(String forWhom, String need, int plans, List<AccountName> firstAccounts) {
+
+    public static final int ACCOUNTS_NAMED = 5;
+
+    /** How many accounts the page does not name. */
+    public int moreAccounts() {
+      return plans - firstAccounts.size();
+    }
+  }
+
+  public record AccountName(String accountId, String name) {}
 }

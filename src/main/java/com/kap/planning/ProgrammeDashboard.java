@@ -227,6 +227,10 @@ public class ProgrammeDashboard {
         perSegment, cycle.trainingPlan() != null, ritualCompliance.complianceOf(year));
   }
 
+  private static String audienceLabel(String audience) {
+    return com.kap.platform.forms.FormLabels.option("draftAccountPlan", "trainingNeeds[].forWhom", audience);
+  }
+
   /** Where an account of the scope has no segment in the year (imported after the segmentation). */
   private static final String NOT_SEGMENTED = "Not segmented";
 
@@ -313,16 +317,18 @@ public class ProgrammeDashboard {
         .toList();
 
     List<DashboardView.ApprovalWeek> weeks = approvalWeeks(approvedAt, cycle.planDeadline(), zone,
-        segmentOf.size());
+        segmentOf.size(), clock.instant().atZone(zone).toLocalDate());
 
     Map<String, DashboardView.Budget> byRegion = new TreeMap<>();
     Map<String, DashboardView.Budget> budgetBySegment = new LinkedHashMap<>();
-    for (BudgetFiguresSource.BidAmount bid : budgetFigures.bidsOf(year)) {
+    // an executive sponsor sees no bid through the budget's API, so no sum of them either
+    List<BudgetFiguresSource.BidAmount> bids = scope.sponsor() == null ? budgetFigures.bidsOf(year) : List.of();
+    for (BudgetFiguresSource.BidAmount bid : bids) {
       Account account = accounts.get(bid.accountId());
       if (account == null) {
         continue;
       }
-      DashboardView.Budget one = DashboardView.Budget.of(bid.cost(), bid.funded());
+      DashboardView.Budget one = DashboardView.Budget.of(bid.cost(), bid.funded(), bid.decided());
       byRegion.merge(account.region(), one, DashboardView.Budget::add);
       budgetBySegment.merge(segmentOf.getOrDefault(bid.accountId(), NOT_SEGMENTED), one, DashboardView.Budget::add);
     }
@@ -348,20 +354,35 @@ public class ProgrammeDashboard {
       ritualsByKam.merge(account.kam(), rate, DashboardView.Rate::add);
     }
 
-    Map<String, List<Map<String, String>>> needs = new LinkedHashMap<>();
-    PlanContent.TRAINING_AUDIENCES.forEach(audience -> needs.put(audience, new ArrayList<>()));
+    // the same need of the same audience counted once, with the plans that name it: at 10,000 plans a row per plan
+    // would be a page nobody reads (and megabytes to send)
+    Map<String, Integer> audienceOrder = new HashMap<>();
+    PlanContent.TRAINING_AUDIENCES.forEach(audience -> audienceOrder.put(audience, audienceOrder.size()));
+    Map<List<String>, List<Account>> byNeed = new LinkedHashMap<>();
+    Map<List<String>, String[]> shown = new HashMap<>();
     int needCount = 0;
-    for (Map.Entry<String, LatestPlanFacts.Facts> facts : new java.util.TreeMap<>(latest).entrySet()) {
+    for (Map.Entry<String, LatestPlanFacts.Facts> facts : new TreeMap<>(latest).entrySet()) {
       Account account = accounts.get(facts.getKey());
       if (account == null) {
         continue;
       }
       for (PlanContent.TrainingNeed need : facts.getValue().trainingNeeds()) {
-        needs.computeIfAbsent(need.forWhom(), audience -> new ArrayList<>()).add(Map.of("accountId",
-            account.accountId(), "account", account.name(), "need", need.need()));
+        List<String> key = List.of(need.forWhom(), need.need().strip().toLowerCase(java.util.Locale.ROOT));
+        shown.putIfAbsent(key, new String[] {need.forWhom(), need.need().strip()});
+        byNeed.computeIfAbsent(key, k -> new ArrayList<>()).add(account);
         needCount++;
       }
     }
+    List<DashboardView.TrainingNeed> needs = byNeed.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<List<String>, List<Account>> need) ->
+                audienceOrder.getOrDefault(need.getKey().get(0), audienceOrder.size()))
+            .thenComparing(need -> -need.getValue().size())
+            .thenComparing(need -> need.getKey().get(1)))
+        .map(need -> new DashboardView.TrainingNeed(audienceLabel(shown.get(need.getKey())[0]),
+            shown.get(need.getKey())[1], need.getValue().size(), need.getValue().stream()
+                .limit(DashboardView.TrainingNeed.ACCOUNTS_NAMED)
+                .map(account -> new DashboardView.AccountName(account.accountId(), account.name())).toList()))
+        .toList();
 
     DashboardView.Figures figures = new DashboardView.Figures(cycle.planDeadline().toString(),
         cycle.closingDate().toString(), segmentOf.size(), yearPlans.size(), approved, onTime, approved - onTime,
@@ -371,12 +392,15 @@ public class ProgrammeDashboard {
         cycle.trainingPlan() != null);
     return new DashboardView(year, scope, figures, bySegment, deadlinePassed, overdue, weeks,
         chart(weeks, segmentOf.size()), perSegment, byRegion, budgetBySegmentOrdered,
-        new DashboardView.Rituals(total, ritualsBySegment, ritualsByKam), new TrainingNeeds(needCount, needs));
+        new DashboardView.Rituals(total, ritualsBySegment, ritualsByKam), new DashboardView.Training(needCount, needs));
   }
 
-  /** Week by week (weeks end on Sunday) from the first approval's week to the later of the deadline's and the last's. */
+  /**
+   * Week by week (weeks end on Sunday) from the first approval's week to the last approval's or, if later, the
+   * deadline's; never beyond this week, which has not happened yet.
+   */
   static List<DashboardView.ApprovalWeek> approvalWeeks(List<Instant> approvedAt, LocalDate planDeadline, ZoneId zone,
-      int accounts) {
+      int accounts, LocalDate today) {
     if (approvedAt.isEmpty()) {
       return List.of();
     }
@@ -385,7 +409,9 @@ public class ProgrammeDashboard {
       perWeek.merge(weekEnding(at.atZone(zone).toLocalDate()), 1, Integer::sum);
     }
     LocalDate deadlineWeek = weekEnding(planDeadline);
-    LocalDate last = perWeek.lastKey().isAfter(deadlineWeek) ? perWeek.lastKey() : deadlineWeek;
+    LocalDate thisWeek = weekEnding(today);
+    LocalDate shownDeadlineWeek = deadlineWeek.isAfter(thisWeek) ? thisWeek : deadlineWeek;
+    LocalDate last = perWeek.lastKey().isAfter(shownDeadlineWeek) ? perWeek.lastKey() : shownDeadlineWeek;
     List<DashboardView.ApprovalWeek> weeks = new ArrayList<>();
     int soFar = 0;
     for (LocalDate week = perWeek.firstKey(); !week.isAfter(last); week = week.plusWeeks(1)) {
@@ -405,7 +431,7 @@ public class ProgrammeDashboard {
   /** The approvals so far as a polyline in a 600 × 200 box: x by week, y by the share of the accounts approved. */
   static DashboardView.Chart chart(List<DashboardView.ApprovalWeek> weeks, int accounts) {
     if (weeks.isEmpty() || accounts == 0) {
-      return new DashboardView.Chart("", null);
+      return new DashboardView.Chart("", null, null, null);
     }
     StringBuilder points = new StringBuilder();
     Integer deadlineX = null;
@@ -417,6 +443,7 @@ public class ProgrammeDashboard {
         deadlineX = x;
       }
     }
-    return new DashboardView.Chart(points.toString(), deadlineX);
+    return new DashboardView.Chart(points.toString(), deadlineX, weeks.get(0).weekEnding().toString(),
+        weeks.get(weeks.size() - 1).weekEnding().toString());
   }
 }

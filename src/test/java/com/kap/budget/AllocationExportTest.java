@@ -43,6 +43,7 @@ class AllocationExportTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   Api api;
   Exports exports;
 
@@ -70,7 +71,8 @@ class AllocationExportTest {
     String atlasBid = bid("alice", "ACC-003", 70_000);
     String orionBid = bid("bruno", "ACC-007", 30_000);
 
-    // the call is open: no bid shows, in either sheet
+    // the call is open: no bid shows, in either sheet, nor in the dashboard's budget
+    assertThat(dashboard()).contains("id=\"no-bids-yet\"").doesNotContain("budget-by-region");
     ResponseEntity<byte[]> open = exports.get("eric", export);
     assertThat(open.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(open.getHeaders().getContentType())
@@ -100,6 +102,8 @@ class AllocationExportTest {
         String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     score("eric", atlasBid, 5);
     score("eric", orionBid, 2);
+    assertThat(dashboard()).as("the call has closed: the bids count, none decided yet")
+        .contains("budget-by-region", "— (not decided yet)");
     try (XSSFWorkbook book = Exports.workbook(exports.get("fatima", export).getBody())) {
       assertThat(auditActions(book)).as("blind: fatima sees no score before she has scored")
           .contains("Bid submitted", "Eligibility").doesNotContain("Score");
@@ -127,6 +131,7 @@ class AllocationExportTest {
         .until(() -> "PUBLISHED".equals(api.get("diane", "/api/budget/rounds/" + roundId, JsonNode.class)
             .getBody().get("round").get("status").asText()));
     JsonNode detail = api.get("diane", "/api/budget/rounds/" + roundId, JsonNode.class).getBody();
+    assertThat(dashboard()).as("decided").contains("budget-by-region").doesNotContain("not decided yet");
 
     ResponseEntity<byte[]> decided = exports.get("diane", export);
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -178,6 +183,15 @@ class AllocationExportTest {
     ResponseEntity<byte[]> unknown = exports.get("diane", "/api/budget/rounds/R-999999/allocation.xlsx");
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(problem(unknown).get("detail").asText()).isEqualTo("no budget round 'R-999999'");
+  }
+
+  /** The programme dashboard of the year as diane reads it in her Tasklist login. */
+  private String dashboard() {
+    com.kap.support.WebappSession diane = new com.kap.support.WebappSession(port);
+    diane.login("diane", "demo", "tasklist");
+    java.net.http.HttpResponse<String> page = diane.page("/kap/dashboard?year=" + YEAR);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return page.body();
   }
 
   private String bid(String kam, String accountId, long cost) {

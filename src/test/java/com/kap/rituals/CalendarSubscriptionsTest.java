@@ -145,7 +145,9 @@ class CalendarSubscriptionsTest {
     assertThat(replaced.statusCode()).isEqualTo(404);
     assertThat(fetch(second).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> revoked = alice.postPage("/kap/calendar/revoke", "", alice.xsrfToken());
+    HttpResponse<String> posted = alice.postPage("/kap/calendar/revoke", "", alice.xsrfToken());
+    assertThat(posted.statusCode()).as("back to the page, so that a reload sends nothing again").isEqualTo(302);
+    HttpResponse<String> revoked = alice.page("/kap/calendar");
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     assertThat(revoked.body()).contains("Your calendar address is revoked", "You have no calendar address");
     HttpResponse<String> gone = fetch(second);
@@ -255,10 +257,16 @@ class CalendarSubscriptionsTest {
 
   /** Regenerate (or make the first address) on the page, and read the address it shows this once. */
   private static String makeAddress(WebappSession session) {
-    HttpResponse<String> made = session.postPage("/kap/calendar/regenerate", "", session.xsrfToken());
+    HttpResponse<String> posted = session.postPage("/kap/calendar/regenerate", "", session.xsrfToken());
+    assertThat(posted.statusCode()).as("back to the page, so that a reload makes no other address").isEqualTo(302);
+    assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/kap/calendar"));
+    HttpResponse<String> made = session.page("/kap/calendar");
     assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
     Matcher address = ADDRESS.matcher(made.body());
     assertThat(address.find()).as(made.body()).isTrue();
+    assertThat(ADDRESS.matcher(session.page("/kap/calendar").body()).find()).as("shown once: a reload hides it")
+        .isFalse();
     return address.group(1);
   }
 

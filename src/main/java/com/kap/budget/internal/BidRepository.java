@@ -78,13 +78,21 @@ public class BidRepository {
         .stream().findFirst();
   }
 
-  /** Account, cost and whether funded of every bid of the rounds of a plan year, withdrawn ones left out. */
+  /**
+   * Account, cost and outcome of every bid of the rounds of a plan year whose call has closed, withdrawn ones left
+   * out.
+   */
   public List<BudgetFiguresSource.BidAmount> amountsOfYear(int planYear) {
     return jdbc.sql("select b.account_id, b.cost, b.status from kap_bid b join kap_budget_round r "
-            + "on r.round_no = b.round_no where r.plan_year = :year and b.status <> 'WITHDRAWN'")
+            + "on r.round_no = b.round_no where r.plan_year = :year and r.status <> 'OPEN' "
+            + "and b.status <> 'WITHDRAWN'")
         .param("year", planYear)
-        .query((rs, row) -> new BudgetFiguresSource.BidAmount(rs.getString("account_id"), rs.getLong("cost"),
-            BidStatus.FUNDED.name().equals(rs.getString("status"))))
+        .query((rs, row) -> {
+          String status = rs.getString("status");
+          boolean funded = BidStatus.FUNDED.name().equals(status);
+          return new BudgetFiguresSource.BidAmount(rs.getString("account_id"), rs.getLong("cost"), funded,
+              funded || BidStatus.UNFUNDED.name().equals(status));
+        })
         .list();
   }
 

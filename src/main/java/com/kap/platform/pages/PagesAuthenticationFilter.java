@@ -64,7 +64,7 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
       if (reading) {
         response.sendRedirect(request.getContextPath() + LOGIN + returnAfterLogin(request));
       } else {
-        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Log into Tasklist first.");
+        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Log into Tasklist first.");
       }
       return;
     }
@@ -73,18 +73,18 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
         request = MultipartForm.read(request, maxFormBytes);
       } catch (MultipartForm.TooLarge tooLarge) {
         response.setHeader("Connection", "close");
-        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The file is larger than "
+        refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The file is larger than "
             + DataSize.ofBytes(maxFormBytes).toMegabytes() + " MB, the most KAP takes in one form: split it.");
         return;
       } catch (MultipartForm.Malformed malformed) {
-        response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The form could not be read (" + malformed.getMessage()
-            + "): reload the page and send it again.");
+        refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "The form could not be read ("
+            + malformed.getMessage() + "): reload the page and send it again.");
         return;
       }
     }
     String token = csrfToken(session);
     if (!reading && !matches(token, request)) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN,
+      refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
           "This form is out of date or did not come from KAP: reload the page and send it again.");
       return;
     }
@@ -148,5 +148,15 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
     }
     String page = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     return "?kap-page=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Answers {@code status} with {@code message} on KAP's error page ({@code templates/error.html}): the sentence is
+   * KAP's own, so the page shows it ({@link PageErrorAttributes}), unlike an exception's message.
+   */
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
+      throws IOException {
+    request.setAttribute(PageErrorAttributes.MESSAGE, message);
+    response.sendError(status, message);
   }
 }

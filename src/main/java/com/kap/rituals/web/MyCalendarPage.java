@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "My calendar" ({@code /kap/calendar}): the user's personal calendar address for calendar apps, made, regenerated
@@ -51,29 +52,35 @@ public class MyCalendarPage {
     if (refused(model, response)) {
       return "kap/refused";
     }
-    return page(model, null, null);
+    // a form's outcome arrives as flash attributes, once: a reload shows the page without it
+    return page(model, (String) model.getAttribute("newAddress"), (String) model.getAttribute("notice"));
   }
 
-  /** A new address; the old one stops working at once. The page shows the new one this once. */
+  /**
+   * A new address; the old one stops working at once. The browser is sent back to the page, which shows the new
+   * address this once, so that reloading it does not make yet another address.
+   */
   @PostMapping(PATH + "/regenerate")
-  public String regenerate(Model model, HttpServletResponse response) {
+  public String regenerate(Model model, HttpServletResponse response, RedirectAttributes outcome) {
     if (refused(model, response)) {
       return "kap/refused";
     }
     String token = subscriptions.regenerate(currentUser.id());
-    return page(model, links.absolute(CalendarSubscriptions.feedPath(token)), null);
+    outcome.addFlashAttribute("newAddress", links.absolute(CalendarSubscriptions.feedPath(token)));
+    return "redirect:" + PATH;
   }
 
   @PostMapping(PATH + "/revoke")
-  public String revoke(Model model, HttpServletResponse response) {
+  public String revoke(Model model, HttpServletResponse response, RedirectAttributes outcome) {
     if (refused(model, response)) {
       return "kap/refused";
     }
     boolean had = subscriptions.revoke(currentUser.id());
-    return page(model, null, had
+    outcome.addFlashAttribute("notice", had
         ? "Your calendar address is revoked: KAP answers it with nothing from now on. Calendar apps keep what they "
             + "fetched until you remove the calendar there."
         : "You had no calendar address: there was nothing to revoke.");
+    return "redirect:" + PATH;
   }
 
   private boolean refused(Model model, HttpServletResponse response) {

@@ -114,7 +114,8 @@ class KapPagesTest {
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body()).contains("the accounts you sponsor")
         .containsPattern("Accounts in the cycle</th><td>" + sponsored + "</td>")
-        .contains("Approvals over time", "No plan is approved yet", "Budget", "No investment bid");
+        .contains("Approvals over time", "No plan is approved yet", "id=\"budget-not-for-sponsors\"")
+        .doesNotContain("budget-by-region");
 
     WebappSession diane = new WebappSession(port);
     diane.login("diane", "demo", "tasklist");
