@@ -78,7 +78,7 @@ class AllocationExportTest {
     assertThat(open.getHeaders().getContentType())
         .hasToString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assertThat(open.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
-        .isEqualTo("attachment; filename=\"kap-allocation-" + roundId + "-Exports-2043.xlsx\"");
+        .isEqualTo("attachment; filename=\"kap-allocation-" + roundId + "-Exports-" + YEAR + ".xlsx\"");
     try (XSSFWorkbook book = Exports.workbook(open.getBody())) {
       assertThat(book.getSheetName(0)).isEqualTo("Allocation");
       assertThat(book.getSheetName(1)).isEqualTo("Audit trail");
@@ -90,8 +90,8 @@ class AllocationExportTest {
       assertThat(text(facts, "Note")).startsWith("The call for bids is open");
       assertThat(number(facts, "Envelope")).isEqualTo(100_000.0);
       assertThat(shown(facts, "Envelope")).isEqualTo("100,000");
-      assertThat(number(facts, "Plan year")).isEqualTo(2043.0);
-      assertThat(shown(facts, "Plan year")).isEqualTo("2043");
+      assertThat(number(facts, "Plan year")).isEqualTo((double) YEAR);
+      assertThat(shown(facts, "Plan year")).isEqualTo(String.valueOf(YEAR));
       assertThat(date(facts, "Call closes")).isNotNull();
     }
 

@@ -61,15 +61,15 @@ class PlanExportsTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(answer.getHeaders().getContentType()).hasToString("application/pdf");
     assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
-        .isEqualTo("attachment; filename=\"account-plan-2043-ACC-003-Atlas-Logistics.pdf\"");
+        .isEqualTo("attachment; filename=\"account-plan-" + YEAR + "-ACC-003-Atlas-Logistics.pdf\"");
     Exports.keep(answer.getBody(), "account-plan-approved.pdf");
     String text = Exports.pdfText(answer.getBody());
     String segment = api.get("alice", "/api/accounts/" + PLAN_ACCOUNT, JsonNode.class).getBody()
         .get("segmentsByYear").get(String.valueOf(YEAR)).get("segment").asText();
-    assertThat(text).contains("Atlas Logistics", "Account plan 2043 · " + segment + " account", "ACC-003",
+    assertThat(text).contains("Atlas Logistics", "Account plan " + YEAR + " · " + segment + " account", "ACC-003",
         "Key account manager alice", "Executive sponsor gilles", "Status Approved", "Approved by diane on ",
         "Version 1, submitted by alice", SITUATION, STRATEGY, OBJECTIVE, "Profitability", "value objective", "28%",
-        "31 Dec 2043", ACTION, "31 Mar 2043", "Top-to-top with the Atlas board each quarter",
+        "31 Dec " + YEAR, ACTION, "31 Mar " + YEAR, "Top-to-top with the Atlas board each quarter",
         "Value objective Yes");
     assertThat(text).as("the internal part comes last, marked")
         .contains("Internal: not for the customer", "Our prices are 6 % above the cheapest bidder",
@@ -118,10 +118,10 @@ class PlanExportsTest {
     assertThat(answer.getHeaders().getContentType())
         .hasToString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
-        .isEqualTo("attachment; filename=\"kap-plans-2043.xlsx\"");
+        .isEqualTo("attachment; filename=\"kap-plans-" + YEAR + ".xlsx\"");
     try (XSSFWorkbook book = Exports.workbook(answer.getBody())) {
       assertThat(book.getNumberOfSheets()).isEqualTo(1);
-      Sheet sheet = book.getSheet("Plans 2043");
+      Sheet sheet = book.getSheet("Plans " + YEAR);
       assertThat(header(sheet)).containsExactly("Account ID", "Account", "Region", "KAM", "Sponsor", "Segment",
           "Plan status", "Version", "Submitted", "Submitted by", "Quality gate passed", "Sponsor review by",
           "Approved", "Approved by", "Approved on time", "Overdue", "Value objective", "Objectives", "Actions",

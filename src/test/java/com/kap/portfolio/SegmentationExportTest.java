@@ -59,11 +59,11 @@ class SegmentationExportTest {
     assertThat(answer.getHeaders().getContentType())
         .hasToString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
-        .isEqualTo("attachment; filename=\"kap-segmentation-2043.xlsx\"");
+        .isEqualTo("attachment; filename=\"kap-segmentation-" + YEAR + ".xlsx\"");
     JsonNode tundra = api.get("diane", "/api/accounts/" + OVERRIDDEN, JsonNode.class).getBody()
         .get("segmentsByYear").get(String.valueOf(YEAR));
     try (XSSFWorkbook book = Exports.workbook(answer.getBody())) {
-      Sheet sheet = book.getSheet("Segmentation 2043");
+      Sheet sheet = book.getSheet("Segmentation " + YEAR);
       assertThat(header(sheet)).containsExactly("Account ID", "Account", "Region", "KAM", "Sponsor",
           "Attractiveness", "Strength", "Computed segment", "Segment", "Override", "Override reason",
           "Overridden by", "Overridden at");

@@ -289,8 +289,10 @@ public class Browser implements AutoCloseable {
     element.sendKeys(text);
   }
 
+  /** Waits for the text on the page; a page the browser is leaving meanwhile (a redirect after a login) is waited out. */
   public void waitForText(String text) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
   }
 

@@ -12,14 +12,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The planning cycle of 2043 that the export tests read, produced once per test JVM through the API as the demo users
+ * The planning cycle of 2100 that the export tests read, produced once per test JVM through the API as the demo users
  * produce it: diane starts it and moves {@value #OVERRIDDEN} to Status with a reason; every KAM submits every plan
  * (alice's {@value #PLAN_ACCOUNT} with the objectives and actions below); gilles reviews as sponsor; diane approves
- * every plan but {@value #IN_REVIEW}, which stays in review. Only the export tests use 2043.
+ * every plan but {@value #IN_REVIEW}, which stays in review. Only the export tests use 2100 (every year 2030-2099 is some test's, some computed, e.g. 2042 + 1).
  */
 public final class ExportYear {
 
-  public static final int YEAR = 2043;
+  public static final int YEAR = 2100; // the last year a cycle may have; every other is some test's
   /** Atlas Logistics, alice's, sponsored by gilles: the plan the PDF tests print. */
   public static final String PLAN_ACCOUNT = "ACC-003";
   /** Maple Paper, chen's: its plan is submitted and left in review. */
@@ -37,7 +37,7 @@ public final class ExportYear {
 
   private ExportYear() {}
 
-  /** The 2043 cycle as described above; started only once per JVM. */
+  /** The cycle as described above; started only once per JVM. */
   public static synchronized void ensure(Api api) throws InterruptedException {
     if (done) {
       return;
@@ -85,10 +85,10 @@ public final class ExportYear {
         + "\"strategies\":{\"value\":\"" + STRATEGY + "\"},"
         + "\"sponsorTouchpoints\":{\"value\":\"Quarterly top-to-top\"},"
         + json("objectives", "[{\"type\":\"profitability\",\"description\":\"" + OBJECTIVE + "\","
-            + "\"metric\":\"Gross margin\",\"baseline\":\"24%\",\"target\":\"28%\",\"dueDate\":\"2043-12-31\"},"
+            + "\"metric\":\"Gross margin\",\"baseline\":\"24%\",\"target\":\"28%\",\"dueDate\":\"" + YEAR + "-12-31\"},"
             + "{\"type\":\"relationship\",\"description\":\"Executive access\",\"metric\":\"Board meetings\","
-            + "\"baseline\":\"1\",\"target\":\"4\",\"dueDate\":\"2043-12-31\"}]") + ","
-        + json("actions", "[{\"action\":\"" + ACTION + "\",\"owner\":\"alice\",\"dueDate\":\"2043-03-31\"}]")
+            + "\"baseline\":\"1\",\"target\":\"4\",\"dueDate\":\"" + YEAR + "-12-31\"}]") + ","
+        + json("actions", "[{\"action\":\"" + ACTION + "\",\"owner\":\"alice\",\"dueDate\":\"" + YEAR + "-03-31\"}]")
         + ","
         + json("risks", "[{\"risk\":\"A competitor undercuts on price\",\"likelihood\":\"high\","
             + "\"mitigation\":\"Show the cost of late deliveries\"}]") + ","
