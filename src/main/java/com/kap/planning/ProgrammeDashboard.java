@@ -71,65 +71,9 @@ public class ProgrammeDashboard {
     return cycles.years();
   }
 
-  /**
-   * The year's plans counted by segment (rows, in the segments' order) and status (drafting, in review, approved),
-   * with the accounts of a segment that have no plan (yet) as "no plan".
-   */
-  public Map<String, Map<String, Integer>> plansBySegmentAndStatus(int year) {
-    Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
-    Map<String, String> segmentOf = new LinkedHashMap<>();
-    for (CycleSegment segment : cycleSegments.segments(year)) {
-      segmentOf.put(segment.accountId(), segment.segment().label());
-    }
-    for (Segment segment : Segment.values()) {
-      Map<String, Integer> row = new LinkedHashMap<>();
-      for (String column : List.of("Drafting", "In review", "Approved", "No plan")) {
-        row.put(column, 0);
-      }
-      table.put(segment.label(), row);
-    }
-    Map<String, String> statusOf = new LinkedHashMap<>();
-    for (AccountPlan plan : plans.findByYear(year)) {
-      statusOf.put(plan.accountId(), switch (plan.status()) {
-        case DRAFTING -> "Drafting";
-        case IN_REVIEW -> "In review";
-        case APPROVED -> "Approved";
-      });
-    }
-    segmentOf.forEach((account, segment) -> table.get(segment)
-        .merge(statusOf.getOrDefault(account, "No plan"), 1, Integer::sum));
-    return table;
-  }
-
-  /** Whether the end of the year's plan deadline day has passed. */
-  public boolean deadlinePassed(int year) {
-    PlanningCycle cycle = cycles.find(year)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
-    return clock.instant().isAfter(calendar.endOf(cycle.planDeadline()).toInstant());
-  }
-
   /** A plan not approved when its deadline has passed. */
   public record OverduePlan(String accountId, String account, String kam, String segment, String status) {}
 
-  /**
-   * The year's plans that are not approved although the plan deadline has passed (none before it), by segment in
-   * the segments' order, then account.
-   */
-  public List<OverduePlan> overduePlans(int year) {
-    if (!deadlinePassed(year)) {
-      return List.of();
-    }
-    Map<String, String> names = new LinkedHashMap<>();
-    cycleSegments.accounts().forEach(account -> names.put(account.accountId(), account.name()));
-    List<String> order = java.util.Arrays.stream(Segment.values()).map(Segment::label).toList();
-    return plans.findByYear(year).stream()
-        .filter(plan -> plan.status() != AccountPlan.Status.APPROVED)
-        .sorted(java.util.Comparator.comparing((AccountPlan plan) -> order.indexOf(plan.segment()))
-            .thenComparing(AccountPlan::accountId))
-        .map(plan -> new OverduePlan(plan.accountId(), names.getOrDefault(plan.accountId(), plan.accountId()),
-            plan.kam(), plan.segment(), plan.status() == AccountPlan.Status.DRAFTING ? "Drafting" : "In review"))
-        .toList();
-  }
 
   /**
    * One account of a cycle and its plan, as the year's plans export lists them.
