@@ -274,7 +274,7 @@ class AnnualPlanningCycleProcessTest {
 
   @Test
   void refusesStartValuesTheServerCannotAccept() {
-    assertThatThrownBy(() -> start(1999)).hasMessageContaining("year: must be from 2000 to 2100, was 1999");
+    assertThatThrownBy(() -> start(1999)).hasMessageContaining("year: must be from 2000 to 2199, was 1999");
     assertThatThrownBy(() -> startWith(Map.of("year", "next", "planDeadline", "2040-12-15", "closingDate", "2041-03-31")))
         .hasMessageContaining("year: must be a whole number");
     assertThatThrownBy(() -> startWith(Map.of("planDeadline", "2040-12-15", "closingDate", "2041-03-31")))

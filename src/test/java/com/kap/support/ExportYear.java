@@ -15,11 +15,12 @@ import org.springframework.http.ResponseEntity;
  * The planning cycle of 2100 that the export tests read, produced once per test JVM through the API as the demo users
  * produce it: diane starts it and moves {@value #OVERRIDDEN} to Status with a reason; every KAM submits every plan
  * (alice's {@value #PLAN_ACCOUNT} with the objectives and actions below); gilles reviews as sponsor; diane approves
- * every plan but {@value #IN_REVIEW}, which stays in review. Only the export tests use 2100 (every year 2030-2099 is some test's, some computed, e.g. 2042 + 1).
+ * every plan but {@value #IN_REVIEW}, which stays in review. Only the export tests use 2100 (every year 2030-2099 is some test's, some computed, e.g. 2042 + 1; years from 2101
+ * are free for new tests).
  */
 public final class ExportYear {
 
-  public static final int YEAR = 2100; // the last year a cycle may have; every other is some test's
+  public static final int YEAR = 2100; // every year 2030-2099 is some test's
   /** Atlas Logistics, alice's, sponsored by gilles: the plan the PDF tests print. */
   public static final String PLAN_ACCOUNT = "ACC-003";
   /** Maple Paper, chen's: its plan is submitted and left in review. */

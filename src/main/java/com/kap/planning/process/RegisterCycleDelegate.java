@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class RegisterCycleDelegate implements JavaDelegate {
 
   public static final int FIRST_YEAR = 2000;
-  public static final int LAST_YEAR = 2100;
+  public static final int LAST_YEAR = 2199;
 
   private final PlanningCycles cycles;
 
