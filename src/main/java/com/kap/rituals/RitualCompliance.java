@@ -57,8 +57,9 @@ public class RitualCompliance implements RitualComplianceSource {
 
   @Override
   public List<AccountRitualCount> perAccount(int year) {
-    return of(year).byAccount().stream().map(account -> new AccountRitualCount(account.accountId(),
-        account.rate().planned(), account.rate().due(), account.rate().held())).toList();
+    return occurrences.tallies(year, clock.instant().atZone(calendar.properties().timeZone()).toLocalDate()).stream()
+        .map(tally -> new AccountRitualCount(tally.accountId(), tally.planned(), tally.due(), tally.held()))
+        .toList();
   }
 
   public Compliance of(int year) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.kap.planning.RitualComplianceSource;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCalendar;
 import com.kap.rituals.internal.RitualPlan;
@@ -187,6 +188,8 @@ class RitualPlanProcessTest {
     assertThat(compliance.total()).isEqualTo(RitualCompliance.Rate.of(3, 3, 0));
     assertThat(compliance.byKam()).containsOnlyKeys("alice");
     assertThat(compliance.bySegment()).containsOnlyKeys("Strategic");
+    assertThat(this.compliance.perAccount(2078)).as("the dashboard's count, from the index alone")
+        .containsExactly(new RitualComplianceSource.AccountRitualCount("ACC-003", 3, 3, 0));
   }
 
   @Test

@@ -199,6 +199,26 @@ public class OccurrenceRepository {
         .query().listOfRows();
   }
 
+  /** An account's rituals of a year: planned (not cancelled or still proposed), due by today, held. */
+  public record Tally(String accountId, int planned, int due, int held) {}
+
+  /**
+   * {@link #compliance} without the segment: one pass over the year's rows of the index on (year, account, status,
+   * planned date), no join and no table row read, for the dashboard, which knows each account's segment already.
+   */
+  public List<Tally> tallies(int year, LocalDate today) {
+    return jdbc.sql("select account_id, "
+            + "sum(case when status = 'HELD' then 1 else 0 end) held, "
+            + "sum(case when status in ('HELD', 'NOT_HELD', 'MISSED') or (status = 'PLANNED' "
+            + "and planned_date < :today) then 1 else 0 end) due, "
+            + "sum(case when status <> 'CANCELLED' and status <> 'PROPOSED' then 1 else 0 end) planned "
+            + "from kap_ritual_occurrence where cycle_year = :year group by account_id")
+        .param("today", Date.valueOf(today)).param("year", year)
+        .query((rs, row) -> new Tally(rs.getString("account_id"), rs.getInt("planned"), rs.getInt("due"),
+            rs.getInt("held")))
+        .list();
+  }
+
   private Occurrence occurrence(ResultSet rs, int row) throws SQLException {
     int satisfaction = rs.getInt("satisfaction");
     Integer satisfactionOrNull = rs.wasNull() ? null : satisfaction;
