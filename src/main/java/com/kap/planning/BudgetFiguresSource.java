@@ -1,5 +1,6 @@
 package com.kap.planning;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -22,4 +23,29 @@ public interface BudgetFiguresSource {
    * of a bid shows before its call has closed, as in the budget's own API.
    */
   List<BidAmount> bidsOf(int year);
+
+  /**
+   * What funded bids delivered against what they promised, for one group (a round, a region or a category).
+   *
+   * @param fundedBids the group's funded bids; @param reportedBids those whose KAM has reported results
+   * @param promised the expected 3-year margin of the reported bids; @param delivered the value they delivered
+   * @param ratio delivered ÷ promised, or null before any report
+   */
+  record ResultRatio(String group, int fundedBids, int reportedBids, long promised, long delivered,
+      BigDecimal ratio) {}
+
+  /** Delivered ÷ promised of a year's funded bids by round, by region and by category. */
+  record ResultFigures(List<ResultRatio> byRound, List<ResultRatio> byRegion, List<ResultRatio> byCategory) {
+
+    /** Named so that JSON leaves it out: the API answers the three lists only. */
+    public boolean noFundedBids() {
+      return byRound.isEmpty();
+    }
+  }
+
+  /**
+   * Delivered ÷ promised of the funded bids of the rounds whose plan year is {@code year}; {@code region} null for
+   * every region, else only the bids of that region's accounts.
+   */
+  ResultFigures resultsOf(int year, String region);
 }

@@ -1,5 +1,6 @@
 package com.kap.planning.web;
 
+import com.kap.planning.BudgetFiguresSource;
 import com.kap.planning.DashboardView;
 import com.kap.planning.ProgrammeDashboard;
 import com.kap.platform.identity.CurrentUser;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The programme dashboard as a page ({@code /kap/dashboard?year=}), for the programme director and the directors:
  * the year's plans by segment and status, approvals against the deadline and the overdue plans by name, the
  * segmentation matrix, ritual compliance by segment and by KAM, the training needs and whether their plan is
- * written. Every figure is a table; the bars beside them show the same numbers.
+ * written, and what funded bids delivered against what they promised. Every figure is a table; the bars beside them
+ * show the same numbers.
  */
 @Controller
 @KapPage
@@ -33,10 +35,12 @@ public class DashboardPage {
 
   private final ProgrammeDashboard dashboard;
   private final CurrentUser currentUser;
+  private final BudgetFiguresSource budgetFigures;
 
-  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser) {
+  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser, BudgetFiguresSource budgetFigures) {
     this.dashboard = dashboard;
     this.currentUser = currentUser;
+    this.budgetFigures = budgetFigures;
   }
 
   @Bean
@@ -93,6 +97,8 @@ public class DashboardPage {
     model.addAttribute("region", region);
     model.addAttribute("v", view);
     model.addAttribute("d", view.figures());
+    // like the budget's figures: for the programme, not for an executive sponsor
+    model.addAttribute("results", sponsor == null ? budgetFigures.resultsOf(shown, region) : null);
     return "kap/dashboard";
   }
 }

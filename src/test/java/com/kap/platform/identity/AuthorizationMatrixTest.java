@@ -53,7 +53,8 @@ class AuthorizationMatrixTest {
       "admin");
   private static final List<String> STARTABLE_BY_HAND = List.of("annualPlanningCycle", "budgetRound",
       "customerAdvisoryBoard", "investmentBid");
-  private static final List<String> STARTED_BY_KAP = List.of("accountPlan", "ritualPlan", "annualCycleSchedule");
+  private static final List<String> STARTED_BY_KAP = List.of("accountPlan", "ritualPlan", "annualCycleSchedule",
+      "bidResults");
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
@@ -252,6 +253,8 @@ class AuthorizationMatrixTest {
       return trail.getStatusCode().value() != 200 ? status(trail)
           : trail.getBody().findValuesAsText("action").contains("SCORE") ? "some" : "none";
     });
+    row("read delivered ÷ promised of funded bids (/api/budget/results)", "401 403 200 200 403 403 403 200",
+        user -> status(api.get(user, "/api/budget/results?year=" + YEAR, JsonNode.class)));
     row("see eric's scores through /engine-rest history", "401 none none none none none none some",
         user -> someOrNone(api.get(user, "/engine-rest/history/variable-instance?maxResults=100&variableName=scoreStrategicFit"
             + "&processInstanceId=" + ericTask.get("processInstanceId").asText(), JsonNode.class)));
