@@ -41,6 +41,28 @@ window.addEventListener('hashchange', () => {
   }
 });
 
+// At 1,200 pixels and less, several links side by side wrap Tasklist's header onto a second line, over the filters:
+// there they fold into one "KAP pages" menu (a <details>, which keyboards and screen readers know).
+const STYLE = `
+.kap-page-links { display: inline-block; }
+.kap-page-menu { display: none; position: relative; }
+.kap-page-menu > summary { cursor: pointer; padding: 10px 8px; white-space: nowrap; list-style: revert; }
+.kap-page-menu > div { position: absolute; right: 0; z-index: 1000; min-width: 14em; background: #fff;
+  border: 1px solid #ccc; box-shadow: 0 2px 6px rgba(0, 0, 0, .2); }
+.kap-page-menu a { display: block; padding: 8px 12px; white-space: nowrap; }
+@media (max-width: 1200px) {
+  .kap-page-links.kap-several { display: none; }
+  .kap-page-menu { display: inline-block; }
+}`;
+
+function link(target, className) {
+  const anchor = document.createElement('a');
+  anchor.href = target.path;
+  anchor.textContent = target.label;
+  anchor.className = className;
+  return anchor;
+}
+
 export default {
   id: 'kapPagesLinks',
   pluginPoint: 'tasklist.navbar.action',
@@ -50,18 +72,35 @@ export default {
       if (answer === null || returnToThePageAskedFor(true)) {
         return; // logged out meanwhile (Tasklist shows its login page), or on the way to the page asked for
       }
-      answer.forEach((link) => {
-        const anchor = document.createElement('a');
-        anchor.href = link.path;
-        anchor.textContent = link.label;
-        anchor.className = 'kap-page-link';
+      if (answer.length === 0) {
+        return;
+      }
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      node.appendChild(style);
+      const inline = document.createElement('span');
+      inline.className = answer.length > 1 ? 'kap-page-links kap-several' : 'kap-page-links';
+      answer.forEach((target) => {
+        const anchor = link(target, 'kap-page-link');
         // side by side in the header: Tasklist's navbar styles its links as blocks, one under the other, which with
         // several links grows the header over the filters
         anchor.style.display = 'inline-block';
         anchor.style.padding = '10px 8px';
         anchor.style.whiteSpace = 'nowrap';
-        node.appendChild(anchor);
+        inline.appendChild(anchor);
       });
+      node.appendChild(inline);
+      if (answer.length > 1) {
+        const menu = document.createElement('details');
+        menu.className = 'kap-page-menu';
+        const summary = document.createElement('summary');
+        summary.textContent = 'KAP pages';
+        menu.appendChild(summary);
+        const list = document.createElement('div');
+        answer.forEach((target) => list.appendChild(link(target, 'kap-page-menu-link')));
+        menu.appendChild(list);
+        node.appendChild(menu);
+      }
     });
   },
 };

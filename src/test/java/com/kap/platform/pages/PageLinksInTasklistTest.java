@@ -1,0 +1,48 @@
+package com.kap.platform.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kap.support.Browser;
+import com.kap.support.KapTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In headless Chromium at 1,024 pixels, where the programme director's four links side by side would wrap Tasklist's
+ * header onto a second line: diane logs in through the login page, finds the links folded into one "KAP pages" menu,
+ * opens it and reaches the dashboard; at 1,400 pixels the links stand in the header and the menu is gone.
+ */
+@KapTest
+class PageLinksInTasklistTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void onANarrowScreenTheLinksFoldIntoOneMenu() throws Exception {
+    try (Browser browser = new Browser(port)) {
+      browser.driver().manage().window().setSize(new Dimension(1024, 900));
+      browser.logIntoTasklist("diane", "demo");
+      browser.click(By.xpath("//summary[normalize-space()='KAP pages']"));
+      assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-link")))
+          .as("the links side by side").isNotEmpty().noneMatch(link -> link.isDisplayed());
+      assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-menu-link")))
+          .extracting(link -> link.getText().strip())
+          .containsExactly("Accounts", "Programme dashboard", "Import portfolio", "My calendar");
+      int headerHeight = browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize()
+          .getHeight();
+      assertThat(headerHeight).as("Tasklist's header stays one line").isLessThan(80);
+      browser.screenshot("page-links-narrow");
+      browser.click(By.xpath("//a[contains(@class,'kap-page-menu-link') and normalize-space()='Programme dashboard']"));
+      browser.find(By.xpath("//main/h1[starts-with(normalize-space(), 'Programme dashboard')]"));
+      assertThat(browser.driver().getCurrentUrl()).contains("/kap/dashboard");
+
+      browser.driver().manage().window().setSize(new Dimension(1400, 900));
+      browser.backToTasklist();
+      browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Programme dashboard']"));
+      assertThat(browser.driver().findElement(By.cssSelector("details.kap-page-menu")).isDisplayed())
+          .as("the menu on a wide screen").isFalse();
+    }
+  }
+}
