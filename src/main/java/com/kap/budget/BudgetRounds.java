@@ -13,6 +13,8 @@ import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RegionMinimums;
 import com.kap.budget.internal.RoundFacts;
+import com.kap.budget.internal.ScorecardWeights;
+import com.kap.platform.rules.WeightsRefused;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.DisplayDates;
@@ -111,11 +113,13 @@ public class BudgetRounds {
   private final CycleCalendar calendar;
   private final Clock clock;
   private final PublicLinks links;
+  private final ScorecardWeights scorecardWeights;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
       AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Notifications notifications,
       Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
-      PublicLinks links) {
+      PublicLinks links, ScorecardWeights scorecardWeights) {
+    this.scorecardWeights = scorecardWeights;
     this.roundFacts = roundFacts;
     this.bidFacts = bidFacts;
     this.rounds = rounds;
@@ -203,6 +207,11 @@ public class BudgetRounds {
 
   /** Registers the round as the open one of its scope; refused when the scope already has an open round. */
   public RoundOpened open(OpenRound command) {
+    try {
+      scorecardWeights.latest();
+    } catch (WeightsRefused e) {
+      throw new InvalidFormData("name", "no budget round can open: " + e.getMessage());
+    }
     BudgetRound round = new BudgetRound(0, command.name(), command.scope(), command.year(), command.envelope(),
         command.reservePercent(), command.regionMinimums(), calendar.endOf(command.callDeadline()).toInstant(),
         command.chair(), RoundStatus.OPEN, 0, 0, 0, command.processInstanceId());
@@ -213,6 +222,7 @@ public class BudgetRounds {
       throw new InvalidFormData(command.global() ? "level" : "region",
           "a budget round for " + command.scope() + " is already open; one open round per region and one global");
     }
+    scorecardWeights.recordForRound(BudgetIds.round(roundNo), command.name());
     audit.record(roundNo, null, AuditAction.ROUND_OPENED, command.openedBy(), null,
         command.name() + " · " + command.scope() + " · envelope " + command.envelope() + " · reserve "
             + command.reservePercent().toPlainString() + " % · call closes " + command.callDeadline()
