@@ -20,3 +20,7 @@ create table kap_rule_weight (
   primary key (decision_key, scope, criterion),
   foreign key (decision_key, scope) references kap_rule_weights (decision_key, scope) on delete cascade
 );
+
+-- Segment budget envelopes (issue 20): a round whose start form enables them funds each segment's bids for at most
+-- the segment's budgetShare (DMN segmentServiceLevels) of what is available.
+alter table kap_budget_round add column segment_envelopes boolean default false not null;

@@ -14,6 +14,7 @@ import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RegionMinimums;
 import com.kap.budget.internal.RoundFacts;
 import com.kap.budget.internal.ScorecardWeights;
+import com.kap.budget.internal.SegmentEnvelopes;
 import com.kap.platform.rules.WeightsRefused;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
@@ -60,7 +61,7 @@ public class BudgetRounds {
    */
   public record OpenRound(String name, String scope, int year, long envelope, BigDecimal reservePercent,
       Map<String, Long> regionMinimums, LocalDate callDeadline, List<String> committee, String chair,
-      String openedBy, String processInstanceId) {
+      String openedBy, String processInstanceId, boolean segmentEnvelopes) {
 
     public boolean global() {
       return BudgetRound.GLOBAL.equals(scope);
@@ -114,12 +115,14 @@ public class BudgetRounds {
   private final Clock clock;
   private final PublicLinks links;
   private final ScorecardWeights scorecardWeights;
+  private final SegmentEnvelopes segmentEnvelopes;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
       AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Notifications notifications,
       Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
-      PublicLinks links, ScorecardWeights scorecardWeights) {
+      PublicLinks links, ScorecardWeights scorecardWeights, SegmentEnvelopes segmentEnvelopes) {
     this.scorecardWeights = scorecardWeights;
+    this.segmentEnvelopes = segmentEnvelopes;
     this.roundFacts = roundFacts;
     this.bidFacts = bidFacts;
     this.rounds = rounds;
@@ -181,7 +184,7 @@ public class BudgetRounds {
     Map<String, Long> regionMinimums = "global".equals(level) ? RegionMinimums.read("regionMinimums",
         values.text("regionMinimums", false, 1000), accounts.regions(), envelope) : Map.of();
     return open(new OpenRound(name, scope, year, envelope, reservePercent, regionMinimums, deadline, committee, chair,
-        openedBy, processInstanceId));
+        openedBy, processInstanceId, values.flag("segmentEnvelopes")));
   }
 
   private String region(FormValues values) {
@@ -223,10 +226,14 @@ public class BudgetRounds {
           "a budget round for " + command.scope() + " is already open; one open round per region and one global");
     }
     scorecardWeights.recordForRound(BudgetIds.round(roundNo), command.name());
+    if (command.segmentEnvelopes()) {
+      rounds.enableSegmentEnvelopes(roundNo);
+    }
     audit.record(roundNo, null, AuditAction.ROUND_OPENED, command.openedBy(), null,
         command.name() + " · " + command.scope() + " · envelope " + command.envelope() + " · reserve "
             + command.reservePercent().toPlainString() + " % · call closes " + command.callDeadline()
-            + " · committee " + command.committee() + " · chair " + command.chair(), null);
+            + " · committee " + command.committee() + " · chair " + command.chair()
+            + (command.segmentEnvelopes() ? " · segment envelopes" : ""), null);
     return new RoundOpened(roundNo, BudgetIds.round(roundNo), command.name(),
         round.callDeadlineText(calendar.properties().timeZone()));
   }
@@ -287,7 +294,16 @@ public class BudgetRounds {
     for (String accountId : roundBids.stream().map(Bid::accountId).distinct().toList()) {
       accounts.account(accountId).ifPresent(account -> bidders.put(accountId, account));
     }
-    Recommendation recommendation = recommender.recommend(round, roundBids, bidders);
+    AllocationRecommender.Envelopes envelopes = null;
+    if (rounds.segmentEnvelopes(round.roundNo())) {
+      Map<String, String> segmentOfBid = new HashMap<>();
+      for (Bid bid : roundBids) {
+        segmentOfBid.put(bid.id(), bidFacts.segment(bid, round).label());
+      }
+      envelopes = new AllocationRecommender.Envelopes(segmentOfBid,
+          segmentEnvelopes.of(round.envelope() - round.reserve()));
+    }
+    Recommendation recommendation = recommender.recommend(round, roundBids, bidders, envelopes);
     rounds.saveRecommendation(round.roundNo(), recommendation);
     AllocationResult result = recommendation.result();
     audit.record(round.roundNo(), null, AuditAction.RECOMMENDATION, null, null,
