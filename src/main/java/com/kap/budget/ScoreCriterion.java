@@ -45,6 +45,11 @@ public enum ScoreCriterion {
     return "calibrated" + capitalised();
   }
 
+  /** Variable with the criterion's weight in the round, for the forms' labels, e.g. weightStrategicFit. */
+  public String weightVariable() {
+    return "weight" + capitalised();
+  }
+
   /** Variable telling the calibration form that this criterion needs an agreed score, e.g. flagStrategicFit. */
   public String flagVariable() {
     return "flag" + capitalised();

@@ -96,7 +96,18 @@ public class Scorecards {
       }
     }
     BudgetRound round = facts.round(bid);
-    return BidDisplay.variables(bid, round, account, facts.segment(bid, round).label());
+    Map<String, Object> variables = BidDisplay.variables(bid, round, account, facts.segment(bid, round).label());
+    variables.putAll(weightVariables(weights.ofRound(round)));
+    return variables;
+  }
+
+  /** The round's weight of each criterion for the forms' labels, e.g. weightStrategicFit "25". */
+  private static Map<String, Object> weightVariables(Map<ScoreCriterion, BigDecimal> roundWeights) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (ScoreCriterion criterion : ScoreCriterion.values()) {
+      variables.put(criterion.weightVariable(), roundWeights.get(criterion).toPlainString());
+    }
+    return variables;
   }
 
   /** Checks and stores a member's scorecard, once per member, under the member who submitted it. */
@@ -149,6 +160,7 @@ public class Scorecards {
       variables.put(criterion.flagVariable(), flagged.contains(criterion));
     }
     variables.put("scoreTable", Spin.JSON(table));
+    variables.putAll(weightVariables(roundWeights));
     return variables;
   }
 

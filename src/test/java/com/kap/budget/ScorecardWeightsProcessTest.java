@@ -56,6 +56,9 @@ class ScorecardWeightsProcessTest extends BudgetProcessTestBase {
         .replace(FEASIBILITY, FEASIBILITY.replace("10", "0")));
 
     fixture.closeCall(open);
+    assertThat(runtimeService.getVariable(lab.getId(), "weightStrategicFit")).as("the scoring form's label")
+        .isEqualTo("25");
+    assertThat(runtimeService.getVariable(lab.getId(), "weightFeasibility")).isEqualTo("10");
     fixture.score(lab, "eric", 5, 0, 0, 0, 0, 5);
     fixture.score(lab, "fatima", 5, 0, 0, 0, 0, 5);
     assertThat(stored(lab).benefit()).as("(25×5 + 10×5) / 5 with the weights the round opened with")
@@ -66,6 +69,8 @@ class ScorecardWeightsProcessTest extends BudgetProcessTestBase {
     ProcessInstance next = fixture.startRound(round("Next " + YEAR, null, YEAR, 100_000));
     ProcessInstance pilot = fixture.submitBid("alice", bid("ACC-006", "Joint CRM", "innovation", 30_000));
     fixture.closeCall(next);
+    assertThat(runtimeService.getVariable(pilot.getId(), "weightStrategicFit")).isEqualTo("35");
+    assertThat(runtimeService.getVariable(pilot.getId(), "weightFeasibility")).isEqualTo("0");
     fixture.score(pilot, "eric", 5, 0, 0, 0, 0, 5);
     fixture.score(pilot, "fatima", 5, 0, 0, 0, 0, 5);
     assertThat(stored(pilot).benefit()).as("(35×5 + 0×5) / 5 with the new table").isEqualByComparingTo("35");
