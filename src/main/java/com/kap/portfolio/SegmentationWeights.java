@@ -1,11 +1,14 @@
 package com.kap.portfolio;
 
+import com.kap.platform.rules.RecordedWeights;
 import com.kap.platform.rules.RuleWeights;
 import com.kap.platform.rules.Weights;
 import com.kap.platform.rules.WeightsRefused;
 import com.kap.portfolio.internal.SegmentationProperties;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +23,7 @@ public class SegmentationWeights {
   /** The DMN decision's key. */
   public static final String DECISION = "segmentationWeights";
 
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentationWeights.class);
   private static final List<String> CRITERIA = Arrays.stream(Criterion.values()).map(Criterion::key).toList();
 
   private final RuleWeights ruleWeights;
@@ -31,12 +35,25 @@ public class SegmentationWeights {
   }
 
   /**
-   * A scorer with the latest table's weights.
+   * A scorer with the latest table's weights; while KAP refuses that table (which no cycle can start with), with the
+   * weights the latest cycle recorded, so that the account list, matrix and import preview keep working.
    *
-   * @throws WeightsRefused for a table with a missing or negative weight, or an axis whose weights add up to 0
+   * @throws WeightsRefused for a refused table when no cycle recorded weights yet
    */
   public SegmentScorer current() {
-    return scorer(ruleWeights.latest(DECISION, CRITERIA));
+    try {
+      return scorer(ruleWeights.latest(DECISION, CRITERIA));
+    } catch (WeightsRefused refused) {
+      List<RecordedWeights> recorded = ruleWeights.history().stream()
+          .filter(r -> r.weights().decisionKey().equals(DECISION)).toList();
+      if (recorded.isEmpty()) {
+        throw refused;
+      }
+      RecordedWeights last = recorded.get(recorded.size() - 1);
+      LOG.warn("{}; current scores use {} of {} meanwhile", refused.getMessage(), last.weights().describe(),
+          last.usedBy());
+      return scorer(last.weights());
+    }
   }
 
   /**

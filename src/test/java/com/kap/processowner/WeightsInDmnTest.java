@@ -104,6 +104,7 @@ class WeightsInDmnTest {
 
   @Test
   void aTableWithANegativeWeightRefusesTheNextStartWithAClearMessage() throws IOException {
+    SegmentScorer good = weights.recordForCycle(2116); // as the cycle of 2116 started before the change
     String growth = "<outputEntry id=\"growthWeight\"><text>15</text></outputEntry>";
     redeploy(growth, growth.replace("<text>15</text>", "<text>-5</text>"));
 
@@ -113,6 +114,9 @@ class WeightsInDmnTest {
     assertThat(cycles.find(2113)).isEmpty();
     assertThat(new Api(rest).get("diane", "/api/rules/weights/history", String.class).getBody())
         .doesNotContain("Cycle 2113");
+    // meanwhile the current scores use the weights the latest cycle recorded
+    assertThat(new Api(rest).get("diane", "/api/accounts", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(segments(weights.current())).isEqualTo(segments(good));
   }
 
   private Map<String, Segment> segments(SegmentScorer scorer) {
