@@ -16,6 +16,7 @@ import com.kap.budget.internal.AllocationProperties;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,15 +75,55 @@ public class AllocationOptimiser {
    *     least), nor proven that none exists
    */
   public AllocationResult solve(AllocationProblem problem, boolean withSensitivity) {
+    if (problem.segmentEnvelope().isEmpty()) {
+      return solveOne(problem, withSensitivity);
+    }
+    // what the envelopes cost: the optimum without them, solved beside the allocation rather than after it
+    AllocationProblemValidator.check(problem);
+    CompletableFuture<AllocationResult> free = CompletableFuture.supplyAsync(
+        () -> solveOne(problem.withoutEnvelopes(), false), SOLVES);
+    AllocationResult result;
+    try {
+      result = solveOne(problem, withSensitivity);
+    } catch (RuntimeException e) {
+      free.cancel(false);
+      throw e;
+    }
+    AllocationResult.EnvelopeCost cost;
+    try {
+      AllocationResult without = free.join();
+      cost = new AllocationResult.EnvelopeCost(without.totalBenefit(),
+          without.totalBenefit().subtract(result.totalBenefit()).max(BigDecimal.ZERO.setScale(2)),
+          without.optimal() && result.optimal());
+    } catch (java.util.concurrent.CompletionException e) {
+      cost = new AllocationResult.EnvelopeCost(null, null, false); // e.g. timed out: the allocation stands
+    }
+    return result.withEnvelopes(envelopeUses(problem, result), cost);
+  }
+
+  private static List<AllocationResult.EnvelopeUse> envelopeUses(AllocationProblem problem, AllocationResult result) {
+    java.util.Set<String> funded = new java.util.HashSet<>(result.funded());
+    Map<String, Long> spent = new java.util.LinkedHashMap<>();
+    problem.segmentEnvelope().keySet().forEach(segment -> spent.put(segment, 0L));
+    for (AllocationBid bid : problem.bids()) {
+      if (funded.contains(bid.id()) && bid.segment() != null && spent.containsKey(bid.segment())) {
+        spent.merge(bid.segment(), bid.cost(), Long::sum);
+      }
+    }
+    return problem.segmentEnvelope().entrySet().stream()
+        .map(e -> new AllocationResult.EnvelopeUse(e.getKey(), e.getValue(), spent.get(e.getKey()))).toList();
+  }
+
+  private AllocationResult solveOne(AllocationProblem problem, boolean withSensitivity) {
     long start = System.nanoTime();
     long deadline = start + properties.timeLimit().toNanos();
     AllocationGraph graph = AllocationProblemValidator.check(problem);
-    AllocationCheck check = new AllocationCheck(graph, problem.regionMinimum());
+    AllocationCheck check = new AllocationCheck(graph, problem.regionMinimum(), problem.segmentEnvelope());
     long available = problem.available();
     Best best = best(check, available, null, deadline);
     if (best.funded == null && best.infeasible) {
-      throw new AllocationInfeasible(AllocationCpSat.explainInfeasibility(graph, problem.regionMinimum(), available,
-          System.nanoTime() + grace()));
+      throw new AllocationInfeasible(AllocationCpSat.explainInfeasibility(graph, problem.regionMinimum(),
+          problem.segmentEnvelope(), available, System.nanoTime() + grace()));
     }
     if (best.funded == null) {
       throw new AllocationTimedOut(properties.timeLimit());
@@ -96,7 +137,8 @@ public class AllocationOptimiser {
     }
     long totalCost = check.totalCost(funded);
     long cents = check.totalCents(funded);
-    AllocationExplainer explainer = new AllocationExplainer(graph, funded, available - totalCost, best.proven);
+    AllocationExplainer explainer = new AllocationExplainer(graph, funded, available - totalCost, best.proven,
+        problem.segmentEnvelope(), check.spentPerSegment(funded));
     AllocationResult result = new AllocationResult(List.copyOf(fundedIds), totalCost, amount(cents), best.proven,
         amount(Math.max(cents, best.boundCents)), amount(Math.max(0, best.boundCents - cents)), explainer.unfunded(),
         explainer.nextInLine(), null, available, (System.nanoTime() - start) / 1_000_000);
@@ -164,8 +206,8 @@ public class AllocationOptimiser {
       funded = funded == null || check.compare(outcome.funded(), funded) < 0 ? outcome.funded() : funded;
     }
     if (funded == null) {
-      AllocationCpSat.Solution first = AllocationCpSat.firstFeasible(check.graph(), check.regionMinimum(), available,
-          System.nanoTime() + grace());
+      AllocationCpSat.Solution first = AllocationCpSat.firstFeasible(check.graph(), check.regionMinimum(),
+          check.segmentEnvelope(), available, System.nanoTime() + grace());
       if (first.status() == AllocationCpSat.Status.FOUND && check.feasible(first.funded(), available)) {
         funded = first.funded();
       } else {

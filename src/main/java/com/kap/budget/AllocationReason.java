@@ -10,6 +10,8 @@ public enum AllocationReason {
   EXCLUDED_BY_GROUP("excluded by group"),
   /** A bid it requires is not funded. */
   REQUIREMENT_UNFUNDED("requirement unfunded"),
+  /** It costs more than what its segment's envelope has left. */
+  OVER_ENVELOPE("over envelope"),
   /** It (with what it requires) costs more than what is left. */
   OVER_BUDGET("over budget"),
   /** None of the above: it adds no benefit, or the search stopped at its limit before funding it. */

@@ -18,16 +18,45 @@ import java.util.List;
  * @param sensitivity the optimum with 10 % less and 10 % more available; null unless asked for
  * @param available {@code budget − reserve}
  * @param solveMillis wall time of the whole solve: the search, its tie-break and the explanations (not the sensitivity)
+ * @param envelopes each segment envelope with what the allocation spends in it; null when the problem has none
+ * @param envelopeCost what the envelopes cost in benefit: the optimum without them minus this allocation's benefit;
+ *     null when the problem has none
  */
 public record AllocationResult(List<String> funded, long totalCost, BigDecimal totalBenefit, boolean optimal,
     BigDecimal upperBound, BigDecimal gap, List<Unfunded> unfunded, List<NextInLine> nextInLine,
-    Sensitivity sensitivity, long available, long solveMillis) {
+    Sensitivity sensitivity, long available, long solveMillis,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<EnvelopeUse> envelopes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EnvelopeCost envelopeCost) {
+
+  /** An allocation of a problem without segment envelopes. */
+  public AllocationResult(List<String> funded, long totalCost, BigDecimal totalBenefit, boolean optimal,
+      BigDecimal upperBound, BigDecimal gap, List<Unfunded> unfunded, List<NextInLine> nextInLine,
+      Sensitivity sensitivity, long available, long solveMillis) {
+    this(funded, totalCost, totalBenefit, optimal, upperBound, gap, unfunded, nextInLine, sensitivity, available,
+        solveMillis, null, null);
+  }
 
   /** The same allocation with its ±10 % points. */
   public AllocationResult withSensitivity(Sensitivity points) {
     return new AllocationResult(funded, totalCost, totalBenefit, optimal, upperBound, gap, unfunded, nextInLine, points,
-        available, solveMillis);
+        available, solveMillis, envelopes, envelopeCost);
   }
+
+  /** The same allocation with its envelopes and what they cost. */
+  public AllocationResult withEnvelopes(List<EnvelopeUse> uses, EnvelopeCost cost) {
+    return new AllocationResult(funded, totalCost, totalBenefit, optimal, upperBound, gap, unfunded, nextInLine,
+        sensitivity, available, solveMillis, uses, cost);
+  }
+
+  /** A segment's envelope (most its funded bids may cost) and what the allocation spends in it. */
+  public record EnvelopeUse(String segment, long envelope, long spent) {}
+
+  /**
+   * @param withoutEnvelopes the best benefit had there been no envelopes; null when no allocation was found
+   * @param benefit {@code withoutEnvelopes − totalBenefit}: the benefit the envelopes cost
+   * @param proven both optima proven, so the cost is exact; otherwise an estimate
+   */
+  public record EnvelopeCost(BigDecimal withoutEnvelopes, BigDecimal benefit, boolean proven) {}
 
   /** e.g. {@code {"id":"B7","reason":"over budget","detail":"needs 12,000 more than the 3,000 left"}}. */
   public record Unfunded(String id, AllocationReason reason, String detail) {}

@@ -13,6 +13,9 @@ import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.RegionMinimums;
 import com.kap.budget.internal.RoundFacts;
+import com.kap.budget.internal.ScorecardWeights;
+import com.kap.budget.internal.SegmentEnvelopes;
+import com.kap.platform.rules.WeightsRefused;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.DisplayDates;
@@ -58,7 +61,7 @@ public class BudgetRounds {
    */
   public record OpenRound(String name, String scope, int year, long envelope, BigDecimal reservePercent,
       Map<String, Long> regionMinimums, LocalDate callDeadline, List<String> committee, String chair,
-      String openedBy, String processInstanceId) {
+      String openedBy, String processInstanceId, boolean segmentEnvelopes) {
 
     public boolean global() {
       return BudgetRound.GLOBAL.equals(scope);
@@ -111,11 +114,15 @@ public class BudgetRounds {
   private final CycleCalendar calendar;
   private final Clock clock;
   private final PublicLinks links;
+  private final ScorecardWeights scorecardWeights;
+  private final SegmentEnvelopes segmentEnvelopes;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
       AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Notifications notifications,
       Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
-      PublicLinks links) {
+      PublicLinks links, ScorecardWeights scorecardWeights, SegmentEnvelopes segmentEnvelopes) {
+    this.scorecardWeights = scorecardWeights;
+    this.segmentEnvelopes = segmentEnvelopes;
     this.roundFacts = roundFacts;
     this.bidFacts = bidFacts;
     this.rounds = rounds;
@@ -177,7 +184,7 @@ public class BudgetRounds {
     Map<String, Long> regionMinimums = "global".equals(level) ? RegionMinimums.read("regionMinimums",
         values.text("regionMinimums", false, 1000), accounts.regions(), envelope) : Map.of();
     return open(new OpenRound(name, scope, year, envelope, reservePercent, regionMinimums, deadline, committee, chair,
-        openedBy, processInstanceId));
+        openedBy, processInstanceId, values.flag("segmentEnvelopes")));
   }
 
   private String region(FormValues values) {
@@ -203,6 +210,11 @@ public class BudgetRounds {
 
   /** Registers the round as the open one of its scope; refused when the scope already has an open round. */
   public RoundOpened open(OpenRound command) {
+    try {
+      scorecardWeights.latest();
+    } catch (WeightsRefused e) {
+      throw new InvalidFormData("name", "no budget round can open: " + e.getMessage());
+    }
     BudgetRound round = new BudgetRound(0, command.name(), command.scope(), command.year(), command.envelope(),
         command.reservePercent(), command.regionMinimums(), calendar.endOf(command.callDeadline()).toInstant(),
         command.chair(), RoundStatus.OPEN, 0, 0, 0, command.processInstanceId());
@@ -213,10 +225,15 @@ public class BudgetRounds {
       throw new InvalidFormData(command.global() ? "level" : "region",
           "a budget round for " + command.scope() + " is already open; one open round per region and one global");
     }
+    scorecardWeights.recordForRound(BudgetIds.round(roundNo), command.name());
+    if (command.segmentEnvelopes()) {
+      rounds.enableSegmentEnvelopes(roundNo);
+    }
     audit.record(roundNo, null, AuditAction.ROUND_OPENED, command.openedBy(), null,
         command.name() + " · " + command.scope() + " · envelope " + command.envelope() + " · reserve "
             + command.reservePercent().toPlainString() + " % · call closes " + command.callDeadline()
-            + " · committee " + command.committee() + " · chair " + command.chair(), null);
+            + " · committee " + command.committee() + " · chair " + command.chair()
+            + (command.segmentEnvelopes() ? " · segment envelopes" : ""), null);
     return new RoundOpened(roundNo, BudgetIds.round(roundNo), command.name(),
         round.callDeadlineText(calendar.properties().timeZone()));
   }
@@ -277,7 +294,16 @@ public class BudgetRounds {
     for (String accountId : roundBids.stream().map(Bid::accountId).distinct().toList()) {
       accounts.account(accountId).ifPresent(account -> bidders.put(accountId, account));
     }
-    Recommendation recommendation = recommender.recommend(round, roundBids, bidders);
+    AllocationRecommender.Envelopes envelopes = null;
+    if (rounds.segmentEnvelopes(round.roundNo())) {
+      Map<String, String> segmentOfBid = new HashMap<>();
+      for (Bid bid : roundBids) {
+        segmentOfBid.put(bid.id(), bidFacts.segment(bid, round).label());
+      }
+      envelopes = new AllocationRecommender.Envelopes(segmentOfBid,
+          segmentEnvelopes.of(round.envelope() - round.reserve()));
+    }
+    Recommendation recommendation = recommender.recommend(round, roundBids, bidders, envelopes);
     rounds.saveRecommendation(round.roundNo(), recommendation);
     AllocationResult result = recommendation.result();
     audit.record(round.roundNo(), null, AuditAction.RECOMMENDATION, null, null,

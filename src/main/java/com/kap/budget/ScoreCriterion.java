@@ -3,14 +3,17 @@ package com.kap.budget;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** DESIGN §4's scorecard: each director scores every criterion 0–5; the weights add up to 100. */
+/**
+ * DESIGN §4's scorecard: each director scores every criterion 0–5. The criteria's weights are in the DMN table
+ * bidScorecardWeights, which a round reads when it opens.
+ */
 public enum ScoreCriterion {
-  STRATEGIC_FIT("strategicFit", "Strategic fit", 25),
-  RISK_ADJUSTED_VALUE("riskAdjustedValue", "Risk-adjusted value", 25),
-  ACCOUNT_POTENTIAL("accountPotential", "Account potential", 15),
-  RISK("risk", "Risk", 15),
-  CO_INVESTMENT("coInvestment", "Customer co-investment", 10),
-  FEASIBILITY("feasibility", "Feasibility", 10);
+  STRATEGIC_FIT("strategicFit", "Strategic fit"),
+  RISK_ADJUSTED_VALUE("riskAdjustedValue", "Risk-adjusted value"),
+  ACCOUNT_POTENTIAL("accountPotential", "Account potential"),
+  RISK("risk", "Risk"),
+  CO_INVESTMENT("coInvestment", "Customer co-investment"),
+  FEASIBILITY("feasibility", "Feasibility");
 
   public static final int MAX_SCORE = 5;
   /** Scores of one criterion further apart than this go to the chair for calibration. */
@@ -18,12 +21,10 @@ public enum ScoreCriterion {
 
   private final String key;
   private final String label;
-  private final int weight;
 
-  ScoreCriterion(String key, String label, int weight) {
+  ScoreCriterion(String key, String label) {
     this.key = key;
     this.label = label;
-    this.weight = weight;
   }
 
   public String key() {
@@ -34,10 +35,6 @@ public enum ScoreCriterion {
     return label;
   }
 
-  public int weight() {
-    return weight;
-  }
-
   /** Form field of the score in "Score bid", e.g. scoreStrategicFit. */
   public String scoreField() {
     return "score" + capitalised();
@@ -46,6 +43,11 @@ public enum ScoreCriterion {
   /** Form field of the agreed score in "Calibrate scores", e.g. calibratedStrategicFit. */
   public String calibratedField() {
     return "calibrated" + capitalised();
+  }
+
+  /** Variable with the criterion's weight in the round, for the forms' labels, e.g. weightStrategicFit. */
+  public String weightVariable() {
+    return "weight" + capitalised();
   }
 
   /** Variable telling the calibration form that this criterion needs an agreed score, e.g. flagStrategicFit. */

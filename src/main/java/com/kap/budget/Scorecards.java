@@ -11,6 +11,7 @@ import com.kap.budget.internal.BudgetRound;
 import com.kap.budget.internal.BudgetRoundRepository;
 import com.kap.budget.internal.ScoreRepository;
 import com.kap.budget.internal.Scorecard;
+import com.kap.budget.internal.ScorecardWeights;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.operations.BusinessMetrics;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A bid's scoring by the round's committee: recusals, blind scorecards, the chair's calibration where the members'
- * scores spread too far, and the benefit that the optimiser maximises. The bid's process hands over its forms and
+ * scores spread too far, and the benefit that the optimiser maximises, with the scorecard weights the round recorded
+ * when it opened (DMN bidScorecardWeights). The bid's process hands over its forms and
  * the bid's business key (B-12) and shows the variables these return.
  */
 @Service
@@ -52,9 +54,11 @@ public class Scorecards {
   private final BudgetAudit audit;
   private final BusinessMetrics metrics;
   private final Clock clock;
+  private final ScorecardWeights weights;
 
   public Scorecards(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
-      BudgetAudit audit, BusinessMetrics metrics, Clock clock) {
+      BudgetAudit audit, BusinessMetrics metrics, Clock clock, ScorecardWeights weights) {
+    this.weights = weights;
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -92,7 +96,18 @@ public class Scorecards {
       }
     }
     BudgetRound round = facts.round(bid);
-    return BidDisplay.variables(bid, round, account, facts.segment(bid, round).label());
+    Map<String, Object> variables = BidDisplay.variables(bid, round, account, facts.segment(bid, round).label());
+    variables.putAll(weightVariables(weights.ofRound(round)));
+    return variables;
+  }
+
+  /** The round's weight of each criterion for the forms' labels, e.g. weightStrategicFit "25". */
+  private static Map<String, Object> weightVariables(Map<ScoreCriterion, BigDecimal> roundWeights) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (ScoreCriterion criterion : ScoreCriterion.values()) {
+      variables.put(criterion.weightVariable(), roundWeights.get(criterion).toPlainString());
+    }
+    return variables;
   }
 
   /** Checks and stores a member's scorecard, once per member, under the member who submitted it. */
@@ -130,12 +145,13 @@ public class Scorecards {
     Bid bid = facts.bid(bidId);
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()));
     Set<ScoreCriterion> flagged = all.spreadTooFar();
+    Map<ScoreCriterion, BigDecimal> roundWeights = weights.ofRound(facts.round(bid));
     Map<String, Object> variables = new LinkedHashMap<>();
     List<Map<String, Object>> table = new ArrayList<>();
     for (ScoreCriterion criterion : ScoreCriterion.values()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("criterion", criterion.label());
-      row.put("weight", criterion.weight());
+      row.put("weight", roundWeights.get(criterion));
       row.put("scores", all.cards().stream().map(c -> c.member() + " " + c.scores().get(criterion))
           .collect(Collectors.joining(" · ")));
       row.put("spread", all.spread(criterion));
@@ -144,6 +160,7 @@ public class Scorecards {
       variables.put(criterion.flagVariable(), flagged.contains(criterion));
     }
     variables.put("scoreTable", Spin.JSON(table));
+    variables.putAll(weightVariables(roundWeights));
     return variables;
   }
 
@@ -182,11 +199,12 @@ public class Scorecards {
     if (bid.status() != BidStatus.ELIGIBLE) {
       return Optional.empty(); // a retried job: counted already
     }
-    BigDecimal benefit = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo())).benefit();
+    BudgetRound round = facts.round(bid);
+    BigDecimal benefit = BidScores.of(scores.scorecards(bid.bidNo()), scores.calibrations(bid.bidNo()))
+        .benefit(weights.ofRound(round));
     bids.recordBenefit(bid.bidNo(), benefit);
     audit.record(bid.roundNo(), bid.bidNo(), AuditAction.BENEFIT, null, null, benefit.toPlainString(), null);
     int scored = rounds.countScored(bid.roundNo());
-    BudgetRound round = facts.round(bid);
     return Optional.of(new BenefitComputed(benefit, round.id(),
         round.status() == RoundStatus.SCORING && scored >= round.bidsToScore()));
   }

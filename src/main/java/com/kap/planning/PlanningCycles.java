@@ -5,6 +5,7 @@ import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.rules.WeightsRefused;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
@@ -54,7 +55,8 @@ public class PlanningCycles {
 
   /**
    * Checks the start form (a year without a cycle, a plan deadline not in the past, a closing date after it) and
-   * registers the cycle. Run in the starting transaction: a refused start leaves nothing behind.
+   * registers the cycle with the latest segmentation weights (refused when that table is). Run in the starting
+   * transaction: a refused start leaves nothing behind.
    *
    * @throws InvalidFormData naming every problem of the form at once
    */
@@ -84,6 +86,11 @@ public class PlanningCycles {
       return closing;
     }).orElse(null);
     problems.throwIfAny();
+    try {
+      portfolio.recordWeights(year);
+    } catch (WeightsRefused e) {
+      throw new InvalidFormData("year", "no cycle can start: " + e.getMessage());
+    }
     try {
       cycles.insert(year, command.processInstanceId(), planDeadline, closingDate, currentUser.idOrElse(null),
           clock.instant());

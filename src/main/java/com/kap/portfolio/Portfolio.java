@@ -15,10 +15,12 @@ public class Portfolio {
 
   private final AccountRepository accounts;
   private final CycleSegmentRepository cycleSegments;
+  private final SegmentationWeights weights;
 
-  public Portfolio(AccountRepository accounts, CycleSegmentRepository cycleSegments) {
+  public Portfolio(AccountRepository accounts, CycleSegmentRepository cycleSegments, SegmentationWeights weights) {
     this.accounts = accounts;
     this.cycleSegments = cycleSegments;
+    this.weights = weights;
   }
 
   public Optional<Account> account(String accountId) {
@@ -60,8 +62,19 @@ public class Portfolio {
     return cycleSegments.accountIds(year, offset, limit);
   }
 
-  /** Forgets the year's segmentation, overrides included: the year's cycle was cancelled. */
+  /**
+   * Records the latest segmentation weights (DMN segmentationWeights) as the cycle year's: its segmentation uses
+   * them all its life, and a table deployed later applies from the next cycle.
+   *
+   * @throws com.kap.platform.rules.WeightsRefused for a table a cycle cannot start with, saying why
+   */
+  public void recordWeights(int year) {
+    weights.recordForCycle(year);
+  }
+
+  /** Forgets the year's segmentation, overrides and weights included: the year's cycle was cancelled. */
   public void forgetYear(int year) {
     cycleSegments.deleteYear(year);
+    weights.forgetCycle(year);
   }
 }

@@ -41,19 +41,19 @@ public class PortfolioImportService {
   private final PortfolioCsvParser parser;
   private final AccountRepository accounts;
   private final CycleSegmentRepository cycleSegments;
-  private final SegmentScorer scorer;
+  private final SegmentationWeights weights;
   private final KnownUsers knownUsers;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ZoneId zone;
 
   public PortfolioImportService(PortfolioProperties properties, AccountRepository accounts,
-      CycleSegmentRepository cycleSegments, SegmentScorer scorer, KnownUsers knownUsers,
+      CycleSegmentRepository cycleSegments, SegmentationWeights weights, KnownUsers knownUsers,
       TransactionTemplate transaction, Clock clock, @Value("${kap.cycle.time-zone:UTC}") ZoneId zone) {
     this.parser = new PortfolioCsvParser(properties.maxRows());
     this.accounts = accounts;
     this.cycleSegments = cycleSegments;
-    this.scorer = scorer;
+    this.weights = weights;
     this.knownUsers = knownUsers;
     this.transaction = transaction;
     this.clock = clock;
@@ -158,6 +158,7 @@ public class PortfolioImportService {
     List<PortfolioImportPreview.ChangedAccount> changed = new ArrayList<>();
     List<PortfolioImportPreview.SegmentMove> moves = new ArrayList<>();
     int unchanged = 0;
+    SegmentScorer scorer = weights.current();
     for (PortfolioCsvParser.Row row : rows) {
       Account after = row.account();
       Account before = current.get(after.accountId());

@@ -22,15 +22,15 @@ public class PortfolioQueries {
 
   private final AccountRepository accounts;
   private final CycleSegmentRepository cycleSegments;
-  private final SegmentScorer scorer;
+  private final SegmentationWeights weights;
   private final MatrixPicture matrixPicture;
   private final CurrentUser currentUser;
 
-  public PortfolioQueries(AccountRepository accounts, CycleSegmentRepository cycleSegments, SegmentScorer scorer,
+  public PortfolioQueries(AccountRepository accounts, CycleSegmentRepository cycleSegments, SegmentationWeights weights,
       MatrixPicture matrixPicture, CurrentUser currentUser) {
     this.accounts = accounts;
     this.cycleSegments = cycleSegments;
-    this.scorer = scorer;
+    this.weights = weights;
     this.matrixPicture = matrixPicture;
     this.currentUser = currentUser;
   }
@@ -53,6 +53,7 @@ public class PortfolioQueries {
     Map<String, List<CycleSegment>> cycles = (seesWholePortfolio() ? cycleSegments.findAll() : visible.stream()
         .flatMap(a -> cycleSegments.findByAccount(a.accountId()).stream()).toList())
         .stream().collect(Collectors.groupingBy(CycleSegment::accountId));
+    SegmentScorer scorer = weights.current();
     return visible.stream()
         .map(a -> AccountView.of(a, scorer.score(a.scores()), cycles.getOrDefault(a.accountId(), List.of())))
         .toList();
@@ -68,7 +69,7 @@ public class PortfolioQueries {
       throw new ApiException(HttpStatus.FORBIDDEN,
           "user '" + currentUser.id() + "' may not read account '" + accountId + "'");
     }
-    return AccountView.of(account, scorer.score(account.scores()), cycleSegments.findByAccount(accountId));
+    return AccountView.of(account, weights.current().score(account.scores()), cycleSegments.findByAccount(accountId));
   }
 
   /**
@@ -100,6 +101,7 @@ public class PortfolioQueries {
   public List<SegmentationRow> segmentation(Integer year) {
     List<Account> visible = visibleAccounts();
     if (year == null) {
+      SegmentScorer scorer = weights.current();
       return visible.stream().map(a -> {
         SegmentScorer.Scoring scoring = scorer.score(a.scores());
         return new SegmentationRow(a.accountId(), a.name(), a.region(), a.kam(), a.sponsor(),

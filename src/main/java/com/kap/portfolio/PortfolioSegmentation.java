@@ -36,7 +36,7 @@ public class PortfolioSegmentation {
 
   private final AccountRepository accounts;
   private final CycleSegmentRepository cycleSegments;
-  private final SegmentScorer scorer;
+  private final SegmentationWeights weights;
   private final MatrixPicture matrixPicture;
   private final SegmentationProperties properties;
   private final CurrentUser currentUser;
@@ -46,11 +46,11 @@ public class PortfolioSegmentation {
   private final Clock clock;
 
   public PortfolioSegmentation(AccountRepository accounts, CycleSegmentRepository cycleSegments,
-      SegmentScorer scorer, MatrixPicture matrixPicture, SegmentationProperties properties, CurrentUser currentUser,
+      SegmentationWeights weights, MatrixPicture matrixPicture, SegmentationProperties properties, CurrentUser currentUser,
       Validator validator, RuntimeService runtimeService, IdentityService identityService, Clock clock) {
     this.accounts = accounts;
     this.cycleSegments = cycleSegments;
-    this.scorer = scorer;
+    this.weights = weights;
     this.matrixPicture = matrixPicture;
     this.properties = properties;
     this.currentUser = currentUser;
@@ -60,9 +60,13 @@ public class PortfolioSegmentation {
     this.clock = clock;
   }
 
-  /** Scores every account and stores the year's segments; returns them, overrides applied. */
+  /**
+   * Scores every account with the weights the year's cycle recorded when it started (recorded now if it did not)
+   * and stores the year's segments; returns them, overrides applied.
+   */
   @Transactional
   public List<CycleSegment> segment(int year) {
+    SegmentScorer scorer = weights.recordForCycle(year);
     List<CycleSegment> computed = accounts.findAll().stream().map(account -> {
       SegmentScorer.Scoring scoring = scorer.score(account.scores());
       return new CycleSegment(year, account.accountId(), scoring.attractiveness(), scoring.strength(),

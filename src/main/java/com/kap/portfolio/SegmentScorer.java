@@ -1,19 +1,17 @@
 package com.kap.portfolio;
 
-import com.kap.portfolio.internal.SegmentationProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /**
  * Scores an account on both axes and places it in a segment (DESIGN §3):
  * {@code axis = 100 × Σ wᵢ·(sᵢ−1)/9 / Σ wᵢ}. The comparison with the threshold is done on the exact
  * fraction {@code 100·Σ wᵢ(sᵢ−1) ≥ threshold · 9·Σ wᵢ}, so an account that scores exactly 50 is high
- * (floating point would give 49.999… for many inputs).
+ * (floating point would give 49.999… for many inputs). The weights come from the DMN table segmentationWeights
+ * ({@link SegmentationWeights}): the latest version, or the one a cycle recorded when it started.
  */
-@Component
 public class SegmentScorer {
 
   /** Axis scores are reported with four decimals, truncated so that a reported 50.0000 is always high. */
@@ -27,12 +25,32 @@ public class SegmentScorer {
   private final BigDecimal strengthWeightSum;
   private final BigDecimal threshold;
 
-  public SegmentScorer(SegmentationProperties properties) {
-    readWeights(properties.attractiveness(), Criterion.Axis.ATTRACTIVENESS);
-    readWeights(properties.strength(), Criterion.Axis.STRENGTH);
+  /**
+   * @param weights a weight of 0 or more for every criterion, criterion key → weight; each axis's adding up to more
+   *     than 0
+   * @param threshold an axis score this high or higher is high
+   * @throws IllegalArgumentException naming the first weight that breaks the rule
+   */
+  public SegmentScorer(Map<String, BigDecimal> weights, BigDecimal threshold) {
+    for (Criterion criterion : Criterion.values()) {
+      BigDecimal weight = weights.get(criterion.key());
+      if (weight == null) {
+        throw new IllegalArgumentException("there is no weight for " + criterion.key());
+      }
+      if (weight.signum() < 0) {
+        throw new IllegalArgumentException("the weight of " + criterion.key() + " is " + weight.toPlainString()
+            + "; weights must be 0 or more");
+      }
+      this.weights.put(criterion, weight);
+    }
     this.attractivenessWeightSum = weightSum(Criterion.Axis.ATTRACTIVENESS);
     this.strengthWeightSum = weightSum(Criterion.Axis.STRENGTH);
-    this.threshold = properties.highThreshold();
+    this.threshold = threshold;
+  }
+
+  /** The weight of each criterion. */
+  public Map<Criterion, BigDecimal> weights() {
+    return java.util.Collections.unmodifiableMap(weights);
   }
 
   public Scoring score(Map<Criterion, Integer> scores) {
@@ -67,30 +85,11 @@ public class SegmentScorer {
     return points.divide(SCORE_RANGE.multiply(weightSum), SCALE, RoundingMode.DOWN);
   }
 
-  private void readWeights(Map<String, BigDecimal> configured, Criterion.Axis axis) {
-    if (configured == null) {
-      throw new IllegalStateException("kap.segmentation." + axisKey(axis) + " weights are missing");
-    }
-    configured.forEach((key, weight) -> {
-      Criterion criterion = Criterion.byKey(key)
-          .filter(c -> c.axis() == axis)
-          .orElseThrow(() -> new IllegalStateException(
-              "kap.segmentation." + axisKey(axis) + "." + key + " is not a criterion of that axis; expected one of "
-                  + Criterion.of(axis).stream().map(Criterion::key).toList()));
-      if (weight == null || weight.signum() < 0) {
-        throw new IllegalStateException("kap.segmentation." + axisKey(axis) + "." + key + " must be a weight of 0 or more");
-      }
-      weights.put(criterion, weight);
-    });
-    for (Criterion criterion : Criterion.of(axis)) {
-      weights.putIfAbsent(criterion, BigDecimal.ZERO);
-    }
-  }
-
   private BigDecimal weightSum(Criterion.Axis axis) {
     BigDecimal sum = Criterion.of(axis).stream().map(weights::get).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (sum.signum() == 0) {
-      throw new IllegalStateException("kap.segmentation." + axisKey(axis) + " weights add up to 0");
+      throw new IllegalArgumentException("the " + axisKey(axis) + " weights add up to 0; at least one must be more "
+          + "than 0");
     }
     return sum;
   }

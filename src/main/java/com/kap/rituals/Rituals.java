@@ -17,7 +17,7 @@ import com.kap.portfolio.AccountTeam;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.Segment;
-import com.kap.portfolio.SegmentScorer;
+import com.kap.portfolio.SegmentationWeights;
 import com.kap.rituals.internal.AdvisoryBoardRepository;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.rituals.internal.RitualCadence;
@@ -55,7 +55,7 @@ public class Rituals {
   private final OccurrenceRepository occurrences;
   private final AdvisoryBoardRepository boards;
   private final Portfolio accounts;
-  private final SegmentScorer scorer;
+  private final SegmentationWeights weights;
   private final AccountTeam team;
   private final CycleCalendar calendar;
   private final Notifications notifications;
@@ -66,7 +66,7 @@ public class Rituals {
   private final PublicLinks links;
 
   public Rituals(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
-      OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentScorer scorer,
+      OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentationWeights weights,
       AccountTeam team, CycleCalendar calendar, Notifications notifications, BusinessMetrics metrics,
       CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links) {
     this.facts = facts;
@@ -75,7 +75,7 @@ public class Rituals {
     this.occurrences = occurrences;
     this.boards = boards;
     this.accounts = accounts;
-    this.scorer = scorer;
+    this.weights = weights;
     this.team = team;
     this.calendar = calendar;
     this.notifications = notifications;
@@ -96,7 +96,7 @@ public class Rituals {
     PlanKey key = command.plan();
     Account account = facts.account(key);
     String segment = accounts.segment(key.year(), key.accountId()).map(CycleSegment::segment)
-        .orElseGet(() -> scorer.score(account.scores()).segment()).label();
+        .orElseGet(() -> weights.ofCycle(key.year()).score(account.scores()).segment()).label();
     plans.insert(key.year(), key.accountId(), segment, command.processInstanceId(), clock.instant());
     return new RegisteredRitualPlan(key.year(), account.name(), segment);
   }

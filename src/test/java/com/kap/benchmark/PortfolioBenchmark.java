@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.portfolio.Criterion;
 import com.kap.portfolio.SegmentScorer;
+import com.kap.portfolio.SegmentationWeights;
 import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
@@ -29,11 +30,12 @@ import org.springframework.http.ResponseEntity;
 @KapTest
 class PortfolioBenchmark {
 
-  @Autowired SegmentScorer scorer;
+  @Autowired SegmentationWeights weights;
   @Autowired TestRestTemplate rest;
 
   @Test
   void scoring100000Accounts() throws IOException {
+    SegmentScorer scorer = weights.current();
     Random random = new Random(42);
     List<Map<Criterion, Integer>> accounts = new ArrayList<>();
     for (int i = 0; i < 100_000; i++) {

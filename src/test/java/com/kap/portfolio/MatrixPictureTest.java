@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
 
 class MatrixPictureTest {
 
-  private final MatrixPicture picture = new MatrixPicture(new SegmentScorer(SegmentScorerTest.defaults()), null);
+  private final MatrixPicture picture = new MatrixPicture(null, null);
 
   @ParameterizedTest
   @ValueSource(ints = {24, 200})

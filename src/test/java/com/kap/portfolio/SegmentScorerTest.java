@@ -3,7 +3,6 @@ package com.kap.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.kap.portfolio.internal.SegmentationProperties;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,14 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class SegmentScorerTest {
 
-  /** DESIGN §3's default weights, in criterion order. */
-  static SegmentationProperties defaults() {
-    return new SegmentationProperties(BigDecimal.valueOf(50), 35,
-        weights(Criterion.Axis.ATTRACTIVENESS, 25, 25, 15, 15, 10, 10),
-        weights(Criterion.Axis.STRENGTH, 25, 20, 20, 15, 10, 10));
+  /** DESIGN §3's weights (as bpmn/segmentationWeights.dmn holds them), criterion key → weight. */
+  static Map<String, BigDecimal> defaults() {
+    Map<String, BigDecimal> weights = new LinkedHashMap<>();
+    weights.putAll(weights(Criterion.Axis.ATTRACTIVENESS, 25, 25, 15, 15, 10, 10));
+    weights.putAll(weights(Criterion.Axis.STRENGTH, 25, 20, 20, 15, 10, 10));
+    return weights;
   }
 
-  private final SegmentScorer scorer = new SegmentScorer(defaults());
+  private static final BigDecimal THRESHOLD = BigDecimal.valueOf(50);
+
+  private final SegmentScorer scorer = new SegmentScorer(defaults(), THRESHOLD);
 
   @Test
   void exactlyFiftyCountsAsHigh() {
@@ -66,27 +68,33 @@ class SegmentScorerTest {
   }
 
   @Test
-  void configuredWeightsChangeTheResult() {
-    Map<String, BigDecimal> onlySpend = new LinkedHashMap<>();
+  void theWeightsChangeTheResult() {
+    Map<String, BigDecimal> onlySpend = defaults();
+    Criterion.of(Criterion.Axis.ATTRACTIVENESS).forEach(c -> onlySpend.put(c.key(), BigDecimal.ZERO));
     onlySpend.put("spend", BigDecimal.ONE);
-    SegmentScorer spendOnly = new SegmentScorer(new SegmentationProperties(BigDecimal.valueOf(50), 35, onlySpend,
-        defaults().strength()));
+    SegmentScorer spendOnly = new SegmentScorer(onlySpend, THRESHOLD);
 
     SegmentScorer.Scoring scoring = spendOnly.score(scores(List.of(10, 1, 1, 1, 1, 1), List.of(1, 1, 1, 1, 1, 1)));
 
     assertThat(scoring.attractiveness()).isEqualByComparingTo("100");
+    assertThat(scorer.score(scores(List.of(10, 1, 1, 1, 1, 1), List.of(1, 1, 1, 1, 1, 1))).attractiveness())
+        .as("with DESIGN's weights, spend is a quarter").isEqualByComparingTo("25");
   }
 
   @Test
-  void refusesMisconfiguredWeights() {
-    Map<String, BigDecimal> wrongAxis = Map.of("solutionFit", BigDecimal.ONE);
-    assertThatThrownBy(() -> new SegmentScorer(new SegmentationProperties(BigDecimal.valueOf(50), 35, wrongAxis,
-        defaults().strength())))
-        .hasMessageContaining("kap.segmentation.attractiveness.solutionFit is not a criterion of that axis");
-    Map<String, BigDecimal> zero = Map.of("spend", BigDecimal.ZERO);
-    assertThatThrownBy(() -> new SegmentScorer(new SegmentationProperties(BigDecimal.valueOf(50), 35, zero,
-        defaults().strength())))
-        .hasMessageContaining("weights add up to 0");
+  void refusesBadWeights() {
+    Map<String, BigDecimal> missing = defaults();
+    missing.remove("solutionFit");
+    assertThatThrownBy(() -> new SegmentScorer(missing, THRESHOLD))
+        .hasMessage("there is no weight for solutionFit");
+    Map<String, BigDecimal> negative = defaults();
+    negative.put("growth", new BigDecimal("-5"));
+    assertThatThrownBy(() -> new SegmentScorer(negative, THRESHOLD))
+        .hasMessage("the weight of growth is -5; weights must be 0 or more");
+    Map<String, BigDecimal> zero = defaults();
+    Criterion.of(Criterion.Axis.STRENGTH).forEach(c -> zero.put(c.key(), BigDecimal.ZERO));
+    assertThatThrownBy(() -> new SegmentScorer(zero, THRESHOLD))
+        .hasMessage("the strength weights add up to 0; at least one must be more than 0");
   }
 
   @Test

@@ -16,12 +16,19 @@ public final class AllocationCheck {
 
   private final AllocationGraph graph;
   private final Map<String, Long> regionMinimum;
+  private final Map<String, Long> segmentEnvelope;
   private final long[] cost;
   private final long[] cents;
 
   public AllocationCheck(AllocationGraph graph, Map<String, Long> regionMinimum) {
+    this(graph, regionMinimum, Map.of());
+  }
+
+  /** @param segmentEnvelope per segment the most its funded bids may cost together; empty for none */
+  public AllocationCheck(AllocationGraph graph, Map<String, Long> regionMinimum, Map<String, Long> segmentEnvelope) {
     this.graph = graph;
     this.regionMinimum = regionMinimum;
+    this.segmentEnvelope = segmentEnvelope;
     int n = graph.size();
     cost = new long[n];
     cents = new long[n];
@@ -39,6 +46,29 @@ public final class AllocationCheck {
     return regionMinimum;
   }
 
+  public Map<String, Long> segmentEnvelope() {
+    return segmentEnvelope;
+  }
+
+  /** The segment envelope the bid counts towards, or null. */
+  public Long envelopeOf(int bid) {
+    String segment = graph.bid(bid).segment();
+    return segment == null ? null : segmentEnvelope.get(segment);
+  }
+
+  /** What the funded bids of each enveloped segment cost together. */
+  public Map<String, Long> spentPerSegment(boolean[] funded) {
+    Map<String, Long> spent = new java.util.LinkedHashMap<>();
+    segmentEnvelope.keySet().forEach(segment -> spent.put(segment, 0L));
+    for (int i = 0; i < funded.length; i++) {
+      String segment = graph.bid(i).segment();
+      if (funded[i] && segment != null && spent.containsKey(segment)) {
+        spent.merge(segment, cost[i], Long::sum);
+      }
+    }
+    return spent;
+  }
+
   public long cost(int bid) {
     return cost[bid];
   }
@@ -48,7 +78,7 @@ public final class AllocationCheck {
     return cents[bid];
   }
 
-  /** Every constraint of DESIGN §4, in integer arithmetic. */
+  /** Every constraint of DESIGN §4 and the segment envelopes, in integer arithmetic. */
   public boolean feasible(boolean[] funded, long available) {
     if (funded == null || funded.length != graph.size()) {
       return false;
@@ -83,6 +113,13 @@ public final class AllocationCheck {
     for (Map.Entry<String, Long> minimum : regionMinimum.entrySet()) {
       if (perRegion.getOrDefault(minimum.getKey(), 0L) < minimum.getValue()) {
         return false;
+      }
+    }
+    if (!segmentEnvelope.isEmpty()) {
+      for (Map.Entry<String, Long> spent : spentPerSegment(funded).entrySet()) {
+        if (spent.getValue() > segmentEnvelope.get(spent.getKey())) {
+          return false;
+        }
       }
     }
     return true;

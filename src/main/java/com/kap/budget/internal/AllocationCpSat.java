@@ -35,9 +35,9 @@ public final class AllocationCpSat {
   private AllocationCpSat() {}
 
   /** Any allocation meeting every constraint, the first found, or why there is none. */
-  public static Solution firstFeasible(AllocationGraph graph, Map<String, Long> regionMinimum, long available,
-      long deadline) {
-    Model model = new Model(graph, regionMinimum, available, false);
+  public static Solution firstFeasible(AllocationGraph graph, Map<String, Long> regionMinimum,
+      Map<String, Long> segmentEnvelope, long available, long deadline) {
+    Model model = new Model(graph, regionMinimum, segmentEnvelope, available, false);
     CpSolver solver = solver(deadline);
     solver.getParameters().setStopAfterFirstSolution(true);
     CpSolverStatus status = solver.solve(model.cp);
@@ -49,12 +49,12 @@ public final class AllocationCpSat {
   }
 
   /**
-   * Which must-fund bids and region minimums together leave no allocation (CP-SAT's sufficient assumptions), as a
+   * Which must-fund bids, region minimums and segment envelopes together leave no allocation (CP-SAT's sufficient assumptions), as a
    * sentence for {@link AllocationInfeasible}.
    */
-  public static String explainInfeasibility(AllocationGraph graph, Map<String, Long> regionMinimum, long available,
-      long deadline) {
-    Model model = new Model(graph, regionMinimum, available, true);
+  public static String explainInfeasibility(AllocationGraph graph, Map<String, Long> regionMinimum,
+      Map<String, Long> segmentEnvelope, long available, long deadline) {
+    Model model = new Model(graph, regionMinimum, segmentEnvelope, available, true);
     CpSolver solver = solver(deadline);
     CpSolverStatus status = solver.solve(model.cp);
     List<String> conflicting = new ArrayList<>();
@@ -67,7 +67,8 @@ public final class AllocationCpSat {
       }
     }
     String constraints = conflicting.isEmpty()
-        ? "the must-fund bids, exclusivity groups, requirements and region minimums"
+        ? (segmentEnvelope.isEmpty() ? "the must-fund bids, exclusivity groups, requirements and region minimums"
+            : "the must-fund bids, exclusivity groups, requirements, region minimums and segment envelopes")
         : String.join(", ", conflicting);
     return "infeasible: no allocation within the " + available + " available meets " + constraints
         + " together";
@@ -92,7 +93,8 @@ public final class AllocationCpSat {
     /** Assumption literal index → the constraint it stands for, in words (only with assumptions). */
     public final Map<Integer, String> assumptionNames = new LinkedHashMap<>();
 
-    public Model(AllocationGraph graph, Map<String, Long> regionMinimum, long available, boolean withAssumptions) {
+    public Model(AllocationGraph graph, Map<String, Long> regionMinimum, Map<String, Long> segmentEnvelope,
+        long available, boolean withAssumptions) {
       int n = graph.size();
       funded = new BoolVar[n];
       cost = new long[n];
@@ -123,6 +125,25 @@ public final class AllocationCpSat {
       groups.values().stream().filter(members -> members.size() > 1).forEach(cp::addAtMostOne);
       cp.addLessOrEqual(cost(), available);
       regionMinimum.forEach((region, minimum) -> addRegionMinimum(graph, region, minimum, withAssumptions));
+      segmentEnvelope.forEach((segment, envelope) -> addEnvelope(graph, segment, envelope, withAssumptions));
+    }
+
+    private void addEnvelope(AllocationGraph graph, String segment, long envelope, boolean withAssumptions) {
+      List<BoolVar> vars = new ArrayList<>();
+      List<Long> costs = new ArrayList<>();
+      for (int i = 0; i < funded.length; i++) {
+        if (segment.equals(graph.bid(i).segment())) {
+          vars.add(funded[i]);
+          costs.add(cost[i]);
+        }
+      }
+      var constraint = cp.addLessOrEqual(LinearExpr.weightedSum(vars.toArray(BoolVar[]::new),
+          costs.stream().mapToLong(Long::longValue).toArray()), envelope);
+      if (withAssumptions) {
+        BoolVar enforced = cp.newBoolVar("segmentEnvelope." + segment);
+        constraint.onlyEnforceIf(enforced);
+        assume(enforced, "segmentEnvelope." + segment + " " + envelope);
+      }
     }
 
     private void addRegionMinimum(AllocationGraph graph, String region, long minimum, boolean withAssumptions) {

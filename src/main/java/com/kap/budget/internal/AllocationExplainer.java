@@ -30,8 +30,21 @@ public final class AllocationExplainer {
   private final long left;
   private final boolean optimal;
   private final Map<String, Integer> fundedOfGroup = new HashMap<>();
+  /** Per enveloped segment: its envelope and what it has left. */
+  private final Map<String, long[]> envelopes;
 
   public AllocationExplainer(AllocationGraph graph, boolean[] funded, long left, boolean optimal) {
+    this(graph, funded, left, optimal, Map.of(), Map.of());
+  }
+
+  /**
+   * @param segmentEnvelope per segment the most its funded bids may cost; @param spent what they cost
+   */
+  public AllocationExplainer(AllocationGraph graph, boolean[] funded, long left, boolean optimal,
+      Map<String, Long> segmentEnvelope, Map<String, Long> spent) {
+    this.envelopes = new HashMap<>();
+    segmentEnvelope.forEach((segment, envelope) -> envelopes.put(segment,
+        new long[] {envelope, envelope - spent.getOrDefault(segment, 0L)}));
     this.graph = graph;
     this.funded = funded;
     this.left = left;
@@ -69,7 +82,13 @@ public final class AllocationExplainer {
             + ", which is " + (graph.bid(required).eligible() ? "not funded" : "not eligible"));
       }
     }
-    // what it requires is funded: the bid alone would have to fit
+    // what it requires is funded: the bid alone would have to fit, in its segment's envelope first
+    long[] envelope = bid.segment() == null ? null : envelopes.get(bid.segment());
+    if (envelope != null && bid.cost() > envelope[1]) {
+      return new Unfunded(bid.id(), AllocationReason.OVER_ENVELOPE, "the " + bid.segment() + " envelope of "
+          + amount(envelope[0]) + " has " + amount(envelope[1]) + " left; the bid needs " + amount(bid.cost()
+          - envelope[1]) + " more");
+    }
     if (bid.cost() > left) {
       return new Unfunded(bid.id(), AllocationReason.OVER_BUDGET,
           "needs " + amount(bid.cost() - left) + " more than the " + amount(left) + " left");
@@ -101,6 +120,7 @@ public final class AllocationExplainer {
 
   private boolean onlyBudgetHoldsBack(Bundle bundle) {
     Set<String> groups = new HashSet<>();
+    Map<String, Long> envelopeCost = new HashMap<>();
     for (int m = bundle.members.nextSetBit(0); m >= 0; m = bundle.members.nextSetBit(m + 1)) {
       AllocationBid member = graph.bid(m);
       if (!member.eligible()) {
@@ -109,6 +129,10 @@ public final class AllocationExplainer {
       String group = member.exclusiveGroup();
       if (group != null && (fundedOfGroup.containsKey(group) || !groups.add(group))) {
         return false;
+      }
+      long[] envelope = member.segment() == null ? null : envelopes.get(member.segment());
+      if (envelope != null && envelopeCost.merge(member.segment(), member.cost(), Long::sum) > envelope[1]) {
+        return false; // its envelope holds it back too
       }
     }
     return true;

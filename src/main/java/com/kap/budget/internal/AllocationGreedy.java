@@ -15,7 +15,7 @@ import java.util.Set;
  * A feasible allocation found without search, to start the exact solver from and to fall back on: the must-fund bids
  * and what they require; then, region by region, the best benefit per cost until each minimum is met; then the best
  * benefit per cost overall. A bid comes with the unfunded bids it requires (its bundle), and only if the bundle keeps
- * every group and leaves enough for the minimums still unmet. Deterministic: ratios are compared exactly, ties by
+ * every group, stays within its segments' envelopes and leaves enough for the minimums still unmet. Deterministic: ratios are compared exactly, ties by
  * position. It may fail where a region minimum is hard to meet; then there is no start.
  */
 public final class AllocationGreedy {
@@ -26,6 +26,7 @@ public final class AllocationGreedy {
   private final double[] preferred;
   private final Set<String> groups = new HashSet<>();
   private final Map<String, Long> regionCost = new HashMap<>();
+  private final Map<String, Long> segmentCost = new HashMap<>();
   private long left;
 
   private AllocationGreedy(AllocationCheck check, long available, double[] preferred) {
@@ -122,9 +123,25 @@ public final class AllocationGreedy {
     for (int m : bundle) {
       cost += check.cost(m);
     }
-    if (cost + shortfall(bundle) <= left) {
+    if (cost + shortfall(bundle) <= left && withinEnvelopes(bundle)) {
       fund(bundle);
     }
+  }
+
+  /** Whether the bundle fits in what its segments' envelopes have left. */
+  private boolean withinEnvelopes(List<Integer> bundle) {
+    if (check.segmentEnvelope().isEmpty()) {
+      return true;
+    }
+    Map<String, Long> after = new HashMap<>(segmentCost);
+    for (int m : bundle) {
+      String segment = graph.bid(m).segment();
+      if (segment != null && check.segmentEnvelope().containsKey(segment)
+          && after.merge(segment, check.cost(m), Long::sum) > check.segmentEnvelope().get(segment)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What the region minimums still lack, had the bundle been funded. */
@@ -150,6 +167,9 @@ public final class AllocationGreedy {
       }
       if (bid.region() != null) {
         regionCost.merge(bid.region(), check.cost(m), Long::sum);
+      }
+      if (bid.segment() != null) {
+        segmentCost.merge(bid.segment(), check.cost(m), Long::sum);
       }
     }
   }

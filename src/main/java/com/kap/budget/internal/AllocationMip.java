@@ -266,6 +266,14 @@ public final class AllocationMip {
       for (int i = 0; i < n; i++) {
         budget.setCoefficient(x[i], check.cost(i));
       }
+      check.segmentEnvelope().forEach((segment, envelope) -> {
+        MPConstraint atMost = solver.makeConstraint(-MPSolver.infinity(), envelope);
+        for (int i = 0; i < n; i++) {
+          if (segment.equals(graph.bid(i).segment())) {
+            atMost.setCoefficient(x[i], check.cost(i));
+          }
+        }
+      });
       check.regionMinimum().forEach((region, minimum) -> {
         MPConstraint atLeast = solver.makeConstraint(minimum, MPSolver.infinity());
         for (int i = 0; i < n; i++) {

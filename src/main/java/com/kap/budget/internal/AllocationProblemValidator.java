@@ -61,6 +61,14 @@ public final class AllocationProblemValidator {
         throw bad("bids[" + i + "].id: duplicate '" + bid.id() + "'");
       }
     }
+    problem.segmentEnvelope().forEach((segment, envelope) -> {
+      if (segment == null || segment.isBlank()) {
+        throw bad("segmentEnvelope: segment names must not be empty");
+      }
+      if (envelope == null || envelope < 0) {
+        throw bad("segmentEnvelope." + segment + ": must be a whole number, 0 or more");
+      }
+    });
     problem.regionMinimum().forEach((region, minimum) -> {
       if (region == null || region.isBlank()) {
         throw bad("regionMinimum: region names must not be empty");

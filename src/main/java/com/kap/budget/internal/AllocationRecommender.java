@@ -24,25 +24,44 @@ public class AllocationRecommender {
     this.optimiser = optimiser;
   }
 
+  /**
+   * The segment envelopes of a round that enables them.
+   *
+   * @param segmentOfBid bid id → its account's segment label in the round's year
+   * @param envelope segment label → the most its funded bids may cost
+   */
+  public record Envelopes(Map<String, String> segmentOfBid, Map<String, Long> envelope) {}
+
   /** The optimum; where must-fund bids or region minimums cannot all be met, without them, and saying so. */
   public Recommendation recommend(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders) {
+    return recommend(round, roundBids, bidders, null);
+  }
+
+  /**
+   * The same within the segment envelopes, when there are ({@code envelopes} not null): these always hold, as no
+   * allocation at all always fits them; must-fund and the region minimums give way as before.
+   */
+  public Recommendation recommend(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,
+      Envelopes envelopes) {
     try {
-      return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, true, true), true), null);
+      return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, true, true, envelopes), true),
+          null);
     } catch (AllocationInfeasible mustFundOrMinimums) {
       try {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, true), true),
+        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, true, envelopes), true),
             "The must-fund bids cannot all be funded (" + mustFundOrMinimums.getMessage() + "). This proposal "
                 + "ignores must-fund; fund them by override, drawing on the reserve where needed.");
       } catch (AllocationInfeasible minimums) {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, false), true),
+        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, false, envelopes), true),
             "The round's constraints cannot all be met (" + mustFundOrMinimums.getMessage() + "). This proposal "
-                + "ignores must-fund and the region minimums; decide them by override.");
+                + "ignores must-fund and the region minimums" + (envelopes == null ? ""
+                : ", keeping the segment envelopes") + "; decide them by override.");
       }
     }
   }
 
   private static AllocationProblem problem(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,
-      boolean honourMustFund, boolean honourRegionMinimums) {
+      boolean honourMustFund, boolean honourRegionMinimums, Envelopes envelopes) {
     List<AllocationBid> candidates = new ArrayList<>();
     for (Bid bid : roundBids) {
       boolean eligible = bid.status() == BidStatus.SCORED;
@@ -51,9 +70,10 @@ public class AllocationRecommender {
           bid.benefit() == null ? BigDecimal.ZERO : bid.benefit(),
           honourMustFund && eligible && content.mustFund(), content.exclusiveGroup(),
           content.requiresBid() == null ? List.of() : List.of(BudgetIds.bid(content.requiresBid())),
-          bidders.containsKey(bid.accountId()) ? bidders.get(bid.accountId()).region() : null, eligible));
+          bidders.containsKey(bid.accountId()) ? bidders.get(bid.accountId()).region() : null, eligible,
+          envelopes == null ? null : envelopes.segmentOfBid().get(bid.id())));
     }
     return new AllocationProblem(round.envelope(), round.reserve(), candidates,
-        honourRegionMinimums ? round.regionMinimums() : Map.of());
+        honourRegionMinimums ? round.regionMinimums() : Map.of(), envelopes == null ? Map.of() : envelopes.envelope());
   }
 }

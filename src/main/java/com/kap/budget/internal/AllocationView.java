@@ -53,6 +53,19 @@ public final class AllocationView {
     variables.put("allocationTable", Spin.JSON(table));
     variables.put("bidOptions", Spin.JSON(options));
     variables.put("reserveText", amount(round.reserveLeft()) + " held back");
+    List<Map<String, Object>> envelopes = new ArrayList<>();
+    if (result.envelopes() != null) {
+      for (AllocationResult.EnvelopeUse use : result.envelopes()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("segment", use.segment());
+        row.put("envelope", amount(use.envelope()));
+        row.put("spent", amount(use.spent()));
+        row.put("left", amount(use.envelope() - use.spent()));
+        envelopes.add(row);
+      }
+    }
+    variables.put("segmentEnvelopes", result.envelopes() != null);
+    variables.put("envelopeTable", Spin.JSON(envelopes));
     return variables;
   }
 
@@ -65,6 +78,9 @@ public final class AllocationView {
         .append("**Recommended:** ").append(Plural.count(result.funded().size(), "bid", "bids")).append(", cost ")
         .append(amount(result.totalCost())).append(", benefit ").append(result.totalBenefit().toPlainString())
         .append(".\n\n").append(proof(result));
+    if (result.envelopeCost() != null) {
+      text.append("\n\n").append(envelopeCost(result));
+    }
     if (result.sensitivity() != null) {
       text.append("\n\n**Sensitivity:** with 10 % less budget the best benefit is ")
           .append(point(result.sensitivity().minus10Percent())).append("; with 10 % more, ")
@@ -93,6 +109,18 @@ public final class AllocationView {
     }
     return text + " It might fall short of the best allocation by at most " + result.gap().toPlainString()
         + " benefit (no allocation can exceed " + result.upperBound().toPlainString() + ").";
+  }
+
+  /** What the segment envelopes cost in benefit: the optimum without them minus the recommendation's benefit. */
+  public static String envelopeCost(AllocationResult result) {
+    AllocationResult.EnvelopeCost cost = result.envelopeCost();
+    if (cost.withoutEnvelopes() == null) {
+      return "**Segment envelopes:** what they cost in benefit is not known (no allocation without them was found in "
+          + "time).";
+    }
+    return "**Segment envelopes** cost " + cost.benefit().toPlainString() + " benefit" + (cost.proven() ? ""
+        : " (at most; not proven)") + ": without them the best benefit is " + cost.withoutEnvelopes().toPlainString()
+        + ".";
   }
 
   private static String point(AllocationResult.Point point) {

@@ -9,7 +9,7 @@ import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.Segment;
-import com.kap.portfolio.SegmentScorer;
+import com.kap.portfolio.SegmentationWeights;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -30,15 +30,15 @@ public class BidFacts {
   private final ScoreRepository scores;
   private final Portfolio accounts;
   private final KnownUsers users;
-  private final SegmentScorer scorer;
+  private final SegmentationWeights weights;
   private final CycleCalendar calendar;
   private final BudgetProperties properties;
   private final Clock clock;
 
   public BidFacts(BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
-      Portfolio accounts, KnownUsers users, SegmentScorer scorer,
+      Portfolio accounts, KnownUsers users, SegmentationWeights weights,
       CycleCalendar calendar, BudgetProperties properties, Clock clock) {
-    this.scorer = scorer;
+    this.weights = weights;
     this.bids = bids;
     this.rounds = rounds;
     this.scores = scores;
@@ -69,10 +69,13 @@ public class BidFacts {
         .orElseThrow(() -> new IllegalStateException("no account " + bid.accountId()));
   }
 
-  /** The account's segment in the round's planning year, or from its current scores when that year has none. */
+  /**
+   * The account's segment in the round's planning year, or from its current scores (with the year's weights) when
+   * that year has none.
+   */
   public Segment segment(Bid bid, BudgetRound round) {
     return accounts.segment(round.planYear(), bid.accountId()).map(CycleSegment::segment)
-        .orElseGet(() -> scorer.score(account(bid).scores()).segment());
+        .orElseGet(() -> weights.ofCycle(round.planYear()).score(account(bid).scores()).segment());
   }
 
   /** Assignee of "Revise bid" and "Consider appeal". */

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * All scores of one bid: per criterion the members' scores, the chair's calibration where there is one, and the
- * benefit the optimiser maximises: Σ weight × score / 5 (0–100, two decimals), where a criterion's score is the
- * calibrated one or else the members' mean.
+ * benefit the optimiser maximises: Σ weight × score / 5 (0–100 with weights adding up to 100, two decimals), where a
+ * criterion's score is the calibrated one or else the members' mean, and the weights are the round's
+ * ({@link ScorecardWeights}).
  */
 public final class BidScores {
 
@@ -67,13 +68,13 @@ public final class BidScores {
         .divide(BigDecimal.valueOf(scores.size()), 10, RoundingMode.HALF_UP);
   }
 
-  /** The bid's benefit, 0–100 with two decimals; zero when nobody scored it. */
-  public BigDecimal benefit() {
+  /** The bid's benefit with the round's weights, 0–100 with two decimals; zero when nobody scored it. */
+  public BigDecimal benefit(Map<ScoreCriterion, BigDecimal> weights) {
     BigDecimal total = BigDecimal.ZERO;
     for (ScoreCriterion criterion : ScoreCriterion.values()) {
       BigDecimal score = score(criterion);
       if (score != null) {
-        total = total.add(score.multiply(BigDecimal.valueOf(criterion.weight())));
+        total = total.add(score.multiply(weights.get(criterion)));
       }
     }
     return total.divide(BigDecimal.valueOf(ScoreCriterion.MAX_SCORE), 2, RoundingMode.HALF_UP);

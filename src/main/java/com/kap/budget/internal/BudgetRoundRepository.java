@@ -22,6 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BudgetRoundRepository {
 
+  /** Enables segment envelopes for the round (its start form's checkbox). */
+  public void enableSegmentEnvelopes(long roundNo) {
+    jdbc.sql("update kap_budget_round set segment_envelopes = true where round_no = ?").param(roundNo).update();
+  }
+
+  /** Whether the round's allocation keeps each segment within its envelope. */
+  public boolean segmentEnvelopes(long roundNo) {
+    return Boolean.TRUE.equals(jdbc.sql("select segment_envelopes from kap_budget_round where round_no = ?")
+        .param(roundNo).query(Boolean.class).single());
+  }
+
   private static final String COLUMNS = "round_no, name, scope, plan_year, envelope, reserve_percent, region_minimums, "
       + "call_deadline, "
       + "chair, status, bids_to_score, bids_scored, reserve_drawn, process_instance_id";

@@ -5,6 +5,7 @@ import com.kap.portfolio.Account;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Segment;
 import com.kap.portfolio.SegmentScorer;
+import com.kap.portfolio.SegmentationWeights;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,11 +42,11 @@ public class MatrixPicture {
   private static final Map<Segment, String> AREA = new EnumMap<>(Map.of(
       Segment.STRATEGIC, "#e3f4e8", Segment.STAR, "#e2ecf8", Segment.STATUS, "#fbf0dc", Segment.STREAMLINE, "#f0f0f0"));
 
-  private final SegmentScorer scorer;
+  private final SegmentationWeights weights;
   private final CycleSegmentRepository cycleSegments;
 
-  public MatrixPicture(SegmentScorer scorer, CycleSegmentRepository cycleSegments) {
-    this.scorer = scorer;
+  public MatrixPicture(SegmentationWeights weights, CycleSegmentRepository cycleSegments) {
+    this.weights = weights;
     this.cycleSegments = cycleSegments;
   }
 
@@ -55,6 +56,7 @@ public class MatrixPicture {
   /** The accounts at their current scores, or, with a year, at that cycle's stored (and overridden) segments. */
   public String render(List<Account> accounts, Integer year) {
     if (year == null) {
+      SegmentScorer scorer = weights.current();
       return render(accounts.stream().map(a -> {
         SegmentScorer.Scoring s = scorer.score(a.scores());
         return new Point(a.accountId(), a.name(), s.attractiveness(), s.strength(), s.segment());

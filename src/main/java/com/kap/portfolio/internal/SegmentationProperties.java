@@ -1,16 +1,11 @@
 package com.kap.portfolio.internal;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Criteria weights per axis (criterion key → weight), the "high" threshold and the focus limit
- * (most Strategic + Star accounts before the validation task warns). Defaults in application.yaml.
+ * The "high" threshold and the focus limit (most Strategic + Star accounts before the validation task warns).
+ * Defaults in application.yaml; the criteria weights are in the DMN table segmentationWeights.
  */
 @ConfigurationProperties("kap.segmentation")
-public record SegmentationProperties(
-    BigDecimal highThreshold,
-    int focusLimit,
-    Map<String, BigDecimal> attractiveness,
-    Map<String, BigDecimal> strength) {}
+public record SegmentationProperties(BigDecimal highThreshold, int focusLimit) {}
