@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.planning.CycleCalendar;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
@@ -45,6 +46,7 @@ class AccountPageTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired CycleCalendar calendar;
   @LocalServerPort int port;
   Api api;
 
@@ -85,6 +87,8 @@ class AccountPageTest {
 
     assertThat(body).contains("Plan " + YEAR + ": approved (version 2)");
     String versions = table(body, "plan-versions-" + YEAR);
+    assertThat(versions).as("the times name the cycle's time zone")
+        .contains("<th scope=\"col\">When (" + calendar.properties().timeZone() + ")</th>");
     assertThat(versions).contains("Returned by the quality gate: Add at least one profitability or value objective",
         "Approved by diane on ");
     String changes = table(body, "plan-changes-" + YEAR + "-2");
