@@ -173,6 +173,11 @@ class AccountPageTest {
         .doesNotContain("Atlas Logistics");
     assertThat(session("hana").page("/kap/accounts").statusCode()).isEqualTo(403);
 
+    HttpResponse<String> unknown = session("diane").page("/kap/accounts?region=XYZ");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("There is no region &quot;XYZ&quot; in the portfolio. Pick one of ",
+        "EMEA", ", or all regions.").doesNotContain("No account matches.");
+
     HttpResponse<String> bids = session("alice").page("/kap/bids");
     assertThat(bids.body()).as("My bids links the account")
         .contains("href=\"/kap/accounts/ACC-003\">Atlas Logistics</a>");

@@ -185,6 +185,13 @@ public class AccountPage {
       return "kap/refused";
     }
     String wantedRegion = region == null || region.isBlank() ? null : region.strip();
+    List<String> regions = portfolio.regions();
+    if (wantedRegion != null && !regions.contains(wantedRegion)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "There is no region \"" + wantedRegion + "\" in the portfolio. Pick one of "
+          + String.join(", ", regions) + ", or all regions.");
+      return "kap/refused";
+    }
     String words = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
     List<Account> matching = accounts.visibleAccounts().stream()
         .filter(a -> wantedRegion == null || wantedRegion.equals(a.region()))
@@ -195,7 +202,7 @@ public class AccountPage {
     int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int page = Math.min(Math.max(1, pageNumber(pageParam)), pages);
     model.addAttribute("whole", whole);
-    model.addAttribute("regions", whole ? portfolio.regions() : List.of());
+    model.addAttribute("regions", whole ? regions : List.of());
     model.addAttribute("region", wantedRegion);
     model.addAttribute("q", query == null ? "" : query.strip());
     model.addAttribute("total", matching.size());
