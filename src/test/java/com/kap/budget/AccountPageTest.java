@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
+import com.kap.planning.ProgrammeDashboard;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
@@ -47,6 +52,9 @@ class AccountPageTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired CycleCalendar calendar;
+  @Autowired ProgrammeDashboard cycles;
+  @Autowired Portfolio portfolio;
+  @Autowired AccountPlans plans;
   @LocalServerPort int port;
   Api api;
 
@@ -181,6 +189,32 @@ class AccountPageTest {
     HttpResponse<String> bids = session("alice").page("/kap/bids");
     assertThat(bids.body()).as("My bids links the account")
         .contains("href=\"/kap/accounts/ACC-003\">Atlas Logistics</a>");
+  }
+
+  @Test
+  void theListShowsEachAccountsSegmentAndPlanOfTheLatestYear() {
+    // other test classes of the JVM may have started later years: the list shows the latest, whichever it is
+    int latest = cycles.years().get(0);
+    HttpResponse<String> list = session("diane").page("/kap/accounts?q=ACC-003");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    String accounts = table(list.body(), "accounts");
+    assertThat(accounts).contains("<th scope=\"col\">Segment " + latest + "</th>",
+        "<th scope=\"col\">Plan " + latest + "</th>", "with their segment and plan of " + latest + "</caption>");
+    String segment = portfolio.segment(latest, ACCOUNT).map(CycleSegment::segment).map(s -> s.label())
+        .orElse("not segmented");
+    String plan = plans.plan(latest, ACCOUNT).map(AccountPlan::status).map(status -> switch (status) {
+      case DRAFTING -> "Drafting";
+      case IN_REVIEW -> "In review";
+      case APPROVED -> "Approved";
+    }).orElse("no plan");
+    if (latest == YEAR) {
+      assertThat(segment).as("diane's override of " + YEAR).isEqualTo("Star");
+      assertThat(plan).isEqualTo("Approved");
+    }
+    assertThat(row(accounts, null, "<a href=\"/kap/accounts/ACC-003\">Atlas Logistics</a>"))
+        .contains("<td>" + segment + "</td><td>" + plan + "</td>");
+    assertThat(session("alice").page("/kap/accounts").body()).as("a KAM sees them too")
+        .contains("<th scope=\"col\">Segment " + latest + "</th>");
   }
 
   /** A plan of two versions, approved; a ritual held and one missed; a bid funded: all as the users do it. */
