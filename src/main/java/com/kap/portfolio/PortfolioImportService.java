@@ -125,7 +125,7 @@ public class PortfolioImportService {
   private Checked check(String csv) {
     PortfolioCsvParser.Result parsed = parser.parse(csv);
     List<ImportError> errors = new ArrayList<>(parsed.errors());
-    errors.addAll(unknownUsers(parsed.rows()));
+    errors.addAll(unknownUsers(parsed.named()));
     errors.sort(Comparator.comparingLong(ImportError::line));
     return new Checked(parsed.rows(), errors);
   }
@@ -239,18 +239,22 @@ public class PortfolioImportService {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private List<ImportError> unknownUsers(List<PortfolioCsvParser.Row> rows) {
+  /**
+   * The unknown KAMs and sponsors of every record, the records with other errors too: the director corrects the file
+   * in one go. The errors sort by line after it, so each comes after its row's other errors.
+   */
+  private List<ImportError> unknownUsers(List<PortfolioCsvParser.Named> rows) {
     Set<String> named = rows.stream()
-        .flatMap(r -> Stream.of(r.account().kam(), r.account().sponsor()))
+        .flatMap(r -> Stream.of(r.kam(), r.sponsor()))
         .filter(id -> id != null)
         .collect(Collectors.toSet());
     Set<String> known = knownUsers.existing(named);
     List<ImportError> errors = new ArrayList<>();
-    for (PortfolioCsvParser.Row row : rows) {
-      if (!known.contains(row.account().kam())) {
-        errors.add(new ImportError(row.line(), "kam", "kam '" + row.account().kam() + "' is not a known user"));
+    for (PortfolioCsvParser.Named row : rows) {
+      if (row.kam() != null && !known.contains(row.kam())) {
+        errors.add(new ImportError(row.line(), "kam", "kam '" + row.kam() + "' is not a known user"));
       }
-      String sponsor = row.account().sponsor();
+      String sponsor = row.sponsor();
       if (sponsor != null && !known.contains(sponsor)) {
         errors.add(new ImportError(row.line(), "sponsor", "sponsor '" + sponsor + "' is not a known user"));
       }

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.planning.AccountPlan;
+import com.kap.planning.AccountPlans;
+import com.kap.planning.CycleCalendar;
+import com.kap.planning.ProgrammeDashboard;
+import com.kap.portfolio.CycleSegment;
+import com.kap.portfolio.Portfolio;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
@@ -45,6 +51,10 @@ class AccountPageTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired CycleCalendar calendar;
+  @Autowired ProgrammeDashboard cycles;
+  @Autowired Portfolio portfolio;
+  @Autowired AccountPlans plans;
   @LocalServerPort int port;
   Api api;
 
@@ -85,6 +95,8 @@ class AccountPageTest {
 
     assertThat(body).contains("Plan " + YEAR + ": approved (version 2)");
     String versions = table(body, "plan-versions-" + YEAR);
+    assertThat(versions).as("the times name the cycle's time zone")
+        .contains("<th scope=\"col\">When (" + calendar.properties().timeZone() + ")</th>");
     assertThat(versions).contains("Returned by the quality gate: Add at least one profitability or value objective",
         "Approved by diane on ");
     String changes = table(body, "plan-changes-" + YEAR + "-2");
@@ -169,9 +181,40 @@ class AccountPageTest {
         .doesNotContain("Atlas Logistics");
     assertThat(session("hana").page("/kap/accounts").statusCode()).isEqualTo(403);
 
+    HttpResponse<String> unknown = session("diane").page("/kap/accounts?region=XYZ");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("There is no region &quot;XYZ&quot; in the portfolio. Pick one of ",
+        "EMEA", ", or all regions.").doesNotContain("No account matches.");
+
     HttpResponse<String> bids = session("alice").page("/kap/bids");
     assertThat(bids.body()).as("My bids links the account")
         .contains("href=\"/kap/accounts/ACC-003\">Atlas Logistics</a>");
+  }
+
+  @Test
+  void theListShowsEachAccountsSegmentAndPlanOfTheLatestYear() {
+    // other test classes of the JVM may have started later years: the list shows the latest, whichever it is
+    int latest = cycles.years().get(0);
+    HttpResponse<String> list = session("diane").page("/kap/accounts?q=ACC-003");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    String accounts = table(list.body(), "accounts");
+    assertThat(accounts).contains("<th scope=\"col\">Segment " + latest + "</th>",
+        "<th scope=\"col\">Plan " + latest + "</th>", "with their segment and plan of " + latest + "</caption>");
+    String segment = portfolio.segment(latest, ACCOUNT).map(CycleSegment::segment).map(s -> s.label())
+        .orElse("not segmented");
+    String plan = plans.plan(latest, ACCOUNT).map(AccountPlan::status).map(status -> switch (status) {
+      case DRAFTING -> "Drafting";
+      case IN_REVIEW -> "In review";
+      case APPROVED -> "Approved";
+    }).orElse("no plan");
+    if (latest == YEAR) {
+      assertThat(segment).as("diane's override of " + YEAR).isEqualTo("Star");
+      assertThat(plan).isEqualTo("Approved");
+    }
+    assertThat(row(accounts, null, "<a href=\"/kap/accounts/ACC-003\">Atlas Logistics</a>"))
+        .contains("<td>" + segment + "</td><td>" + plan + "</td>");
+    assertThat(session("alice").page("/kap/accounts").body()).as("a KAM sees them too")
+        .contains("<th scope=\"col\">Segment " + latest + "</th>");
   }
 
   /** A plan of two versions, approved; a ritual held and one missed; a bid funded: all as the users do it. */

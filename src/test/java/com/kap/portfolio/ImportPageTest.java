@@ -137,15 +137,19 @@ class ImportPageTest {
         + "IMP-301,Good,EMEA,alice,," + HIGH + "," + HIGH + "\n"
         + "IMP-302,Bad Score,EMEA,alice,,11,9,9,9,9,9," + HIGH + "\n"
         + "IMP-303,Nobody's,EMEA,nobody,," + HIGH + "," + HIGH + "\n"
-        + "IMP-304,,EMEA,alice,," + HIGH + "," + HIGH + "\n");
+        + "IMP-304,,EMEA,alice,," + HIGH + "," + HIGH + "\n"
+        + "IMP-305,All Wrong,EMEA,nobody,ghost,11,9,9,9,9,9," + HIGH + "\n");
 
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("3 errors in broken.csv", "Nothing can be imported while the file has errors")
+    assertThat(page.body()).contains("6 errors in broken.csv", "Nothing can be imported while the file has errors")
         .doesNotContain("Import these accounts", "name=\"preview\"");
     assertThat(rows(page.body(), "import-errors")).containsExactly(
         "3 spend spend must be from 1 to 10, was 11",
         "4 kam kam 'nobody' is not a known user",
-        "5 name name is empty");
+        "5 name name is empty",
+        "6 spend spend must be from 1 to 10, was 11",
+        "6 kam kam 'nobody' is not a known user",
+        "6 sponsor sponsor 'ghost' is not a known user");
 
     HttpResponse<String> header = upload(diane, "header.csv", HEADER.replace("kam,", "") + ",colour\nx\n");
     assertThat(rows(header.body(), "import-errors")).contains("1 colour unknown column 'colour'; expected the "

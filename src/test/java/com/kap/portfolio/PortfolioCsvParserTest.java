@@ -34,6 +34,19 @@ class PortfolioCsvParserTest {
   }
 
   @Test
+  void namesTheKamAndSponsorOfARowWithOtherErrorsToo() {
+    PortfolioCsvParser.Result result = parser.parse(HEADER + "\n"
+        + "A1,Acme,EMEA,nobody,ghost,11,5,5,5,5,5,5,5,5,5,5,5\n"
+        + "A2,,EMEA,alice,," + SCORES + "\n");
+
+    assertThat(result.rows()).isEmpty();
+    assertThat(result.errors()).extracting(ImportError::line, ImportError::column)
+        .containsExactly(tuple(2L, "spend"), tuple(3L, "name"));
+    assertThat(result.named()).containsExactly(new PortfolioCsvParser.Named(2, "nobody", "ghost"),
+        new PortfolioCsvParser.Named(3, "alice", null));
+  }
+
+  @Test
   void parsesQuotedCommasQuotesAndLineBreaksAndKeepsLineNumbers() {
     PortfolioCsvParser.Result result = parser.parse(HEADER + "\n"
         + "A1,\"Smith, Jones & \"\"Partners\"\"\",EMEA,alice,," + SCORES + "\n"

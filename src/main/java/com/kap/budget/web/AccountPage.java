@@ -2,8 +2,10 @@ package com.kap.budget.web;
 
 import com.kap.budget.BudgetRecords;
 import com.kap.budget.ScoreCriterion;
+import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
+import com.kap.planning.ProgrammeDashboard;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
@@ -11,6 +13,7 @@ import com.kap.platform.pages.PageLink;
 import com.kap.platform.web.ApiException;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.AccountView;
+import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
 import com.kap.rituals.AccountRituals;
@@ -23,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +72,10 @@ public class AccountPage {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final CycleCalendar calendar;
+  private final ProgrammeDashboard cycles;
 
   public AccountPage(PortfolioQueries accounts, Portfolio portfolio, AccountPlans plans, Rituals rituals,
-      BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar) {
+      BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar, ProgrammeDashboard cycles) {
     this.accounts = accounts;
     this.portfolio = portfolio;
     this.plans = plans;
@@ -79,6 +84,7 @@ public class AccountPage {
     this.currentUser = currentUser;
     this.clock = clock;
     this.calendar = calendar;
+    this.cycles = cycles;
   }
 
   @Bean
@@ -100,6 +106,20 @@ public class AccountPage {
    * says so.
    */
   public record ActionRow(String action, String owner, LocalDate dueDate, boolean pastDue, String agreedIn) {}
+
+  /** An account of the list with its segment and the status of its plan in the latest cycle year. */
+  public record ListRow(Account account, String segment, String planStatus) {}
+
+  static final String NOT_SEGMENTED = "not segmented";
+  static final String NO_PLAN = "no plan";
+
+  static String statusLabel(AccountPlan.Status status) {
+    return switch (status) {
+      case DRAFTING -> "Drafting";
+      case IN_REVIEW -> "In review";
+      case APPROVED -> "Approved";
+    };
+  }
 
   private static final Set<Occurrence.Status> PAST = EnumSet.of(Occurrence.Status.HELD, Occurrence.Status.NOT_HELD,
       Occurrence.Status.MISSED);
@@ -185,6 +205,13 @@ public class AccountPage {
       return "kap/refused";
     }
     String wantedRegion = region == null || region.isBlank() ? null : region.strip();
+    List<String> regions = portfolio.regions();
+    if (wantedRegion != null && !regions.contains(wantedRegion)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "There is no region \"" + wantedRegion + "\" in the portfolio. Pick one of "
+          + String.join(", ", regions) + ", or all regions.");
+      return "kap/refused";
+    }
     String words = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
     List<Account> matching = accounts.visibleAccounts().stream()
         .filter(a -> wantedRegion == null || wantedRegion.equals(a.region()))
@@ -195,14 +222,29 @@ public class AccountPage {
     int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int page = Math.min(Math.max(1, pageNumber(pageParam)), pages);
     model.addAttribute("whole", whole);
-    model.addAttribute("regions", whole ? portfolio.regions() : List.of());
+    model.addAttribute("regions", whole ? regions : List.of());
     model.addAttribute("region", wantedRegion);
     model.addAttribute("q", query == null ? "" : query.strip());
     model.addAttribute("total", matching.size());
     model.addAttribute("page", page);
     model.addAttribute("pages", pages);
-    model.addAttribute("accounts", matching.subList((page - 1) * PAGE_SIZE,
-        Math.min(matching.size(), page * PAGE_SIZE)));
+    List<Account> shown = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE));
+    // the latest cycle year's segments and plans, each read once, whatever the number of accounts
+    List<Integer> years = cycles.years();
+    Integer year = years.isEmpty() ? null : years.get(0);
+    Map<String, String> segments = new HashMap<>();
+    Map<String, String> statuses = new HashMap<>();
+    if (year != null && !shown.isEmpty()) {
+      for (CycleSegment segment : portfolio.segments(year)) {
+        segments.put(segment.accountId(), segment.segment().label());
+      }
+      for (AccountPlan plan : plans.plans(year)) {
+        statuses.put(plan.accountId(), statusLabel(plan.status()));
+      }
+    }
+    model.addAttribute("year", year);
+    model.addAttribute("accounts", shown.stream().map(a -> new ListRow(a,
+        segments.getOrDefault(a.accountId(), NOT_SEGMENTED), statuses.getOrDefault(a.accountId(), NO_PLAN))).toList());
     return "kap/accounts";
   }
 

@@ -65,7 +65,19 @@ public class PortfolioCsvParser {
     this.maxRows = maxRows;
   }
 
-  public record Result(List<Row> rows, List<ImportError> errors) {}
+  /**
+   * What the file holds: its valid rows, its errors, and the KAM and sponsor each record names (those that are valid
+   * text), whether or not the record has other errors, so that unknown users are reported with the row's other errors.
+   */
+  public record Result(List<Row> rows, List<ImportError> errors, List<Named> named) {
+
+    public Result(List<Row> rows, List<ImportError> errors) {
+      this(rows, errors, rows.stream().map(r -> new Named(r.line(), r.account().kam(), r.account().sponsor())).toList());
+    }
+  }
+
+  /** The KAM and sponsor (null where empty or not valid) a record names, and the line it starts on. */
+  public record Named(long line, String kam, String sponsor) {}
 
   /** An account read from the file, and the line it starts on. */
   public record Row(long line, Account account) {}
@@ -76,6 +88,7 @@ public class PortfolioCsvParser {
     LineIndex lines = new LineIndex(csv);
     List<ImportError> errors = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
+    List<Named> named = new ArrayList<>();
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setDelimiter(separator)
         .setHeader()
@@ -88,7 +101,7 @@ public class PortfolioCsvParser {
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
       if (!checkHeader(header, errors)) {
-        return new Result(List.of(), errors);
+        return new Result(List.of(), errors, List.of());
       }
       Map<String, Long> firstLineOfId = new HashMap<>();
       long records = 0;
@@ -100,7 +113,7 @@ public class PortfolioCsvParser {
         if (++records > maxRows) {
           throw tooManyRows(line);
         }
-        Account account = readRecord(record, header, line, separator == ';', errors);
+        Account account = readRecord(record, header, line, separator == ';', errors, named);
         String accountId = record.isConsistent() ? record.get("accountId") : "";
         Long firstLine = accountId.isEmpty() ? null : firstLineOfId.putIfAbsent(accountId, line);
         if (firstLine != null) {
@@ -122,7 +135,7 @@ public class PortfolioCsvParser {
     if (rows.isEmpty() && errors.isEmpty()) {
       errors.add(new ImportError(1, null, "the file holds a header but no accounts"));
     }
-    return new Result(rows, errors);
+    return new Result(rows, errors, named);
   }
 
   private ApiException tooManyRows(long line) {
@@ -183,7 +196,7 @@ public class PortfolioCsvParser {
   }
 
   private Account readRecord(CSVRecord record, List<String> header, long line, boolean decimalComma,
-      List<ImportError> errors) {
+      List<ImportError> errors, List<Named> named) {
     if (record.size() != header.size()) {
       errors.add(new ImportError(line, null,
           "expected " + header.size() + " fields as in the header, found " + record.size()));
@@ -200,6 +213,9 @@ public class PortfolioCsvParser {
     String region = fields.text("region", MAX_ID_LENGTH, true);
     String kam = fields.text("kam", MAX_ID_LENGTH, true);
     String sponsor = fields.text("sponsor", MAX_ID_LENGTH, false);
+    if (kam != null || sponsor != null) {
+      named.add(new Named(line, kam, sponsor));
+    }
     Map<Criterion, Integer> scores = new EnumMap<>(Criterion.class);
     for (Criterion criterion : Criterion.values()) {
       scores.put(criterion, fields.score(criterion.key()));
