@@ -54,7 +54,7 @@ public class FollowUps {
 
   /** What the task of an action shows. */
   public record ActionToShow(String action, String owner, String dueDateText, String source, String accountName,
-      String accountId) {}
+      String accountId, int year) {}
 
   private final FollowUpRepository actions;
   private final FollowUpFacts facts;
@@ -143,7 +143,7 @@ public class FollowUps {
     String accountName = accounts.account(action.accountId()).map(Account::name).orElse(action.accountId());
     return new ActionToShow(action.action(), action.owner(), DisplayDates.format(action.dueDate()),
         action.source() == FollowUpAction.Source.PLAN ? "the " + action.year() + " account plan" : "a ritual",
-        accountName, action.accountId());
+        accountName, action.accountId(), action.year());
   }
 
   /**

@@ -24,5 +24,6 @@ public class ShowFollowUpActionListener implements TaskListener {
     task.setVariableLocal("actionSource", action.source());
     task.setVariableLocal("accountName", action.accountName());
     task.setVariableLocal("accountId", action.accountId());
+    task.setVariableLocal("year", action.year()); // Tasklist's cards show account and year
   }
 }
