@@ -38,8 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The mid-year plan review in headless Chromium, as a KAM does it: alice logs in through the login page, finds the
  * plan review in "Plan reviews to record", claims it, types the actual of each objective and an action's status,
- * and completes it; then she opens her action's task in "Actions to follow up", marks it done and completes it.
- * The outcome is read through the progress API.
+ * and completes it; then she opens her action's task in "Actions to follow up", marks it done and completes it,
+ * and reads the plan's progress on the account page. The outcome is read through the progress API.
  */
 @KapTest
 class PlanReviewInTasklistTest {
@@ -107,6 +107,18 @@ class PlanReviewInTasklistTest {
       form.type("Note", "Workshop held with their procurement team");
       browser.screenshot("follow-up-action-done");
       browser.completeAndSeeTheTaskGo();
+      await("the action to be closed").atMost(Duration.ofSeconds(30)).until(() ->
+          actions.findByPlan(YEAR, ACCOUNT).get(0).status() == FollowUpAction.Status.DONE);
+
+      // the account page shows the plan's progress
+      browser.openPage("/kap/accounts/" + ACCOUNT);
+      browser.waitForText("Objectives of the " + YEAR + " plan");
+      assertThat(browser.find(By.id("plan-progress-actions-" + YEAR)).getText()).contains("1 of 2 actions done");
+      assertThat(browser.find(By.id("plan-progress-" + YEAR)).getText()).contains("Grow revenue", "4.6M", "2.3",
+          "50 %", "Lift gross margin", "28%", "26", "93 %", "review of " + YEAR + "-06-29");
+      browser.screenshot("account-page-plan-progress");
+      assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the account page").isEmpty();
+
       // Tasklist may read a task it has just completed once more (404, a race with its refresh): nothing else
       List<String> completedTasks = historyService.createHistoricTaskInstanceQuery().finished().taskAssignee("alice")
           .list().stream().map(t -> t.getId()).toList();
@@ -117,8 +129,6 @@ class PlanReviewInTasklistTest {
               assertThat(refused).startsWith("404 ").endsWith("/task/" + id)));
     }
 
-    await("the action to be closed").atMost(Duration.ofSeconds(30)).until(() ->
-        actions.findByPlan(YEAR, ACCOUNT).get(0).status() == FollowUpAction.Status.DONE);
     JsonNode progress = api.get("alice", "/api/accounts/" + ACCOUNT + "/plans/" + YEAR + "/progress", JsonNode.class)
         .getBody();
     assertThat(progress.get("objectives").findValuesAsText("percent")).containsExactly("50", "93");

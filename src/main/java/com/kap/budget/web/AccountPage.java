@@ -101,8 +101,8 @@ public class AccountPage {
       LocalDate nextPlanned, long cancelled, List<ActionRow> actions) {}
 
   /**
-   * An action agreed in a ritual. KAP records no completion of actions, so each stays open; one past its due date
-   * says so.
+   * An action agreed in a ritual; one past its due date says so. Whether it is done or dropped is in the plan's
+   * progress ({@code FollowUps.progressOf}).
    */
   public record ActionRow(String action, String owner, LocalDate dueDate, boolean pastDue, String agreedIn) {}
 
