@@ -66,6 +66,18 @@ public class AccountPlans {
     return plans.find(year, accountId);
   }
 
+  /**
+   * The account's latest approved plan up to the year (that year's, or an earlier year's when that year's is not
+   * approved), for in-year tracking; no rights checked: callers show it to those who may see the account.
+   */
+  public Optional<ApprovedPlan> latestApproved(String accountId, int upToYear) {
+    return plans.findByAccount(accountId).stream()
+        .filter(p -> p.year() <= upToYear && p.approvedVersion() != null)
+        .max(java.util.Comparator.comparingInt(AccountPlan::year))
+        .flatMap(p -> plans.version(p.year(), accountId, p.approvedVersion())
+            .map(v -> new ApprovedPlan(p.year(), accountId, v.version(), v.content())));
+  }
+
   /** The cycle year's plans. */
   public List<AccountPlan> plans(int year) {
     return plans.findByYear(year);

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
@@ -64,11 +65,12 @@ public class Rituals {
   private final KnownUsers users;
   private final Clock clock;
   private final PublicLinks links;
+  private final FollowUps followUps;
 
   public Rituals(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
       OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentationWeights weights,
       AccountTeam team, CycleCalendar calendar, Notifications notifications, BusinessMetrics metrics,
-      CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links) {
+      CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links, FollowUps followUps) {
     this.facts = facts;
     this.cadences = cadences;
     this.plans = plans;
@@ -84,6 +86,7 @@ public class Rituals {
     this.users = users;
     this.clock = clock;
     this.links = links;
+    this.followUps = followUps;
   }
 
   /** Whether the account already has a ritual plan of the year. */
@@ -295,10 +298,23 @@ public class Rituals {
     Set<String> owners = team.members(accounts.account(occurrence.accountId()).orElseThrow());
     List<Map<String, Object>> actions = problems.check(() -> values.objectList("actions")).map(entries ->
         actions(entries, heldDate, owners, problems)).orElse(List.of());
+    // a plan review records the actuals against the approved plan's targets and the plan's actions' statuses
+    FollowUps.Review review = followUps.planToReview(occurrence)
+        .map(plan -> followUps.readReview(occurrence, plan, values, problems)).orElse(null);
     problems.throwIfAny();
     occurrences.recordHeld(occurrence.occurrenceNo(), true, heldDate, attendees, minutes, decisions, satisfaction,
         by, clock.instant());
     occurrences.addActions(occurrence.occurrenceNo(), occurrence.accountId(), actions);
+    RuntimeService runtime = command.branch().getProcessEngineServices().getRuntimeService();
+    if (review != null) {
+      followUps.recordReview(occurrence, review, runtime);
+    }
+    followUps.startRitualActions(occurrence, actions, runtime);
+  }
+
+  /** The ritual a branch of a ritual plan runs. */
+  public Occurrence occurrence(DelegateExecution branch) {
+    return facts.occurrenceOf(branch);
   }
 
   /** The actions agreed, each with an owner from the account's team and a due date not before the ritual. */

@@ -16,7 +16,10 @@ import com.kap.portfolio.AccountView;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
+import com.kap.planning.AccountPlanYear;
 import com.kap.rituals.AccountRituals;
+import com.kap.rituals.FollowUps;
+import com.kap.rituals.PlanProgress;
 import com.kap.rituals.Occurrence;
 import com.kap.rituals.RitualAction;
 import com.kap.rituals.RitualType;
@@ -68,6 +71,7 @@ public class AccountPage {
   private final Portfolio portfolio;
   private final AccountPlans plans;
   private final Rituals rituals;
+  private final FollowUps followUps;
   private final BudgetRecords budget;
   private final CurrentUser currentUser;
   private final Clock clock;
@@ -75,11 +79,13 @@ public class AccountPage {
   private final ProgrammeDashboard cycles;
 
   public AccountPage(PortfolioQueries accounts, Portfolio portfolio, AccountPlans plans, Rituals rituals,
-      BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar, ProgrammeDashboard cycles) {
+      FollowUps followUps, BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar,
+      ProgrammeDashboard cycles) {
     this.accounts = accounts;
     this.portfolio = portfolio;
     this.plans = plans;
     this.rituals = rituals;
+    this.followUps = followUps;
     this.budget = budget;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -102,8 +108,8 @@ public class AccountPage {
       LocalDate nextPlanned, long cancelled, List<ActionRow> actions) {}
 
   /**
-   * An action agreed in a ritual. KAP records no completion of actions, so each stays open; one past its due date
-   * says so.
+   * An action agreed in a ritual; one past its due date says so. Whether it is done or dropped is in the plan's
+   * progress ({@code FollowUps.progressOf}).
    */
   public record ActionRow(String action, String owner, LocalDate dueDate, boolean pastDue, String agreedIn) {}
 
@@ -145,7 +151,13 @@ public class AccountPage {
     model.addAttribute("a", account);
     model.addAttribute("segmentYears", account.segmentsByYear().entrySet().stream()
         .sorted(Map.Entry.<Integer, AccountView.YearSegment>comparingByKey().reversed()).toList());
-    model.addAttribute("planYears", plans.planYears(accountId));
+    List<AccountPlanYear> planYears = plans.planYears(accountId);
+    model.addAttribute("planYears", planYears);
+    // in-year tracking: each approved plan's latest actuals against its targets, and its actions done of all
+    Map<Integer, PlanProgress> progress = new LinkedHashMap<>();
+    planYears.stream().filter(year -> year.approvedVersion() != null)
+        .forEach(year -> progress.put(year.year(), followUps.progressOf(year.year(), accountId)));
+    model.addAttribute("progress", progress);
     LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.properties().timeZone());
     model.addAttribute("zone", calendar.properties().timeZone());
     model.addAttribute("ritualYears", rituals.accountRitualsByYear(accountId).stream()

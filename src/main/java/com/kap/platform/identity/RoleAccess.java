@@ -43,7 +43,7 @@ public class RoleAccess {
   /** Business columns Tasklist shows in every KAP filter. */
   /** The processes whose running instances a process owner reads in Cockpit: every one but the budget's. */
   static final List<String> PROCESS_OWNER_INSTANCES = List.of("annualCycleSchedule", "annualPlanningCycle",
-      "accountPlan", "ritualPlan", "customerAdvisoryBoard");
+      "accountPlan", "ritualPlan", "customerAdvisoryBoard", "followUpAction");
 
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", "accountName", "label", "Account"),
@@ -143,6 +143,10 @@ public class RoleAccess {
         List.of(Roles.PROGRAMME_DIRECTOR));
     filter("Rituals to hold", 1, taskService.createTaskQuery().taskDefinitionKeyIn("proposeRitualCalendar",
         "holdRitual").taskAssigneeExpression("${currentUser()}"), List.of(Roles.KAM, Roles.EXECUTIVE_SPONSOR));
+    filter("Plan reviews to record", 2, taskService.createTaskQuery().taskDefinitionKey("holdRitual")
+        .taskCandidateUserExpression("${currentUser()}"), List.of(Roles.KAM));
+    filter("Actions to follow up", 4, taskService.createTaskQuery().taskDefinitionKey("followUpActionTask")
+        .taskAssigneeExpression("${currentUser()}"), everyone);
     filter("Training plans", 0, taskService.createTaskQuery().taskDefinitionKey("consolidateTrainingPlan"),
         List.of(Roles.TRAINING_COORDINATOR));
   }

@@ -106,6 +106,18 @@ public class RitualFacts {
     return occurrenceOf(execution).host() == null ? List.of(Roles.PROGRAMME_DIRECTOR) : List.of();
   }
 
+  /**
+   * Candidate users of "Hold ritual": for the plan review, which the programme director holds, also the account's
+   * KAM, who records the actuals against the plan's targets; nobody else.
+   */
+  public List<String> hostUsers(DelegateExecution execution) {
+    Occurrence occurrence = occurrenceOf(execution);
+    if (occurrence.type() != com.kap.rituals.RitualType.PLAN_REVIEW || occurrence.host() != null) {
+      return List.of();
+    }
+    return List.of(account(new PlanKey(occurrence.year(), occurrence.accountId())).kam());
+  }
+
   public RitualPlan plan(DelegateExecution execution) {
     return plan(PlanKey.of(execution));
   }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 public class BindOccurrenceListener implements ExecutionListener {
 
   public static final java.util.List<String> RECORD_FIELDS = java.util.List.of("held", "heldDate", "newDate", "attendees",
-      "minutes", "decisions", "actions", "customerSatisfaction", "notHeldReason", "followUp");
+      "minutes", "decisions", "actions", "customerSatisfaction", "notHeldReason", "followUp", "reviewObjectives", "reviewActions");
+
+  private static final java.util.Set<String> LISTS = java.util.Set.of("actions", "reviewObjectives", "reviewActions");
 
   private final Rituals rituals;
 
@@ -28,7 +30,7 @@ public class BindOccurrenceListener implements ExecutionListener {
     for (String field : RECORD_FIELDS) {
       // a list starts empty, not null: Tasklist submits a list into a variable of the type it found, and a Null
       // variable cannot take a list
-      execution.setVariableLocal(field, "actions".equals(field) ? Spin.JSON("[]") : null);
+      execution.setVariableLocal(field, LISTS.contains(field) ? Spin.JSON("[]") : null);
     }
   }
 }

@@ -1,10 +1,14 @@
 package com.kap.rituals.process;
 
 import com.kap.platform.forms.DisplayDates;
+import com.kap.planning.ApprovedPlan;
+import com.kap.rituals.FollowUps;
+import com.kap.rituals.Occurrence;
 import com.kap.rituals.RitualToHold;
 import com.kap.rituals.Rituals;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.Optional;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class ShowOccurrenceListener implements TaskListener {
 
   private final Rituals rituals;
+  private final FollowUps followUps;
 
-  public ShowOccurrenceListener(Rituals rituals) {
+  public ShowOccurrenceListener(Rituals rituals, FollowUps followUps) {
     this.rituals = rituals;
+    this.followUps = followUps;
   }
 
   @Override
@@ -33,5 +39,15 @@ public class ShowOccurrenceListener implements TaskListener {
       task.setVariableLocal("ownerOptions", Spin.JSON(ritual.ownerOptions()));
     }
     task.setVariableLocal("accountName", ritual.accountName());
+    // the plan review: the approved plan's objectives with their targets, and its open actions, to record against
+    Occurrence occurrence = rituals.occurrence(task.getExecution());
+    Optional<ApprovedPlan> plan = followUps.planToReview(occurrence);
+    task.setVariableLocal("planReview", plan.isPresent());
+    plan.ifPresent(reviewed -> {
+      task.setVariableLocal("reviewedPlanText", "the " + reviewed.year() + " plan (version " + reviewed.version()
+          + ")");
+      followUps.reviewRows(occurrence, reviewed).forEach((list, rows) ->
+          task.getExecution().setVariable(list, Spin.JSON(rows)));
+    });
   }
 }
