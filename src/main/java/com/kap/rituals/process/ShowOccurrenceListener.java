@@ -3,6 +3,7 @@ package com.kap.rituals.process;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.rituals.RitualToHold;
 import com.kap.rituals.Rituals;
+import com.kap.rituals.StakeholderContacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class ShowOccurrenceListener implements TaskListener {
 
   private final Rituals rituals;
+  private final StakeholderContacts stakeholders;
 
-  public ShowOccurrenceListener(Rituals rituals) {
+  public ShowOccurrenceListener(Rituals rituals, StakeholderContacts stakeholders) {
     this.rituals = rituals;
+    this.stakeholders = stakeholders;
   }
 
   @Override
@@ -33,5 +36,7 @@ public class ShowOccurrenceListener implements TaskListener {
       task.setVariableLocal("ownerOptions", Spin.JSON(ritual.ownerOptions()));
     }
     task.setVariableLocal("accountName", ritual.accountName());
+    // the account's stakeholders, for "Customer participants who took part" (none for a ritual without the customer)
+    task.setVariableLocal("stakeholderOptions", Spin.JSON(stakeholders.options(task.getExecution())));
   }
 }
