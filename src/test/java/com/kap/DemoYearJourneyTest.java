@@ -139,6 +139,12 @@ class DemoYearJourneyTest {
       plan.firstRow("Risks").type("Risk", "A competitor's price cut").pick("Likelihood", "Medium")
           .type("Mitigation", "Lock the value in the contract");
       plan.firstRow("Training needs").pick("For whom", "KAM").type("Need", "Value selling to procurement");
+      // a Strategic map needs a decision maker and a champion, each with an owner of ours (DMN stakeholderCoverage)
+      plan.firstRow("Stakeholders").type("Name", "Eva Lind").type("Title", "COO").pick("Buying role", "Decision maker")
+          .pick("Influence", "High").pick("Attitude", "Neutral").pick("Relationship owner", "(gilles)");
+      plan.addRow("Stakeholders").type("Name", "Jon Berg").type("Title", "Head of logistics")
+          .pick("Buying role", "Champion").pick("Influence", "Medium").pick("Attitude", "Supporter")
+          .pick("Relationship owner", "(alice)").type("Reports to", "Eva Lind");
       browser.screenshot("year-03-alice-drafts-a-full-plan");
       browser.clickComplete();
 
@@ -168,6 +174,7 @@ class DemoYearJourneyTest {
     assertThat(submitted.get("qualityPassed").asBoolean()).isTrue();
     assertThat(submitted.get("content").get("actions")).hasSize(6);
     assertThat(submitted.get("content").get("objectives").get(0).get("type").asText()).isEqualTo("profitability");
+    assertThat(submitted.get("content").get("stakeholders")).hasSize(2);
   }
 
   @Test
@@ -270,6 +277,9 @@ class DemoYearJourneyTest {
           .date("Due date", LocalDate.of(YEAR, 4, 30));
       plan.firstRow("Risks").type("Risk", "Openings slip").pick("Likelihood", "Low");
       plan.firstRow("Training needs").pick("For whom", "KAM").type("Need", "Retail finance");
+      plan.firstRow("Stakeholders").type("Name", "Ada Moss").type("Title", "Chief merchant")
+          .pick("Buying role", "Decision maker").pick("Influence", "High").pick("Attitude", "Supporter")
+          .pick("Relationship owner", "(bruno)");
       browser.screenshot("year-12-bruno-drafts-his-plan");
       browser.clickComplete();
     }

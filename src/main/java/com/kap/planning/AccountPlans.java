@@ -5,6 +5,8 @@ import com.kap.planning.internal.CycleRepository;
 import com.kap.planning.internal.PlanDiff;
 import com.kap.planning.internal.PlanQualityGate;
 import com.kap.planning.internal.PlanSummary;
+import com.kap.planning.internal.StakeholderCoverage;
+import com.kap.planning.internal.StakeholderRepository;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
@@ -44,10 +46,13 @@ public class AccountPlans {
   private final BusinessMetrics metrics;
   private final Clock clock;
   private final PublicLinks links;
+  private final StakeholderCoverage coverage;
+  private final StakeholderRepository stakeholders;
 
   public AccountPlans(AccountPlanRepository plans, CycleRepository cycles, PlanFacts facts,
       Portfolio portfolio, PortfolioQueries visibleAccounts, AccountTeam team, CurrentUser currentUser,
-      Notifications notifications, BusinessMetrics metrics, Clock clock, PublicLinks links) {
+      Notifications notifications, BusinessMetrics metrics, Clock clock, PublicLinks links,
+      StakeholderCoverage coverage, StakeholderRepository stakeholders) {
     this.plans = plans;
     this.cycles = cycles;
     this.facts = facts;
@@ -59,6 +64,8 @@ public class AccountPlans {
     this.metrics = metrics;
     this.clock = clock;
     this.links = links;
+    this.coverage = coverage;
+    this.stakeholders = stakeholders;
   }
 
   /** The account's plan of the cycle year, if there is one. */
@@ -149,18 +156,22 @@ public class AccountPlans {
   }
 
   /**
-   * Stores the submission as a new version, with who submitted it, and applies the quality gate: a plan that meets
-   * the bar goes into review.
+   * Stores the submission as a new version, with who submitted it, and applies the quality gate, the segment's
+   * stakeholder coverage (DMN stakeholderCoverage) included: a plan that meets the bar goes into review, and its
+   * stakeholder list becomes the account's map.
    */
   public PlanSubmitted submit(SubmitPlan command) {
     AccountPlan plan = facts.plan(command.plan());
     int year = plan.year();
     String accountId = plan.accountId();
-    List<String> issues = PlanQualityGate.issues(command.content(), facts.planDepth(plan));
+    List<String> issues = new ArrayList<>(PlanQualityGate.issues(command.content(), facts.planDepth(plan)));
+    issues.addAll(PlanQualityGate.coverageIssues(command.content().stakeholders(), coverage.of(plan.segment()),
+        plan.segment()));
     String submittedBy = currentUser.idOrElse(plan.kam());
     int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), command.content(), issues);
     if (issues.isEmpty()) {
       plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);
+      stakeholders.replace(accountId, year, version, command.content().stakeholders());
     }
     return new PlanSubmitted(version, issues, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
   }

@@ -2,6 +2,7 @@ package com.kap.planning;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.planning.internal.StakeholderRules;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ public final class PlanForm {
   public static final int LONG_TEXT = 10_000;
   public static final int SHORT_TEXT = 500;
   public static final int MAX_ENTRIES = 100;
+  /** A stakeholder's name, title or the name they report to. */
+  public static final int NAME_TEXT = 200;
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
       .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -65,7 +68,18 @@ public final class PlanForm {
         entries(values, "trainingNeeds", problems, (e, path) -> new PlanContent.TrainingNeed(
             checked(problems, () -> FormValues.choice(e, path, "forWhom", PlanContent.TRAINING_AUDIENCES, true)),
             checked(problems, () -> FormValues.text(e, path, "need", true, SHORT_TEXT)))),
-        checked(problems, () -> values.text("sponsorTouchpoints", false, LONG_TEXT)));
+        checked(problems, () -> values.text("sponsorTouchpoints", false, LONG_TEXT)),
+        entries(values, "stakeholders", problems, (e, path) -> new PlanContent.Stakeholder(
+            checked(problems, () -> FormValues.text(e, path, "name", true, NAME_TEXT)),
+            checked(problems, () -> FormValues.text(e, path, "title", false, NAME_TEXT)),
+            checked(problems, () -> FormValues.choice(e, path, "buyingRole", PlanContent.BUYING_ROLES, true)),
+            checked(problems, () -> FormValues.choice(e, path, "influence", PlanContent.INFLUENCE_LEVELS, true)),
+            checked(problems, () -> FormValues.choice(e, path, "attitude", PlanContent.ATTITUDES, true)),
+            checked(problems, () -> owner(FormValues.text(e, path, "owner", false, SHORT_TEXT), path, owners)),
+            checked(problems, () -> FormValues.text(e, path, "reportsTo", false, NAME_TEXT)))));
+    // the list as a whole: each name once, each "reports to" another stakeholder of it, no circle
+    StakeholderRules.problems(plan.stakeholders()).forEach(problem ->
+        problems.add(new com.kap.platform.forms.InvalidFormData(problem.path(), problem.problem())));
     problems.throwIfAny();
     return plan;
   }
@@ -95,11 +109,12 @@ public final class PlanForm {
     scope.setVariable("risks", json(plan.risks()));
     scope.setVariable("trainingNeeds", json(plan.trainingNeeds()));
     scope.setVariable("sponsorTouchpoints", plan.sponsorTouchpoints());
+    scope.setVariable("stakeholders", json(plan.stakeholders()));
   }
 
   /** Empty lists, so that the form's lists start with no half-filled rows. */
   public static void writeEmptyLists(VariableScope scope) {
-    for (String list : List.of("objectives", "actions", "risks", "trainingNeeds")) {
+    for (String list : List.of("objectives", "actions", "risks", "trainingNeeds", "stakeholders")) {
       scope.setVariable(list, json(List.of()));
     }
   }

@@ -335,7 +335,8 @@ class LoadBenchmark {
             + "\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"" + YEAR + "-12-31\"}]") + ","
         + json("actions", "[{\"action\":\"Pricing workshop\",\"owner\":\"diane\",\"dueDate\":\"" + YEAR + "-03-31\"}]")
         + "," + json("risks", "[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]") + ","
-        + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]") + "}}";
+        + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]") + ","
+        + json("stakeholders", com.kap.support.CycleForms.STAKEHOLDERS) + "}}";
   }
 
   private static String json(String name, String value) {

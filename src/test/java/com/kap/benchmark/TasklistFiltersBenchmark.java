@@ -267,6 +267,7 @@ class TasklistFiltersBenchmark {
     plan.put("actions", Spin.JSON("[{\"action\":\"Workshop\",\"owner\":\"diane\",\"dueDate\":\"" + YEAR + "-03-31\"}]"));
     plan.put("risks", Spin.JSON("[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]"));
     plan.put("trainingNeeds", Spin.JSON("[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]"));
+    plan.put("stakeholders", Spin.JSON(com.kap.support.CycleForms.STAKEHOLDERS));
     return plan;
   }
 

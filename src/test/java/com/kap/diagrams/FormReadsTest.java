@@ -28,8 +28,10 @@ class FormReadsTest {
     FormReads.Reads draft = reads.of(ValidatePlanDraftListener.class.getName());
 
     assertThat(draft.fields()).containsExactlyInAnyOrder("customerSituation", "customerStrategy", "strengths",
-        "vulnerabilities", "objectives", "strategies", "actions", "risks", "trainingNeeds", "sponsorTouchpoints");
-    assertThat(draft.entryKeys()).contains("type", "description", "dueDate", "owner", "likelihood", "forWhom", "need");
+        "vulnerabilities", "objectives", "strategies", "actions", "risks", "trainingNeeds", "sponsorTouchpoints",
+        "stakeholders");
+    assertThat(draft.entryKeys()).contains("type", "description", "dueDate", "owner", "likelihood", "forWhom", "need",
+        "name", "buyingRole", "reportsTo");
   }
 
   @Test

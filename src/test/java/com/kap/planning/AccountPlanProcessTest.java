@@ -280,8 +280,18 @@ public class AccountPlanProcessTest {
     plan.put("actions", Spin.JSON("[{\"action\":\"Price review workshop\",\"owner\":\"diane\",\"dueDate\":\"2027-03-31\"}]"));
     plan.put("risks", Spin.JSON("[{\"risk\":\"Competitor undercuts\",\"likelihood\":\"medium\"}]"));
     plan.put("trainingNeeds", Spin.JSON("[]"));
+    plan.put("stakeholders", Spin.JSON(STAKEHOLDERS));
     return plan;
   }
+
+  /**
+   * A decision maker and a champion, each with diane (on every account's team) as owner: what stakeholderCoverage
+   * asks of a Strategic account, and more than any other segment needs.
+   */
+  public static final String STAKEHOLDERS = "[{\"name\":\"Eva Lind\",\"title\":\"COO\",\"buyingRole\":\"decisionMaker\",\"influence\":\"high\","
+      + "\"attitude\":\"supporter\",\"owner\":\"diane\"},{\"name\":\"Jon Berg\",\"title\":\"Head of logistics\","
+      + "\"buyingRole\":\"champion\",\"influence\":\"medium\",\"attitude\":\"supporter\",\"owner\":\"diane\","
+      + "\"reportsTo\":\"Eva Lind\"}]";
 
   private ProcessInstance startPlan(int year, String accountId) {
     return startPlan(runtimeService, segmentation, plans, year, accountId);

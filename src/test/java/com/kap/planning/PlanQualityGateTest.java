@@ -56,6 +56,64 @@ class PlanQualityGateTest {
         "Action plan: add at least one entry.");
   }
 
+  // --- stakeholder coverage (the rules are rows of DMN stakeholderCoverage) ---
+
+  private static final List<PlanQualityGate.CoverageRule> STRATEGIC = List.of(
+      new PlanQualityGate.CoverageRule("decisionMaker", true), new PlanQualityGate.CoverageRule("champion", true));
+
+  @Test
+  void aMapWithTheRolesAndTheirOwnersCoversTheSegment() {
+    List<PlanContent.Stakeholder> map = List.of(stakeholder("Eva Lind", "decisionMaker", "alice"),
+        stakeholder("Jon Berg", "champion", "gilles"), stakeholder("Ole Sand", "blocker", null));
+
+    assertThat(PlanQualityGate.coverageIssues(map, STRATEGIC, "Strategic")).isEmpty();
+  }
+
+  @Test
+  void aMissingRoleIsNamedWithTheSegmentThatAsksForIt() {
+    List<PlanContent.Stakeholder> map = List.of(stakeholder("Jon Berg", "champion", "gilles"),
+        stakeholder("Ole Sand", "influencer", "alice"));
+
+    assertThat(PlanQualityGate.coverageIssues(map, STRATEGIC, "Strategic")).containsExactly(
+        "Stakeholders: a Strategic account's map needs a decision maker with a relationship owner of ours; add one.");
+    assertThat(PlanQualityGate.coverageIssues(List.of(), STRATEGIC, "Strategic")).hasSize(2)
+        .anyMatch(issue -> issue.contains("needs a champion with a relationship owner of ours"));
+  }
+
+  @Test
+  void aRoleHeldOnlyByPeopleWithoutAnOwnerAsksForAnOwner() {
+    List<PlanContent.Stakeholder> map = List.of(stakeholder("Eva Lind", "decisionMaker", null),
+        stakeholder("Max Holm", "decisionMaker", null), stakeholder("Jon Berg", "champion", "gilles"));
+
+    assertThat(PlanQualityGate.coverageIssues(map, STRATEGIC, "Strategic")).containsExactly(
+        "Stakeholders: give the decision maker (Eva Lind, Max Holm) a relationship owner: a Strategic account's map"
+            + " needs a decision maker with a relationship owner of ours.");
+    List<PlanContent.Stakeholder> oneOwned = List.of(stakeholder("Eva Lind", "decisionMaker", null),
+        stakeholder("Max Holm", "decisionMaker", "diane"), stakeholder("Jon Berg", "champion", "gilles"));
+    assertThat(PlanQualityGate.coverageIssues(oneOwned, STRATEGIC, "Strategic")).as("one owned is enough").isEmpty();
+  }
+
+  @Test
+  void aRuleWithoutAnOwnerIsMetByAnyoneInTheRole() {
+    List<PlanQualityGate.CoverageRule> championOnly = List.of(new PlanQualityGate.CoverageRule("champion", false));
+
+    assertThat(PlanQualityGate.coverageIssues(List.of(stakeholder("Jon Berg", "champion", null)), championOnly,
+        "Star")).isEmpty();
+    assertThat(PlanQualityGate.coverageIssues(List.of(), championOnly, "Star"))
+        .containsExactly("Stakeholders: a Star account's map needs a champion; add one.");
+    assertThat(PlanQualityGate.coverageIssues(List.of(), List.of(new PlanQualityGate.CoverageRule("influencer",
+        false)), "Star")).containsExactly("Stakeholders: a Star account's map needs an influencer; add one.");
+  }
+
+  @Test
+  void noRulesNoIssues() {
+    assertThat(PlanQualityGate.coverageIssues(List.of(), List.of(), "Streamline")).isEmpty();
+  }
+
+  private static PlanContent.Stakeholder stakeholder(String name, String role, String owner) {
+    return new PlanContent.Stakeholder(name, null, role, "high", "neutral", owner, null);
+  }
+
   private static PlanContent full(List<PlanContent.Objective> objectives) {
     return new PlanContent("Situation", "Strategy", "Strengths", "Vulnerabilities", objectives, "Strategies",
         List.of(new PlanContent.Action("Workshop", "kam", DUE)),

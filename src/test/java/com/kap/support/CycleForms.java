@@ -20,8 +20,15 @@ public final class CycleForms {
             + "\"baseline\":\"24%\",\"target\":\"27%\",\"dueDate\":\"2070-12-31\"}]") + ","
         + json("actions", "[{\"action\":\"Pricing workshop\",\"owner\":\"diane\",\"dueDate\":\"2070-03-31\"}]") + ","
         + json("risks", "[{\"risk\":\"Competitor\",\"likelihood\":\"medium\"}]") + ","
-        + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]");
+        + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]") + ","
+        + json("stakeholders", STAKEHOLDERS);
   }
+
+  /** A decision maker and a champion with owners: what stakeholderCoverage asks of any segment. */
+  public static final String STAKEHOLDERS = "[{\"name\":\"Eva Lind\",\"title\":\"COO\",\"buyingRole\":\"decisionMaker\",\"influence\":\"high\","
+      + "\"attitude\":\"supporter\",\"owner\":\"diane\"},{\"name\":\"Jon Berg\",\"title\":\"Head of logistics\","
+      + "\"buyingRole\":\"champion\",\"influence\":\"medium\",\"attitude\":\"supporter\",\"owner\":\"diane\","
+      + "\"reportsTo\":\"Eva Lind\"}]";
 
   /** A plan whose only objective is revenue: the quality gate sends it back for a value objective. */
   public static String revenueOnlyPlan() {

@@ -93,6 +93,7 @@ public final class ExportYear {
         + ","
         + json("risks", "[{\"risk\":\"A competitor undercuts on price\",\"likelihood\":\"high\","
             + "\"mitigation\":\"Show the cost of late deliveries\"}]") + ","
-        + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]");
+        + json("trainingNeeds", "[{\"forWhom\":\"kam\",\"need\":\"Value selling\"}]") + ","
+        + json("stakeholders", CycleForms.STAKEHOLDERS);
   }
 }

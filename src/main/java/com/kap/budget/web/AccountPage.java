@@ -6,6 +6,8 @@ import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.ProgrammeDashboard;
+import com.kap.planning.PlanContent;
+import com.kap.platform.forms.FormLabels;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
@@ -24,6 +26,7 @@ import com.kap.rituals.Occurrence;
 import com.kap.rituals.RitualAction;
 import com.kap.rituals.RitualType;
 import com.kap.rituals.Rituals;
+import com.kap.rituals.StakeholderContacts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,7 +50,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * An account's page ({@code /kap/accounts/{accountId}}) and the list of the accounts one may open
  * ({@code /kap/accounts}): for the account's KAM, its executive sponsor, the programme director, the directors and
  * the admin, the same people as {@code GET /api/accounts/{accountId}}. The page shows the account and its segment
- * history, its plan versions of each year with what changed from one to the next, its rituals held, not held and
+ * history, its stakeholder map as an org chart and a table with the last contact of each, its plan versions of
+ * each year with what changed from one to the next, its rituals held, not held and
  * missed with their minutes and actions, and its bids, each read through the module's public service with the rights
  * its API has: a bid only as {@code GET /api/budget/bids/{bidId}} shows it to the user, scores blind as there.
  *
@@ -77,10 +81,11 @@ public class AccountPage {
   private final Clock clock;
   private final CycleCalendar calendar;
   private final ProgrammeDashboard cycles;
+  private final StakeholderContacts stakeholders;
 
   public AccountPage(PortfolioQueries accounts, Portfolio portfolio, AccountPlans plans, Rituals rituals,
       FollowUps followUps, BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar,
-      ProgrammeDashboard cycles) {
+      ProgrammeDashboard cycles, StakeholderContacts stakeholders) {
     this.accounts = accounts;
     this.portfolio = portfolio;
     this.plans = plans;
@@ -91,6 +96,7 @@ public class AccountPage {
     this.clock = clock;
     this.calendar = calendar;
     this.cycles = cycles;
+    this.stakeholders = stakeholders;
   }
 
   @Bean
@@ -158,6 +164,10 @@ public class AccountPage {
     planYears.stream().filter(year -> year.approvedVersion() != null)
         .forEach(year -> progress.put(year.year(), followUps.progressOf(year.year(), accountId)));
     model.addAttribute("progress", progress);
+    var stakeholderMap = stakeholders.map(accountId);
+    model.addAttribute("stakeholderMap", stakeholderMap);
+    model.addAttribute("orgChart", stakeholders.orgChart(stakeholderMap));
+    model.addAttribute("stakeholderLabels", stakeholderLabels());
     LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.properties().timeZone());
     model.addAttribute("zone", calendar.properties().timeZone());
     model.addAttribute("ritualYears", rituals.accountRitualsByYear(accountId).stream()
@@ -170,6 +180,15 @@ public class AccountPage {
     }
     model.addAttribute("criteria", criteria);
     return "kap/account";
+  }
+
+  /** The plan form's words for the stakeholders' buying roles, influence and attitudes ("Decision maker"). */
+  private static Map<String, String> stakeholderLabels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    Map.of("buyingRole", PlanContent.BUYING_ROLES, "influence", PlanContent.INFLUENCE_LEVELS, "attitude",
+        PlanContent.ATTITUDES).forEach((field, values) -> values.forEach(value ->
+            labels.put(value, FormLabels.option("draftAccountPlan", "stakeholders[]." + field, value))));
+    return labels;
   }
 
   static RitualYear ritualYear(AccountRituals year, LocalDate today) {

@@ -211,8 +211,9 @@ public class AccountPlanRepository {
         .stream().findFirst().map(PlanForm::fromJson);
   }
 
-  /** Removes a year's plans and their versions: what a cancelled cycle leaves. */
+  /** Removes a year's plans and their versions, and the stakeholder maps they made: what a cancelled cycle leaves. */
   public void deleteYear(int year) {
+    jdbc.sql("delete from kap_stakeholder where plan_year = :year").param("year", year).update();
     jdbc.sql("delete from kap_plan_version where cycle_year = :year").param("year", year).update();
     jdbc.sql("delete from kap_account_plan where cycle_year = :year").param("year", year).update();
   }

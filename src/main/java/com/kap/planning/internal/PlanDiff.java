@@ -14,9 +14,10 @@ import java.util.function.Function;
 
 /**
  * What changed between two versions of a plan, section by section, in the labels of the plan form. Text sections
- * compare as a whole; in a list section (objectives, actions, risks, training needs) an entry is recognised by its
- * own words (an objective's description, the action, the risk, the need), so that a changed target shows as one
- * changed field of that objective, and an entry whose words changed as one removed and one added.
+ * compare as a whole; in a list section (objectives, actions, risks, training needs, stakeholders) an entry is
+ * recognised by its own words (an objective's description, the action, the risk, the need, the stakeholder's name),
+ * so that a changed target shows as one changed field of that objective, and an entry whose words changed as one
+ * removed and one added.
  */
 public final class PlanDiff {
 
@@ -38,6 +39,8 @@ public final class PlanDiff {
     entries(changes, "Training needs", before.trainingNeeds(), after.trainingNeeds(),
         PlanContent.TrainingNeed::need, PlanDiff::trainingNeed);
     text(changes, "Sponsor touchpoints", before.sponsorTouchpoints(), after.sponsorTouchpoints());
+    entries(changes, "Stakeholders", before.stakeholders(), after.stakeholders(), PlanContent.Stakeholder::name,
+        PlanDiff::stakeholder);
     return changes;
   }
 
@@ -124,6 +127,18 @@ public final class PlanDiff {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("For whom", option("trainingNeeds[].forWhom", t.forWhom()));
     fields.put("Need", blankToNull(t.need()));
+    return fields;
+  }
+
+  private static Map<String, String> stakeholder(PlanContent.Stakeholder s) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("Name", blankToNull(s.name()));
+    fields.put("Title", blankToNull(s.title()));
+    fields.put("Buying role", option("stakeholders[].buyingRole", s.buyingRole()));
+    fields.put("Influence", option("stakeholders[].influence", s.influence()));
+    fields.put("Attitude", option("stakeholders[].attitude", s.attitude()));
+    fields.put("Relationship owner", blankToNull(s.owner()));
+    fields.put("Reports to", blankToNull(s.reportsTo()));
     return fields;
   }
 

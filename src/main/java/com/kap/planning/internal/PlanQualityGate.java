@@ -2,12 +2,16 @@ package com.kap.planning.internal;
 
 import com.kap.planning.PlanContent;
 import com.kap.planning.PlanDepth;
+import com.kap.platform.forms.FormLabels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The quality bar a submitted plan must meet before anyone reviews it: the sections its depth requires, at least
- * one profitability or value objective (not revenue alone), and every objective measurable.
+ * one profitability or value objective (not revenue alone), every objective measurable, and the buying roles the
+ * segment's stakeholder coverage (DMN stakeholderCoverage) asks of the stakeholder map.
  */
 public final class PlanQualityGate {
 
@@ -50,6 +54,38 @@ public final class PlanQualityGate {
       }
     }
     return issues;
+  }
+
+  /** A row of the DMN table stakeholderCoverage: a buying role the map must hold, and whether with an owner of ours. */
+  public record CoverageRule(String role, boolean ownerRequired) {}
+
+  /**
+   * What the stakeholder map lacks by the segment's coverage rules: a role nobody holds, or held only by
+   * stakeholders without a relationship owner where the rule asks for one.
+   */
+  public static List<String> coverageIssues(List<PlanContent.Stakeholder> stakeholders, List<CoverageRule> rules,
+      String segment) {
+    List<String> issues = new ArrayList<>();
+    for (CoverageRule rule : rules) {
+      List<PlanContent.Stakeholder> holding = stakeholders.stream()
+          .filter(s -> rule.role().equals(s.buyingRole())).toList();
+      String role = FormLabels.option(PlanDiff.FORM, "stakeholders[].buyingRole", rule.role())
+          .toLowerCase(Locale.ROOT);
+      String needs = "a" + (startsWithVowel(role) ? "n " : " ") + role
+          + (rule.ownerRequired() ? " with a relationship owner of ours" : "");
+      if (holding.isEmpty()) {
+        issues.add("Stakeholders: a " + segment + " account's map needs " + needs + "; add one.");
+      } else if (rule.ownerRequired() && holding.stream().allMatch(s -> blank(s.owner()))) {
+        issues.add("Stakeholders: give the " + role + " (" + holding.stream().map(PlanContent.Stakeholder::name)
+            .collect(Collectors.joining(", ")) + ") a relationship owner: a " + segment + " account's map needs "
+            + needs + ".");
+      }
+    }
+    return issues;
+  }
+
+  private static boolean startsWithVowel(String word) {
+    return !word.isEmpty() && "aeiou".indexOf(word.charAt(0)) >= 0;
   }
 
   private static void require(List<String> issues, String text, String section) {

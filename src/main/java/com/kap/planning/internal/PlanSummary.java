@@ -30,6 +30,12 @@ public final class PlanSummary {
     list(md, "Training needs", plan.trainingNeeds(), t -> "**" + option("trainingNeeds[].forWhom", t.forWhom())
         + "**: " + text(t.need()));
     section(md, "Sponsor touchpoints", plan.sponsorTouchpoints());
+    list(md, "Stakeholders", plan.stakeholders(), s -> "**" + text(s.name()) + "**"
+        + (s.title() == null ? "" : ", " + text(s.title())) + " — " + option("stakeholders[].buyingRole", s.buyingRole())
+        + ", influence " + option("stakeholders[].influence", s.influence()).toLowerCase(java.util.Locale.ROOT)
+        + ", " + option("stakeholders[].attitude", s.attitude()).toLowerCase(java.util.Locale.ROOT)
+        + (s.owner() == null ? "" : "; our owner " + text(s.owner()))
+        + (s.reportsTo() == null ? "" : "; reports to " + text(s.reportsTo())));
     return md.toString();
   }
 

@@ -6,6 +6,7 @@ import com.kap.rituals.FollowUps;
 import com.kap.rituals.Occurrence;
 import com.kap.rituals.RitualToHold;
 import com.kap.rituals.Rituals;
+import com.kap.rituals.StakeholderContacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import java.util.Optional;
@@ -18,10 +19,12 @@ public class ShowOccurrenceListener implements TaskListener {
 
   private final Rituals rituals;
   private final FollowUps followUps;
+  private final StakeholderContacts stakeholders;
 
-  public ShowOccurrenceListener(Rituals rituals, FollowUps followUps) {
+  public ShowOccurrenceListener(Rituals rituals, FollowUps followUps, StakeholderContacts stakeholders) {
     this.rituals = rituals;
     this.followUps = followUps;
+    this.stakeholders = stakeholders;
   }
 
   @Override
@@ -49,5 +52,7 @@ public class ShowOccurrenceListener implements TaskListener {
       followUps.reviewRows(occurrence, reviewed).forEach((list, rows) ->
           task.getExecution().setVariable(list, Spin.JSON(rows)));
     });
+    // the account's stakeholders, for "Customer participants who took part" (none for a ritual without the customer)
+    task.setVariableLocal("stakeholderOptions", Spin.JSON(stakeholders.options(task.getExecution())));
   }
 }
