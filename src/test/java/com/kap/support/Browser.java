@@ -211,6 +211,14 @@ public class Browser implements AutoCloseable {
   /** The start form's "Start" button. */
   public void clickStart() {
     click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+    // as a person would: wait for the dialog to close (Tasklist closes it once the server has started the process)
+    // before reaching for the filters behind it; a refused start keeps it open and says why
+    try {
+      keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(60))
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div[uib-modal-window]"))));
+    } catch (org.openqa.selenium.TimeoutException stillOpen) {
+      throw new AssertionError("the start dialog is still open: " + pageText(), stillOpen);
+    }
   }
 
   /** Completes the open task with its "Complete" button. */
