@@ -1,7 +1,15 @@
 package com.kap.planning;
 
+import com.kap.planning.internal.PlanQualityGate.CoverageRule;
+import com.kap.planning.internal.StakeholderCoverage;
 import com.kap.planning.internal.StakeholderRepository;
+import com.kap.platform.forms.FormLabels;
 import com.kap.portfolio.PortfolioQueries;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -14,10 +22,58 @@ public class AccountStakeholders {
 
   private final StakeholderRepository stakeholders;
   private final PortfolioQueries visibleAccounts;
+  private final StakeholderCoverage coverage;
 
-  public AccountStakeholders(StakeholderRepository stakeholders, PortfolioQueries visibleAccounts) {
+  public AccountStakeholders(StakeholderRepository stakeholders, PortfolioQueries visibleAccounts,
+      StakeholderCoverage coverage) {
     this.stakeholders = stakeholders;
     this.visibleAccounts = visibleAccounts;
+    this.coverage = coverage;
+  }
+
+  /** Every account's map (its stakeholders in the plan's order), read in one query; accounts without one are absent. */
+  public Map<String, List<PlanContent.Stakeholder>> allMaps() {
+    return stakeholders.findAll();
+  }
+
+  /**
+   * A check of stakeholder maps against the stakeholder coverage (DMN stakeholderCoverage) the quality gate applies,
+   * which evaluates the table once per segment however many maps it checks.
+   */
+  public CoverageCheck coverageCheck() {
+    return new CoverageCheck(coverage);
+  }
+
+  /** See {@link #coverageCheck()}; not thread-safe, one per use. */
+  public static final class CoverageCheck {
+
+    private final StakeholderCoverage coverage;
+    private final Map<String, List<CoverageRule>> rules = new HashMap<>();
+
+    private CoverageCheck(StakeholderCoverage coverage) {
+      this.coverage = coverage;
+    }
+
+    /**
+     * What the map lacks for the segment, one entry per coverage rule not met, in words: "champion with an owner"
+     * (the role held by nobody, or only by stakeholders without a relationship owner where the rule asks for one).
+     * Empty when the map meets every rule, or the segment has none.
+     */
+    public List<String> missing(String segment, List<PlanContent.Stakeholder> map) {
+      List<CoverageRule> segmentRules = rules.computeIfAbsent(segment, coverage::ofAsKap);
+      List<PlanContent.Stakeholder> held = map == null ? List.of() : map;
+      List<String> missing = new ArrayList<>();
+      for (CoverageRule rule : segmentRules) {
+        boolean met = held.stream().anyMatch(s -> rule.role().equals(s.buyingRole())
+            && (!rule.ownerRequired() || (s.owner() != null && !s.owner().isBlank())));
+        if (!met) {
+          String role = FormLabels.option("draftAccountPlan", "stakeholders[].buyingRole", rule.role())
+              .toLowerCase(Locale.ROOT);
+          missing.add(rule.ownerRequired() ? role + " with an owner" : role);
+        }
+      }
+      return missing;
+    }
   }
 
   /** The account's map, if any plan gave it one; for the engine's work, with no check of the caller. */

@@ -23,11 +23,12 @@ import java.util.Map;
  * @param budgetBySegment segment label → the same by segment
  * @param rituals ritual compliance in total, by segment and by KAM
  * @param trainingNeeds the training needs of the plans' latest versions, the same need of an audience once
+ * @param health the accounts' latest stored health, by segment and the least healthy
  */
 public record DashboardView(int year, Scope scope, Figures figures, Map<String, Map<String, Integer>> plansBySegment,
     boolean deadlinePassed, List<ProgrammeDashboard.OverduePlan> overdue, List<ApprovalWeek> approvals, Chart chart,
     Map<String, Long> accountsPerSegment, Map<String, Budget> budgetByRegion, Map<String, Budget> budgetBySegment,
-    Rituals rituals, Training trainingNeeds) {
+    Rituals rituals, Training trainingNeeds, Health health) {
 
   /**
    * Whose accounts the page counts.
@@ -132,4 +133,27 @@ public record DashboardView(int year, Scope scope, Figures figures, Map<String, 
   }
 
   public record AccountName(String accountId, String name) {}
+
+  /**
+   * The accounts' health as last stored (the daily job's or an account's page's), never computed for the page.
+   *
+   * @param accounts the accounts of the scope with a stored health
+   * @param bySegment segment label → health of its accounts, in the segments' order
+   * @param leastHealthy the {@link #LEAST_HEALTHY} accounts of the lowest scores, lowest first
+   */
+  public record Health(int accounts, Map<String, SegmentHealth> bySegment, List<AccountHealthRow> leastHealthy) {
+
+    public static final int LEAST_HEALTHY = 20;
+    /** A score under this is poor health: the dashboard counts such accounts. */
+    public static final int POOR = 50;
+  }
+
+  /**
+   * @param average the average score, one decimal
+   * @param under50 accounts scoring under 50
+   */
+  public record SegmentHealth(int accounts, BigDecimal average, int under50) {}
+
+  public record AccountHealthRow(String accountId, String name, String segment, String kam, int score,
+      List<String> reasons, LocalDate date) {}
 }

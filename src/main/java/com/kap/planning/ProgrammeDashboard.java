@@ -40,10 +40,13 @@ public class ProgrammeDashboard {
   private final RitualComplianceSource ritualCompliance;
   private final BudgetFiguresSource budgetFigures;
   private final LatestPlanFacts latestFacts;
+  private final AccountHealthSource accountHealth;
 
   public ProgrammeDashboard(CycleRepository cycles, AccountPlanRepository plans,
       Portfolio cycleSegments, CycleCalendar calendar, Clock clock,
-      RitualComplianceSource ritualCompliance, BudgetFiguresSource budgetFigures, LatestPlanFacts latestFacts) {
+      RitualComplianceSource ritualCompliance, BudgetFiguresSource budgetFigures, LatestPlanFacts latestFacts,
+      AccountHealthSource accountHealth) {
+    this.accountHealth = accountHealth;
     this.cycles = cycles;
     this.plans = plans;
     this.cycleSegments = cycleSegments;
@@ -336,7 +339,44 @@ public class ProgrammeDashboard {
         cycle.trainingPlan() != null);
     return new DashboardView(year, scope, figures, bySegment, deadlinePassed, overdue, weeks,
         chart(weeks, segmentOf.size()), perSegment, byRegion, budgetBySegmentOrdered,
-        new DashboardView.Rituals(total, ritualsBySegment, ritualsByKam), new DashboardView.Training(needCount, needs));
+        new DashboardView.Rituals(total, ritualsBySegment, ritualsByKam), new DashboardView.Training(needCount, needs),
+        health(year, accounts, segmentOf, order));
+  }
+
+  /** The scope's latest stored health (one query), by segment and the least healthy accounts. */
+  private DashboardView.Health health(int year, Map<String, Account> accounts, Map<String, String> segmentOf,
+      List<String> order) {
+    Map<String, int[]> sums = new LinkedHashMap<>(); // segment → accounts, sum of scores, under 50
+    order.forEach(label -> sums.put(label, new int[3]));
+    List<AccountHealthSource.StoredHealth> shown = new ArrayList<>();
+    for (AccountHealthSource.StoredHealth stored : accountHealth.latestOf(year)) {
+      if (!accounts.containsKey(stored.accountId())) {
+        continue;
+      }
+      shown.add(stored);
+      int[] sum = sums.computeIfAbsent(segmentOf.getOrDefault(stored.accountId(), NOT_SEGMENTED), s -> new int[3]);
+      sum[0]++;
+      sum[1] += stored.score();
+      sum[2] += stored.score() < DashboardView.Health.POOR ? 1 : 0;
+    }
+    Map<String, DashboardView.SegmentHealth> bySegment = new LinkedHashMap<>();
+    sums.forEach((segment, sum) -> {
+      if (sum[0] > 0) {
+        bySegment.put(segment, new DashboardView.SegmentHealth(sum[0], BigDecimal.valueOf(sum[1])
+            .divide(BigDecimal.valueOf(sum[0]), 1, RoundingMode.HALF_UP), sum[2]));
+      }
+    });
+    List<DashboardView.AccountHealthRow> least = shown.stream()
+        .sorted(Comparator.comparingInt(AccountHealthSource.StoredHealth::score)
+            .thenComparing(AccountHealthSource.StoredHealth::accountId))
+        .limit(DashboardView.Health.LEAST_HEALTHY)
+        .map(stored -> {
+          Account account = accounts.get(stored.accountId());
+          return new DashboardView.AccountHealthRow(stored.accountId(), account.name(),
+              segmentOf.getOrDefault(stored.accountId(), NOT_SEGMENTED), account.kam(), stored.score(),
+              stored.reasons(), stored.date());
+        }).toList();
+    return new DashboardView.Health(shown.size(), bySegment, least);
   }
 
   /**

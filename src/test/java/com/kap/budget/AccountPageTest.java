@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
+import com.kap.rituals.AccountHealth;
 import com.kap.planning.ProgrammeDashboard;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
@@ -18,6 +19,7 @@ import com.kap.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -53,6 +55,7 @@ class AccountPageTest {
   @Autowired ProcessEngineConfigurationImpl engine;
   @Autowired CycleCalendar calendar;
   @Autowired ProgrammeDashboard cycles;
+  @Autowired AccountHealth health;
   @Autowired Portfolio portfolio;
   @Autowired AccountPlans plans;
   @LocalServerPort int port;
@@ -129,6 +132,22 @@ class AccountPageTest {
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
         policy -> assertThat(policy).contains("default-src 'self'"));
     assertThat(body).doesNotContain("<script");
+  }
+
+  @Test
+  void thePageShowsTheAccountsHealthOfTheYearWithItsReasonsAndHistory() {
+    String body = session("alice").page(PAGE).body();
+    LocalDate today = health.today();
+    AccountHealth.Health expected = health.healthOf(ACCOUNT, today.getYear());
+    String section = section(body, "health");
+    assertThat(section).contains("Account health " + today.getYear(),
+        "<strong id=\"health-score\">" + expected.score() + " of 100</strong>");
+    for (String reason : expected.reasons()) {
+      assertThat(section).contains("<li>" + reason + "</li>");
+    }
+    assertThat(table(body, "health-history")).as("opening the page stored today's health")
+        .contains("<th scope=\"row\">" + expected.history().get(0).date() + "</th>",
+            "<td class=\"num\">" + expected.history().get(0).score() + "</td>");
   }
 
   @Test

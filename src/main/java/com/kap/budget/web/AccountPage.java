@@ -19,6 +19,7 @@ import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
 import com.kap.planning.AccountPlanYear;
+import com.kap.rituals.AccountHealth;
 import com.kap.rituals.AccountRituals;
 import com.kap.rituals.FollowUps;
 import com.kap.rituals.PlanProgress;
@@ -49,7 +50,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * An account's page ({@code /kap/accounts/{accountId}}) and the list of the accounts one may open
  * ({@code /kap/accounts}): for the account's KAM, its executive sponsor, the programme director, the directors and
- * the admin, the same people as {@code GET /api/accounts/{accountId}}. The page shows the account and its segment
+ * the admin, the same people as {@code GET /api/accounts/{accountId}}. The page shows the account, its health this
+ * year (score, reasons and history, computed on opening: {@code AccountHealth}) and its segment
  * history, its stakeholder map as an org chart and a table with the last contact of each, its plan versions of
  * each year with what changed from one to the next, its rituals held, not held and
  * missed with their minutes and actions, and its bids, each read through the module's public service with the rights
@@ -82,10 +84,12 @@ public class AccountPage {
   private final CycleCalendar calendar;
   private final ProgrammeDashboard cycles;
   private final StakeholderContacts stakeholders;
+  private final AccountHealth health;
 
   public AccountPage(PortfolioQueries accounts, Portfolio portfolio, AccountPlans plans, Rituals rituals,
       FollowUps followUps, BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar,
-      ProgrammeDashboard cycles, StakeholderContacts stakeholders) {
+      ProgrammeDashboard cycles, StakeholderContacts stakeholders, AccountHealth health) {
+    this.health = health;
     this.accounts = accounts;
     this.portfolio = portfolio;
     this.plans = plans;
@@ -155,6 +159,8 @@ public class AccountPage {
     }
     model.addAttribute("title", account.name());
     model.addAttribute("a", account);
+    // this year's health, computed now (and stored when it changed), with its history
+    model.addAttribute("health", health.healthOf(accountId, health.today().getYear()));
     model.addAttribute("segmentYears", account.segmentsByYear().entrySet().stream()
         .sorted(Map.Entry.<Integer, AccountView.YearSegment>comparingByKey().reversed()).toList());
     List<AccountPlanYear> planYears = plans.planYears(accountId);

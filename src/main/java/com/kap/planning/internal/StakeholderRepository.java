@@ -2,7 +2,10 @@ package com.kap.planning.internal;
 
 import com.kap.planning.PlanContent.Stakeholder;
 import com.kap.planning.StakeholderMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -64,6 +67,19 @@ public class StakeholderRepository {
     }
     return Optional.of(new StakeholderMap(accountId, rows.get(0).year(), rows.get(0).version(),
         rows.stream().map(Row::stakeholder).toList()));
+  }
+
+  /** Every account's map (its stakeholders in order), in one query: for the health of all accounts at once. */
+  public Map<String, List<Stakeholder>> findAll() {
+    Map<String, List<Stakeholder>> maps = new HashMap<>();
+    jdbc.sql("select account_id, name, title, buying_role, influence, attitude, relationship_owner, reports_to "
+            + "from kap_stakeholder order by account_id, position")
+        .query(rs -> {
+          maps.computeIfAbsent(rs.getString("account_id"), id -> new ArrayList<>()).add(new Stakeholder(
+              rs.getString("name"), rs.getString("title"), rs.getString("buying_role"), rs.getString("influence"),
+              rs.getString("attitude"), rs.getString("relationship_owner"), rs.getString("reports_to")));
+        });
+    return maps;
   }
 
   private record Row(Stakeholder stakeholder, int year, int version) {}

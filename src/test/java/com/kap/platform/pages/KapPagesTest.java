@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.platform.identity.Roles;
 import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
+import com.kap.rituals.AccountHealth;
 import com.kap.support.Api;
 import com.kap.support.CycleForms;
 import com.kap.support.KapTest;
@@ -40,6 +41,7 @@ class KapPagesTest {
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
   @Autowired Portfolio portfolio;
+  @Autowired AccountHealth health;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -129,6 +131,37 @@ class KapPagesTest {
     HttpResponse<String> noRegion = diane.page("/kap/dashboard?year=" + YEAR + "&region=Atlantis");
     assertThat(noRegion.statusCode()).isEqualTo(404);
     assertThat(noRegion.body()).contains("There is no region &quot;Atlantis&quot; in the portfolio");
+  }
+
+  @Test
+  void theDashboardShowsTheLatestStoredHealthBySegmentAndTheLeastHealthyAccounts() {
+    cycle();
+    await().atMost(Duration.ofSeconds(60)).until(() -> portfolio.segmentCount(YEAR) > 0);
+    health.storeAll(YEAR); // the daily job's work: the page reads what is stored, never computes
+    int stored = health.latestOf(YEAR).size();
+    assertThat(stored).isEqualTo(portfolio.segmentCount(YEAR));
+
+    WebappSession diane = new WebappSession(port);
+    diane.login("diane", "demo", "tasklist");
+    String whole = diane.page("/kap/dashboard?year=" + YEAR).body();
+    assertThat(whole).contains("<h2 id=\"health-heading\">Account health</h2>", "Account health by segment")
+        .doesNotContain("id=\"no-health-yet\"");
+    String least = table(whole, "least-healthy");
+    assertThat(least).contains("The " + Math.min(20, stored) + " least healthy accounts");
+    assertThat(least.split("<tr>").length - 2).as("rows under the header").isEqualTo(Math.min(20, stored));
+
+    WebappSession gilles = new WebappSession(port);
+    gilles.login("gilles", "demo", "tasklist");
+    String sponsored = table(gilles.page("/kap/dashboard?year=" + YEAR).body(), "least-healthy");
+    assertThat(sponsored).as("a sponsor sees only his accounts").contains("Atlas Logistics")
+        .doesNotContain("Orion Retail", "Sierra Foods");
+  }
+
+  private static String table(String body, String id) {
+    int at = body.indexOf(" id=\"" + id + "\"");
+    assertThat(at).as("table " + id).isNotNegative();
+    int start = body.lastIndexOf("<table", at);
+    return body.substring(start, body.indexOf("</table>", start));
   }
 
   @Test
