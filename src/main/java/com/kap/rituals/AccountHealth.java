@@ -101,7 +101,7 @@ public class AccountHealth implements AccountHealthSource {
 
   /**
    * The account's health of the year (this year when null), computed now and stored if it changed, to those who may
-   * see the account.
+   * see the account. Only a year the account is segmented for is stored: another year is answered, not written.
    *
    * @throws com.kap.platform.web.ApiException 404 for an unknown account, 403 for one the caller may not see
    */
@@ -115,7 +115,9 @@ public class AccountHealth implements AccountHealthSource {
     LocalDate today = today();
     Map<String, HealthScore.Result> results = compute(year, today, accountId);
     HealthScore.Result result = results.get(accountId);
-    store(year, today, accountId, Map.of(accountId, result), clock.instant());
+    if (portfolio.segment(year, accountId).isPresent()) {
+      store(year, today, accountId, Map.of(accountId, result), clock.instant());
+    }
     List<HealthEntry> history = repository.history(year, accountId).stream()
         .map(s -> new HealthEntry(s.date(), s.score(), HealthScore.split(s.reasons()))).toList();
     return new Health(accountId, year, result.score(), result.reasons(), history);

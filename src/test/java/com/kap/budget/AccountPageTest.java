@@ -145,9 +145,13 @@ class AccountPageTest {
     for (String reason : expected.reasons()) {
       assertThat(section).contains("<li>" + reason + "</li>");
     }
-    assertThat(table(body, "health-history")).as("opening the page stored today's health")
-        .contains("<th scope=\"row\">" + expected.history().get(0).date() + "</th>",
-            "<td class=\"num\">" + expected.history().get(0).score() + "</td>");
+    if (portfolio.segment(today.getYear(), ACCOUNT).isPresent()) {
+      assertThat(table(body, "health-history")).as("opening the page stored today's health")
+          .contains("<th scope=\"row\">" + expected.history().get(0).date() + "</th>",
+              "<td class=\"num\">" + expected.history().get(0).score() + "</td>");
+    } else {
+      assertThat(expected.history()).as("a year the account is not segmented for stores nothing").isEmpty();
+    }
   }
 
   @Test

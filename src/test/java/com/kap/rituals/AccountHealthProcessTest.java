@@ -135,6 +135,14 @@ class AccountHealthProcessTest {
   }
 
   @Test
+  void aYearTheAccountIsNotSegmentedForIsAnsweredButNotStored() {
+    ResponseEntity<JsonNode> response = api.get("alice", PATH + "?year=1999", JsonNode.class);
+    assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody().get("year").asInt()).isEqualTo(1999);
+    assertThat(health.healthOf(ACCOUNT, 1999).history()).as("nothing written for 1999").isEmpty();
+  }
+
+  @Test
   void theHistoryGrowsWhenTheScoreChangesAndNotWhenItStays() {
     long overdue = missedRitualsAndAnOverdueAction();
     assertThat(health.healthOf(ACCOUNT, YEAR).history()).hasSize(1);
