@@ -85,6 +85,12 @@ public class AccountPlans {
             .map(v -> new ApprovedPlan(p.year(), accountId, v.version(), v.content())));
   }
 
+  /** Every approved plan of the cycle year, in account order; no rights checked (for the year's proofs). */
+  public List<ApprovedPlan> approvedPlans(int year) {
+    return plans.approvedVersions(year).entrySet().stream()
+        .map(e -> new ApprovedPlan(year, e.getKey(), e.getValue().version(), e.getValue().content())).toList();
+  }
+
   /** The cycle year's plans. */
   public List<AccountPlan> plans(int year) {
     return plans.findByYear(year);

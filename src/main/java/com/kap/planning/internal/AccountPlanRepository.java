@@ -188,6 +188,19 @@ public class AccountPlanRepository {
         .query(AccountPlanRepository::version).optional();
   }
 
+  /** The approved version of every approved plan of the year, by account. */
+  public Map<String, PlanVersion> approvedVersions(int year) {
+    Map<String, PlanVersion> approved = new LinkedHashMap<>();
+    jdbc.sql("select v.*, p.account_id from kap_plan_version v join kap_account_plan p on "
+            + "p.cycle_year = v.cycle_year and p.account_id = v.account_id and p.approved_version = v.version "
+            + "where p.cycle_year = :year order by p.account_id")
+        .param("year", year)
+        .query((ResultSet rs) -> {
+          approved.put(rs.getString("account_id"), version(rs, 0));
+        });
+    return approved;
+  }
+
   /** Which version is the latest submission of every plan of the year, without reading the plans. */
   public record LatestVersion(String accountId, int version, Instant submittedAt) {}
 

@@ -102,6 +102,21 @@ public class FollowUpRepository {
         .list();
   }
 
+  /** Every actual recorded against the plans of a year, of every account, oldest review first. */
+  public List<AccountActual> actualsOfPlanYear(int planYear) {
+    return jdbc.sql("select a.*, o.held_date, o.account_id from kap_review_actual a join kap_ritual_occurrence o "
+            + "on o.occurrence_no = a.occurrence_no where a.plan_year = :planYear "
+            + "order by o.account_id, o.held_date, a.occurrence_no, a.objective_no")
+        .param("planYear", planYear)
+        .query((rs, row) -> new AccountActual(rs.getString("account_id"), new Actual(rs.getLong("occurrence_no"),
+            rs.getDate("held_date").toLocalDate(), rs.getInt("objective_no"), rs.getInt("plan_year"),
+            rs.getInt("plan_version"), rs.getBigDecimal("actual"))))
+        .list();
+  }
+
+  /** An actual with the account it was recorded for. */
+  public record AccountActual(String accountId, Actual actual) {}
+
   private static FollowUpAction action(ResultSet rs, int row) throws SQLException {
     return new FollowUpAction(rs.getLong("action_no"), rs.getInt("cycle_year"), rs.getString("account_id"),
         FollowUpAction.Source.valueOf(rs.getString("source")), rs.getString("action"), rs.getString("owner"),

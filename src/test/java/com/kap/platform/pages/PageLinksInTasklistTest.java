@@ -29,7 +29,7 @@ class PageLinksInTasklistTest {
           .as("the links side by side").isNotEmpty().noneMatch(link -> link.isDisplayed());
       assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-menu-link")))
           .extracting(link -> link.getText().strip())
-          .containsExactly("Accounts", "Programme dashboard", "Import portfolio", "My calendar");
+          .containsExactly("Accounts", "Programme dashboard", "Proofs of success", "Import portfolio", "My calendar");
       int headerHeight = browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize()
           .getHeight();
       assertThat(headerHeight).as("Tasklist's header stays one line").isLessThan(80);

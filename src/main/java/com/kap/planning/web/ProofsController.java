@@ -1,0 +1,57 @@
+package com.kap.planning.web;
+
+import com.kap.planning.ProgrammeProofs;
+import com.kap.platform.exports.Downloads;
+import com.kap.platform.exports.PdfDocuments;
+import com.kap.platform.exports.Spreadsheets;
+import com.kap.platform.identity.CurrentUser;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The year's proofs of success as JSON ({@code GET /api/programme/{year}/proofs}) and as a PDF for the steering
+ * committee ({@code .../proofs.pdf}, also under {@code /kap/exports} with the webapps' login): the programme
+ * director, the directors and the admin.
+ */
+@RestController
+public class ProofsController {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private final ProgrammeProofs proofs;
+  private final CurrentUser currentUser;
+  private final PdfDocuments pdf;
+  private final Spreadsheets spreadsheets;
+  private final Clock clock;
+
+  public ProofsController(ProgrammeProofs proofs, CurrentUser currentUser, PdfDocuments pdf,
+      Spreadsheets spreadsheets, Clock clock) {
+    this.proofs = proofs;
+    this.currentUser = currentUser;
+    this.pdf = pdf;
+    this.spreadsheets = spreadsheets;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/programme/{year}/proofs")
+  public ProgrammeProofs.Proofs proofs(@PathVariable int year) {
+    currentUser.require(ProofsPage.ROLES.toArray(String[]::new));
+    return proofs.of(year);
+  }
+
+  @GetMapping({"/api/programme/{year}/proofs.pdf", "/kap/exports/programme/{year}/proofs.pdf"})
+  public ResponseEntity<byte[]> proofsPdf(@PathVariable int year) {
+    currentUser.require(ProofsPage.ROLES.toArray(String[]::new));
+    ProgrammeProofs.Proofs figures = proofs.of(year);
+    String printedOn = clock.instant().atZone(spreadsheets.zone()).toLocalDate().format(DAY);
+    return Downloads.attachment(pdf.render("programme-proofs", Map.of("p", figures, "printedOn", printedOn,
+            "printedBy", currentUser.id())), PdfDocuments.MEDIA_TYPE,
+        Downloads.fileName("kap-proofs-of-success", String.valueOf(year)) + ".pdf");
+  }
+}

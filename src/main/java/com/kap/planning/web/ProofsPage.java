@@ -1,0 +1,82 @@
+package com.kap.planning.web;
+
+import com.kap.planning.ProgrammeDashboard;
+import com.kap.planning.ProgrammeProofs;
+import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.identity.Roles;
+import com.kap.platform.pages.KapPage;
+import com.kap.platform.pages.PageLink;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The year's proofs of success as a page ({@code /kap/proofs?year=}), for the programme director, the directors and
+ * the admin: what they show the executive sponsors and the steering committee, with the same figures as a PDF.
+ */
+@Controller
+@KapPage
+public class ProofsPage {
+
+  /** Who may see the proofs: the programme's figures, beyond any one account. */
+  static final Set<String> ROLES = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
+
+  private final ProgrammeProofs proofs;
+  private final ProgrammeDashboard dashboard;
+  private final CurrentUser currentUser;
+
+  public ProofsPage(ProgrammeProofs proofs, ProgrammeDashboard dashboard, CurrentUser currentUser) {
+    this.proofs = proofs;
+    this.dashboard = dashboard;
+    this.currentUser = currentUser;
+  }
+
+  @Bean
+  static PageLink proofsLink() {
+    return new PageLink("Proofs of success", "/kap/proofs", ROLES);
+  }
+
+  @GetMapping("/kap/proofs")
+  public String show(@RequestParam(name = "year", required = false) String yearParam, Model model,
+      HttpServletResponse response) {
+    model.addAttribute("title", "Proofs of success");
+    model.addAttribute("yearPage", "/kap/proofs");
+    if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      model.addAttribute("message", "The year's proofs of success are for the programme director and the "
+          + "directors, who show them to the executive sponsors. Your tasks are in Tasklist.");
+      return "kap/refused";
+    }
+    List<Integer> years = dashboard.years();
+    model.addAttribute("years", years);
+    if (years.isEmpty()) {
+      model.addAttribute("message", "No planning cycle has started yet. The programme director starts one in "
+          + "Tasklist: Start process → Annual planning cycle.");
+      return "kap/refused";
+    }
+    Integer year = null;
+    if (yearParam != null && !yearParam.isBlank()) {
+      try {
+        year = Integer.valueOf(yearParam.strip());
+      } catch (NumberFormatException notAYear) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("message", "\"" + yearParam + "\" is not a year. Pick one of the years below.");
+        return "kap/refused";
+      }
+    }
+    int shown = year == null ? years.get(0) : year;
+    if (!years.contains(shown)) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "There is no planning cycle for " + shown + ". Pick one of the years below.");
+      return "kap/refused";
+    }
+    model.addAttribute("year", shown);
+    model.addAttribute("p", proofs.of(shown));
+    return "kap/proofs";
+  }
+}
