@@ -75,6 +75,9 @@ class PlanExportsTest {
         .contains("Internal: not for the customer", "Our prices are 6 % above the cheapest bidder",
             "A competitor undercuts on price", "Value selling", "Page 1 of ");
     assertThat(text.indexOf(ACTION)).isLessThan(text.indexOf("Internal: not for the customer"));
+    assertThat(text).as("the stakeholder map, with attitudes, is internal").contains("Stakeholder map",
+        "Eva Lind COO Decision maker High Supporter diane", "Jon Berg Head of logistics Champion Medium Supporter");
+    assertThat(text.indexOf("Stakeholder map")).isGreaterThan(text.indexOf("Internal: not for the customer"));
 
     JsonNode plan = api.get("alice", "/api/accounts/" + PLAN_ACCOUNT + "/plans/" + YEAR, JsonNode.class).getBody();
     assertThat(plan.get("status").asText()).as("the PDF shows what the API has").isEqualTo("APPROVED");

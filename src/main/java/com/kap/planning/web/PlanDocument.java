@@ -22,7 +22,8 @@ public record PlanDocument(String title, String accountId, String accountName, S
     int year, String segment, String status, String approval, int version, String submittedBy, String submittedOn,
     boolean valueObjective, String customerSituation, String customerStrategy, List<Objective> objectives,
     String strategies, List<Action> actions, String sponsorTouchpoints, String sponsorCommitments, String strengths,
-    String vulnerabilities, List<Risk> risks, List<TrainingNeed> trainingNeeds, String sponsorReview,
+    String vulnerabilities, List<Risk> risks, List<TrainingNeed> trainingNeeds, List<Stakeholder> stakeholders,
+    String sponsorReview,
     String decision, String printedOn) {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
@@ -38,6 +39,9 @@ public record PlanDocument(String title, String accountId, String accountName, S
   public record Risk(String risk, String likelihood, String mitigation) {}
 
   public record TrainingNeed(String forWhom, String need) {}
+
+  public record Stakeholder(String name, String title, String buyingRole, String influence, String attitude,
+      String owner, String reportsTo) {}
 
   /**
    * @param history the plan, with at least one submitted version
@@ -76,6 +80,9 @@ public record PlanDocument(String title, String accountId, String accountName, S
             orDash(r.mitigation()))).toList(),
         content.trainingNeeds().stream().map(t -> new TrainingNeed(option("trainingNeeds[].forWhom", t.forWhom()),
             orDash(t.need()))).toList(),
+        content.stakeholders().stream().map(h -> new Stakeholder(orDash(h.name()), orDash(h.title()),
+            option("stakeholders[].buyingRole", h.buyingRole()), option("stakeholders[].influence", h.influence()),
+            option("stakeholders[].attitude", h.attitude()), orDash(h.owner()), orDash(h.reportsTo()))).toList(),
         latest.reviewedBy() == null ? "None" : "by " + latest.reviewedBy()
             + (latest.sponsorComments() == null ? "" : ": " + latest.sponsorComments()),
         latest.decision() == null ? "None yet" : (approved ? "Approved" : "Sent back") + " by "
