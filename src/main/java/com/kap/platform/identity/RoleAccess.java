@@ -43,7 +43,7 @@ public class RoleAccess {
   /** Business columns Tasklist shows in every KAP filter. */
   /** The processes whose running instances a process owner reads in Cockpit: every one but the budget's. */
   static final List<String> PROCESS_OWNER_INSTANCES = List.of("annualCycleSchedule", "annualPlanningCycle",
-      "accountPlan", "ritualPlan", "customerAdvisoryBoard", "followUpAction");
+      "accountPlan", "ritualPlan", "customerAdvisoryBoard", "followUpAction", "recordTraining");
 
   private static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", "accountName", "label", "Account"),
@@ -100,7 +100,13 @@ public class RoleAccess {
         Permissions.CREATE_INSTANCE);
     grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "customerAdvisoryBoard", Permissions.READ,
         Permissions.CREATE_INSTANCE);
+    grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_DEFINITION, "recordTraining", Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     grant(Roles.PROGRAMME_DIRECTOR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // the training coordinator records training delivered ("Start process" in Tasklist), and starts nothing else
+    grant(Roles.TRAINING_COORDINATOR, Resources.PROCESS_DEFINITION, "recordTraining", Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+    grant(Roles.TRAINING_COORDINATOR, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(Roles.KAM, Resources.PROCESS_DEFINITION, "investmentBid", Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(Roles.KAM, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // process owners deploy changed diagrams from Camunda Modeler and watch them run in Cockpit

@@ -52,7 +52,7 @@ class AuthorizationMatrixTest {
   private static final List<String> PEOPLE = Arrays.asList(null, "alice", "diane", "eric", "gilles", "hana", "paula",
       "admin");
   private static final List<String> STARTABLE_BY_HAND = List.of("annualPlanningCycle", "budgetRound",
-      "customerAdvisoryBoard", "investmentBid");
+      "customerAdvisoryBoard", "investmentBid", "recordTraining");
   private static final List<String> STARTED_BY_KAP = List.of("accountPlan", "ritualPlan", "annualCycleSchedule",
       "bidResults");
 
@@ -153,6 +153,7 @@ class AuthorizationMatrixTest {
     for (String key : STARTABLE_BY_HAND) {
       String expected = switch (key) {
         case "investmentBid" -> "401 yes no no no no no yes";
+        case "recordTraining" -> "401 no yes no no yes no yes";
         default -> "401 no yes no no no no yes";
       };
       row("may start " + key + " (Tasklist's start list)", expected, user -> startable(user, key));
@@ -170,6 +171,13 @@ class AuthorizationMatrixTest {
             "{\"variables\":{}}", String.class));
       });
     }
+    row("start recordTraining by hand (/engine-rest)", "401 403 - 403 403 - 403 -", user -> {
+      if ("diane".equals(user) || "hana".equals(user) || "admin".equals(user)) {
+        return "-";
+      }
+      return status(api.postJson(user, "/engine-rest/process-definition/key/recordTraining/submit-form",
+          "{\"variables\":{}}", String.class));
+    });
     row("start investmentBid by hand (/engine-rest)", "401 - 403 403 403 403 403 -", user -> {
       if ("alice".equals(user) || "admin".equals(user)) {
         return "-";
@@ -202,6 +210,8 @@ class AuthorizationMatrixTest {
     // no cycle runs in that year: 404 for those who may read dashboards
     row("read the programme dashboard (/api)", "401 403 404 404 403 403 403 404",
         user -> status(api.get(user, "/api/programme/" + YEAR + "/dashboard", String.class)));
+    row("read the training delivered in a year (/api)", "401 403 200 200 403 200 403 200",
+        user -> status(api.get(user, "/api/programme/" + YEAR + "/training", String.class)));
   }
 
   private void bidsWhileTheCallIsOpen(String brunoBid, String brunoInstance) {
