@@ -178,7 +178,8 @@ class KapPagesTest {
     WebappSession fatima = new WebappSession(port);
     fatima.login("fatima", "demo", "tasklist");
     JsonNode links = new ObjectMapper().readTree(fatima.pageJson("/kap/links").body());
-    assertThat(links.findValuesAsText("path")).containsExactlyInAnyOrder("/kap/dashboard", "/kap/accounts");
+    assertThat(links.findValuesAsText("path")).containsExactlyInAnyOrder("/kap/dashboard", "/kap/proofs",
+        "/kap/accounts");
     assertThat(links.findValuesAsText("label")).as("a director's list is the whole portfolio").contains("Accounts")
         .doesNotContain("My accounts");
   }

@@ -38,11 +38,23 @@ class PageLinksInTasklistTest {
       browser.find(By.xpath("//main/h1[starts-with(normalize-space(), 'Programme dashboard')]"));
       assertThat(browser.driver().getCurrentUrl()).contains("/kap/dashboard");
 
-      browser.driver().manage().window().setSize(new Dimension(1400, 900));
+      browser.driver().manage().window().setSize(new Dimension(1300, 900));
       browser.backToTasklist();
+      browser.find(By.xpath("//summary[normalize-space()='KAP pages']"));
+      assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-link")))
+          .as("diane's five links fold below 1,400 pixels").noneMatch(link -> link.isDisplayed());
+      assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize().getHeight())
+          .as("at 1,300 pixels too").isLessThan(80);
+
+      browser.driver().manage().window().setSize(new Dimension(1400, 900));
       browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Programme dashboard']"));
       assertThat(browser.driver().findElement(By.cssSelector("details.kap-page-menu")).isDisplayed())
           .as("the menu on a wide screen").isFalse();
+      assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-link")))
+          .as("diane's five links side by side").hasSize(5).allMatch(link -> link.isDisplayed());
+      assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize().getHeight())
+          .as("five links still leave Tasklist's header one line").isLessThan(80);
+      browser.screenshot("page-links-wide");
     }
   }
 }

@@ -42,7 +42,8 @@ window.addEventListener('hashchange', () => {
 });
 
 // At 1,200 pixels and less, several links side by side wrap Tasklist's header onto a second line, over the filters:
-// there they fold into one "KAP pages" menu (a <details>, which keyboards and screen readers know).
+// there they fold into one "KAP pages" menu (a <details>, which keyboards and screen readers know). Five links or more
+// (the programme director's) need 1,400 pixels, so they fold below that.
 const STYLE = `
 .kap-page-links { display: inline-block; }
 .kap-page-menu { display: none; position: relative; }
@@ -53,7 +54,14 @@ const STYLE = `
 @media (max-width: 1200px) {
   .kap-page-links.kap-several { display: none; }
   .kap-page-menu { display: inline-block; }
+}
+@media (max-width: 1399px) {
+  .kap-page-links.kap-many { display: none; }
+  .kap-page-menu.kap-many { display: inline-block; }
 }`;
+
+/** From this many links on, the header folds them below 1,400 pixels. */
+const MANY = 5;
 
 function link(target, className) {
   const anchor = document.createElement('a');
@@ -79,7 +87,8 @@ export default {
       style.textContent = STYLE;
       node.appendChild(style);
       const inline = document.createElement('span');
-      inline.className = answer.length > 1 ? 'kap-page-links kap-several' : 'kap-page-links';
+      const many = answer.length >= MANY ? ' kap-many' : '';
+      inline.className = (answer.length > 1 ? 'kap-page-links kap-several' : 'kap-page-links') + many;
       answer.forEach((target) => {
         const anchor = link(target, 'kap-page-link');
         // side by side in the header: Tasklist's navbar styles its links as blocks, one under the other, which with
@@ -92,7 +101,7 @@ export default {
       node.appendChild(inline);
       if (answer.length > 1) {
         const menu = document.createElement('details');
-        menu.className = 'kap-page-menu';
+        menu.className = 'kap-page-menu' + many;
         const summary = document.createElement('summary');
         summary.textContent = 'KAP pages';
         menu.appendChild(summary);
