@@ -194,17 +194,19 @@ class PlanningCycleBenchmark {
   /**
    * The programme dashboard page as diane reads it in her webapps' session, whole programme and one region, each 10
    * times after 2 warm-ups (the first request, which reads the plans' latest versions, reported apart); beside it
-   * the same session's smallest KAP answer ({@code /kap/links}), the floor of the HTTP stack.
+   * the same session's smallest KAP answer ({@code /kap/links}), the floor of the HTTP stack; and the year's proofs
+   * of success page.
    */
   private String dashboardPage() {
     WebappSession diane = new WebappSession(port);
     assertThat(diane.login("diane", "demo", "tasklist")).isEqualTo(200);
     double[] wholeTimes = medianAndMax(diane, "/kap/dashboard?year=" + YEAR, "Programme dashboard");
     double[] region = medianAndMax(diane, "/kap/dashboard?year=" + YEAR + "&region=EMEA", "region EMEA");
+    double[] proofs = medianAndMax(diane, "/kap/proofs?year=" + YEAR, "Proofs of success");
     double[] floor = medianAndMax(diane, "/kap/links", "/kap/");
     return String.format("whole programme %.0f / %.0f ms (first request %.0f ms); region EMEA %.0f / %.0f ms; "
-        + "/kap/links in the same session %.1f / %.1f ms", wholeTimes[0], wholeTimes[1], wholeTimes[2], region[0],
-        region[1],
+        + "proofs of success %.0f / %.0f ms (first %.0f ms); /kap/links in the same session %.1f / %.1f ms",
+        wholeTimes[0], wholeTimes[1], wholeTimes[2], region[0], region[1], proofs[0], proofs[1], proofs[2],
         floor[0], floor[1]);
   }
 
