@@ -377,7 +377,7 @@ class DemoYearJourneyTest {
     {
       Browser browser = tasklistOf("bruno");
       // first, where his bid stands: "My bids" in Tasklist's header, now with the published scores
-      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My bids']"));
+      browser.openKapPage("My bids");
       WebElement row = browser.find(By.xpath("//table[@id='my-bids']//tr[th[contains(., 'Store-opening kit')]]"));
       assertThat(row.getText()).contains("Not funded", "Growth " + YEAR, "eric: Strategic fit",
           "fatima: Strategic fit", "You may appeal until");

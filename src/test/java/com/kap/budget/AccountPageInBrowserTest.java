@@ -33,7 +33,7 @@ class AccountPageInBrowserTest {
 
     try (Browser browser = new Browser(port)) {
       browser.logIntoTasklist("alice", "demo");
-      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My accounts']"));
+      browser.openKapPage("My accounts");
       browser.waitForText("Your accounts by name");
       assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the list").isEmpty();
       browser.click(By.xpath("//table[@id='accounts']//a[normalize-space()='Zenith Bank']"));

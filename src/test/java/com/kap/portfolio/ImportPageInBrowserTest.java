@@ -45,7 +45,7 @@ class ImportPageInBrowserTest {
 
     try (Browser browser = new Browser(port)) {
       browser.logIntoTasklist("diane", "demo");
-      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Import portfolio']"));
+      browser.openKapPage("Import portfolio");
       browser.waitForText("Upload the portfolio file");
       browser.find(By.id("file")).sendKeys(file.toString());
       browser.click(By.xpath("//button[normalize-space()='Preview']"));

@@ -34,7 +34,7 @@ class MyCalendarInTasklistTest {
     subscriptions.revoke("alice"); // whatever other tests of this JVM left: she starts without an address
     try (Browser browser = new Browser(port)) {
       browser.logIntoTasklist("alice", "demo");
-      browser.click(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My calendar']"));
+      browser.openKapPage("My calendar");
       browser.waitForText("You have no calendar address");
       browser.click(By.xpath("//button[normalize-space()='Make my calendar address']"));
       String first = browser.find(By.id("calendar-url")).getText().strip();

@@ -265,6 +265,27 @@ public class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens one of KAP's pages from Tasklist's header as a person would: its link where the header shows the links
+   * side by side, else through the "KAP pages" menu they fold into when they do not fit.
+   */
+  public void openKapPage(String label) {
+    By inline = By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='" + label + "']");
+    keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(inline)));
+    try {
+      Thread.sleep(700); // the header decides within half a second of drawing itself whether the links fit
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (driver.findElements(inline).stream().anyMatch(WebElement::isDisplayed)) {
+      click(inline);
+    } else {
+      click(By.xpath("//summary[normalize-space()='KAP pages']"));
+      click(By.xpath("//a[contains(@class,'kap-page-menu-link') and normalize-space()='" + label + "']"));
+    }
+  }
+
   /** Scrolls the element to the middle of the window first: Tasklist's fixed footer covers the bottom edge. */
   public void click(By by) {
     whenRedrawnAgain(() -> {

@@ -7,6 +7,7 @@ import com.kap.support.KapTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,9 +31,7 @@ class PageLinksInTasklistTest {
       assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-menu-link")))
           .extracting(link -> link.getText().strip())
           .containsExactly("Accounts", "Programme dashboard", "Proofs of success", "Import portfolio", "My calendar");
-      int headerHeight = browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize()
-          .getHeight();
-      assertThat(headerHeight).as("Tasklist's header stays one line").isLessThan(80);
+      assertThat(headerHeight(browser)).as("Tasklist's header stays one line").isLessThan(80);
       browser.screenshot("page-links-narrow");
       browser.click(By.xpath("//a[contains(@class,'kap-page-menu-link') and normalize-space()='Programme dashboard']"));
       browser.find(By.xpath("//main/h1[starts-with(normalize-space(), 'Programme dashboard')]"));
@@ -42,19 +41,23 @@ class PageLinksInTasklistTest {
       browser.backToTasklist();
       browser.find(By.xpath("//summary[normalize-space()='KAP pages']"));
       assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-link")))
-          .as("diane's five links fold below 1,400 pixels").noneMatch(link -> link.isDisplayed());
-      assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize().getHeight())
-          .as("at 1,300 pixels too").isLessThan(80);
+          .as("diane's five links do not fit beside her name at 1,300 pixels: folded")
+          .noneMatch(WebElement::isDisplayed);
+      assertThat(headerHeight(browser)).as("at 1,300 pixels too").isLessThan(80);
 
-      browser.driver().manage().window().setSize(new Dimension(1400, 900));
+      browser.driver().manage().window().setSize(new Dimension(1920, 900)); // the header measures again
       browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Programme dashboard']"));
       assertThat(browser.driver().findElement(By.cssSelector("details.kap-page-menu")).isDisplayed())
           .as("the menu on a wide screen").isFalse();
       assertThat(browser.driver().findElements(By.cssSelector("a.kap-page-link")))
-          .as("diane's five links side by side").hasSize(5).allMatch(link -> link.isDisplayed());
-      assertThat(browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize().getHeight())
-          .as("five links still leave Tasklist's header one line").isLessThan(80);
+          .as("diane's five links side by side").hasSize(5).allMatch(WebElement::isDisplayed);
+      assertThat(headerHeight(browser)).as("five links side by side leave Tasklist's header one line")
+          .isLessThan(80);
       browser.screenshot("page-links-wide");
     }
+  }
+
+  private static int headerHeight(Browser browser) {
+    return browser.driver().findElement(By.cssSelector("[cam-widget-header], .navbar")).getSize().getHeight();
   }
 }

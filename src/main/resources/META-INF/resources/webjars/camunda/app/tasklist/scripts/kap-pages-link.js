@@ -42,8 +42,8 @@ window.addEventListener('hashchange', () => {
 });
 
 // At 1,200 pixels and less, several links side by side wrap Tasklist's header onto a second line, over the filters:
-// there they fold into one "KAP pages" menu (a <details>, which keyboards and screen readers know). Five links or more
-// (the programme director's) need 1,400 pixels, so they fold below that.
+// there they fold into one "KAP pages" menu (a <details>, which keyboards and screen readers know). Wider, they fold
+// too whenever they would not fit on the header's line (measured, see foldWhenTheyWrap).
 const STYLE = `
 .kap-page-links { display: inline-block; }
 .kap-page-menu { display: none; position: relative; }
@@ -55,13 +55,28 @@ const STYLE = `
   .kap-page-links.kap-several { display: none; }
   .kap-page-menu { display: inline-block; }
 }
-@media (max-width: 1399px) {
-  .kap-page-links.kap-many { display: none; }
-  .kap-page-menu.kap-many { display: inline-block; }
-}`;
+.kap-folded .kap-page-links.kap-several { display: none; }
+.kap-folded .kap-page-menu { display: inline-block; }`;
 
-/** From this many links on, the header folds them below 1,400 pixels. */
-const MANY = 5;
+/**
+ * Folds the links into the menu whenever, side by side, they do not fit on the header's line: when one of them
+ * wraps below the others, or the header grows to two lines (taller than twice a link). What fits depends on the
+ * window, the user's name, the links and the fonts, so it is measured, not guessed.
+ */
+function foldWhenTheyWrap(header, inline) {
+  header.classList.remove('kap-folded');
+  const links = Array.from(inline.children);
+  if (links.length === 0 || inline.offsetParent === null) {
+    return; // folded by the narrow-screen rule already
+  }
+  const top = links[0].getBoundingClientRect().top;
+  const linkHeight = links[0].offsetHeight;
+  const wrapped = links.some((each) => Math.abs(each.getBoundingClientRect().top - top) > 2)
+    || header.offsetHeight > 2.2 * linkHeight;
+  if (wrapped) {
+    header.classList.add('kap-folded');
+  }
+}
 
 function link(target, className) {
   const anchor = document.createElement('a');
@@ -87,8 +102,7 @@ export default {
       style.textContent = STYLE;
       node.appendChild(style);
       const inline = document.createElement('span');
-      const many = answer.length >= MANY ? ' kap-many' : '';
-      inline.className = (answer.length > 1 ? 'kap-page-links kap-several' : 'kap-page-links') + many;
+      inline.className = answer.length > 1 ? 'kap-page-links kap-several' : 'kap-page-links';
       answer.forEach((target) => {
         const anchor = link(target, 'kap-page-link');
         // side by side in the header: Tasklist's navbar styles its links as blocks, one under the other, which with
@@ -101,7 +115,7 @@ export default {
       node.appendChild(inline);
       if (answer.length > 1) {
         const menu = document.createElement('details');
-        menu.className = 'kap-page-menu' + many;
+        menu.className = 'kap-page-menu';
         const summary = document.createElement('summary');
         summary.textContent = 'KAP pages';
         menu.appendChild(summary);
@@ -109,6 +123,12 @@ export default {
         answer.forEach((target) => list.appendChild(link(target, 'kap-page-menu-link')));
         menu.appendChild(list);
         node.appendChild(menu);
+        const header = node.closest('.navbar') || node.closest('[cam-widget-header]') || document.body;
+        const fit = () => foldWhenTheyWrap(header, inline);
+        fit();
+        window.requestAnimationFrame(fit);
+        window.setTimeout(fit, 500); // Tasklist fills the rest of its header after the plugins
+        window.addEventListener('resize', () => window.requestAnimationFrame(fit));
       }
     });
   },
