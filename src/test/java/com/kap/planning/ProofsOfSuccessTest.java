@@ -232,10 +232,12 @@ class ProofsOfSuccessTest {
     String body = page.body();
     assertThat(body).contains("Proofs of success <span>" + YEAR + "</span>",
         "<strong>2 of 3</strong>", "reviewed profitability and value objectives met their target",
+        "<strong>2 plans</strong> approved", "2 of 2 approved plans hold one.", "3 training needs",
+        "<td>ACC-003</td>",
         "/kap/exports/programme/" + YEAR + "/proofs.pdf", "No funded bid of the year",
         "Value selling for KAMs", "alice, bruno", "Executive sponsor");
-    assertThat(body).containsPattern("profitability objectives reached\\s*<strong>99 %</strong>");
-    assertThat(body).containsPattern("revenue objectives\\s*<strong>92 %</strong>");
+    assertThat(body).containsPattern("profitability objectives\\s*<strong>at 99 %</strong>");
+    assertThat(body).containsPattern("revenue objectives\\s*<strong>at 92 %</strong>");
     assertThat(body).doesNotContain("<script");
 
     WebappSession alice = new WebappSession(port);

@@ -10,10 +10,13 @@ import com.kap.support.TasklistForm;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +49,8 @@ class RecordTrainingInTasklistTest {
     TrainingYears.cycle(api, YEAR);
 
     try (Browser browser = new Browser(port)) {
+      // a laptop's window: the form is taller than the dialog's view, so its Start button is reached by scrolling
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
       browser.logIntoTasklist("hana", "demo");
       browser.startProcess("Record training delivered");
       browser.waitForText("One session a form");
@@ -55,9 +60,22 @@ class RecordTrainingInTasklistTest {
           .pick("Audience", "KAMs")
           .date("Delivered on", LocalDate.of(YEAR, 11, 20))
           .type("Duration in hours", "3.5")
-          .type("Participants", "alice, bruno, chen")
+          .type("Participants", "alice, zed")
           .type("Accounts it serves", "ACC-003, ACC-024")
           .type("Notes", "Run by the sales academy; slides on the intranet");
+      // a login that is no KAP user: the server refuses, and says so where the user looks, the form scrolled down
+      browser.click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+      browser.waitForText("Participants: not KAP users: zed");
+      WebElement refusal = browser.find(By.xpath("//div[contains(@class,'modal')]//*[contains(normalize-space(),"
+          + "'Participants: not KAP users: zed') and not(*[contains(normalize-space(),'not KAP users')])]"));
+      Object[] inView = ((List<?>) browser.driver().executeScript("const r = arguments[0].getBoundingClientRect();"
+          + "return [r.top, r.bottom, window.innerHeight];", refusal)).toArray();
+      assertThat(((Number) inView[0]).doubleValue()).as("the refusal's top is in the window: " + List.of(inView))
+          .isGreaterThanOrEqualTo(0);
+      assertThat(((Number) inView[1]).doubleValue()).as("and its bottom").isLessThanOrEqualTo(
+          ((Number) inView[2]).doubleValue());
+      browser.screenshot("recordTrainingRefused");
+      new TasklistForm(browser).type("Participants", "alice, bruno, chen");
       browser.screenshot("recordTrainingFilled");
       // recorded the week after: the server refuses a day in the future
       engine.getJobExecutor().shutdown();
@@ -65,7 +83,8 @@ class RecordTrainingInTasklistTest {
       browser.clickStart();
       ClockUtil.reset();
       engine.getJobExecutor().start();
-      assertThat(browser.refusedRequests()).as("no request refused").isEmpty();
+      assertThat(browser.refusedRequests()).as("only the attempt with 'zed' was refused").hasSize(1)
+          .allMatch(request -> request.startsWith("400 ") && request.endsWith("/submit-form"));
     }
 
     JsonNode sessions = api.get("hana", "/api/programme/" + YEAR + "/training", JsonNode.class).getBody();

@@ -344,9 +344,18 @@ public class Browser implements AutoCloseable {
     com.deque.html.axecore.args.AxeRunOptions options = new com.deque.html.axecore.args.AxeRunOptions();
     options.setRunOnly(tags);
     options.setResultTypes(List.of("violations"));
-    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
-        .withOptions(options).setTimeout(180).disableIframeTesting().setLegacyMode(true)
-        .analyze(driver);
+    // AxeBuilder.setTimeout does not reach the driver in legacy mode: its async script kept the driver's 30 s and
+    // timed out on a loaded CI machine, so the driver's own script timeout is raised for the check
+    Duration scriptTimeout = driver.manage().timeouts().getScriptTimeout();
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
+    com.deque.html.axecore.results.Results results;
+    try {
+      results = new com.deque.html.axecore.selenium.AxeBuilder()
+          .withOptions(options).setTimeout(180).disableIframeTesting().setLegacyMode(true)
+          .analyze(driver);
+    } finally {
+      driver.manage().timeouts().scriptTimeout(scriptTimeout);
+    }
     if (results.isErrored()) {
       throw new IllegalStateException("axe-core could not check " + driver.getCurrentUrl() + ": "
           + results.getErrorMessage());
