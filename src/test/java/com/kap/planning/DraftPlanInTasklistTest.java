@@ -9,6 +9,7 @@ import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.support.Api;
 import com.kap.support.Browser;
 import com.kap.support.KapTest;
+import com.kap.support.TasklistForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,8 +60,7 @@ class DraftPlanInTasklistTest {
           "New owners since June; consolidating to two suppliers");
       By trainingList = By.xpath("//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),"
           + "'Training needs')]]");
-      browser.click(By.xpath("//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),'Training needs')]]"
-          + "//button[contains(@class,'fjs-repeat-render-add')]"));
+      new TasklistForm(browser).addRow("Training needs");
       browser.click(By.xpath("(//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[contains(text(),"
           + "'Training needs')]]//div[contains(@class,'fjs-form-field-select')])[last()]//div[contains(@class,"
           + "'fjs-input-group')]"));

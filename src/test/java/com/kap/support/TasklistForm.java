@@ -34,12 +34,25 @@ public final class TasklistForm {
         + "]");
   }
 
-  /** Clicks the list's "Add new" and returns the new row. */
+  /**
+   * Clicks the list's "Add new" and returns the new row. As a person would, it looks whether the row came and clicks
+   * again if not: on a loaded machine a click can land while the form redraws itself, and is lost.
+   */
   public TasklistForm addRow(String list) {
-    int rows = browser.driver().findElements(By.xpath(list(list)
-        + "//div[contains(@class,'fjs-repeat-row-container')]")).size();
-    browser.click(By.xpath(list(list) + "//button[contains(@class,'fjs-repeat-render-add')]"));
-    return row(list, rows + 1);
+    By rowsOfList = By.xpath(list(list) + "//div[contains(@class,'fjs-repeat-row-container')]");
+    int rows = browser.driver().findElements(rowsOfList).size();
+    for (int attempt = 1; ; attempt++) {
+      browser.click(By.xpath(list(list) + "//button[contains(@class,'fjs-repeat-render-add')]"));
+      try {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+            .until(driver -> driver.findElements(rowsOfList).size() > rows);
+        return row(list, rows + 1);
+      } catch (org.openqa.selenium.TimeoutException noRow) {
+        if (attempt == 3) {
+          throw new AssertionError("\"Add new\" of " + list + " added no row after three clicks", noRow);
+        }
+      }
+    }
   }
 
   /** The list's first row: the one shown, or a new one where the list is empty. */
