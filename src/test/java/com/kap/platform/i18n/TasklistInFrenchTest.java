@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In headless Chromium (whose own language is English): bruno opens "My settings" from the gear in Tasklist's
  * header, switches to French, and back in Tasklist its own texts are KAP's French (fr.json); switching back gives
- * English.
+ * English. camille, the demo's French-speaking KAM, logs in and Tasklist speaks French to her.
  */
 @KapTest
 class TasklistInFrenchTest {
@@ -57,6 +57,18 @@ class TasklistInFrenchTest {
       browser.backToTasklist();
       browser.waitForText("Start process");
       assertThat(browser.pageText()).doesNotContain("Démarrer un processus");
+    }
+  }
+
+  @Test
+  void camilleTheDemosFrenchKamSeesTasklistInFrench() throws Exception {
+    assertThat(locales.chosenBy("camille")).as("set by the demo seeding").hasValue(java.util.Locale.FRENCH);
+    try (Browser browser = new Browser(port)) {
+      browser.logIntoTasklist("camille", "demo"); // the login page in the browser's English; then Tasklist reloads
+      browser.waitForText("Démarrer un processus");
+      browser.find(By.cssSelector("a.kap-settings-link[title='Mes paramètres']"));
+      browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My accounts']"));
+      browser.screenshot("tasklist-camille");
     }
   }
 }
