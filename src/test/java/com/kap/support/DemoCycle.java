@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
  */
 public class DemoCycle {
 
-  public static final List<String> KAMS = List.of("alice", "bruno", "chen");
+  public static final List<String> KAMS = List.of("alice", "bruno", "chen", "camille");
   private static final String SUBMIT_START = "/engine-rest/process-definition/key/annualPlanningCycle/submit-form";
 
   private final Api api;

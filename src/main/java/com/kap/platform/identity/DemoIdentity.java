@@ -1,7 +1,9 @@
 package com.kap.platform.identity;
 
+import com.kap.platform.i18n.UserLocales;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo profile only: the demo logins of DESIGN §1 in their role groups ({@link RoleAccess} gives the groups their
- * rights in every profile). Idempotent: what exists already is left as it is, so a restart or a second node changes
- * nothing.
+ * rights in every profile), camille speaking French. Idempotent: what exists already is left as it is (a language
+ * camille changed stays changed), so a restart or a second node changes nothing.
  */
 @Component
 @Profile("demo")
@@ -31,6 +33,7 @@ public class DemoIdentity {
       new DemoUser("alice", "Alice", "Martin", Roles.KAM),
       new DemoUser("bruno", "Bruno", "Costa", Roles.KAM),
       new DemoUser("chen", "Chen", "Wei", Roles.KAM),
+      new DemoUser("camille", "Camille", "Martin", Roles.KAM),
       new DemoUser("diane", "Diane", "Laurent", Roles.PROGRAMME_DIRECTOR),
       new DemoUser("eric", "Eric", "Schmidt", Roles.DIRECTOR),
       new DemoUser("fatima", "Fatima", "Haddad", Roles.DIRECTOR),
@@ -44,11 +47,17 @@ public class DemoIdentity {
       "fatima", List.of(Roles.GLOBAL_COMMITTEE),
       "ines", List.of(Roles.GLOBAL_COMMITTEE));
 
+  /** Languages set when the login is made; the others speak the installation's ({@code kap.locale}). */
+  static final Map<String, Locale> LOCALES = Map.of("camille", Locale.FRENCH);
+
   private final IdentityService identityService;
+  private final UserLocales locales;
   private final String password;
 
-  public DemoIdentity(IdentityService identityService, @Value("${kap.demo.password}") String password) {
+  public DemoIdentity(IdentityService identityService, UserLocales locales,
+      @Value("${kap.demo.password}") String password) {
     this.identityService = identityService;
+    this.locales = locales;
     this.password = password;
   }
 
@@ -67,6 +76,9 @@ public class DemoIdentity {
       user.setEmail(demo.id() + "@kap.example");
       user.setPassword(password);
       identityService.saveUser(user);
+      if (LOCALES.containsKey(demo.id())) {
+        locales.set(demo.id(), LOCALES.get(demo.id()));
+      }
     }
     for (String group : groupsOf(demo)) {
       if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {

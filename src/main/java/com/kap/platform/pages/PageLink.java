@@ -1,5 +1,6 @@
 package com.kap.platform.pages;
 
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,22 @@ import java.util.Set;
  * @param label the link's text
  * @param path the page, e.g. {@code /kap/dashboard}
  * @param roles the groups whose members may open it
+ * @param labelKey the link's text in KAP's message bundles ({@link Texts}), shown in the user's language; null: the
+ *     label as it is
+ * @param personal a page about the user themselves (their settings): shown next to their name, apart from the
+ *     pages of the programme
  */
-public record PageLink(String label, String path, Set<String> roles) {
+public record PageLink(String label, String path, Set<String> roles, String labelKey, boolean personal) {
+
+  /** A page of the programme, its label in English. */
+  public PageLink(String label, String path, Set<String> roles) {
+    this(label, path, roles, null, false);
+  }
+
+  /** The link's text in the current user's language, when it has a key in the bundles. */
+  public String labelIn(Texts texts) {
+    return labelKey == null ? label : texts.text(labelKey);
+  }
 
   /**
    * The links of {@code links} that the logged-in user may open, each page once: where two links lead to the same

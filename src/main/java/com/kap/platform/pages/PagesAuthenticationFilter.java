@@ -139,11 +139,11 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
 
   /**
    * {@code ?kap-page=<this page>} for a page, so that KAP's Tasklist script brings the user back to it once logged in
-   * ({@code kap-pages-link.js}); nothing for what is not a page (the links, the style sheet).
+   * ({@code kap-pages-link.js}); nothing for what is not a page (the links, the user's language, the style sheet).
    */
   static String returnAfterLogin(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/kap/links") || path.endsWith(".css")) {
+    if (path.equals("/kap/links") || path.equals("/kap/me") || path.endsWith(".css")) {
       return "";
     }
     String page = request.getQueryString() == null ? path : path + "?" + request.getQueryString();

@@ -173,13 +173,14 @@ class KapPagesTest {
     assertThat(page.body()).contains("The programme dashboard is for the programme director, the directors and the executive sponsors")
         .doesNotContain("Plans by segment and status");
     assertThat(new ObjectMapper().readTree(alice.pageJson("/kap/links").body()).findValuesAsText("path"))
-        .as("a KAM's pages").containsExactlyInAnyOrder("/kap/bids", "/kap/calendar", "/kap/accounts");
+        .as("a KAM's pages").containsExactlyInAnyOrder("/kap/bids", "/kap/calendar", "/kap/accounts",
+            "/kap/settings");
 
     WebappSession fatima = new WebappSession(port);
     fatima.login("fatima", "demo", "tasklist");
     JsonNode links = new ObjectMapper().readTree(fatima.pageJson("/kap/links").body());
     assertThat(links.findValuesAsText("path")).containsExactlyInAnyOrder("/kap/dashboard", "/kap/proofs",
-        "/kap/accounts");
+        "/kap/accounts", "/kap/settings");
     assertThat(links.findValuesAsText("label")).as("a director's list is the whole portfolio").contains("Accounts")
         .doesNotContain("My accounts");
   }
@@ -192,7 +193,7 @@ class KapPagesTest {
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     assertThat(page.body()).contains("<h1>My bids</h1>");
     assertThat(new ObjectMapper().readTree(bruno.pageJson("/kap/links").body()).findValuesAsText("path"))
-        .containsExactlyInAnyOrder("/kap/bids", "/kap/calendar", "/kap/accounts");
+        .containsExactlyInAnyOrder("/kap/bids", "/kap/calendar", "/kap/accounts", "/kap/settings");
 
     WebappSession fatima = new WebappSession(port);
     fatima.login("fatima", "demo", "tasklist");

@@ -16,9 +16,14 @@
  */
 
 // KAP: Camunda's default Tasklist configuration, plus KAP's script that links to KAP's own pages (/kap/) from
-// Tasklist's header, for the users who may open them.
+// Tasklist's header, for the users who may open them, and makes Tasklist speak the user's KAP language; French is
+// KAP's own translation (locales/fr.json, next to Camunda's en.json and de.json).
 export default {
   customScripts: ['scripts/kap-pages-link'],
+  locales: {
+    availableLocales: ['en', 'de', 'fr'],
+    fallbackLocale: 'en'
+  },
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,5 +1,13 @@
 // KAP: links in Tasklist's header to KAP's own pages (/kap/...), only those the logged-in user may open; the list
-// comes from /kap/links, which uses Tasklist's own login. A user who may open none sees no link.
+// comes from /kap/links, which uses Tasklist's own login. A user who may open none sees no link. The user's own
+// settings ("My settings", a "personal" link) stand apart, as a gear at the end, never folded away.
+//
+// Tasklist in the user's KAP language: Tasklist 7.24 picks its language once, as it starts, from the browser's
+// (navigator.languages[0], else navigator.language; config.js's availableLocales, else fallbackLocale) and stores no
+// choice of its own. So before Tasklist starts (it waits for this module, top-level await included), this script
+// asks /kap/me for the user's language, keeps it in localStorage (kapLocale: the login page then speaks the last
+// user's language) and shows Tasklist that language as the browser's. Logging in happens without a page load, so
+// once logged in it asks again and reloads Tasklist once if the language differs from the one Tasklist started in.
 //
 // A page opened before logging in sends the browser here with ?kap-page=<the page>: once the user has logged in,
 // this script takes them back to that page. Only KAP's own pages are accepted, never another site.
@@ -13,6 +21,66 @@ if (requested && KAP_PAGE.test(requested) && !requested.startsWith('//')) {
 if (requested !== null) {
   // keep Tasklist's own address, so that the back button does not lead to the page again
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.hash);
+}
+
+const LOCALE_KEY = 'kapLocale';
+const RELOADED_KEY = 'kapLocaleReloadedFor';
+const AVAILABLE = ['en', 'de', 'fr']; // config.js's locales
+const FALLBACK = 'en';
+
+/** The language Tasklist takes from the browser, by Tasklist's own rule. */
+function browserLanguage() {
+  const navigator = window.navigator;
+  const first = (Array.isArray(navigator.languages) ? navigator.languages[0] : navigator.language) || '';
+  const language = first.split('-')[0].toLowerCase();
+  return AVAILABLE.includes(language) ? language : FALLBACK;
+}
+
+function speak(language) {
+  Object.defineProperty(window.navigator, 'languages', {configurable: true, get: () => [language]});
+  Object.defineProperty(window.navigator, 'language', {configurable: true, get: () => language});
+}
+
+/** {userId, locale} of the logged-in user; null when nobody is (the filter then redirects, not followed here). */
+function me() {
+  return fetch('/kap/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}, redirect: 'manual'})
+    .then((response) => {
+      const json = (response.headers.get('Content-Type') || '').includes('json');
+      return response.ok && json ? response.json() : null;
+    })
+    .catch(() => null);
+}
+
+function known(language) {
+  return typeof language === 'string' && AVAILABLE.includes(language) ? language : null;
+}
+
+// at most two seconds: Tasklist starts in the stored (or the browser's) language rather than wait longer
+const startedAs = await Promise.race([me(), new Promise((resolve) => setTimeout(() => resolve(null), 2000))]);
+if (startedAs && known(startedAs.locale)) {
+  window.localStorage.setItem(LOCALE_KEY, startedAs.locale);
+}
+const stored = known(window.localStorage.getItem(LOCALE_KEY));
+const inUse = stored || browserLanguage();
+if (stored) {
+  speak(stored);
+}
+
+/** Once logged in: Tasklist in the user's language, reloading it once if it started in another. */
+function followTheUsersLanguage() {
+  me().then((answer) => {
+    const language = answer && known(answer.locale);
+    if (!language) {
+      return;
+    }
+    window.localStorage.setItem(LOCALE_KEY, language);
+    if (language === inUse) {
+      window.sessionStorage.removeItem(RELOADED_KEY);
+    } else if (window.sessionStorage.getItem(RELOADED_KEY) !== language) {
+      window.sessionStorage.setItem(RELOADED_KEY, language); // once: never a loop of reloads
+      window.location.reload();
+    }
+  });
 }
 
 function links() {
@@ -86,16 +154,34 @@ function link(target, className) {
   return anchor;
 }
 
+/** The user's own settings: a gear, named for screen readers and on hover, narrow enough never to fold. */
+function settingsLink(target) {
+  const anchor = document.createElement('a');
+  anchor.href = target.path;
+  anchor.className = 'kap-settings-link';
+  anchor.title = target.label;
+  anchor.setAttribute('aria-label', target.label);
+  anchor.textContent = '\u2699';
+  anchor.style.display = 'inline-block'; // as the links beside it; without the links' style sheet when alone
+  anchor.style.padding = '10px 8px';
+  anchor.style.fontSize = '1.15em';
+  return anchor;
+}
+
 export default {
   id: 'kapPagesLinks',
   pluginPoint: 'tasklist.navbar.action',
   priority: 100,
   render: (node) => {
-    links().then((answer) => {
-      if (answer === null || returnToThePageAskedFor(true)) {
+    followTheUsersLanguage();
+    links().then((all) => {
+      if (all === null || returnToThePageAskedFor(true)) {
         return; // logged out meanwhile (Tasklist shows its login page), or on the way to the page asked for
       }
+      const answer = all.filter((target) => !target.personal);
+      const personal = all.filter((target) => target.personal);
       if (answer.length === 0) {
+        personal.forEach((target) => node.appendChild(settingsLink(target)));
         return;
       }
       const style = document.createElement('style');
@@ -130,6 +216,7 @@ export default {
         window.setTimeout(fit, 500); // Tasklist fills the rest of its header after the plugins
         window.addEventListener('resize', () => window.requestAnimationFrame(fit));
       }
+      personal.forEach((target) => node.appendChild(settingsLink(target)));
     });
   },
 };
