@@ -27,6 +27,15 @@ public class UserLocales {
     this.properties = properties;
   }
 
+  /** The supported language a tag names ({@code fr}, {@code fr-CA}...), if any. */
+  public static Optional<Locale> supported(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return Optional.empty();
+    }
+    Locale language = Locale.forLanguageTag(Locale.forLanguageTag(tag.strip()).getLanguage());
+    return SUPPORTED.contains(language) ? Optional.of(language) : Optional.empty();
+  }
+
   /** The installation's language. */
   public Locale defaultLocale() {
     return Locale.forLanguageTag(properties.locale().getLanguage());

@@ -1,9 +1,9 @@
-package com.kap.platform.i18n;
+package com.kap.platform.pages;
 
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
-import com.kap.platform.pages.KapPage;
-import com.kap.platform.pages.PageLink;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +68,7 @@ public class MySettingsPage {
     if (refused(model, response)) {
       return "kap/refused";
     }
-    Optional<Locale> language = supported(tag);
+    Optional<Locale> language = UserLocales.supported(tag);
     if (language.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return page(model, null, texts.text("settings.unsupported", supportedNames()));
@@ -76,15 +76,6 @@ public class MySettingsPage {
     locales.set(currentUser.id(), language.get());
     outcome.addFlashAttribute("notice", texts.text(language.get(), "settings.saved"));
     return "redirect:" + PATH;
-  }
-
-  /** The supported language a tag names ({@code fr}, {@code fr-CA}...), if any. */
-  static Optional<Locale> supported(String tag) {
-    if (tag == null || tag.isBlank()) {
-      return Optional.empty();
-    }
-    Locale language = Locale.forLanguageTag(Locale.forLanguageTag(tag.strip()).getLanguage());
-    return UserLocales.SUPPORTED.contains(language) ? Optional.of(language) : Optional.empty();
   }
 
   private String supportedNames() {

@@ -1,8 +1,6 @@
-package com.kap.platform.i18n;
+package com.kap.platform.identity;
 
-import com.kap.platform.identity.CurrentUser;
-import com.kap.platform.identity.KnownUsers;
-import com.kap.platform.identity.Roles;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.web.ApiException;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +54,7 @@ public class UserLocaleController {
       locales.set(userId, null);
       return of(userId);
     }
-    Locale language = MySettingsPage.supported(change.locale()).orElseThrow(() -> new ApiException(
+    Locale language = UserLocales.supported(change.locale()).orElseThrow(() -> new ApiException(
         HttpStatus.BAD_REQUEST, "locale", "KAP speaks " + String.join(", ", supported()) + ", not '"
             + change.locale() + "'"));
     locales.set(userId, language);
