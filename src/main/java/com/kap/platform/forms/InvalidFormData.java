@@ -15,7 +15,7 @@ public class InvalidFormData extends FormFieldValidationException {
 
   private final String field;
   private final String problem;
-  private final String label;
+  private final String formId;
   private final List<InvalidFormData> all;
 
   public InvalidFormData(String field, String problem) {
@@ -27,7 +27,7 @@ public class InvalidFormData extends FormFieldValidationException {
     super(field, field + ": " + problem);
     this.field = field;
     this.problem = problem;
-    this.label = FormLabels.describe(formId, field);
+    this.formId = formId;
     this.all = List.of(this);
   }
 
@@ -35,7 +35,7 @@ public class InvalidFormData extends FormFieldValidationException {
     super(problems.get(0).field, problems.stream().map(InvalidFormData::getMessage).collect(Collectors.joining("; ")));
     this.field = problems.get(0).field;
     this.problem = problems.get(0).problem;
-    this.label = problems.get(0).label;
+    this.formId = problems.get(0).formId;
     this.all = List.copyOf(problems);
   }
 
@@ -54,15 +54,29 @@ public class InvalidFormData extends FormFieldValidationException {
 
   /** What a person reads: each field's label, then its problem; several problems numbered, in the form's order. */
   public String forPeople() {
+    return forPeople(FormLabels.language());
+  }
+
+  /**
+   * What a person reads in the language: the fields are named by the labels of their form in that language (the
+   * problems themselves are written in the code, in English).
+   */
+  public String forPeople(java.util.Locale locale) {
     if (all.size() == 1) {
-      return label + ": " + problem;
+      return label(locale) + ": " + problem;
     }
-    StringBuilder text = new StringBuilder(all.size() + " problems to correct: ");
+    StringBuilder text = new StringBuilder(java.text.MessageFormat.format(
+        FormLabels.text(locale, "form.problems", "{0} problems to correct: "), String.valueOf(all.size())));
     for (int i = 0; i < all.size(); i++) {
-      text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(all.get(i).label).append(": ")
-          .append(all.get(i).problem);
+      text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(all.get(i).label(locale))
+          .append(": ").append(all.get(i).problem);
     }
     return text.toString();
+  }
+
+  /** The field as its form labels it in the language. */
+  public String label(java.util.Locale locale) {
+    return FormLabels.describe(formId, field, locale);
   }
 
   /** The refusal among an exception's causes, as Camunda and Jersey wrap it. */

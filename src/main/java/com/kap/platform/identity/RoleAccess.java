@@ -40,12 +40,21 @@ public class RoleAccess {
       Roles.PROCESS_OWNER, "Process owners",
       Roles.GLOBAL_COMMITTEE, "Global steering committee (hears budget appeals)");
 
-  /** Business columns Tasklist shows in every KAP filter. */
   /** The processes whose running instances a process owner reads in Cockpit: every one but the budget's. */
   static final List<String> PROCESS_OWNER_INSTANCES = List.of("annualCycleSchedule", "annualPlanningCycle",
       "accountPlan", "ritualPlan", "customerAdvisoryBoard", "followUpAction", "recordTraining");
 
-  private static final List<Map<String, String>> COLUMNS = List.of(
+  /**
+   * The names of KAP's Tasklist filters, in English (the French is in {@code i18n/source/filters_fr.properties},
+   * {@code FormTranslationsTest} keeps the two in step): a filter not listed here is not created.
+   */
+  public static final List<String> FILTER_NAMES = List.of("My tasks", "My group's tasks",
+      "Segmentations to validate", "Plans to approve", "Plans to draft", "Plans to review as sponsor", "Bids to score",
+      "My bids", "Budget decisions", "Appeals to review", "Rituals and boards to hold", "Ritual calendars to validate",
+      "Rituals to hold", "Plan reviews to record", "Actions to follow up", "Training plans");
+
+  /** Business columns Tasklist shows in every KAP filter; in French their labels are {@code filter.column.<name>}. */
+  public static final List<Map<String, String>> COLUMNS = List.of(
       Map.of("name", "accountName", "label", "Account"),
       Map.of("name", "year", "label", "Year"),
       Map.of("name", "segment", "label", "Segment"));
@@ -158,6 +167,10 @@ public class RoleAccess {
   }
 
   private void filter(String name, int priority, TaskQuery query, List<String> groups) {
+    if (!FILTER_NAMES.contains(name)) {
+      throw new IllegalStateException("Filter '" + name + "' is not in RoleAccess.FILTER_NAMES: add it, and its "
+          + "French to i18n/source/filters_fr.properties");
+    }
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name)
