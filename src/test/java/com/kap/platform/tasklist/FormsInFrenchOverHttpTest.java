@@ -28,7 +28,7 @@ import org.springframework.http.ResponseEntity;
  * their French labels, while diane, in English, gets them as the files write them.
  */
 @KapTest
-class TasklistInFrenchTest {
+class FormsInFrenchOverHttpTest {
 
   private static final int YEAR = 2161;
   private static final String USER = "camillefr";
