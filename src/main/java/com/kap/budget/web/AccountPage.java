@@ -105,12 +105,13 @@ public class AccountPage {
 
   @Bean
   static PageLink myAccountsLink() {
-    return new PageLink("My accounts", "/kap/accounts", Set.of(Roles.KAM, Roles.EXECUTIVE_SPONSOR));
+    return new PageLink("My accounts", "/kap/accounts", Set.of(Roles.KAM, Roles.EXECUTIVE_SPONSOR),
+        "link.myAccounts", false);
   }
 
   @Bean
   static PageLink accountsLink() {
-    return new PageLink("Accounts", "/kap/accounts", WHOLE_PORTFOLIO);
+    return new PageLink("Accounts", "/kap/accounts", WHOLE_PORTFOLIO, "link.accounts", false);
   }
 
   /** A ritual year as the page shows it: what is past, what is still planned, and the actions agreed. */

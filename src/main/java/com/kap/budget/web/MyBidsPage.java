@@ -36,7 +36,7 @@ public class MyBidsPage {
 
   @Bean
   static PageLink myBidsLink() {
-    return new PageLink("My bids", "/kap/bids", ROLES);
+    return new PageLink("My bids", "/kap/bids", ROLES, "link.myBids", false);
   }
 
   @GetMapping("/kap/bids")

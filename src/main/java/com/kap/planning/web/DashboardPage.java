@@ -45,7 +45,7 @@ public class DashboardPage {
 
   @Bean
   static PageLink dashboardLink() {
-    return new PageLink("Programme dashboard", "/kap/dashboard", ROLES);
+    return new PageLink("Programme dashboard", "/kap/dashboard", ROLES, "link.dashboard", false);
   }
 
   @GetMapping("/kap/dashboard")

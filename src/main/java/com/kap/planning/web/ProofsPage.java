@@ -38,7 +38,7 @@ public class ProofsPage {
 
   @Bean
   static PageLink proofsLink() {
-    return new PageLink("Proofs of success", "/kap/proofs", ROLES);
+    return new PageLink("Proofs of success", "/kap/proofs", ROLES, "link.proofs", false);
   }
 
   @GetMapping("/kap/proofs")

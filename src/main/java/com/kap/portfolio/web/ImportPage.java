@@ -69,7 +69,7 @@ public class ImportPage {
 
   @Bean
   static PageLink importLink() {
-    return new PageLink(TITLE, "/kap/import", ROLES);
+    return new PageLink(TITLE, "/kap/import", ROLES, "link.import", false);
   }
 
   /** A previewed file, kept in the session until it is confirmed, replaced by another preview, or too old. */

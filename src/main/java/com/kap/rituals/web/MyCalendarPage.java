@@ -44,7 +44,7 @@ public class MyCalendarPage {
 
   @Bean
   static PageLink myCalendarLink() {
-    return new PageLink("My calendar", PATH, CalendarSubscriptions.ROLES);
+    return new PageLink("My calendar", PATH, CalendarSubscriptions.ROLES, "link.myCalendar", false);
   }
 
   @GetMapping(PATH)

@@ -67,7 +67,9 @@ class TasklistInFrenchTest {
       browser.logIntoTasklist("camille", "demo"); // the login page in the browser's English; then Tasklist reloads
       browser.waitForText("Démarrer un processus");
       browser.find(By.cssSelector("a.kap-settings-link[title='Mes paramètres']"));
-      browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='My accounts']"));
+      browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='Mes comptes']"));
+      browser.find(By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()=\"Mes demandes "
+          + "d'investissement\"]"));
       browser.screenshot("tasklist-camille");
     }
   }

@@ -58,6 +58,12 @@ class UserLocalesTest {
   }
 
   @Test
+  void anApostropheWrittenTwiceShowsOnceWithOrWithoutArguments() {
+    assertThat(texts.text(Locale.FRENCH, "link.myBids")).isEqualTo("Mes demandes d'investissement");
+    assertThat(texts.text(Locale.FRENCH, "link.myCalendar")).isEqualTo("Mon calendrier");
+  }
+
+  @Test
   void aLanguageKapDoesNotSpeakIsRefused() {
     assertThatThrownBy(() -> locales.set(USER, Locale.GERMAN)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("KAP speaks [en, fr], not 'de'");
