@@ -9,6 +9,7 @@ import com.kap.platform.pages.KapPage;
 import com.kap.platform.pages.PageLink;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -59,29 +60,11 @@ public class DashboardPage {
           + "the executive sponsors (their accounts). Your tasks are in Tasklist.");
       return "kap/refused";
     }
-    List<Integer> years = dashboard.years();
-    model.addAttribute("years", years);
-    if (years.isEmpty()) {
-      model.addAttribute("message", "No planning cycle has started yet. The programme director starts one in "
-          + "Tasklist: Start process → Annual planning cycle.");
+    OptionalInt year = CycleYearChoice.pick(yearParam, dashboard.years(), model, response);
+    if (year.isEmpty()) {
       return "kap/refused";
     }
-    Integer year = null;
-    if (yearParam != null && !yearParam.isBlank()) {
-      try {
-        year = Integer.valueOf(yearParam.strip());
-      } catch (NumberFormatException notAYear) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("message", "\"" + yearParam + "\" is not a year. Pick one of the years below.");
-        return "kap/refused";
-      }
-    }
-    int shown = year == null ? years.get(0) : year;
-    if (!years.contains(shown)) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "There is no planning cycle for " + shown + ". Pick one of the years below.");
-      return "kap/refused";
-    }
+    int shown = year.getAsInt();
     List<String> regions = dashboard.regions();
     model.addAttribute("regions", regions);
     String region = regionParam == null || regionParam.isBlank() ? null : regionParam.strip();
