@@ -210,7 +210,12 @@ public class Browser implements AutoCloseable {
 
   /** The start form's "Start" button. */
   public void clickStart() {
-    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+    clickStart("Start");
+  }
+
+  /** The same, by the button's text in the user's language, e.g. "Démarrer". */
+  public void clickStart(String button) {
+    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='" + button + "']"));
     // as a person would: wait for the dialog to close (Tasklist closes it once the server has started the process)
     // before reaching for the filters behind it; a refused start keeps it open and says why
     try {
@@ -228,7 +233,12 @@ public class Browser implements AutoCloseable {
 
   /** Completes the open task and waits until Tasklist closes its form, as a person sees the task go. */
   public void completeAndSeeTheTaskGo() {
-    By complete = By.xpath("//button[normalize-space()='Complete']");
+    completeAndSeeTheTaskGo("Complete");
+  }
+
+  /** The same, by the button's text in the user's language, e.g. "Terminer". */
+  public void completeAndSeeTheTaskGo(String button) {
+    By complete = By.xpath("//button[normalize-space()='" + button + "']");
     click(complete);
     keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.invisibilityOfElementLocated(complete)));

@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
  */
 public final class TasklistForm {
 
-  private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter MONTH_FIRST = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Browser browser;
   private final String within;
@@ -78,7 +79,16 @@ public final class TasklistForm {
     return this;
   }
 
-  /** Types a date as the date picker takes it (month/day/year) and leaves the field. */
+  private DateTimeFormatter typedAs() {
+    Object sample = browser.driver().executeScript(
+        "return new Intl.DateTimeFormat('default').format(new Date(2020, 5, 5));"); // 5 June 2020
+    return String.valueOf(sample).startsWith("05") ? DAY_FIRST : MONTH_FIRST;
+  }
+
+  /**
+   * Types a date as the date picker takes it and leaves the field: in the order of the page's default date format,
+   * which KAP's Tasklist script sets by the user's language (month/day/year in English, day/month/year in French).
+   */
   public TasklistForm date(String label, LocalDate date) {
     By input = By.xpath(field(label) + "//input");
     browser.whenRedrawnAgain(() -> {
@@ -86,7 +96,7 @@ public final class TasklistForm {
       browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
       element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       // Tab, not Escape, closes the date picker: Escape would close a start form's dialog too
-      element.sendKeys(TYPED.format(date), Keys.TAB);
+      element.sendKeys(typedAs().format(date), Keys.TAB);
     });
     return this;
   }

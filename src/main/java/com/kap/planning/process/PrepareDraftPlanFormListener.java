@@ -2,8 +2,12 @@ package com.kap.planning.process;
 
 import com.kap.planning.AccountPlans;
 import com.kap.planning.DraftPlanForm;
+import com.kap.planning.PlanDepth;
 import com.kap.planning.PlanFacts;
 import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
@@ -11,22 +15,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creation of "Draft account plan": the people an action may be given to (the form's Owner picker) and the plan
- * deadline as people read dates.
+ * deadline and the plan depth as its KAM reads them.
  */
 @Component("prepareDraftPlanForm")
 public class PrepareDraftPlanFormListener implements TaskListener {
 
   private final AccountPlans plans;
+  private final UserLocales locales;
+  private final Texts texts;
 
-  public PrepareDraftPlanFormListener(AccountPlans plans) {
+  public PrepareDraftPlanFormListener(AccountPlans plans, UserLocales locales, Texts texts) {
     this.plans = plans;
+    this.locales = locales;
+    this.texts = texts;
   }
 
   @Override
   public void notify(DelegateTask task) {
     DraftPlanForm form = plans.draftForm(PlanFacts.PlanKey.of(task.getExecution()));
     task.setVariableLocal("ownerOptions", Spin.JSON(form.ownerOptions()));
+    Locale reader = locales.of(task.getAssignee());
     form.cycle().ifPresent(cycle ->
-        task.setVariableLocal("planDeadlineText", DisplayDates.format(cycle.planDeadline())));
+        task.setVariableLocal("planDeadlineText", DisplayDates.format(cycle.planDeadline(), reader)));
+    if (task.getVariable("planDepth") instanceof String depth) {
+      // a depth KAP does not know (a changed decision table) is shown as the table gives it
+      task.setVariableLocal("planDepthText", PlanDepth.byKey(depth)
+          .map(known -> texts.text(reader, "planDepth." + known.key())).orElse(depth));
+    }
   }
 }

@@ -143,7 +143,8 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
    */
   static String returnAfterLogin(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.equals("/kap/links") || path.equals("/kap/me") || path.endsWith(".css")) {
+    if (path.equals("/kap/links") || path.equals("/kap/me") || path.equals("/kap/form-texts")
+        || path.endsWith(".css")) {
       return "";
     }
     String page = request.getQueryString() == null ? path : path + "?" + request.getQueryString();

@@ -2,9 +2,11 @@ package com.kap.platform.tasklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +23,12 @@ public class StartFormChoices {
   private static volatile StartFormChoices current;
 
   private final List<StartFormChoiceSource> sources;
+  private final ZoneId zone;
 
-  public StartFormChoices(List<StartFormChoiceSource> sources) {
+  /** @param zone KAP's time zone ({@code kap.time-zone}), in which deadlines end: forms name it */
+  public StartFormChoices(List<StartFormChoiceSource> sources, @Value("${kap.time-zone}") ZoneId zone) {
     this.sources = List.copyOf(sources);
+    this.zone = zone;
     current = this;
   }
 
@@ -41,9 +46,13 @@ public class StartFormChoices {
     return choices;
   }
 
-  /** The choices as Camunda's REST API shows variables: Json values Tasklist parses for the form. */
+  /**
+   * The choices as Camunda's REST API shows variables: Json values Tasklist parses for the form; beside them
+   * {@code timeZone}, the zone deadlines end in, which a form names in its texts ("end of day, {{timeZone}}").
+   */
   public Map<String, Map<String, Object>> asVariables(Map<String, List<Map<String, String>>> choices) {
     Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+    variables.put("timeZone", Map.of("type", "String", "value", zone.getId(), "valueInfo", Map.of()));
     choices.forEach((name, options) -> {
       try {
         variables.put(name, Map.of("type", "Json", "value", JSON.writeValueAsString(options), "valueInfo", Map.of()));

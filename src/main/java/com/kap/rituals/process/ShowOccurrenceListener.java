@@ -1,6 +1,7 @@
 package com.kap.rituals.process;
 
 import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.planning.ApprovedPlan;
 import com.kap.rituals.FollowUps;
 import com.kap.rituals.Occurrence;
@@ -21,7 +22,11 @@ public class ShowOccurrenceListener implements TaskListener {
   private final FollowUps followUps;
   private final StakeholderContacts stakeholders;
 
-  public ShowOccurrenceListener(Rituals rituals, FollowUps followUps, StakeholderContacts stakeholders) {
+  private final UserLocales locales;
+
+  public ShowOccurrenceListener(Rituals rituals, FollowUps followUps, StakeholderContacts stakeholders,
+      UserLocales locales) {
+    this.locales = locales;
     this.rituals = rituals;
     this.followUps = followUps;
     this.stakeholders = stakeholders;
@@ -32,7 +37,8 @@ public class ShowOccurrenceListener implements TaskListener {
     RitualToHold ritual = rituals.ritualToHold(task.getExecution());
     task.setVariableLocal("ritualLabel", ritual.ritualLabel());
     task.setVariableLocal("plannedDate", ritual.plannedDate().toString());
-    task.setVariableLocal("plannedDateText", DisplayDates.format(ritual.plannedDate()));
+    task.setVariableLocal("plannedDateText", DisplayDates.format(ritual.plannedDate(),
+        locales.of(task.getAssignee())));
     // a form field's pre-fill goes where the field is declared (the occurrence's branch), not onto the task: a
     // task-local variable would keep what Tasklist submits from the listener that records the ritual
     task.getExecution().setVariable("heldDate", ritual.plannedDate().toString());

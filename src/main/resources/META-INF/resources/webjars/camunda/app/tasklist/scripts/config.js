@@ -19,7 +19,7 @@
 // Tasklist's header, for the users who may open them, and makes Tasklist speak the user's KAP language; French is
 // KAP's own translation (locales/fr.json, next to Camunda's en.json and de.json).
 export default {
-  customScripts: ['scripts/kap-pages-link'],
+  customScripts: ['scripts/kap-pages-link', 'scripts/kap-form-texts'],
   locales: {
     availableLocales: ['en', 'de', 'fr'],
     fallbackLocale: 'en'

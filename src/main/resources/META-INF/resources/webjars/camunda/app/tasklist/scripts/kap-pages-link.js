@@ -64,6 +64,23 @@ const stored = known(window.localStorage.getItem(LOCALE_KEY));
 const inUse = stored || browserLanguage();
 if (stored) {
   speak(stored);
+  dateFieldsIn(stored);
+}
+
+/**
+ * Camunda Forms' date fields take and show dates in the order of the browser's own locale (form-js asks
+ * Intl.DateTimeFormat('default') for it): they follow the user's KAP language instead, as KAP's texts do, so a French
+ * user types and reads 15/03/2027 and an English one 03/15/2027, whatever the browser's language.
+ */
+function dateFieldsIn(language) {
+  const regional = {en: 'en-US', fr: 'fr-FR', de: 'de-DE'}[language];
+  const Native = Intl.DateTimeFormat;
+  function DateTimeFormat(locales, options) {
+    return new Native(locales === undefined || locales === 'default' ? regional : locales, options);
+  }
+  DateTimeFormat.prototype = Native.prototype;
+  DateTimeFormat.supportedLocalesOf = Native.supportedLocalesOf.bind(Native);
+  Intl.DateTimeFormat = DateTimeFormat;
 }
 
 /** Once logged in: Tasklist in the user's language, reloading it once if it started in another. */
