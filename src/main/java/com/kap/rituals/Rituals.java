@@ -9,7 +9,8 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.platform.operations.BusinessMetrics;
 import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
@@ -59,7 +60,7 @@ public class Rituals {
   private final SegmentationWeights weights;
   private final AccountTeam team;
   private final CycleCalendar calendar;
-  private final Notifications notifications;
+  private final Mails mails;
   private final BusinessMetrics metrics;
   private final CurrentUser currentUser;
   private final KnownUsers users;
@@ -69,7 +70,7 @@ public class Rituals {
 
   public Rituals(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
       OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentationWeights weights,
-      AccountTeam team, CycleCalendar calendar, Notifications notifications, BusinessMetrics metrics,
+      AccountTeam team, CycleCalendar calendar, Mails mails, BusinessMetrics metrics,
       CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links, FollowUps followUps) {
     this.facts = facts;
     this.cadences = cadences;
@@ -80,7 +81,7 @@ public class Rituals {
     this.weights = weights;
     this.team = team;
     this.calendar = calendar;
-    this.notifications = notifications;
+    this.mails = mails;
     this.metrics = metrics;
     this.currentUser = currentUser;
     this.users = users;
@@ -200,19 +201,25 @@ public class Rituals {
     String kam = accountRow.kam();
     String account = accountRow.name();
     if (validated) {
-      notifications.send(kam, "Ritual calendar " + plan.year() + " validated: " + account,
-          "Your " + plan.year() + " ritual calendar for " + account + " is validated. Each ritual appears in "
-              + "Tasklist on its day: " + links.tasklist() + "\n\nTo see your rituals in your calendar app, get "
-              + "your personal calendar address on \"My calendar\": "
-              + links.absolute(CalendarSubscriptions.PAGE_PATH) + (comments == null ? "" : "\n\n" + comments));
+      mails.send(kam, validatedMail(plan.year(), account, links.tasklist(),
+          links.absolute(CalendarSubscriptions.PAGE_PATH), comments));
       return Optional.empty();
     }
     RitualPlan current = facts.plan(command.plan());
     RitualCalendarView view = RitualCalendarView.of(current, cadences.of(current.segment()), window(plan.year()),
         occurrences.findByPlan(plan.year(), plan.accountId()));
-    notifications.send(kam, "Ritual calendar " + plan.year() + " sent back: " + account, comments
-        + "\n\nPropose the calendar again in Tasklist: " + links.tasklist());
+    mails.send(kam, sentBackMail(plan.year(), account, comments, links.tasklist()));
     return Optional.of(view);
+  }
+
+  /** The KAM's mail on the validated calendar: where the rituals appear, and how to subscribe to them. */
+  static Mail validatedMail(int year, String account, String tasklist, String calendarPage, String comments) {
+    return Mail.of("ritualCalendarValidated", year, account, tasklist, calendarPage).then(comments);
+  }
+
+  /** The KAM's mail on the calendar sent back: the programme director's comments. */
+  static Mail sentBackMail(int year, String account, String comments, String tasklist) {
+    return Mail.of("ritualCalendarSentBack", year, account, comments, tasklist);
   }
 
   /** The validated calendar becomes the plan: every proposed date is planned. */
@@ -385,10 +392,15 @@ public class Rituals {
         people.add(account.sponsor());
       }
     }
-    people.forEach(user -> notifications.send(user, "Customer advisory board on " + date,
-        "The customer advisory board meets on " + date + ". Invited: " + String.join(", ",
-            invited.stream().map(Account::name).toList()) + ".\n\nAgenda:\n" + agenda));
+    // one mail each, in each person's language: nobody sees whom else it went to
+    Mail invitation = advisoryBoardMail(date, invited.stream().map(Account::name).toList(), agenda);
+    people.forEach(user -> mails.send(user, invitation));
     return new PlannedAdvisoryBoard(boardNo, year, date, options);
+  }
+
+  /** The invitation to the customer advisory board, to each invited KAM and sponsor. */
+  static Mail advisoryBoardMail(LocalDate date, List<String> accountNames, String agenda) {
+    return Mail.of("advisoryBoard", Mail.date(date), String.join(", ", accountNames), agenda);
   }
 
   /**
