@@ -36,7 +36,7 @@ public final class MailRendering {
   /** KAP's bundles, as {@code spring.messages} configures them in application.yaml. */
   public static Texts texts() {
     ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-    bundles.setBasenames("i18n/messages", "i18n/mail");
+    bundles.setBasenames("i18n/messages", "i18n/mail", "i18n/calendar");
     bundles.setDefaultEncoding("UTF-8");
     bundles.setFallbackToSystemLocale(false);
     bundles.setAlwaysUseMessageFormat(true);
