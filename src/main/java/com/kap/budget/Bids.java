@@ -168,13 +168,16 @@ public class Bids {
         eligible ? BidStatus.ELIGIBLE.name() : BidStatus.INELIGIBLE.name(), reason);
     if (!eligible) {
       mails.send(bid.kam(), ineligibleMail(bid.id(), bid.content().title(), facts.round(bid).name(), bid.roundId(),
-          reason));
+          eligibility == null ? Mail.text("noEligibilityRule") : reason));
     }
     return eligible;
   }
 
-  /** The KAM's mail on an ineligible bid, with bidEligibility's reason (the decision table's words). */
-  static Mail ineligibleMail(String bidId, String title, String roundName, String roundId, String reason) {
+  /**
+   * The KAM's mail on an ineligible bid, with bidEligibility's reason (the decision table's words, as they are), or
+   * {@code Mail.text("noEligibilityRule")} when no rule matched.
+   */
+  static Mail ineligibleMail(String bidId, String title, String roundName, String roundId, Object reason) {
     return Mail.of("bidIneligible", bidId, title, roundName, roundId, reason);
   }
 

@@ -26,6 +26,13 @@ class BidMailsTest {
   }
 
   @Test
+  void anIneligibleBidThatNoRuleMatched() {
+    Mail mail = Bids.ineligibleMail("B-9", "Fleet", "Spring 2180", "R-3", Mail.text("noEligibilityRule"));
+    assertThat(french(mail).body()).endsWith("n’est pas éligible : aucune règle de bidEligibility ne s’applique.");
+    assertThat(english(mail).body()).endsWith("is not eligible: no rule of bidEligibility matched.");
+  }
+
+  @Test
   void theRoundsDecisionFundedOrNotWithTheCommitteesNote() {
     Mail funded = BudgetRounds.allocationMail("B-7", "Plant automation", "Spring 2180", true, null,
         "Report quarterly.", TASKLIST);
