@@ -18,7 +18,8 @@ import com.kap.platform.forms.ShownText;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
@@ -61,7 +62,7 @@ public class BidResults {
   private final BidResultRepository results;
   private final BidRepository bids;
   private final Portfolio accounts;
-  private final Notifications notifications;
+  private final Mails mails;
   private final KnownUsers users;
   private final CurrentUser currentUser;
   private final CycleCalendar calendar;
@@ -70,14 +71,14 @@ public class BidResults {
 
   public BidResults(BidFacts bidFacts, BidResultFacts resultFacts, BidResultRepository results, BidRepository bids,
       Portfolio accounts,
-      Notifications notifications, KnownUsers users, CurrentUser currentUser, CycleCalendar calendar,
+      Mails mails, KnownUsers users, CurrentUser currentUser, CycleCalendar calendar,
       PublicLinks links, Clock clock) {
     this.bidFacts = bidFacts;
     this.resultFacts = resultFacts;
     this.results = results;
     this.bids = bids;
     this.accounts = accounts;
-    this.notifications = notifications;
+    this.mails = mails;
     this.users = users;
     this.currentUser = currentUser;
     this.calendar = calendar;
@@ -179,10 +180,13 @@ public class BidResults {
       return;
     }
     results.reminded(bid.bidNo(), clock.instant());
-    notifications.send(result.kam(), "Results of bid " + bid.id() + " due by " + day(result.reportDeadline()),
-        "Please report what your funded bid " + bid.id() + " (" + bid.content().title() + ") delivered against the "
-            + BidDisplay.amount(bid.content().expectedMargin()) + " it promised, by " + day(result.reportDeadline())
-            + ": \"Report bid results\" in Tasklist, " + links.tasklist());
+    mails.send(result.kam(), dueMail(bid.id(), lastDay(result.reportDeadline()), bid.content().title(),
+        bid.content().expectedMargin(), links.tasklist()));
+  }
+
+  /** The KAM's reminder: the last day of the report, and the margin the bid promised. */
+  static Mail dueMail(String bidId, LocalDate lastDay, String title, long promisedMargin, String tasklist) {
+    return Mail.of("bidResultsDue", bidId, Mail.date(lastDay), title, Mail.amount(promisedMargin), tasklist);
   }
 
   /** The report is late: every programme director is mailed; the task stays with the KAM. */
@@ -194,11 +198,14 @@ public class BidResults {
     }
     results.escalated(bid.bidNo(), clock.instant());
     for (String director : users.membersOf(Roles.PROGRAMME_DIRECTOR).stream().sorted().toList()) {
-      notifications.send(director, "Results of bid " + bid.id() + " are late",
-          result.kam() + " has not reported what the funded bid " + bid.id() + " (" + bid.content().title()
-              + ", account " + bid.accountId() + ") delivered; the report was due by " + day(result.reportDeadline())
-              + ". The task \"Report bid results\" stays with " + result.kam() + ".");
+      mails.send(director, lateMail(bid.id(), result.kam(), bid.content().title(), bid.accountId(),
+          lastDay(result.reportDeadline())));
     }
+  }
+
+  /** A programme director's mail on a late report. */
+  static Mail lateMail(String bidId, String kam, String title, String accountId, LocalDate lastDay) {
+    return Mail.of("bidResultsLate", bidId, kam, title, accountId, Mail.date(lastDay));
   }
 
   /** The funded bids of a round, by id (B-12): each gets its results process. */
@@ -235,8 +242,11 @@ public class BidResults {
   }
 
   private String day(Instant deadline) {
+    return DAY.format(lastDay(deadline)) + " (end of day)";
+  }
+
+  private LocalDate lastDay(Instant deadline) {
     // a deadline is the end of its day: the day before the instant
-    return DAY.format(deadline.atZone(calendar.properties().timeZone()).toLocalDate().minusDays(1))
-        + " (end of day)";
+    return deadline.atZone(calendar.properties().timeZone()).toLocalDate().minusDays(1);
   }
 }

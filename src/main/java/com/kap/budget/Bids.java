@@ -20,7 +20,8 @@ import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.ShownText;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.time.Clock;
@@ -55,13 +56,13 @@ public class Bids {
   private final RequiredBidChoices requiredBids;
   private final Portfolio accounts;
   private final AccountPlans plans;
-  private final Notifications notifications;
+  private final Mails mails;
   private final CycleCalendar calendar;
   private final Clock clock;
 
   public Bids(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
       AppealRepository appeals, BidForm form, BudgetAudit audit, RequiredBidChoices requiredBids, Portfolio accounts,
-      AccountPlans plans, Notifications notifications, CycleCalendar calendar, Clock clock) {
+      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock) {
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -72,7 +73,7 @@ public class Bids {
     this.requiredBids = requiredBids;
     this.accounts = accounts;
     this.plans = plans;
-    this.notifications = notifications;
+    this.mails = mails;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -166,11 +167,18 @@ public class Bids {
     audit.record(bid.roundNo(), bid.bidNo(), AuditAction.ELIGIBILITY, null, BidStatus.SUBMITTED.name(),
         eligible ? BidStatus.ELIGIBLE.name() : BidStatus.INELIGIBLE.name(), reason);
     if (!eligible) {
-      notifications.send(bid.kam(), "Bid " + bid.id() + " is not eligible: " + bid.content().title(),
-          "Your bid " + bid.id() + " (" + bid.content().title() + ") in round " + facts.round(bid).name() + " ("
-              + bid.roundId() + ")" + " is not eligible: " + reason + ".");
+      mails.send(bid.kam(), ineligibleMail(bid.id(), bid.content().title(), facts.round(bid).name(), bid.roundId(),
+          eligibility == null ? Mail.text("noEligibilityRule") : reason));
     }
     return eligible;
+  }
+
+  /**
+   * The KAM's mail on an ineligible bid, with bidEligibility's reason (the decision table's words, as they are), or
+   * {@code Mail.text("noEligibilityRule")} when no rule matched.
+   */
+  static Mail ineligibleMail(String bidId, String title, String roundName, String roundId, Object reason) {
+    return Mail.of("bidIneligible", bidId, title, roundName, roundId, reason);
   }
 
   /**

@@ -25,7 +25,8 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Plural;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
@@ -107,7 +108,7 @@ public class BudgetRounds {
   private final AppealRepository appeals;
   private final BudgetAudit audit;
   private final AllocationRecommender recommender;
-  private final Notifications notifications;
+  private final Mails mails;
   private final Portfolio accounts;
   private final AccountPlans plans;
   private final KnownUsers users;
@@ -118,7 +119,7 @@ public class BudgetRounds {
   private final SegmentEnvelopes segmentEnvelopes;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
-      AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Notifications notifications,
+      AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Mails mails,
       Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
       PublicLinks links, ScorecardWeights scorecardWeights, SegmentEnvelopes segmentEnvelopes) {
     this.scorecardWeights = scorecardWeights;
@@ -130,7 +131,7 @@ public class BudgetRounds {
     this.appeals = appeals;
     this.audit = audit;
     this.recommender = recommender;
-    this.notifications = notifications;
+    this.mails = mails;
     this.accounts = accounts;
     this.plans = plans;
     this.users = users;
@@ -470,12 +471,8 @@ public class BudgetRounds {
       boolean isFunded = bid.status() == BidStatus.FUNDED;
       funded += isFunded ? 1 : 0;
       tellBid.accept(bid.id());
-      notifications.send(bid.kam(), "Bid " + bid.id() + (isFunded ? " funded: " : " not funded: ")
-              + bid.content().title(),
-          "Round " + round.name() + " decided: your bid " + bid.id() + " (" + bid.content().title() + ") is "
-              + (isFunded ? "funded." : "not funded (" + bid.statusReason() + "). You may appeal in Tasklist: "
-                  + links.tasklist())
-              + (note == null ? "" : "\n\nThe committee's note: " + note));
+      mails.send(bid.kam(), allocationMail(bid.id(), bid.content().title(), round.name(), isFunded,
+          bid.statusReason(), note, links.tasklist()));
     }
     rounds.updateStatus(round.roundNo(), RoundStatus.PUBLISHED);
     audit.record(round.roundNo(), null, AuditAction.PUBLISHED, null, null, Plural.count(funded, "bid", "bids") + " funded", null);
@@ -522,9 +519,20 @@ public class BudgetRounds {
         clock.instant());
     audit.record(bid.roundNo(), bid.bidNo(), AuditAction.APPEAL_DECISION, command.reviewer(), "not funded",
         upheld ? "funded from the reserve" : "not funded", command.response());
-    notifications.send(bid.kam(), "Appeal of bid " + bid.id() + (upheld ? " upheld" : " rejected"),
-        "Your appeal of bid " + bid.id() + " (" + bid.content().title() + ") was " + (upheld
-            ? "upheld: the bid is funded from the round's reserve." : "rejected.") + "\n\n" + command.response());
+    mails.send(bid.kam(), appealMail(bid.id(), bid.content().title(), upheld, command.response()));
     return new AppealDecided(bid.id(), upheld);
+  }
+
+  /** The KAM's mail on the round's decision: funded, or not (why, and the appeal), the committee's note after. */
+  static Mail allocationMail(String bidId, String title, String roundName, boolean funded, String reason, String note,
+      String tasklist) {
+    Mail mail = funded ? Mail.of("bidFunded", bidId, title, roundName)
+        : Mail.of("bidNotFunded", bidId, title, roundName, reason, tasklist);
+    return note == null ? mail : mail.thenText("committeeNote", note);
+  }
+
+  /** The KAM's mail on the appeal's decision, the reviewer's response after it. */
+  static Mail appealMail(String bidId, String title, boolean upheld, String response) {
+    return Mail.of(upheld ? "appealUpheld" : "appealRejected", bidId, title).then(response);
   }
 }

@@ -7,10 +7,10 @@ import com.kap.planning.internal.PlanQualityGate;
 import com.kap.planning.internal.PlanSummary;
 import com.kap.planning.internal.StakeholderCoverage;
 import com.kap.planning.internal.StakeholderRepository;
-import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.platform.operations.BusinessMetrics;
 import com.kap.platform.web.ApiException;
 import com.kap.platform.web.PublicLinks;
@@ -20,6 +20,7 @@ import com.kap.portfolio.CycleSegment;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioQueries;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public class AccountPlans {
   private final PortfolioQueries visibleAccounts;
   private final AccountTeam team;
   private final CurrentUser currentUser;
-  private final Notifications notifications;
+  private final Mails mails;
   private final BusinessMetrics metrics;
   private final Clock clock;
   private final PublicLinks links;
@@ -51,7 +52,7 @@ public class AccountPlans {
 
   public AccountPlans(AccountPlanRepository plans, CycleRepository cycles, PlanFacts facts,
       Portfolio portfolio, PortfolioQueries visibleAccounts, AccountTeam team, CurrentUser currentUser,
-      Notifications notifications, BusinessMetrics metrics, Clock clock, PublicLinks links,
+      Mails mails, BusinessMetrics metrics, Clock clock, PublicLinks links,
       StakeholderCoverage coverage, StakeholderRepository stakeholders) {
     this.plans = plans;
     this.cycles = cycles;
@@ -60,7 +61,7 @@ public class AccountPlans {
     this.visibleAccounts = visibleAccounts;
     this.team = team;
     this.currentUser = currentUser;
-    this.notifications = notifications;
+    this.mails = mails;
     this.metrics = metrics;
     this.clock = clock;
     this.links = links;
@@ -216,12 +217,14 @@ public class AccountPlans {
       plans.updateStatus(year, accountId, AccountPlan.Status.DRAFTING);
     }
     String account = facts.account(command.plan()).name() + " (" + accountId + ")";
-    notifications.send(plan.kam(),
-        approved ? "Account plan " + year + " approved: " + account : "Account plan " + year + " sent back: " + account,
-        approved ? "Your " + year + " plan for " + account + " is approved." + (comments == null ? "" : "\n\n" + comments)
-            : "Your " + year + " plan for " + account + " needs rework:\n\n" + comments
-                + "\n\nRevise it in Tasklist: " + links.tasklist());
+    mails.send(plan.kam(), decisionMail(year, account, approved, comments, links.tasklist()));
     return new PlanDecided(version, approved, decidedBy);
+  }
+
+  /** The KAM's mail on the decision: approved (the comments after it), or sent back with what to change. */
+  static Mail decisionMail(int year, String account, boolean approved, String comments, String tasklist) {
+    return approved ? Mail.of("planApproved", year, account).then(comments)
+        : Mail.of("planSentBack", year, account, comments, tasklist);
   }
 
   /** Reminds the KAM of the plan deadline, unless the deadline has passed already. */
@@ -230,11 +233,14 @@ public class AccountPlans {
     if (command.deadlineDue() != null && !ClockUtil.getCurrentTime().before(command.deadlineDue())) {
       return; // the deadline has passed: the escalation takes over
     }
-    String deadline = cycles.find(plan.year()).map(c -> DisplayDates.format(c.planDeadline())).orElse("the deadline");
+    LocalDate deadline = cycles.find(plan.year()).map(c -> c.planDeadline()).orElse(null);
     String account = facts.account(command.plan()).name() + " (" + plan.accountId() + ")";
-    notifications.send(plan.kam(),
-        "Reminder: account plan " + plan.year() + " for " + account + " is due on " + deadline,
-        "The " + plan.year() + " plan for " + account + " is due on " + deadline
-            + " and is not approved yet. Open it in Tasklist: " + links.tasklist());
+    mails.send(plan.kam(), reminderMail(plan.year(), account, deadline, links.tasklist()));
+  }
+
+  /** The KAM's reminder of the plan deadline (without its day when the cycle's cannot be read). */
+  static Mail reminderMail(int year, String account, LocalDate deadline, String tasklist) {
+    return deadline == null ? Mail.of("planReminderUndated", year, account, tasklist)
+        : Mail.of("planReminder", year, account, Mail.date(deadline), tasklist);
   }
 }

@@ -11,7 +11,8 @@ import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
@@ -62,14 +63,14 @@ public class FollowUps {
   private final Portfolio accounts;
   private final PortfolioQueries visibleAccounts;
   private final KnownUsers users;
-  private final Notifications notifications;
+  private final Mails mails;
   private final PublicLinks links;
   private final CycleCalendar calendar;
   private final CurrentUser currentUser;
   private final Clock clock;
 
   public FollowUps(FollowUpRepository actions, FollowUpFacts facts, AccountPlans plans, Portfolio accounts,
-      PortfolioQueries visibleAccounts, KnownUsers users, Notifications notifications, PublicLinks links,
+      PortfolioQueries visibleAccounts, KnownUsers users, Mails mails, PublicLinks links,
       CycleCalendar calendar, CurrentUser currentUser, Clock clock) {
     this.actions = actions;
     this.facts = facts;
@@ -77,7 +78,7 @@ public class FollowUps {
     this.accounts = accounts;
     this.visibleAccounts = visibleAccounts;
     this.users = users;
-    this.notifications = notifications;
+    this.mails = mails;
     this.links = links;
     this.calendar = calendar;
     this.currentUser = currentUser;
@@ -170,11 +171,14 @@ public class FollowUps {
       return;
     }
     String account = accounts.account(action.accountId()).map(Account::name).orElse(action.accountId());
-    String due = DisplayDates.format(action.dueDate());
-    notifications.send(action.assignee(), "Reminder: action due on " + due + " for " + account,
-        "The action \"" + action.action() + "\" (owner: " + action.owner() + ") for " + account + " ("
-            + action.accountId() + ") is due on " + due + ". Close it in Tasklist when it is done: "
-            + links.tasklist());
+    mails.send(action.assignee(), reminderMail(action.dueDate(), account, action.action(), action.owner(),
+        action.accountId(), links.tasklist()));
+  }
+
+  /** The assignee's reminder of an action due soon. */
+  static Mail reminderMail(LocalDate due, String account, String action, String owner, String accountId,
+      String tasklist) {
+    return Mail.of("actionReminder", Mail.date(due), account, action, owner, accountId, tasklist);
   }
 
   /** Whether a ritual is the plan review (the account has an approved plan to review). */

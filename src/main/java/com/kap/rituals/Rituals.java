@@ -6,10 +6,13 @@ import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
-import com.kap.platform.notifications.Notifications;
+import com.kap.platform.notifications.Mail;
+import com.kap.platform.notifications.Mails;
 import com.kap.platform.operations.BusinessMetrics;
 import com.kap.platform.web.PublicLinks;
 import com.kap.portfolio.Account;
@@ -35,6 +38,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,18 +63,21 @@ public class Rituals {
   private final SegmentationWeights weights;
   private final AccountTeam team;
   private final CycleCalendar calendar;
-  private final Notifications notifications;
+  private final Mails mails;
   private final BusinessMetrics metrics;
   private final CurrentUser currentUser;
   private final KnownUsers users;
   private final Clock clock;
   private final PublicLinks links;
   private final FollowUps followUps;
+  private final Texts texts;
+  private final UserLocales locales;
 
   public Rituals(RitualFacts facts, RitualCadence cadences, RitualPlanRepository plans,
       OccurrenceRepository occurrences, AdvisoryBoardRepository boards, Portfolio accounts, SegmentationWeights weights,
-      AccountTeam team, CycleCalendar calendar, Notifications notifications, BusinessMetrics metrics,
-      CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links, FollowUps followUps) {
+      AccountTeam team, CycleCalendar calendar, Mails mails, BusinessMetrics metrics,
+      CurrentUser currentUser, KnownUsers users, Clock clock, PublicLinks links, FollowUps followUps, Texts texts,
+      UserLocales locales) {
     this.facts = facts;
     this.cadences = cadences;
     this.plans = plans;
@@ -80,13 +87,15 @@ public class Rituals {
     this.weights = weights;
     this.team = team;
     this.calendar = calendar;
-    this.notifications = notifications;
+    this.mails = mails;
     this.metrics = metrics;
     this.currentUser = currentUser;
     this.users = users;
     this.clock = clock;
     this.links = links;
     this.followUps = followUps;
+    this.texts = texts;
+    this.locales = locales;
   }
 
   /** Whether the account already has a ritual plan of the year. */
@@ -200,19 +209,25 @@ public class Rituals {
     String kam = accountRow.kam();
     String account = accountRow.name();
     if (validated) {
-      notifications.send(kam, "Ritual calendar " + plan.year() + " validated: " + account,
-          "Your " + plan.year() + " ritual calendar for " + account + " is validated. Each ritual appears in "
-              + "Tasklist on its day: " + links.tasklist() + "\n\nTo see your rituals in your calendar app, get "
-              + "your personal calendar address on \"My calendar\": "
-              + links.absolute(CalendarSubscriptions.PAGE_PATH) + (comments == null ? "" : "\n\n" + comments));
+      mails.send(kam, validatedMail(plan.year(), account, links.tasklist(),
+          links.absolute(CalendarSubscriptions.PAGE_PATH), comments));
       return Optional.empty();
     }
     RitualPlan current = facts.plan(command.plan());
     RitualCalendarView view = RitualCalendarView.of(current, cadences.of(current.segment()), window(plan.year()),
         occurrences.findByPlan(plan.year(), plan.accountId()));
-    notifications.send(kam, "Ritual calendar " + plan.year() + " sent back: " + account, comments
-        + "\n\nPropose the calendar again in Tasklist: " + links.tasklist());
+    mails.send(kam, sentBackMail(plan.year(), account, comments, links.tasklist()));
     return Optional.of(view);
+  }
+
+  /** The KAM's mail on the validated calendar: where the rituals appear, and how to subscribe to them. */
+  static Mail validatedMail(int year, String account, String tasklist, String calendarPage, String comments) {
+    return Mail.of("ritualCalendarValidated", year, account, tasklist, calendarPage).then(comments);
+  }
+
+  /** The KAM's mail on the calendar sent back: the programme director's comments. */
+  static Mail sentBackMail(int year, String account, String comments, String tasklist) {
+    return Mail.of("ritualCalendarSentBack", year, account, comments, tasklist);
   }
 
   /** The validated calendar becomes the plan: every proposed date is planned. */
@@ -385,10 +400,15 @@ public class Rituals {
         people.add(account.sponsor());
       }
     }
-    people.forEach(user -> notifications.send(user, "Customer advisory board on " + date,
-        "The customer advisory board meets on " + date + ". Invited: " + String.join(", ",
-            invited.stream().map(Account::name).toList()) + ".\n\nAgenda:\n" + agenda));
+    // one mail each, in each person's language: nobody sees whom else it went to
+    Mail invitation = advisoryBoardMail(date, invited.stream().map(Account::name).toList(), agenda);
+    people.forEach(user -> mails.send(user, invitation));
     return new PlannedAdvisoryBoard(boardNo, year, date, options);
+  }
+
+  /** The invitation to the customer advisory board, to each invited KAM and sponsor. */
+  static Mail advisoryBoardMail(LocalDate date, List<String> accountNames, String agenda) {
+    return Mail.of("advisoryBoard", Mail.date(date), String.join(", ", accountNames), agenda);
   }
 
   /**
@@ -431,18 +451,20 @@ public class Rituals {
   /**
    * Every planned ritual the user hosts or manages as KAM (and, for a programme director, those no one person
    * hosts), as an iCalendar: one VEVENT each, with a UID that stays, a SEQUENCE that grows when the date moves, and
-   * STATUS:CANCELLED for cancelled ones.
+   * STATUS:CANCELLED for cancelled ones. Its texts (name, SUMMARY, DESCRIPTION) are in the user's language, from
+   * {@code i18n/calendar*.properties}.
    */
   public String calendarOf(String userId) {
+    Locale locale = locales.of(userId); // the calendar's owner reads it, whoever fetches it
     boolean programmeDirector = users.membersOf(Roles.PROGRAMME_DIRECTOR).contains(userId);
     // a calendar client polls the feed: each account's name is read once, not once per ritual
     Map<String, String> accountNames = new HashMap<>();
     List<RitualIcs.IcsEvent> events = occurrences.findForUser(userId,
             accounts.accountsOf(userId).stream().map(a -> a.accountId()).toList(), programmeDirector).stream()
         .map(occurrence -> event(occurrence, accountNames.computeIfAbsent(occurrence.accountId(),
-            id -> accounts.account(id).map(a -> a.name()).orElse(id))))
+            id -> accounts.account(id).map(a -> a.name()).orElse(id)), locale))
         .toList();
-    return RitualIcs.write("KAP rituals — " + userId, events);
+    return RitualIcs.write(texts.text(locale, "calendar.name", userId), events);
   }
 
   /** The account's rituals of the year past the proposal, with every action agreed in its rituals. */
@@ -468,14 +490,21 @@ public class Rituals {
     return years;
   }
 
-  private static RitualIcs.IcsEvent event(Occurrence occurrence, String account) {
-    String description = occurrence.type().label() + " — " + account + " (" + occurrence.accountId() + ")"
-        + "\nHost: " + (occurrence.host() == null ? "the programme director" : occurrence.host())
-        + (occurrence.customerParticipants() == null ? "" : "\nCustomer: " + occurrence.customerParticipants())
-        + "\nStatus in KAP: " + occurrence.status().name().toLowerCase().replace('_', ' ');
+  private RitualIcs.IcsEvent event(Occurrence occurrence, String account, Locale locale) {
+    String ritual = texts.text(locale, "calendar.ritual." + occurrence.type().key());
+    StringBuilder description = new StringBuilder(texts.text(locale, "calendar.event.ritual", ritual, account,
+        occurrence.accountId()))
+        .append('\n').append(occurrence.host() == null ? texts.text(locale, "calendar.event.hostProgrammeDirector")
+            : texts.text(locale, "calendar.event.host", occurrence.host()));
+    if (occurrence.customerParticipants() != null) {
+      description.append('\n').append(texts.text(locale, "calendar.event.customer",
+          occurrence.customerParticipants()));
+    }
+    description.append('\n').append(texts.text(locale, "calendar.event.status",
+        texts.text(locale, "calendar.status." + occurrence.status().name())));
     return new RitualIcs.IcsEvent("ritual-" + occurrence.occurrenceNo() + "@kap.example", occurrence.sequence(),
-        occurrence.plannedDate(), occurrence.type().label() + " — " + account, description,
-        occurrence.status() == Occurrence.Status.CANCELLED, occurrence.updatedAt());
+        occurrence.plannedDate(), texts.text(locale, "calendar.event.summary", ritual, account),
+        description.toString(), occurrence.status() == Occurrence.Status.CANCELLED, occurrence.updatedAt());
   }
 
   /** The days a plan's rituals may fall on, from today. */

@@ -65,4 +65,24 @@ class MailNotificationsTest {
     assertThat(java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME))
         .as("the date, as a mail client reads it").isNotNull();
   }
+
+  /** A subject that is not ASCII (a French one) is RFC 2047-encoded, as a mail client expects it; the body is UTF-8. */
+  @Test
+  void theOutboxEncodesASubjectThatIsNotAscii(@org.junit.jupiter.api.io.TempDir java.nio.file.Path outbox)
+      throws Exception {
+    String subject = "Plan de compte 2180 approuvé : Vega Motors (ACC-011), une réussite à saluer très chaleureusement";
+    new OutboxNotifications(outbox, identityService, "kap@example.com").send("camille", subject,
+        "Votre plan 2180 est approuvé.");
+
+    String mail;
+    try (var files = java.nio.file.Files.list(outbox)) {
+      mail = java.nio.file.Files.readString(files.findFirst().orElseThrow());
+    }
+    String header = mail.substring(mail.indexOf("\nSubject: ") + 10, mail.indexOf("\nMIME-Version: "));
+    assertThat(header).startsWith("=?UTF-8?Q?").doesNotContain("é").doesNotContain("\r");
+    assertThat(header.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
+    assertThat(jakarta.mail.internet.MimeUtility.decodeText(jakarta.mail.internet.MimeUtility.unfold(header)))
+        .isEqualTo(subject);
+    assertThat(mail).endsWith("\n\nVotre plan 2180 est approuvé.\n");
+  }
 }
