@@ -171,7 +171,9 @@ public class AccountPlans {
     AccountPlan plan = facts.plan(command.plan());
     int year = plan.year();
     String accountId = plan.accountId();
-    List<String> issues = new ArrayList<>(PlanQualityGate.issues(command.content(), facts.planDepth(plan)));
+    boolean sponsored = facts.account(command.plan()).sponsor() != null;
+    List<String> issues = new ArrayList<>(PlanQualityGate.issues(command.content(), facts.planDepth(plan),
+        sponsored));
     issues.addAll(PlanQualityGate.coverageIssues(command.content().stakeholders(), coverage.of(plan.segment()),
         plan.segment()));
     String submittedBy = currentUser.idOrElse(plan.kam());

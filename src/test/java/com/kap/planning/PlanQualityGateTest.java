@@ -45,6 +45,9 @@ class PlanQualityGateTest {
         "Risks: add at least one entry.", "Customer strategy is required for this plan depth.",
         "Our strengths is required for this plan depth.", "Training needs: add at least one entry.",
         "Sponsor touchpoints is required for this plan depth.");
+    assertThat(PlanQualityGate.issues(onePager, PlanDepth.FULL, false)).as("an account without a sponsor")
+        .doesNotContain("Sponsor touchpoints is required for this plan depth.")
+        .contains("Customer strategy is required for this plan depth.");
   }
 
   @Test

@@ -57,7 +57,7 @@ class RecordTrainingInTasklistTest {
       new TasklistForm(browser)
           .type("Cycle year", String.valueOf(YEAR))
           .type("Training", "Value selling workshop")
-          .pick("Audience", "KAMs")
+          .pick("Audience", "KAM")
           .date("Delivered on", LocalDate.of(YEAR, 11, 20))
           .type("Duration in hours", "3.5")
           .type("Participants", "alice, zed")

@@ -17,7 +17,16 @@ public final class PlanQualityGate {
 
   private PlanQualityGate() {}
 
+  /** The issues of a plan for an account with an executive sponsor. */
   public static List<String> issues(PlanContent plan, PlanDepth depth) {
+    return issues(plan, depth, true);
+  }
+
+  /**
+   * @param sponsored whether the account has an executive sponsor: only then does a full plan say where the sponsor
+   *     meets the customer
+   */
+  public static List<String> issues(PlanContent plan, PlanDepth depth, boolean sponsored) {
     List<String> issues = new ArrayList<>();
     require(issues, plan.customerSituation(), "Customer situation");
     require(issues, plan.objectives(), "Objectives");
@@ -31,7 +40,9 @@ public final class PlanQualityGate {
       require(issues, plan.vulnerabilities(), "Our vulnerabilities");
       require(issues, plan.strategies(), "Strategies");
       require(issues, plan.trainingNeeds(), "Training needs");
-      require(issues, plan.sponsorTouchpoints(), "Sponsor touchpoints");
+      if (sponsored) {
+        require(issues, plan.sponsorTouchpoints(), "Sponsor touchpoints");
+      }
     }
     if (!plan.objectives().isEmpty() && !plan.hasValueObjective()) {
       issues.add("Add at least one profitability or value objective: revenue alone is not a plan.");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +74,11 @@ class FrenchJourneyInTasklistTest {
     try (Browser browser = new Browser(port)) {
       frenchTasklistOf(browser, "camille");
       browser.pickTask("Plans à rédiger", "Rédiger le plan de compte", "Coral Hotels", String.valueOf(YEAR));
+      // the task card shows every column, Segment too, without a "show more" step
+      WebElement card = browser.find(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(., 'Coral Hotels')]"));
+      assertThat(card.findElement(By.xpath(".//*[normalize-space()='Segment:']")).isDisplayed()).isTrue();
+      assertThat(browser.driver().executeScript("return getComputedStyle(arguments[0]).maxHeight;",
+          card.findElement(By.cssSelector(".task-card-details")))).isEqualTo("none");
       browser.waitForText("Coral Hotels — plan de compte " + YEAR);
       browser.waitForText("échéance 15/12/" + (YEAR - 1)); // the deadline as she types dates
       assertThat(browser.pageText()).as("the plan's depth in words").containsAnyOf("profondeur du plan une page",
