@@ -179,7 +179,7 @@ class BidResultsProcessTest extends BudgetProcessTestBase {
     HttpResponse<String> dashboard = diane.page("/kap/dashboard?year=" + YEAR);
     assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(200);
     assertThat(dashboard.body()).contains("Value delivered against promised by round", "id=\"results-by-region\"",
-        "id=\"results-by-category\"", "<td>270,000</td>", "<td>180,000</td>", "<span>67%</span>",
+        "id=\"results-by-category\"", "<td>€270,000</td>", "<td>€180,000</td>", "<span>67%</span>",
         "<span>80%</span>", "<span>50%</span>");
     assertThat(diane.page("/kap/dashboard?year=" + YEAR + "&region=APAC").body())
         .contains("id=\"no-funded-bids\"").doesNotContain("results-by-round");

@@ -1,16 +1,17 @@
 package com.kap.budget.web;
 
 import com.kap.budget.BudgetRecords;
-import com.kap.budget.ScoreCriterion;
 import com.kap.planning.AccountPlan;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.ProgrammeDashboard;
 import com.kap.planning.PlanContent;
 import com.kap.platform.forms.FormLabels;
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
+import com.kap.platform.pages.PageFormats;
 import com.kap.platform.pages.PageLink;
 import com.kap.platform.web.ApiException;
 import com.kap.portfolio.Account;
@@ -70,8 +71,6 @@ public class AccountPage {
   static final Set<String> WHOLE_PORTFOLIO = Set.of(Roles.PROGRAMME_DIRECTOR, Roles.DIRECTOR, Roles.ADMIN);
   /** Accounts per page of the list, for the directors' whole portfolio. */
   static final int PAGE_SIZE = 50;
-  static final String FOR_WHOM = "An account's page is for its KAM, its executive sponsor, the programme director "
-      + "and the directors.";
 
   private final PortfolioQueries accounts;
   private final Portfolio portfolio;
@@ -85,11 +84,16 @@ public class AccountPage {
   private final ProgrammeDashboard cycles;
   private final StakeholderContacts stakeholders;
   private final AccountHealth health;
+  private final Texts texts;
+  private final PageFormats formats;
 
   public AccountPage(PortfolioQueries accounts, Portfolio portfolio, AccountPlans plans, Rituals rituals,
       FollowUps followUps, BudgetRecords budget, CurrentUser currentUser, Clock clock, CycleCalendar calendar,
-      ProgrammeDashboard cycles, StakeholderContacts stakeholders, AccountHealth health) {
+      ProgrammeDashboard cycles, StakeholderContacts stakeholders, AccountHealth health, Texts texts,
+      PageFormats formats) {
     this.health = health;
+    this.texts = texts;
+    this.formats = formats;
     this.accounts = accounts;
     this.portfolio = portfolio;
     this.plans = plans;
@@ -143,18 +147,18 @@ public class AccountPage {
 
   @GetMapping("/kap/accounts/{accountId}")
   public String account(@PathVariable String accountId, Model model, HttpServletResponse response) {
-    model.addAttribute("title", "Account");
+    model.addAttribute("title", texts.text("col.account"));
     AccountView account;
     try {
       account = accounts.accountView(accountId);
     } catch (ApiException refused) {
       if (refused.status() == HttpStatus.NOT_FOUND) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("message", "There is no account \"" + accountId + "\" in the portfolio. The accounts you "
-            + "may open are listed under " + (seesWholePortfolio() ? "\"Accounts\"." : "\"My accounts\"."));
+        model.addAttribute("message", texts.text("account.notFound", accountId,
+            texts.text(seesWholePortfolio() ? "link.accounts" : "link.myAccounts")));
       } else {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("message", FOR_WHOM + " You are none of these for " + accountId + ".");
+        model.addAttribute("message", texts.text("account.refused", accountId));
       }
       return "kap/refused";
     }
@@ -174,31 +178,27 @@ public class AccountPage {
     var stakeholderMap = stakeholders.map(accountId);
     model.addAttribute("stakeholderMap", stakeholderMap);
     model.addAttribute("orgChart", stakeholders.orgChart(stakeholderMap));
-    model.addAttribute("stakeholderLabels", stakeholderLabels());
+    model.addAttribute("stakeholderLabels", stakeholderLabels(texts.locale()));
     LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.properties().timeZone());
     model.addAttribute("zone", calendar.properties().timeZone());
     model.addAttribute("ritualYears", rituals.accountRitualsByYear(accountId).stream()
-        .map(year -> ritualYear(year, today)).toList());
+        .map(year -> ritualYear(year, today, texts, formats)).toList());
     model.addAttribute("bids", budget.accountBids(accountId));
     model.addAttribute("seesBidsOfOthers", seesWholePortfolio());
-    Map<String, String> criteria = new LinkedHashMap<>();
-    for (ScoreCriterion criterion : ScoreCriterion.values()) {
-      criteria.put(criterion.key(), criterion.label());
-    }
-    model.addAttribute("criteria", criteria);
+    model.addAttribute("criteria", MyBidsPage.criteria(texts));
     return "kap/account";
   }
 
   /** The plan form's words for the stakeholders' buying roles, influence and attitudes ("Decision maker"). */
-  private static Map<String, String> stakeholderLabels() {
+  private static Map<String, String> stakeholderLabels(Locale locale) {
     Map<String, String> labels = new LinkedHashMap<>();
     Map.of("buyingRole", PlanContent.BUYING_ROLES, "influence", PlanContent.INFLUENCE_LEVELS, "attitude",
         PlanContent.ATTITUDES).forEach((field, values) -> values.forEach(value ->
-            labels.put(value, FormLabels.option("draftAccountPlan", "stakeholders[]." + field, value))));
+            labels.put(value, FormLabels.option("draftAccountPlan", "stakeholders[]." + field, value, locale))));
     return labels;
   }
 
-  static RitualYear ritualYear(AccountRituals year, LocalDate today) {
+  static RitualYear ritualYear(AccountRituals year, LocalDate today, Texts texts, PageFormats formats) {
     List<Occurrence> occurrences = year.occurrences();
     List<Occurrence> past = occurrences.stream().filter(o -> PAST.contains(o.status()))
         .sorted(Comparator.comparing(AccountPage::dayOf)).toList();
@@ -208,15 +208,19 @@ public class AccountPage {
         count(past, Occurrence.Status.NOT_HELD), count(past, Occurrence.Status.MISSED), planned.size(),
         planned.isEmpty() ? null : planned.get(0).plannedDate(),
         occurrences.stream().filter(o -> o.status() == Occurrence.Status.CANCELLED).count(),
-        year.actions().stream().map(action -> actionRow(action, today)).toList());
+        year.actions().stream().map(action -> actionRow(action, today, texts, formats)).toList());
   }
 
-  private static ActionRow actionRow(RitualAction action, LocalDate today) {
-    String ritual = RitualType.byKey(action.ritualType()).map(RitualType::label).orElse(action.ritualType());
+  /** The ritual an action was agreed in, in the user's language: "Internal new-business review of 2027-03-14". */
+  private static ActionRow actionRow(RitualAction action, LocalDate today, Texts texts, PageFormats formats) {
+    String ritual = RitualType.byKey(action.ritualType()).map(type -> texts.text("ritual." + type.key()))
+        .orElse(action.ritualType());
     return new ActionRow(action.action(), action.owner(), action.dueDate(),
         action.dueDate() != null && action.dueDate().isBefore(today),
-        action.heldDate() == null ? ritual : ritual + " of " + action.heldDate());
+        action.heldDate() == null ? ritual : texts.text("account.agreedIn", ritual, formats.date(action.heldDate())));
   }
+
+
 
   private static LocalDate dayOf(Occurrence occurrence) {
     return occurrence.heldDate() != null ? occurrence.heldDate() : occurrence.plannedDate();
@@ -235,19 +239,17 @@ public class AccountPage {
       @RequestParam(name = "q", required = false) String query,
       @RequestParam(name = "page", required = false) String pageParam, Model model, HttpServletResponse response) {
     boolean whole = seesWholePortfolio();
-    model.addAttribute("title", whole ? "Accounts" : "My accounts");
+    model.addAttribute("title", texts.text(whole ? "link.accounts" : "link.myAccounts"));
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("message", "The list of accounts is for KAMs, executive sponsors, the programme director "
-          + "and the directors; you are none of these. Your tasks are in Tasklist.");
+      model.addAttribute("message", texts.text("accounts.refused"));
       return "kap/refused";
     }
     String wantedRegion = region == null || region.isBlank() ? null : region.strip();
     List<String> regions = portfolio.regions();
     if (wantedRegion != null && !regions.contains(wantedRegion)) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "There is no region \"" + wantedRegion + "\" in the portfolio. Pick one of "
-          + String.join(", ", regions) + ", or all regions.");
+      model.addAttribute("message", texts.text("page.noRegion", wantedRegion, String.join(", ", regions)));
       return "kap/refused";
     }
     String words = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package com.kap.budget.web;
 
 import com.kap.budget.BudgetRecords;
 import com.kap.budget.ScoreCriterion;
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
@@ -28,10 +29,12 @@ public class MyBidsPage {
 
   private final BudgetRecords records;
   private final CurrentUser currentUser;
+  private final Texts texts;
 
-  public MyBidsPage(BudgetRecords records, CurrentUser currentUser) {
+  public MyBidsPage(BudgetRecords records, CurrentUser currentUser, Texts texts) {
     this.records = records;
     this.currentUser = currentUser;
+    this.texts = texts;
   }
 
   @Bean
@@ -41,20 +44,23 @@ public class MyBidsPage {
 
   @GetMapping("/kap/bids")
   public String show(Model model, HttpServletResponse response) {
-    model.addAttribute("title", "My bids");
+    model.addAttribute("title", texts.text("link.myBids"));
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("message", "\"My bids\" lists a KAM's own investment bids; you are not a KAM. The committee "
-          + "follows a round's bids in its Tasklist tasks, and the programme director and directors in the round's "
-          + "audit trail.");
+      model.addAttribute("message", texts.text("bids.refused"));
       return "kap/refused";
     }
     model.addAttribute("bids", records.myBidsWithRounds());
+    model.addAttribute("criteria", criteria(texts));
+    return "kap/bids";
+  }
+
+  /** The committee's criteria by key, in the user's language ("Strategic fit"). */
+  static Map<String, String> criteria(Texts texts) {
     Map<String, String> criteria = new LinkedHashMap<>();
     for (ScoreCriterion criterion : ScoreCriterion.values()) {
-      criteria.put(criterion.key(), criterion.label());
+      criteria.put(criterion.key(), texts.text("criterion." + criterion.key()));
     }
-    model.addAttribute("criteria", criteria);
-    return "kap/bids";
+    return criteria;
   }
 }

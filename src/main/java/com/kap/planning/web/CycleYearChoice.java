@@ -1,5 +1,6 @@
 package com.kap.planning.web;
 
+import com.kap.platform.i18n.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.OptionalInt;
@@ -8,7 +9,7 @@ import org.springframework.ui.Model;
 /**
  * The year a page about one planning cycle shows: the one asked for ({@code ?year=}), else the newest. When there is
  * none to show, the page gets the reason as its message and the answer's status, and shows the refusal page with the
- * years it can pick from.
+ * years it can pick from, in the user's language.
  */
 final class CycleYearChoice {
 
@@ -20,11 +21,11 @@ final class CycleYearChoice {
    * @param years the years with a planning cycle, newest first
    * @return the year to show, or empty when the page must show {@code kap/refused}
    */
-  static OptionalInt pick(String yearParam, List<Integer> years, Model model, HttpServletResponse response) {
+  static OptionalInt pick(String yearParam, List<Integer> years, Model model, HttpServletResponse response,
+      Texts texts) {
     model.addAttribute("years", years);
     if (years.isEmpty()) {
-      model.addAttribute("message", "No planning cycle has started yet. The programme director starts one in "
-          + "Tasklist: Start process → Annual planning cycle.");
+      model.addAttribute("message", texts.text("year.noCycle"));
       return OptionalInt.empty();
     }
     int shown = years.get(0);
@@ -33,13 +34,13 @@ final class CycleYearChoice {
         shown = Integer.parseInt(yearParam.strip());
       } catch (NumberFormatException notAYear) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("message", "\"" + yearParam + "\" is not a year. Pick one of the years below.");
+        model.addAttribute("message", texts.text("year.notAYear", yearParam));
         return OptionalInt.empty();
       }
     }
     if (!years.contains(shown)) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "There is no planning cycle for " + shown + ". Pick one of the years below.");
+      model.addAttribute("message", texts.text("year.noSuchCycle", shown));
       return OptionalInt.empty();
     }
     return OptionalInt.of(shown);

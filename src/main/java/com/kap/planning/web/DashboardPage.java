@@ -3,6 +3,7 @@ package com.kap.planning.web;
 import com.kap.planning.BudgetFiguresSource;
 import com.kap.planning.DashboardView;
 import com.kap.planning.ProgrammeDashboard;
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
@@ -37,11 +38,14 @@ public class DashboardPage {
   private final ProgrammeDashboard dashboard;
   private final CurrentUser currentUser;
   private final BudgetFiguresSource budgetFigures;
+  private final Texts texts;
 
-  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser, BudgetFiguresSource budgetFigures) {
+  public DashboardPage(ProgrammeDashboard dashboard, CurrentUser currentUser, BudgetFiguresSource budgetFigures,
+      Texts texts) {
     this.dashboard = dashboard;
     this.currentUser = currentUser;
     this.budgetFigures = budgetFigures;
+    this.texts = texts;
   }
 
   @Bean
@@ -53,14 +57,13 @@ public class DashboardPage {
   public String show(@RequestParam(name = "year", required = false) String yearParam,
       @RequestParam(name = "region", required = false) String regionParam, Model model,
       HttpServletResponse response) {
-    model.addAttribute("title", "Programme dashboard");
+    model.addAttribute("title", texts.text("link.dashboard"));
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("message", "The programme dashboard is for the programme director, the directors and "
-          + "the executive sponsors (their accounts). Your tasks are in Tasklist.");
+      model.addAttribute("message", texts.text("dashboard.refused"));
       return "kap/refused";
     }
-    OptionalInt year = CycleYearChoice.pick(yearParam, dashboard.years(), model, response);
+    OptionalInt year = CycleYearChoice.pick(yearParam, dashboard.years(), model, response, texts);
     if (year.isEmpty()) {
       return "kap/refused";
     }
@@ -70,8 +73,7 @@ public class DashboardPage {
     String region = regionParam == null || regionParam.isBlank() ? null : regionParam.strip();
     if (region != null && !regions.contains(region)) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "There is no region \"" + region + "\" in the portfolio. Pick one of "
-          + String.join(", ", regions) + ", or all regions.");
+      model.addAttribute("message", texts.text("page.noRegion", region, String.join(", ", regions)));
       return "kap/refused";
     }
     String sponsor = currentUser.isIn(PROGRAMME_ROLES.toArray(String[]::new)) ? null : currentUser.id();

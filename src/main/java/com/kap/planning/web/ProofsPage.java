@@ -2,6 +2,7 @@ package com.kap.planning.web;
 
 import com.kap.planning.ProgrammeDashboard;
 import com.kap.planning.ProgrammeProofs;
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
@@ -29,11 +30,13 @@ public class ProofsPage {
   private final ProgrammeProofs proofs;
   private final ProgrammeDashboard dashboard;
   private final CurrentUser currentUser;
+  private final Texts texts;
 
-  public ProofsPage(ProgrammeProofs proofs, ProgrammeDashboard dashboard, CurrentUser currentUser) {
+  public ProofsPage(ProgrammeProofs proofs, ProgrammeDashboard dashboard, CurrentUser currentUser, Texts texts) {
     this.proofs = proofs;
     this.dashboard = dashboard;
     this.currentUser = currentUser;
+    this.texts = texts;
   }
 
   @Bean
@@ -44,15 +47,14 @@ public class ProofsPage {
   @GetMapping("/kap/proofs")
   public String show(@RequestParam(name = "year", required = false) String yearParam, Model model,
       HttpServletResponse response) {
-    model.addAttribute("title", "Proofs of success");
+    model.addAttribute("title", texts.text("link.proofs"));
     model.addAttribute("yearPage", "/kap/proofs");
     if (!currentUser.isIn(ROLES.toArray(String[]::new))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      model.addAttribute("message", "The year's proofs of success are for the programme director and the "
-          + "directors, who show them to the executive sponsors. Your tasks are in Tasklist.");
+      model.addAttribute("message", texts.text("proofs.refused"));
       return "kap/refused";
     }
-    OptionalInt year = CycleYearChoice.pick(yearParam, dashboard.years(), model, response);
+    OptionalInt year = CycleYearChoice.pick(yearParam, dashboard.years(), model, response, texts);
     if (year.isEmpty()) {
       return "kap/refused";
     }

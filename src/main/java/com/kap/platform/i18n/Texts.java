@@ -30,6 +30,11 @@ public class Texts {
     return text(locales.current(), key, args);
   }
 
+  /** The authenticated user's language (the installation's when nobody is), as {@link #text(String, Object...)}. */
+  public Locale locale() {
+    return locales.current();
+  }
+
   /** The text in a user's language, e.g. for a mail to them. */
   public String textFor(String userId, String key, Object... args) {
     return text(locales.of(userId), key, args);

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every page's template can show: who is logged in, the CSRF token for forms, the links the user may open (the
- * pages of the programme, and apart the user's own), the user's language ({@code lang}, for {@code <html lang>}).
+ * pages of the programme, and apart the user's own), the user's language ({@code lang}, for {@code <html lang>}),
+ * and {@code fmt} ({@link PageFormats}) for dates, numbers and amounts in it.
  */
 @ControllerAdvice(annotations = KapPage.class)
 public class PageModel {
@@ -19,12 +20,21 @@ public class PageModel {
   private final List<PageLink> links;
   private final Texts texts;
   private final UserLocales locales;
+  private final PageFormats formats;
 
-  public PageModel(CurrentUser currentUser, List<PageLink> links, Texts texts, UserLocales locales) {
+  public PageModel(CurrentUser currentUser, List<PageLink> links, Texts texts, UserLocales locales,
+      PageFormats formats) {
     this.currentUser = currentUser;
     this.links = links;
     this.texts = texts;
     this.locales = locales;
+    this.formats = formats;
+  }
+
+  /** Dates, numbers and amounts in the user's language. */
+  @ModelAttribute("fmt")
+  public PageFormats formats() {
+    return formats;
   }
 
   @ModelAttribute("userId")

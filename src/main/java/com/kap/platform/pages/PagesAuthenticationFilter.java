@@ -1,5 +1,8 @@
 package com.kap.platform.pages;
 
+import com.kap.platform.i18n.KapLocaleResolver;
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -44,14 +48,19 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final long maxFormBytes;
+  private final UserLocales locales;
+  private final Texts texts;
 
   /**
    * @param maxFormBytes the largest form with files ({@code multipart/form-data}) a page takes, read into memory
    *     here so that its CSRF field is checked as any other form's; larger: 413
    */
-  public PagesAuthenticationFilter(IdentityService identityService, long maxFormBytes) {
+  public PagesAuthenticationFilter(IdentityService identityService, long maxFormBytes, UserLocales locales,
+      Texts texts) {
     this.identityService = identityService;
     this.maxFormBytes = maxFormBytes;
+    this.locales = locales;
+    this.texts = texts;
   }
 
   @Override
@@ -60,11 +69,14 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
     HttpSession session = request.getSession(false);
     UserAuthentication user = session == null ? null : loggedIn(session);
     boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    // the page and its error page speak the user's language (KapLocaleResolver), the installation's before a login
+    Locale locale = user == null ? locales.defaultLocale() : locales.of(user.getIdentityId());
+    request.setAttribute(KapLocaleResolver.PAGE_LOCALE, locale);
     if (user == null) {
       if (reading) {
         response.sendRedirect(request.getContextPath() + LOGIN + returnAfterLogin(request));
       } else {
-        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Log into Tasklist first.");
+        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, texts.text(locale, "pages.refused.login"));
       }
       return;
     }
@@ -73,19 +85,18 @@ public class PagesAuthenticationFilter extends OncePerRequestFilter {
         request = MultipartForm.read(request, maxFormBytes);
       } catch (MultipartForm.TooLarge tooLarge) {
         response.setHeader("Connection", "close");
-        refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The file is larger than "
-            + DataSize.ofBytes(maxFormBytes).toMegabytes() + " MB, the most KAP takes in one form: split it.");
+        refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+            texts.text(locale, "pages.refused.tooLarge", DataSize.ofBytes(maxFormBytes).toMegabytes()));
         return;
       } catch (MultipartForm.Malformed malformed) {
-        refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "The form could not be read ("
-            + malformed.getMessage() + "): reload the page and send it again.");
+        refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+            texts.text(locale, "pages.refused.malformed", malformed.getMessage()));
         return;
       }
     }
     String token = csrfToken(session);
     if (!reading && !matches(token, request)) {
-      refuse(request, response, HttpServletResponse.SC_FORBIDDEN,
-          "This form is out of date or did not come from KAP: reload the page and send it again.");
+      refuse(request, response, HttpServletResponse.SC_FORBIDDEN, texts.text(locale, "pages.refused.csrf"));
       return;
     }
     request.setAttribute(CSRF_ATTRIBUTE, token);

@@ -1,5 +1,7 @@
 package com.kap.platform.pages;
 
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.web.WebProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,9 +17,9 @@ public class PagesConfig {
 
   @Bean
   public FilterRegistrationBean<PagesAuthenticationFilter> pagesAuthenticationFilter(IdentityService identityService,
-      WebProperties web) {
+      WebProperties web, UserLocales locales, Texts texts) {
     FilterRegistrationBean<PagesAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new PagesAuthenticationFilter(identityService, web.maxRequestSize().toBytes()));
+        new PagesAuthenticationFilter(identityService, web.maxRequestSize().toBytes(), locales, texts));
     registration.setName("kap-pages-authentication");
     registration.addUrlPatterns("/kap/*", "/kap");
     return registration;

@@ -1,5 +1,6 @@
 package com.kap.rituals.web;
 
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.pages.KapPage;
 import com.kap.platform.pages.PageLink;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,17 +29,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class MyCalendarPage {
 
   static final String PATH = CalendarSubscriptions.PAGE_PATH;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
 
   private final CalendarSubscriptions subscriptions;
   private final CurrentUser currentUser;
   private final PublicLinks links;
+  private final Texts texts;
 
-  public MyCalendarPage(CalendarSubscriptions subscriptions, CurrentUser currentUser, PublicLinks links) {
+  public MyCalendarPage(CalendarSubscriptions subscriptions, CurrentUser currentUser, PublicLinks links,
+      Texts texts) {
     this.subscriptions = subscriptions;
     this.currentUser = currentUser;
     this.links = links;
+    this.texts = texts;
   }
 
   @Bean
@@ -76,22 +79,17 @@ public class MyCalendarPage {
       return "kap/refused";
     }
     boolean had = subscriptions.revoke(currentUser.id());
-    outcome.addFlashAttribute("notice", had
-        ? "Your calendar address is revoked: KAP answers it with nothing from now on. Calendar apps keep what they "
-            + "fetched until you remove the calendar there."
-        : "You had no calendar address: there was nothing to revoke.");
+    outcome.addFlashAttribute("notice", texts.text(had ? "calendar.revoked" : "calendar.nothingToRevoke"));
     return "redirect:" + PATH;
   }
 
   private boolean refused(Model model, HttpServletResponse response) {
-    model.addAttribute("title", "My calendar");
+    model.addAttribute("title", texts.text("link.myCalendar"));
     if (currentUser.isIn(CalendarSubscriptions.ROLES.toArray(String[]::new))) {
       return false;
     }
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    model.addAttribute("message", "\"My calendar\" gives KAMs, executive sponsors and the programme director, who "
-        + "hold the rituals, an address for their calendar app; you hold no ritual, so KAP has no calendar for you. "
-        + "Your tasks are in Tasklist.");
+    model.addAttribute("message", texts.text("calendar.refused"));
     return true;
   }
 
@@ -105,7 +103,8 @@ public class MyCalendarPage {
     return "kap/calendar";
   }
 
-  private static String format(Instant instant) {
-    return instant == null ? null : WHEN.format(instant);
+  /** "6 December 2026, 19:00 UTC", "6 décembre 2026, 19:00 UTC": in the user's language. */
+  private String format(Instant instant) {
+    return instant == null ? null : WHEN.withLocale(texts.locale()).format(instant);
   }
 }

@@ -100,12 +100,14 @@ function followTheUsersLanguage() {
   });
 }
 
+/** {links, menu}: the links the user may open and the label of the menu they fold into, in the user's language. */
 function links() {
-  return fetch('/kap/links', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  return fetch('/kap/links?menu', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then((response) => {
       const json = (response.headers.get('Content-Type') || '').includes('json');
       return response.ok && json ? response.json() : null; // null: not logged in (yet)
     })
+    .then((answer) => (answer && Array.isArray(answer.links) ? answer : null))
     .catch(() => null);
 }
 
@@ -191,10 +193,11 @@ export default {
   priority: 100,
   render: (node) => {
     followTheUsersLanguage();
-    links().then((all) => {
-      if (all === null || returnToThePageAskedFor(true)) {
+    links().then((found) => {
+      if (found === null || returnToThePageAskedFor(true)) {
         return; // logged out meanwhile (Tasklist shows its login page), or on the way to the page asked for
       }
+      const all = found.links;
       const answer = all.filter((target) => !target.personal);
       const personal = all.filter((target) => target.personal);
       if (answer.length === 0) {
@@ -220,7 +223,7 @@ export default {
         const menu = document.createElement('details');
         menu.className = 'kap-page-menu';
         const summary = document.createElement('summary');
-        summary.textContent = 'KAP pages';
+        summary.textContent = found.menu || 'KAP pages';
         menu.appendChild(summary);
         const list = document.createElement('div');
         answer.forEach((target) => list.appendChild(link(target, 'kap-page-menu-link')));
