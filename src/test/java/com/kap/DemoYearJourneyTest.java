@@ -430,6 +430,8 @@ class DemoYearJourneyTest {
     }
     await(() -> api.get("diane", "/api/programme/" + YEAR + "/dashboard", JsonNode.class).getBody()
         .path("trainingPlanConsolidated").asBoolean() ? true : null, "the consolidated training plan");
+    assertThat(api.get("diane", "/api/accounts/ACC-024/plans/" + YEAR, JsonNode.class).getBody().path("status")
+        .asText()).as("a plan not approved by the closing date").isEqualTo("CLOSED");
 
     // hana holds no ritual: "My calendar", typed into the address bar, tells her so. Then she hands the browser
     // over; diane opens her bookmark of the year's dashboard, logs in on Tasklist's login page where it sends her,
@@ -449,19 +451,21 @@ class DemoYearJourneyTest {
           .isEqualTo("yes");
       assertThat(browser.find(By.xpath("//table[@id='plans-by-segment']//tr[th[normalize-space()='Strategic']]/td[3]"))
           .getText()).as("Strategic plans approved").isNotEqualTo("0");
-      assertThat(browser.find(By.id("overdue-plans")).getText()).as("plans left open past the deadline")
-          .contains("Tundra Outdoor (ACC-024)").doesNotContain(ATLAS, ORION);
+      // the plans left open at the closing date were closed: not approved, and no longer overdue
+      assertThat(browser.find(By.xpath("//table[@id='plans-by-segment']//tr[th[normalize-space()='Status']]/td[4]"))
+          .getText()).as("Status plans closed unapproved (Tundra Outdoor among them)").isNotEqualTo("0");
+      assertThat(browser.find(By.id("overdue-plans")).getText()).as("no plan is overdue once closed")
+          .doesNotContain("Tundra Outdoor");
       assertThat(browser.find(By.id("approvals-over-time")).getText()).as("approvals week by week")
           .contains("(plan deadline)");
       assertThat(browser.find(By.id("budget-by-region")).getText()).as("the round's bids by region")
           .contains("EMEA", "AMER");
       browser.screenshot("year-26-diane-reads-the-programme-dashboard");
       assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the dashboard").isEmpty();
-      // the region filter: Tundra Outdoor is in EMEA, so AMER's overdue plans leave it out
+      // the region filter: AMER's figures leave EMEA's bids out
       new Select(browser.find(By.id("region"))).selectByVisibleText("AMER");
       browser.click(By.xpath("//button[normalize-space()='Show']"));
       browser.waitForText("the accounts of region AMER");
-      assertThat(browser.find(By.id("overdue-plans")).getText()).doesNotContain("Tundra Outdoor");
       assertThat(browser.find(By.id("budget-by-region")).getText()).contains("AMER").doesNotContain("EMEA");
       assertThat(browser.refusedRequests()).isEmpty();
       // "My bids" is a KAM's page, not hers

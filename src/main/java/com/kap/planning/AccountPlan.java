@@ -12,5 +12,6 @@ public record AccountPlan(int year, String accountId, String processInstanceId, 
     this(year, accountId, processInstanceId, kam, segment, status, startedAt, approvedAt, approvedVersion, null, null);
   }
 
-  public enum Status { DRAFTING, IN_REVIEW, APPROVED }
+  /** CLOSED: not approved when the cycle passed its closing date (or was cancelled); the plan's process ended. */
+  public enum Status { DRAFTING, IN_REVIEW, APPROVED, CLOSED }
 }

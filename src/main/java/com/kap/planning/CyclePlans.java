@@ -132,8 +132,12 @@ public class CyclePlans {
     }
   }
 
-  /** Deletes the year's running plans in the background (Camunda batch), e.g. at the closing date. */
+  /**
+   * Closes the year's plans not approved yet: their records say so (status CLOSED, no longer open or overdue), and
+   * their running processes are deleted in the background (Camunda batch), e.g. at the closing date.
+   */
   public void closeOpenPlans(int year, String reason) {
+    plans.closeOpen(year);
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey("accountPlan")
         .processInstanceBusinessKeyLike(year + "-%").count() > 0) {
       runtimeService.deleteProcessInstancesAsync(runtimeService.createProcessInstanceQuery()

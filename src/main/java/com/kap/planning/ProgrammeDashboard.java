@@ -59,7 +59,8 @@ public class ProgrammeDashboard {
 
   /**
    * @param approvedOnTime approved by the end of the plan deadline day
-   * @param overdue not approved, and the deadline has passed
+   * @param inProgress drafted or in review (not approved, not closed by the closing date)
+   * @param overdue in progress, and the deadline has passed
    * @param shareWithValueObjective of the approved plans, the share whose approved version holds a profitability or
    *     value objective (0-1)
    * @param ritualCompliance the rituals' compliance, as the rituals module answers it
@@ -137,6 +138,7 @@ public class ProgrammeDashboard {
       case DRAFTING -> "Drafting";
       case IN_REVIEW -> "In review";
       case APPROVED -> "Approved";
+      case CLOSED -> "Closed unapproved";
     };
   }
 
@@ -163,7 +165,9 @@ public class ProgrammeDashboard {
         withValueObjective++;
       }
     }
-    int notApproved = yearPlans.size() - approved;
+    // not approved and still open: a plan the closing date closed is neither in progress nor overdue
+    int notApproved = (int) yearPlans.stream().filter(plan -> plan.status() == AccountPlan.Status.DRAFTING
+        || plan.status() == AccountPlan.Status.IN_REVIEW).count();
     List<CycleSegment> segments = cycleSegments.segments(year);
     Map<String, Long> perSegment = new LinkedHashMap<>();
     PortfolioSegmentation.countBySegment(segments).forEach((segment, count) -> perSegment.put(segment.label(), count));
@@ -211,7 +215,7 @@ public class ProgrammeDashboard {
     for (Segment segment : Segment.values()) {
       perSegment.put(segment.label(), 0L);
       Map<String, Integer> row = new LinkedHashMap<>();
-      for (String column : List.of("Drafting", "In review", "Approved", "No plan")) {
+      for (String column : List.of("Drafting", "In review", "Approved", "Closed unapproved", "No plan")) {
         row.put(column, 0);
       }
       bySegment.put(segment.label(), row);
@@ -236,6 +240,7 @@ public class ProgrammeDashboard {
         case DRAFTING -> "Drafting";
         case IN_REVIEW -> "In review";
         case APPROVED -> "Approved";
+        case CLOSED -> "Closed unapproved";
       });
       if (plan.status() != AccountPlan.Status.APPROVED) {
         continue;
@@ -252,11 +257,13 @@ public class ProgrammeDashboard {
     }
     segmentOf.forEach((account, segment) -> bySegment.get(segment)
         .merge(statusOf.getOrDefault(account, "No plan"), 1, Integer::sum));
-    int notApproved = yearPlans.size() - approved;
+    // not approved and still open: a plan the closing date closed is neither in progress nor overdue
+    int notApproved = (int) yearPlans.stream().filter(plan -> plan.status() == AccountPlan.Status.DRAFTING
+        || plan.status() == AccountPlan.Status.IN_REVIEW).count();
 
     List<String> order = Arrays.stream(Segment.values()).map(Segment::label).toList();
     List<OverduePlan> overdue = !deadlinePassed ? List.of() : yearPlans.stream()
-        .filter(plan -> plan.status() != AccountPlan.Status.APPROVED)
+        .filter(plan -> plan.status() == AccountPlan.Status.DRAFTING || plan.status() == AccountPlan.Status.IN_REVIEW)
         .sorted(Comparator.comparing((AccountPlan plan) -> order.indexOf(plan.segment()))
             .thenComparing(AccountPlan::accountId))
         .map(plan -> new OverduePlan(plan.accountId(), accounts.get(plan.accountId()).name(), plan.kam(),

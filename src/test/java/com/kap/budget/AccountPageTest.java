@@ -229,6 +229,7 @@ class AccountPageTest {
       case DRAFTING -> "Drafting";
       case IN_REVIEW -> "In review";
       case APPROVED -> "Approved";
+      case CLOSED -> "Closed unapproved";
     }).orElse("no plan");
     if (latest == YEAR) {
       assertThat(segment).as("diane's override of " + YEAR).isEqualTo("Star");

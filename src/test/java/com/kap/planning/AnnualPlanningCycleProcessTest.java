@@ -203,6 +203,8 @@ class AnnualPlanningCycleProcessTest {
     runBatches();
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("2033-%").count()).isZero();
+    assertThat(accountPlans.findByYear(2033)).as("drafted or in review at the closing date: closed, records kept")
+        .isNotEmpty().allMatch(plan -> plan.status() == com.kap.planning.AccountPlan.Status.CLOSED);
     assertThat(cycle).isWaitingAt("collectTrainingNeeds");
     execute(job(cycle));
     assertThat(cycle).isWaitingAt("consolidateTrainingPlan");

@@ -139,6 +139,7 @@ public class AccountPage {
       case DRAFTING -> "Drafting";
       case IN_REVIEW -> "In review";
       case APPROVED -> "Approved";
+      case CLOSED -> "Closed unapproved";
     };
   }
 

@@ -86,6 +86,20 @@ public class AccountPlanRepository {
   }
 
   /**
+   * Marks the year's plans still drafted or in review as closed unapproved, when their processes end with the cycle.
+   * A plan approved meanwhile stays approved: only open rows change.
+   *
+   * @return how many plans were closed
+   */
+  public int closeOpen(int year) {
+    return jdbc.sql("update kap_account_plan set status = :closed where cycle_year = :year and status in (:open)")
+        .param("closed", AccountPlan.Status.CLOSED.name())
+        .param("year", year)
+        .param("open", List.of(AccountPlan.Status.DRAFTING.name(), AccountPlan.Status.IN_REVIEW.name()))
+        .update();
+  }
+
+  /**
    * Whether any of the year's plans is still drafted or in review: one index seek (V10) that stops at the first, so
    * that the check after each approval costs the same at 10,000 plans as at 10.
    */

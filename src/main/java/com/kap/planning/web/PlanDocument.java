@@ -62,6 +62,7 @@ public record PlanDocument(String title, String accountId, String accountName, S
     String status = switch (history.status()) {
       case APPROVED -> "Approved";
       case IN_REVIEW -> "In review, not approved yet";
+      case CLOSED -> "Not approved by the cycle's closing date";
       case DRAFTING -> DecidePlan.SEND_BACK.equals(latest.decision()) ? "Sent back to the KAM for rework"
           : latest.qualityPassed() ? "Drafting" : "Returned by the quality gate; the KAM is revising it";
     };
