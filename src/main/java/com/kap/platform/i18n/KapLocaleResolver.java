@@ -46,7 +46,8 @@ public class KapLocaleResolver implements LocaleResolver {
 
   @Override
   public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-    throw new UnsupportedOperationException("a user's language is set on My settings or by PUT /api/users/{userId}/locale");
+    throw new UnsupportedOperationException(
+        "a user's language is set on My settings or by PUT /api/users/{userId}/locale");
   }
 
   /** The first language of the header KAP speaks ({@code fr-CA} counts as {@code fr}), else English. */
