@@ -159,6 +159,41 @@ class PortfolioApiTest {
         .isEqualTo("le Content-Type 'application/json' n'est pas accepté ici ; envoyez text/csv");
   }
 
+  @Test
+  void springsOwnRefusalsUnderApiAreProblemsInTheLanguageOfAcceptLanguage() throws Exception {
+    JsonNode notFound = answer(HttpMethod.GET, "/api/nothing-2170", "fr", null, HttpStatus.NOT_FOUND);
+    assertThat(notFound.get("title").asText()).isEqualTo("Introuvable");
+    assertThat(notFound.get("detail").asText()).isEqualTo("il n'y a rien à /api/nothing-2170");
+    assertThat(answer(HttpMethod.GET, "/api/nothing-2170", null, null, HttpStatus.NOT_FOUND).get("detail").asText())
+        .isEqualTo("there is nothing at /api/nothing-2170");
+    JsonNode method = answer(HttpMethod.DELETE, "/api/accounts", "fr", null, HttpStatus.METHOD_NOT_ALLOWED);
+    assertThat(method.get("title").asText()).isEqualTo("Méthode non autorisée");
+    assertThat(method.get("detail").asText()).isEqualTo("DELETE n'est pas autorisé sur /api/accounts ; méthodes "
+        + "acceptées : GET");
+    assertThat(answer(HttpMethod.DELETE, "/api/accounts", "en", null, HttpStatus.METHOD_NOT_ALLOWED).get("detail")
+        .asText()).isEqualTo("DELETE is not allowed on /api/accounts; it takes GET");
+    JsonNode accept = answer(HttpMethod.GET, "/api/accounts", "fr", "image/png", HttpStatus.NOT_ACCEPTABLE);
+    assertThat(accept.get("title").asText()).isEqualTo("Format de réponse non disponible");
+    assertThat(accept.get("detail").asText()).startsWith("cette ressource ne peut pas répondre en image/png ; elle "
+        + "répond en application/json");
+  }
+
+  private JsonNode answer(HttpMethod method, String path, String acceptLanguage, String accept, HttpStatus status)
+      throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    if (acceptLanguage != null) {
+      headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+    }
+    if (accept != null) {
+      headers.set(HttpHeaders.ACCEPT, accept);
+    }
+    ResponseEntity<String> response = rest.withBasicAuth("diane", "demo").exchange(path, method,
+        new HttpEntity<>(headers), String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    return new ObjectMapper().readTree(response.getBody());
+  }
+
   private JsonNode importWithLanguage(String csv, String acceptLanguage) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.valueOf("text/csv"));

@@ -35,7 +35,7 @@ public class KapLocaleResolver implements LocaleResolver {
   @Override
   public Locale resolveLocale(HttpServletRequest request) {
     String path = path(request);
-    if (path.equals("/api") || path.startsWith("/api/")) {
+    if (isApi(path)) {
       return ofAcceptLanguage(request.getHeader("Accept-Language"));
     }
     if (path.startsWith("/kap/")) {
@@ -70,6 +70,15 @@ public class KapLocaleResolver implements LocaleResolver {
       // a header nobody can read asks for nothing
     }
     return Locale.ENGLISH;
+  }
+
+  /** Whether the request is one of KAP's API ({@code /api}), an error forwarded from there included. */
+  public static boolean isApi(HttpServletRequest request) {
+    return isApi(path(request));
+  }
+
+  private static boolean isApi(String path) {
+    return path.equals("/api") || path.startsWith("/api/");
   }
 
   private static String path(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package com.kap.platform.web;
 
+import com.kap.platform.i18n.KapLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -10,10 +11,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns the API's errors into RFC 9457 problems ({@code application/problem+json}): the message for the caller is
@@ -93,6 +97,37 @@ public class ApiExceptionHandler {
         text(locale, "error.parameter.invalid", e.getName(), String.valueOf(e.getValue())));
     problem.setProperty("field", e.getName());
     return problem(problem, locale);
+  }
+
+  /**
+   * Under {@code /api}, Spring's own refusals of a path, a method or an Accept header nothing answers are problems
+   * too, in the request's language; elsewhere (KAP's pages, the webapps) Spring answers them as before.
+   */
+  @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+      HttpMediaTypeNotAcceptableException.class})
+  ResponseEntity<ProblemDetail> notAnswerable(Exception e, HttpServletRequest request, Locale locale) throws Exception {
+    if (!KapLocaleResolver.isApi(request)) {
+      throw e;
+    }
+    String path = request.getRequestURI();
+    ProblemDetail problem;
+    if (e instanceof HttpRequestMethodNotSupportedException method) {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, text(locale, "error.method.notAllowed",
+          method.getMethod(), path, method.getSupportedHttpMethods() == null ? "" : method.getSupportedHttpMethods()
+              .stream().map(Object::toString).collect(Collectors.joining(", "))));
+    } else if (e instanceof HttpMediaTypeNotAcceptableException accept) {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, text(locale, "error.notAcceptable",
+          String.valueOf(request.getHeader("Accept")),
+          accept.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "))));
+    } else {
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text(locale, "error.notFound", path));
+    }
+    ResponseEntity<ProblemDetail> answer = problem(problem, locale);
+    if (e instanceof HttpRequestMethodNotSupportedException method && !method.getHeaders().isEmpty()) {
+      return ResponseEntity.status(answer.getStatusCode()).headers(method.getHeaders())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+    return answer;
   }
 
   private String text(Locale locale, String key, Object... args) {
