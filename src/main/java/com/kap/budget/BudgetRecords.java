@@ -186,14 +186,13 @@ public class BudgetRecords {
   public record AccountBids(List<AccountBid> bids, int hidden) {}
 
   public BidView bid(String bidId) {
-    long bidNo = BudgetIds.bidNo(bidId).orElseThrow(() -> notFound("bid", bidId));
-    Bid bid = bids.find(bidNo).orElseThrow(() -> notFound("bid", bidId));
+    long bidNo = BudgetIds.bidNo(bidId).orElseThrow(() -> notFound("error.budget.noBid", bidId));
+    Bid bid = bids.find(bidNo).orElseThrow(() -> notFound("error.budget.noBid", bidId));
     boolean ownBid = bid.kam().equals(currentUser.id());
     if (!ownBid) {
       currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
       if (find(bid.roundId()).status() == RoundStatus.OPEN) {
-        throw new ApiException(HttpStatus.FORBIDDEN, "bids of round " + bid.roundId()
-            + " are visible to directors once the call has closed");
+        throw ApiException.of(HttpStatus.FORBIDDEN, "error.bids.notYetVisible", bid.roundId());
       }
     }
     return view(bid);
@@ -230,11 +229,11 @@ public class BudgetRecords {
   }
 
   private BudgetRound find(String roundId) {
-    long roundNo = BudgetIds.roundNo(roundId).orElseThrow(() -> notFound("round", roundId));
-    return rounds.find(roundNo).orElseThrow(() -> notFound("round", roundId));
+    long roundNo = BudgetIds.roundNo(roundId).orElseThrow(() -> notFound("error.budget.noRound", roundId));
+    return rounds.find(roundNo).orElseThrow(() -> notFound("error.budget.noRound", roundId));
   }
 
-  private static ApiException notFound(String what, String id) {
-    return new ApiException(HttpStatus.NOT_FOUND, "no budget " + what + " '" + id + "'");
+  private static ApiException notFound(String key, String id) {
+    return ApiException.of(HttpStatus.NOT_FOUND, key, id);
   }
 }

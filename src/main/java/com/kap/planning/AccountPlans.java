@@ -104,8 +104,8 @@ public class AccountPlans {
    */
   public PlanHistory history(int year, String accountId) {
     visibleAccounts.accountView(accountId);
-    AccountPlan plan = plans.find(year, accountId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-        "account '" + accountId + "' has no plan for " + year));
+    AccountPlan plan = plans.find(year, accountId).orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND,
+        "error.plan.none", accountId, String.valueOf(year)));
     List<PlanVersion> versions = plans.versions(year, accountId);
     PlanVersion approved = versions.stream()
         .filter(v -> plan.approvedVersion() != null && v.version() == plan.approvedVersion()).findFirst().orElse(null);

@@ -101,7 +101,7 @@ public class ProgrammeDashboard {
    */
   public List<PlanRow> planRows(int year) {
     PlanningCycle cycle = cycles.find(year)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "error.cycle.none", String.valueOf(year)));
     Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
     boolean deadlinePassed = clock.instant().isAfter(deadline);
     Map<String, Account> accounts = new LinkedHashMap<>();
@@ -144,7 +144,7 @@ public class ProgrammeDashboard {
 
   public Dashboard of(int year) {
     PlanningCycle cycle = cycles.find(year)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "error.cycle.none", String.valueOf(year)));
     Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
     boolean deadlinePassed = clock.instant().isAfter(deadline);
     List<AccountPlan> yearPlans = plans.findByYear(year);
@@ -197,7 +197,7 @@ public class ProgrammeDashboard {
    */
   public DashboardView view(int year, DashboardView.Scope scope) {
     PlanningCycle cycle = cycles.find(year)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "error.cycle.none", String.valueOf(year)));
     ZoneId zone = calendar.properties().timeZone();
     Instant deadline = calendar.endOf(cycle.planDeadline()).toInstant();
     boolean deadlinePassed = clock.instant().isAfter(deadline);

@@ -135,7 +135,7 @@ public class ProgrammeProofs {
    */
   public Proofs of(int year) {
     PlanningCycle cycle = cycles.find(year)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no planning cycle for " + year));
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "error.cycle.none", String.valueOf(year)));
     List<CycleSegment> segments = portfolio.segments(year);
     List<ApprovedPlan> approved = plans.approvedPlans(year);
     int withValueObjective = (int) approved.stream().filter(p -> p.content().hasValueObjective()).count();

@@ -15,8 +15,9 @@ public record ChangeSegment(
     @NotBlank(message = ChangeSegment.REASON_REFUSED) @Size(max = 2000, message = ChangeSegment.REASON_REFUSED)
     String reason) {
 
-  static final String SEGMENT_REFUSED = "Segment: must be one of Strategic, Star, Status, Streamline";
-  static final String REASON_REFUSED = "Reason: is required (at most 2000 characters)";
+  /** Keys of the bundle {@code i18n/errors}: the refusal is said in the request's language ({@code ValidBody}). */
+  static final String SEGMENT_REFUSED = "{error.segment.oneOf}";
+  static final String REASON_REFUSED = "{error.reason.required}";
 
   ChangeSegment trimmed() {
     return new ChangeSegment(segment, reason == null ? null : reason.trim());

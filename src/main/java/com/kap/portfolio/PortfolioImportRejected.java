@@ -9,7 +9,7 @@ public class PortfolioImportRejected extends RejectedWithErrors {
   private final List<ImportError> errors;
 
   public PortfolioImportRejected(List<ImportError> errors) {
-    super(errors.size() + " error(s) in the portfolio file; nothing was imported");
+    super("import.rejected", String.valueOf(errors.size()));
     this.errors = List.copyOf(errors);
   }
 

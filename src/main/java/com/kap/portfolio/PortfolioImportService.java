@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A file can be previewed first ({@link #preview(String)}: new accounts, changed fields, segment moves, without
  * writing), and then imported only as previewed ({@link #importPreviewed(String, String)}).
+ *
+ * <p>The file's errors are said in the language asked for (the page's user's, the API's Accept-Language), English
+ * where none is given; the bundle is {@code i18n/portfolio*.properties}.
  */
 @Service
 public class PortfolioImportService {
@@ -46,11 +51,14 @@ public class PortfolioImportService {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final ZoneId zone;
+  private final MessageSource messages;
 
   public PortfolioImportService(PortfolioProperties properties, AccountRepository accounts,
       CycleSegmentRepository cycleSegments, SegmentationWeights weights, KnownUsers knownUsers,
-      TransactionTemplate transaction, Clock clock, @Value("${kap.cycle.time-zone:UTC}") ZoneId zone) {
-    this.parser = new PortfolioCsvParser(properties.maxRows());
+      TransactionTemplate transaction, Clock clock, @Value("${kap.cycle.time-zone:UTC}") ZoneId zone,
+      MessageSource messages) {
+    this.parser = new PortfolioCsvParser(properties.maxRows(), messages);
+    this.messages = messages;
     this.accounts = accounts;
     this.cycleSegments = cycleSegments;
     this.weights = weights;
@@ -66,7 +74,12 @@ public class PortfolioImportService {
   public record PreviewedImport(ImportResult result, PortfolioImportPreview preview) {}
 
   public ImportResult importCsv(String csv) {
-    List<PortfolioCsvParser.Row> rows = checked(csv);
+    return importCsv(csv, Locale.ENGLISH);
+  }
+
+  /** Imports the file; its errors, if any, in {@code locale}'s language. */
+  public ImportResult importCsv(String csv, Locale locale) {
+    List<PortfolioCsvParser.Row> rows = checked(csv, locale);
     return transaction.execute(status -> write(rows, accounts.findAllIds()));
   }
 
@@ -77,7 +90,12 @@ public class PortfolioImportService {
    * @throws com.kap.platform.web.ApiException 413 for a file of more accounts than one import takes
    */
   public PortfolioImportPreview preview(String csv) {
-    Checked checked = check(csv);
+    return preview(csv, Locale.ENGLISH);
+  }
+
+  /** As {@link #preview(String)}, the errors in {@code locale}'s language. */
+  public PortfolioImportPreview preview(String csv, Locale locale) {
+    Checked checked = check(csv, locale);
     int year = segmentationYear();
     if (!checked.errors().isEmpty()) {
       return new PortfolioImportPreview(checked.errors(), List.of(), List.of(), 0, year, List.of(), null);
@@ -93,7 +111,12 @@ public class PortfolioImportService {
    * @throws PortfolioImportRejected when the file has errors now (e.g. a KAM's login was deleted meanwhile)
    */
   public PreviewedImport importPreviewed(String csv, String fingerprint) {
-    List<PortfolioCsvParser.Row> rows = checked(csv);
+    return importPreviewed(csv, fingerprint, Locale.ENGLISH);
+  }
+
+  /** As {@link #importPreviewed(String, String)}, the errors in {@code locale}'s language. */
+  public PreviewedImport importPreviewed(String csv, String fingerprint, Locale locale) {
+    List<PortfolioCsvParser.Row> rows = checked(csv, locale);
     try {
       return transaction.execute(status -> {
         Map<String, Account> current = accounts.findByIds(ids(rows), true);
@@ -122,16 +145,16 @@ public class PortfolioImportService {
 
   private record Checked(List<PortfolioCsvParser.Row> rows, List<ImportError> errors) {}
 
-  private Checked check(String csv) {
-    PortfolioCsvParser.Result parsed = parser.parse(csv);
+  private Checked check(String csv, Locale locale) {
+    PortfolioCsvParser.Result parsed = parser.parse(csv, locale);
     List<ImportError> errors = new ArrayList<>(parsed.errors());
-    errors.addAll(unknownUsers(parsed.named()));
+    errors.addAll(unknownUsers(parsed.named(), locale));
     errors.sort(Comparator.comparingLong(ImportError::line));
     return new Checked(parsed.rows(), errors);
   }
 
-  private List<PortfolioCsvParser.Row> checked(String csv) {
-    Checked checked = check(csv);
+  private List<PortfolioCsvParser.Row> checked(String csv, Locale locale) {
+    Checked checked = check(csv, locale);
     if (!checked.errors().isEmpty()) {
       throw new PortfolioImportRejected(checked.errors());
     }
@@ -243,7 +266,7 @@ public class PortfolioImportService {
    * The unknown KAMs and sponsors of every record, the records with other errors too: the director corrects the file
    * in one go. The errors sort by line after it, so each comes after its row's other errors.
    */
-  private List<ImportError> unknownUsers(List<PortfolioCsvParser.Named> rows) {
+  private List<ImportError> unknownUsers(List<PortfolioCsvParser.Named> rows, Locale locale) {
     Set<String> named = rows.stream()
         .flatMap(r -> Stream.of(r.kam(), r.sponsor()))
         .filter(id -> id != null)
@@ -252,11 +275,13 @@ public class PortfolioImportService {
     List<ImportError> errors = new ArrayList<>();
     for (PortfolioCsvParser.Named row : rows) {
       if (row.kam() != null && !known.contains(row.kam())) {
-        errors.add(new ImportError(row.line(), "kam", "kam '" + row.kam() + "' is not a known user"));
+        errors.add(new ImportError(row.line(), "kam",
+            messages.getMessage("import.unknownKam", new Object[] {row.kam()}, locale)));
       }
       String sponsor = row.sponsor();
       if (sponsor != null && !known.contains(sponsor)) {
-        errors.add(new ImportError(row.line(), "sponsor", "sponsor '" + sponsor + "' is not a known user"));
+        errors.add(new ImportError(row.line(), "sponsor",
+            messages.getMessage("import.unknownSponsor", new Object[] {sponsor}, locale)));
       }
     }
     return errors;

@@ -45,7 +45,7 @@ public class PortfolioQueries {
     if (currentUser.isIn(Roles.EXECUTIVE_SPONSOR)) {
       return accounts.findBySponsor(currentUser.id());
     }
-    throw new ApiException(HttpStatus.FORBIDDEN, "user '" + currentUser.id() + "' may not read accounts");
+    throw ApiException.of(HttpStatus.FORBIDDEN, "error.accounts.mayNotRead", currentUser.id());
   }
 
   public List<AccountView> visibleAccountViews() {
@@ -61,13 +61,12 @@ public class PortfolioQueries {
 
   public AccountView accountView(String accountId) {
     Account account = accounts.findById(accountId)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no account '" + accountId + "'"));
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "error.account.none", accountId));
     boolean allowed = seesWholePortfolio()
         || (currentUser.isIn(Roles.KAM) && currentUser.id().equals(account.kam()))
         || (currentUser.isIn(Roles.EXECUTIVE_SPONSOR) && currentUser.id().equals(account.sponsor()));
     if (!allowed) {
-      throw new ApiException(HttpStatus.FORBIDDEN,
-          "user '" + currentUser.id() + "' may not read account '" + accountId + "'");
+      throw ApiException.of(HttpStatus.FORBIDDEN, "error.account.mayNotRead", currentUser.id(), accountId);
     }
     return AccountView.of(account, weights.current().score(account.scores()), cycleSegments.findByAccount(accountId));
   }
@@ -109,8 +108,7 @@ public class PortfolioQueries {
       }).toList();
     }
     if (cycleSegments.countByYear(year) == 0) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "no segmentation for " + year
-          + ": the portfolio is segmented when that year's planning cycle starts");
+      throw ApiException.of(HttpStatus.NOT_FOUND, "error.segmentation.noneYet", String.valueOf(year));
     }
     Map<String, Account> byId = visible.stream().collect(Collectors.toMap(Account::accountId, a -> a));
     return cycleSegments.findByYear(year).stream().filter(s -> byId.containsKey(s.accountId())).map(s -> {

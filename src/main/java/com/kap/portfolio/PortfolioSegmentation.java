@@ -139,15 +139,15 @@ public class PortfolioSegmentation {
   @Transactional
   public CycleSegment changeSegment(int year, String accountId, ChangeSegment change) {
     currentUser.require(Roles.PROGRAMME_DIRECTOR);
-    CycleSegment current = cycleSegments.find(year, accountId).orElseThrow(() -> new ApiException(
-        HttpStatus.NOT_FOUND, "account '" + accountId + "' is not in the " + year + " segmentation"));
+    CycleSegment current = cycleSegments.find(year, accountId).orElseThrow(() -> ApiException.of(
+        HttpStatus.NOT_FOUND, "error.segmentation.notIn", accountId, String.valueOf(year)));
     ChangeSegment checked = ValidBody.check(validator, change == null ? new ChangeSegment(null, null)
         : change.trimmed());
     Segment segment = Segment.byLabel(checked.segment()).orElseThrow();
     String reason = checked.reason();
     if (current.segment() == segment) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "segment", "Segment: account '" + accountId + "' is already "
-          + segment.label() + " in " + year);
+      throw ApiException.ofField(HttpStatus.BAD_REQUEST, "segment", "error.segmentation.already", accountId,
+          segment.label(), String.valueOf(year));
     }
     cycleSegments.saveOverride(year, accountId, new CycleSegment.Override(segment, reason, currentUser.id(),
         clock.instant()));

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** {@code POST /api/budget/allocation-preview} over HTTP, as a client of the contract in DESIGN §5 sees it. */
@@ -191,6 +195,24 @@ class AllocationPreviewApiTest {
                                  {"id": "B2", "cost": 50, "benefit": 1, "region": "EMEA"}],
          "regionMinimum": {"EMEA": 50}}""", HttpStatus.UNPROCESSABLE_ENTITY,
         "infeasible: no allocation within the 100 available meets must-fund B1, regionMinimum.EMEA 50 together");
+  }
+
+  @Test
+  void refusalsAreInTheLanguageOfAcceptLanguage() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR, en;q=0.5");
+    ResponseEntity<JsonNode> french = rest.withBasicAuth("eric", "demo").exchange(PATH, HttpMethod.POST,
+        new HttpEntity<>(withBid("\"id\": \"X\", \"cost\": 0, \"benefit\": 1"), headers), JsonNode.class);
+    assertThat(french.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(french.getBody().get("title").asText()).isEqualTo("Requête incorrecte");
+    assertThat(french.getBody().get("detail").asText())
+        .isEqualTo("bids[3].cost : doit être un nombre entier supérieur à 0");
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, "es");
+    ResponseEntity<JsonNode> english = rest.withBasicAuth("eric", "demo").exchange(PATH, HttpMethod.POST,
+        new HttpEntity<>("{\"budget\": 100, \"reserve\": 100, \"bids\": []}", headers), JsonNode.class);
+    assertThat(english.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(english.getBody().get("detail").asText()).isEqualTo("reserve: 100 must be below the budget of 100");
   }
 
   /** Numbers as sent: 150.50 stays 150.50. */

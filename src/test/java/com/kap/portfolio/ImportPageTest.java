@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kap.platform.i18n.UserLocales;
+import com.kap.platform.web.RequestText;
 import com.kap.portfolio.internal.PortfolioCsvParser;
 import com.kap.support.Api;
 import com.kap.support.KapTest;
@@ -16,6 +18,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +45,7 @@ class ImportPageTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired Portfolio portfolio;
+  @Autowired UserLocales locales;
   @LocalServerPort int port;
   Api api;
   WebappSession diane;
@@ -277,16 +281,63 @@ class ImportPageTest {
   }
 
   @Test
-  void aFileThatIsNoUtf8IsRefusedWithHowToSaveIt() {
+  void aFileAsExcelSavesItOnWindowsIsReadInWindows1252AndOneThatIsNoTextIsRefused() {
     HttpResponse<String> page = diane.postPageWithFile("/kap/import", diane.xsrfToken(), Map.of(), "file",
-        "latin1.csv", (HEADER + "\nIMP-801,Café,EMEA,alice,," + HIGH + "," + HIGH + "\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("The file is not valid UTF-8 text (line 2); save it from the spreadsheet as "
-        + "&quot;CSV UTF-8&quot; and upload it again");
+        "windows.csv", (HEADER.replace(',', ';') + ";revenue\r\nIMP-801;Société Générale € – « Œuvre »;EMEA;alice;;"
+            + HIGH.replace(',', ';') + ";" + HIGH.replace(',', ';') + ";1234,5\r\n")
+            .getBytes(RequestText.WINDOWS_1252));
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(rows(page.body(), "new-accounts")).containsExactly(
+        "IMP-801 Société Générale € – « Œuvre » EMEA alice — Strategic");
+    assertThat(confirm(diane, page.body()).statusCode()).isEqualTo(302);
+    assertThat(account("IMP-801").get("name").asText()).isEqualTo("Société Générale € – « Œuvre »");
+
+    HttpResponse<String> binary = diane.postPageWithFile("/kap/import", diane.xsrfToken(), Map.of(), "file",
+        "utf16.csv", (HEADER + "\nIMP-802,Café,EMEA,alice,," + HIGH + "," + HIGH + "\n")
+            .getBytes(StandardCharsets.UTF_16LE));
+    assertThat(binary.statusCode()).isEqualTo(400);
+    assertThat(binary.body()).contains("The file is not text (line 1): it holds bytes no spreadsheet writes in a CSV "
+        + "file; save it from the spreadsheet as CSV and upload it again");
     HttpResponse<String> none = diane.postPageWithFile("/kap/import", diane.xsrfToken(), Map.of(), null, null, null);
     assertThat(none.statusCode()).isEqualTo(400);
     assertThat(none.body()).contains("Choose the portfolio file (CSV) to preview");
+  }
+
+  @Test
+  void aFrenchSpeakingDirectorReadsThePageAndTheFilesErrorsInFrench() {
+    locales.set("diane", Locale.FRENCH);
+    try {
+      HttpResponse<String> form = diane.page("/kap/import");
+      assertThat(form.body()).contains("lang=\"fr\"", "<h1>Importer le portefeuille</h1>",
+          "Choisir le fichier du portefeuille", "Fichier du portefeuille (CSV)", ">Aperçu</button>");
+
+      HttpResponse<String> page = upload(diane, "erreurs.csv", HEADER + "\n"
+          + "IMP-811,Mauvaise note,EMEA,alice,,11,9,9,9,9,9," + HIGH + "\n"
+          + "IMP-812,Inconnu,EMEA,nobody,," + HIGH + "," + HIGH + "\n");
+
+      assertThat(page.statusCode()).isEqualTo(400);
+      assertThat(page.body()).contains("2 erreurs dans erreurs.csv", "Erreurs par ligne et par colonne",
+          "<th scope=\"col\">Ligne</th>", "<th scope=\"col\">Colonne</th>", "<th scope=\"col\">Problème</th>",
+          "Rien ne peut être importé tant que le fichier contient des erreurs");
+      assertThat(rows(page.body(), "import-errors")).containsExactly(
+          "2 spend spend doit être compris entre 1 et 10, valeur : 11",
+          "3 kam kam 'nobody' n'est pas un utilisateur connu");
+      HttpResponse<String> binary = diane.postPageWithFile("/kap/import", diane.xsrfToken(), Map.of(), "file",
+          "nul.csv", new byte[] {'a', '\n', 0});
+      assertThat(binary.body()).contains("Le fichier n&#39;est pas du texte (ligne 2)");
+
+      HttpResponse<String> preview = upload(diane, "bon.csv", HEADER + "\nIMP-813,Bon,EMEA,alice,," + HIGH + ","
+          + HIGH + "\n");
+      assertThat(preview.statusCode()).isEqualTo(200);
+      assertThat(preview.body()).contains("Aperçu de bon.csv", "Importer ces comptes");
+      assertThat(rows(preview.body(), "import-summary")).first().isEqualTo("Comptes dans le fichier 1");
+      assertThat(confirm(diane, preview.body()).statusCode()).isEqualTo(302);
+      HttpResponse<String> done = diane.page("/kap/import/done");
+      assertThat(done.body()).contains("bon.csv est importé : 1 nouveau compte ajouté, 0 compte du fichier mis à "
+          + "jour (0 avec des modifications, 0 inchangé).");
+    } finally {
+      locales.set("diane", null);
+    }
   }
 
   private HttpResponse<String> upload(WebappSession session, String fileName, String csv) {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.web.ApiException;
+import com.kap.platform.web.RequestText;
 import com.kap.portfolio.internal.PortfolioCsvParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -216,5 +222,78 @@ class PortfolioCsvParserTest {
           assertThat(e.message()).isEqualTo("the columns are separated by tabs; save the file as CSV, separated by "
               + "commas or semicolons");
         });
+  }
+
+  // ---- a file as Excel saves it in France, and its errors in French
+
+  @Test
+  void readsAWindows1252FileWithSemicolonsDecimalCommasAccentsAndEuros() throws IOException {
+    String file = HEADER.replace(',', ';') + ";revenue;grossMargin\r\n"
+        + "FR-1;Société Générale;EMEA;alice;;" + SCORES.replace(',', ';') + ";1234567,89;-300,5\r\n"
+        + "FR-2;\"Crème & Œufs; « Bio » – l’Épicerie €\";EMEA;bruno;gilles;" + SCORES.replace(',', ';') + ";12,5;\r\n";
+    byte[] windows = file.getBytes(RequestText.WINDOWS_1252);
+
+    PortfolioCsvParser.Result result = parser.parse(decoded(windows));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.rows()).extracting(r -> r.account().name())
+        .containsExactly("Société Générale", "Crème & Œufs; « Bio » – l’Épicerie €");
+    assertThat(result.rows().get(0).account().revenue()).isEqualByComparingTo("1234567.89");
+    assertThat(result.rows().get(0).account().grossMargin()).isEqualByComparingTo("-300.5");
+    assertThat(result.rows().get(1).account().revenue()).isEqualByComparingTo("12.5");
+  }
+
+  @Test
+  void readsUtf8WithAccentsWithOrWithoutByteOrderMarkAlike() throws IOException {
+    String file = HEADER.replace(',', ';') + "\r\nFR-3;Société Générale €;EMEA;alice;;" + SCORES.replace(',', ';')
+        + "\r\n";
+
+    for (String sent : List.of(file, "\uFEFF" + file)) {
+      PortfolioCsvParser.Result result = parser.parse(decoded(sent.getBytes(StandardCharsets.UTF_8)));
+      assertThat(result.errors()).isEmpty();
+      assertThat(result.rows()).singleElement()
+          .satisfies(row -> assertThat(row.account().name()).isEqualTo("Société Générale €"));
+    }
+  }
+
+  @Test
+  void saysTheErrorsInTheLanguageAskedNamingLineAndColumnAsTheFileDoes() {
+    String file = HEADER.replace(',', ';') + ";revenue;colour\n"
+        + "A1;Nom;EMEA;alice;;" + SCORES.replaceFirst("5", "0").replace(',', ';') + ";1.234,5;bleu\n";
+
+    assertThat(parser.parse(file, Locale.FRENCH).errors())
+        .extracting(ImportError::line, ImportError::column, ImportError::message)
+        .containsExactly(tuple(1L, "colour", "colonne 'colour' inconnue ; colonnes attendues : "
+            + String.join(",", PortfolioCsvParser.REQUIRED_COLUMNS) + ", et facultativement revenue,grossMargin"));
+    String rows = HEADER.replace(',', ';') + ";revenue\nA1;Nom;EMEA;alice;;"
+        + SCORES.replaceFirst("5", "0").replace(',', ';') + ";1.234,5\nA1;Nom;EMEA;;;" + SCORES.replace(',', ';')
+        + ";\n";
+    assertThat(parser.parse(rows, Locale.FRENCH).errors())
+        .extracting(ImportError::line, ImportError::column, ImportError::message)
+        .containsExactly(
+            tuple(2L, "spend", "spend doit être compris entre 1 et 10, valeur : 0"),
+            tuple(2L, "revenue", "revenue doit être un nombre, valeur : '1.234,5' ; écrivez-le sans séparateur de "
+                + "milliers, par exemple 1234567.89 ou 1234567,89"),
+            tuple(3L, "kam", "kam est vide"),
+            tuple(3L, "accountId", "accountId 'A1' en double (déjà à la ligne 2)"));
+    assertThat(parser.parse(rows).errors()).extracting(ImportError::message).first()
+        .isEqualTo("spend must be from 1 to 10, was 0");
+  }
+
+  @Test
+  void refusesAFileOfTooManyAccountsInTheLanguageOfTheCaller() {
+    PortfolioCsvParser small = new PortfolioCsvParser(1, Bundles.standalone());
+    String file = HEADER + "\nA1,N,EMEA,alice,," + SCORES + "\nA2,N,EMEA,alice,," + SCORES + "\n";
+
+    assertThatThrownBy(() -> small.parse(file, Locale.FRENCH)).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.getMessage()).startsWith("the file holds more than 1 accounts: account 2 starts on line 3");
+      assertThat(e.updateAndGetBody(Bundles.standalone(), Locale.FRENCH).getDetail())
+          .startsWith("le fichier contient plus de 1 comptes : le compte 2 commence à la ligne 3");
+    });
+  }
+
+  private static String decoded(byte[] bytes) throws IOException {
+    return RequestText.readSpreadsheet(new ByteArrayInputStream(bytes), null, Bundles.text("error.what.file"),
+        Bundles.text("import.saveAsCsv"));
   }
 }

@@ -6,7 +6,6 @@ import com.kap.platform.i18n.Texts;
 import com.kap.platform.notifications.Mail;
 import com.kap.platform.notifications.Mails;
 import java.util.Locale;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Renders a {@link Mail} in English or French from KAP's bundles as the application reads them (UTF-8,
@@ -33,13 +32,8 @@ public final class MailRendering {
     return text.replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
-  /** KAP's bundles, as {@code spring.messages} configures them in application.yaml. */
+  /** KAP's bundles, as the application reads them (MessageSourceConfig). */
   public static Texts texts() {
-    ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-    bundles.setBasenames("i18n/messages", "i18n/mail", "i18n/calendar");
-    bundles.setDefaultEncoding("UTF-8");
-    bundles.setFallbackToSystemLocale(false);
-    bundles.setAlwaysUseMessageFormat(true);
-    return new Texts(bundles, null);
+    return new Texts(new com.kap.platform.i18n.MessageSourceConfig().messageSource(), null);
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationProblem;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.web.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -40,17 +42,20 @@ public final class AllocationProblemReader {
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .build();
 
+  private static final MessageSourceResolvable ABOVE_ZERO = Bundles.text("error.rule.wholeAboveZero");
+  private static final MessageSourceResolvable ZERO_OR_MORE = Bundles.text("error.rule.wholeZeroOrMore");
+
   private AllocationProblemReader() {}
 
   public static AllocationProblem read(String json) {
     JsonNode root = tree(json == null ? "" : json);
     if (root == null || root.isMissingNode() || !root.isObject()) {
-      throw bad("the request body must be a JSON object with budget, reserve, bids and regionMinimum");
+      throw bad("error.allocation.notAnObject");
     }
     onlyKnownFields(root, PROBLEM_FIELDS, "");
-    long budget = wholeNumber(root.get("budget"), "budget", "a whole number above 0", true);
+    long budget = wholeNumber(root.get("budget"), "budget", ABOVE_ZERO, true);
     long reserve = root.hasNonNull("reserve")
-        ? wholeNumber(root.get("reserve"), "reserve", "a whole number, 0 or more", true) : 0;
+        ? wholeNumber(root.get("reserve"), "reserve", ZERO_OR_MORE, true) : 0;
     return new AllocationProblem(budget, reserve, bids(root.get("bids")), regionMinimum(root.get("regionMinimum")));
   }
 
@@ -62,8 +67,8 @@ public final class AllocationProblemReader {
       } catch (JsonProcessingException e) {
         // a limit passed (StreamReadConstraints: nesting, number length) carries no location of its own
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-        throw bad("the request body is not valid JSON: " + e.getOriginalMessage() + " (line " + at.getLineNr()
-            + ", column " + at.getColumnNr() + ")");
+        throw bad("error.body.notValidJson", e.getOriginalMessage(), String.valueOf(at.getLineNr()),
+            String.valueOf(at.getColumnNr()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -72,13 +77,14 @@ public final class AllocationProblemReader {
 
   private static List<AllocationBid> bids(JsonNode bids) {
     if (bids == null || bids.isNull()) {
-      throw bad("bids: required, a list of bids");
+      throw bad("error.field.requiredAs", "bids", rule("error.rule.listOfBids"));
     }
     if (!bids.isArray()) {
-      throw bad("bids: must be a list of bids");
+      throw bad("error.field.mustBe", "bids", rule("error.rule.listOfBids"));
     }
     if (bids.size() > AllocationProblemValidator.MAX_BIDS) {
-      throw bad("bids: at most " + AllocationProblemValidator.MAX_BIDS + " bids, got " + bids.size());
+      throw bad("error.field.atMostBids", "bids", String.valueOf(AllocationProblemValidator.MAX_BIDS),
+          String.valueOf(bids.size()));
     }
     List<AllocationBid> read = new ArrayList<>(bids.size());
     for (int i = 0; i < bids.size(); i++) {
@@ -89,20 +95,20 @@ public final class AllocationProblemReader {
 
   private static AllocationBid bid(JsonNode bid, String field) {
     if (!bid.isObject()) {
-      throw bad(field + ": must be an object");
+      throw bad("error.field.mustBe", field, rule("error.rule.object"));
     }
     onlyKnownFields(bid, BID_FIELDS, field + ".");
     String id = text(bid.get("id"), field + ".id");
     if (id == null || id.isBlank()) {
-      throw bad(field + ".id: required");
+      throw bad("error.field.required", field + ".id");
     }
-    long cost = wholeNumber(bid.get("cost"), field + ".cost", "a whole number above 0", true);
+    long cost = wholeNumber(bid.get("cost"), field + ".cost", ABOVE_ZERO, true);
     JsonNode benefit = bid.get("benefit");
     if (benefit == null || benefit.isNull()) {
-      throw bad(field + ".benefit: required");
+      throw bad("error.field.required", field + ".benefit");
     }
     if (!benefit.isNumber()) {
-      throw bad(field + ".benefit: must be a number, 0 or more, with at most two decimals");
+      throw bad("error.field.mustBe", field + ".benefit", rule("error.rule.benefit"));
     }
     return new AllocationBid(id, cost, benefit.decimalValue(), flag(bid.get("mustFund"), field + ".mustFund", false),
         text(bid.get("exclusiveGroup"), field + ".exclusiveGroup"), requires(bid.get("requires"), field + ".requires"),
@@ -117,13 +123,13 @@ public final class AllocationProblemReader {
       return requires.asText().isBlank() ? List.of() : List.of(requires.asText());
     }
     if (!requires.isArray()) {
-      throw bad(field + ": must be a bid id or a list of bid ids");
+      throw bad("error.field.mustBe", field, rule("error.rule.bidIds"));
     }
     List<String> ids = new ArrayList<>();
     for (int k = 0; k < requires.size(); k++) {
       JsonNode id = requires.get(k);
       if (!id.isTextual() || id.asText().isBlank()) {
-        throw bad(field + "[" + k + "]: must be a bid id");
+        throw bad("error.field.mustBe", field + "[" + k + "]", rule("error.rule.bidId"));
       }
       ids.add(id.asText());
     }
@@ -135,11 +141,11 @@ public final class AllocationProblemReader {
       return Map.of();
     }
     if (!minimums.isObject()) {
-      throw bad("regionMinimum: must be an object of region → least amount, e.g. {\"EMEA\": 50000}");
+      throw bad("error.field.mustBe", "regionMinimum", rule("error.rule.regionMinimum"));
     }
     Map<String, Long> read = new LinkedHashMap<>();
     minimums.fields().forEachRemaining(entry -> read.put(entry.getKey(), wholeNumber(entry.getValue(),
-        "regionMinimum." + entry.getKey(), "a whole number, 0 or more", true)));
+        "regionMinimum." + entry.getKey(), ZERO_OR_MORE, true)));
     return read;
   }
 
@@ -147,24 +153,24 @@ public final class AllocationProblemReader {
    * The value as a long; anything that is not a whole number (text, 12.5, 1e30) is refused with "field: must be ...".
    * Whether the number is in range is the validator's.
    */
-  private static long wholeNumber(JsonNode value, String field, String mustBe, boolean required) {
+  private static long wholeNumber(JsonNode value, String field, MessageSourceResolvable mustBe, boolean required) {
     if (value == null || value.isNull()) {
       if (required) {
-        throw bad(field + ": required, " + mustBe);
+        throw bad("error.field.requiredAs", field, mustBe);
       }
       return 0;
     }
     if (!value.isNumber()) {
-      throw bad(field + ": must be " + mustBe);
+      throw bad("error.field.mustBe", field, mustBe);
     }
     BigDecimal number = value.decimalValue().stripTrailingZeros();
     if (number.scale() > 0) {
-      throw bad(field + ": must be " + mustBe);
+      throw bad("error.field.mustBe", field, mustBe);
     }
     try {
       return number.longValueExact();
     } catch (ArithmeticException tooLarge) {
-      throw bad(field + ": must be " + mustBe + ", at most " + AllocationProblemValidator.MAX_AMOUNT);
+      throw bad("error.field.mustBeAtMost", field, mustBe, String.valueOf(AllocationProblemValidator.MAX_AMOUNT));
     }
   }
 
@@ -173,7 +179,7 @@ public final class AllocationProblemReader {
       return null;
     }
     if (!value.isTextual()) {
-      throw bad(field + ": must be a string");
+      throw bad("error.field.mustBe", field, rule("error.rule.string"));
     }
     return value.asText();
   }
@@ -183,7 +189,7 @@ public final class AllocationProblemReader {
       return absent;
     }
     if (!value.isBoolean()) {
-      throw bad(field + ": must be true or false");
+      throw bad("error.field.mustBe", field, rule("error.rule.boolean"));
     }
     return value.asBoolean();
   }
@@ -192,12 +198,17 @@ public final class AllocationProblemReader {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw bad(prefix + name + ": unknown field; known are " + String.join(", ", known.stream().sorted().toList()));
+        throw bad("error.field.unknown", prefix + name, String.join(", ", known.stream().sorted().toList()));
       }
     }
   }
 
-  private static ApiException bad(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
+  /** A refusal whose message is the bundles' {@code key} (i18n/errors), said in the request's language. */
+  private static ApiException bad(String key, Object... args) {
+    return ApiException.of(HttpStatus.BAD_REQUEST, key, args);
+  }
+
+  private static MessageSourceResolvable rule(String key) {
+    return Bundles.text(key);
   }
 }

@@ -3,6 +3,7 @@ package com.kap.budget.internal;
 import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationInfeasible;
 import com.kap.budget.AllocationProblem;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.web.ApiException;
 import java.math.BigDecimal;
 import java.util.BitSet;
@@ -33,7 +34,7 @@ public final class AllocationProblemValidator {
     checkRelations(problem);
     AllocationGraph graph = AllocationGraph.of(problem.bids());
     graph.cycle().ifPresent(cycle -> {
-      throw unprocessable("requires: cycle " + String.join(" → ", cycle));
+      throw unprocessable("error.allocation.cycle", String.join(" → ", cycle));
     });
     checkMandatoryBids(problem, graph);
     checkRegionMinimums(problem);
@@ -42,90 +43,92 @@ public final class AllocationProblemValidator {
 
   private static void checkValues(AllocationProblem problem) {
     if (problem.budget() <= 0) {
-      throw bad("budget: must be a whole number above 0");
+      throw bad("error.field.mustBe", "budget", Bundles.text("error.rule.wholeAboveZero"));
     }
     if (problem.budget() > MAX_AMOUNT) {
-      throw bad("budget: must be at most " + MAX_AMOUNT);
+      throw bad("error.field.atMost", "budget", String.valueOf(MAX_AMOUNT));
     }
     if (problem.reserve() < 0) {
-      throw bad("reserve: must be a whole number, 0 or more");
+      throw bad("error.field.mustBe", "reserve", Bundles.text("error.rule.wholeZeroOrMore"));
     }
     if (problem.bids().size() > MAX_BIDS) {
-      throw bad("bids: at most " + MAX_BIDS + " bids, got " + problem.bids().size());
+      throw bad("error.field.atMostBids", "bids", String.valueOf(MAX_BIDS), String.valueOf(problem.bids().size()));
     }
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < problem.bids().size(); i++) {
       AllocationBid bid = problem.bids().get(i);
       checkBid(bid, "bids[" + i + "]");
       if (!ids.add(bid.id())) {
-        throw bad("bids[" + i + "].id: duplicate '" + bid.id() + "'");
+        throw bad("error.field.duplicate", "bids[" + i + "].id", bid.id());
       }
     }
     problem.segmentEnvelope().forEach((segment, envelope) -> {
       if (segment == null || segment.isBlank()) {
-        throw bad("segmentEnvelope: segment names must not be empty");
+        throw bad("error.allocation.segmentNameEmpty");
       }
       if (envelope == null || envelope < 0) {
-        throw bad("segmentEnvelope." + segment + ": must be a whole number, 0 or more");
+        throw bad("error.field.mustBe", "segmentEnvelope." + segment, Bundles.text("error.rule.wholeZeroOrMore"));
       }
     });
     problem.regionMinimum().forEach((region, minimum) -> {
       if (region == null || region.isBlank()) {
-        throw bad("regionMinimum: region names must not be empty");
+        throw bad("error.allocation.regionNameEmpty");
       }
       if (minimum == null || minimum < 0) {
-        throw bad("regionMinimum." + region + ": must be a whole number, 0 or more");
+        throw bad("error.field.mustBe", "regionMinimum." + region, Bundles.text("error.rule.wholeZeroOrMore"));
       }
     });
   }
 
   private static void checkBid(AllocationBid bid, String field) {
     if (bid == null) {
-      throw bad(field + ": required");
+      throw bad("error.field.required", field);
     }
     if (bid.id() == null || bid.id().isBlank()) {
-      throw bad(field + ".id: required");
+      throw bad("error.field.required", field + ".id");
     }
     if (bid.cost() <= 0) {
-      throw bad(field + ".cost: must be a whole number above 0");
+      throw bad("error.field.mustBe", field + ".cost", Bundles.text("error.rule.wholeAboveZero"));
     }
     BigDecimal benefit = bid.benefit();
     if (benefit == null) {
-      throw bad(field + ".benefit: required");
+      throw bad("error.field.required", field + ".benefit");
     }
     if (benefit.signum() < 0) {
-      throw bad(field + ".benefit: must be 0 or more, got " + shown(benefit));
+      throw bad("error.field.notNegative", field + ".benefit", shown(benefit));
     }
     if (benefit.stripTrailingZeros().scale() > 2) {
-      throw bad(field + ".benefit: at most two decimals, got " + shown(benefit));
+      throw bad("error.field.twoDecimals", field + ".benefit", shown(benefit));
     }
     if (benefit.compareTo(MAX_BENEFIT) > 0) {
-      throw bad(field + ".benefit: must be at most " + MAX_BENEFIT);
+      throw bad("error.field.atMost", field + ".benefit", MAX_BENEFIT.toPlainString());
     }
     for (int k = 0; k < bid.requires().size(); k++) {
       String required = bid.requires().get(k);
       if (required == null || required.isBlank()) {
-        throw bad(field + ".requires[" + k + "]: must be a bid id");
+        throw bad("error.field.mustBe", field + ".requires[" + k + "]", Bundles.text("error.rule.bidId"));
       }
     }
   }
 
   private static void checkRelations(AllocationProblem problem) {
     if (problem.reserve() >= problem.budget()) {
-      throw unprocessable("reserve: " + problem.reserve() + " must be below the budget of " + problem.budget());
+      throw unprocessable("error.allocation.reserveNotBelowBudget", String.valueOf(problem.reserve()),
+          String.valueOf(problem.budget()));
     }
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < problem.bids().size(); i++) {
       AllocationBid bid = problem.bids().get(i);
       ids.add(bid.id());
       if (bid.cost() > problem.budget()) {
-        throw unprocessable("bids[" + i + "].cost: " + bid.cost() + " is above the budget of " + problem.budget());
+        throw unprocessable("error.allocation.costAboveBudget", "bids[" + i + "].cost", String.valueOf(bid.cost()),
+            String.valueOf(problem.budget()));
       }
     }
     for (int i = 0; i < problem.bids().size(); i++) {
       for (String required : problem.bids().get(i).requires()) {
         if (!ids.contains(required)) {
-          throw unprocessable("bids[" + i + "].requires: unknown bid '" + required + "'");
+          throw unprocessable("error.allocation.unknownBid", "bids[" + i + "].requires", required);
         }
       }
     }
@@ -213,11 +216,12 @@ public final class AllocationProblemValidator {
     return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
   }
 
-  private static ApiException bad(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
+  /** A refusal whose message is the bundles' {@code key} (i18n/errors), said in the request's language. */
+  private static ApiException bad(String key, Object... args) {
+    return ApiException.of(HttpStatus.BAD_REQUEST, key, args);
   }
 
-  private static ApiException unprocessable(String message) {
-    return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, message);
+  private static ApiException unprocessable(String key, Object... args) {
+    return ApiException.of(HttpStatus.UNPROCESSABLE_ENTITY, key, args);
   }
 }

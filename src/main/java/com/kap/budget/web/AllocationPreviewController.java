@@ -2,6 +2,7 @@ package com.kap.budget.web;
 
 import com.kap.budget.AllocationOptimiser;
 import com.kap.budget.AllocationResult;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.RequestText;
@@ -36,6 +37,6 @@ public class AllocationPreviewController {
   public AllocationResult preview(InputStream body, @RequestHeader(name = "Content-Type") MediaType contentType,
       @RequestParam(name = "sensitivity", defaultValue = "false") boolean sensitivity) throws IOException {
     currentUser.require(Roles.DIRECTOR, Roles.PROGRAMME_DIRECTOR, Roles.ADMIN);
-    return optimiser.solve(RequestText.read(body, contentType, "the request body"), sensitivity);
+    return optimiser.solve(RequestText.read(body, contentType, Bundles.text("error.what.body")), sensitivity);
   }
 }

@@ -29,7 +29,7 @@ public class BidResultsController {
     try {
       planYear = Integer.parseInt(year.strip());
     } catch (NumberFormatException notAYear) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "year", "\"" + year + "\" is not a year");
+      throw ApiException.ofField(HttpStatus.BAD_REQUEST, "year", "error.year.invalid", year);
     }
     return results.results(planYear);
   }

@@ -62,8 +62,8 @@ public class PlanExportController {
   public ResponseEntity<byte[]> planPdf(@PathVariable String accountId, @PathVariable int year) {
     PlanHistory history = plans.history(year, accountId);
     if (history.versions().isEmpty()) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "the " + year + " plan of account '" + accountId
-          + "' has no submitted version yet: its KAM drafts it in Tasklist");
+      throw ApiException.of(HttpStatus.NOT_FOUND, "error.plan.noSubmittedVersion", String.valueOf(year),
+          accountId);
     }
     AccountView account = accounts.accountView(accountId);
     PlanDocument document = PlanDocument.of(history, account, spreadsheets.zone(), clock.instant());

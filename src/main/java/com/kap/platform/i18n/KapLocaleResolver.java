@@ -70,12 +70,29 @@ public class KapLocaleResolver implements LocaleResolver {
     return Locale.ENGLISH;
   }
 
+  /** The same as {@link #accepted(String)}. */
+  public static Locale ofAcceptLanguage(String header) {
+    return accepted(header);
+  }
+
   /** A request for one of KAP's pages, or the error page of one (its original address). */
   static boolean isPage(HttpServletRequest request) {
+    String path = path(request);
+    return path.equals("/kap") || path.startsWith("/kap/");
+  }
+
+  /** Whether the request is one of KAP's API ({@code /api}), an error forwarded from there included. */
+  public static boolean isApi(HttpServletRequest request) {
+    String path = path(request);
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  /** The request's path within the application; for an error forwarded to {@code /error}, the original one. */
+  private static String path(HttpServletRequest request) {
     Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String uri = original instanceof String address ? address : request.getRequestURI();
     String context = request.getContextPath() == null ? "" : request.getContextPath();
     String path = uri != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    return path != null && (path.equals("/kap") || path.startsWith("/kap/"));
+    return path == null ? "" : path;
   }
 }

@@ -45,15 +45,14 @@ public class CurrentUser {
   /** 403 unless the user belongs to one of the groups. */
   public void require(String... groups) {
     if (!isIn(groups)) {
-      throw new ApiException(HttpStatus.FORBIDDEN,
-          "user '" + id() + "' may not do this; it needs one of the roles " + String.join(", ", groups));
+      throw ApiException.of(HttpStatus.FORBIDDEN, "error.role.required", id(), String.join(", ", groups));
     }
   }
 
   private Authentication authentication() {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "authentication required");
+      throw ApiException.of(HttpStatus.UNAUTHORIZED, "error.authentication.required");
     }
     return authentication;
   }

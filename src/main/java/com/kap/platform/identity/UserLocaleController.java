@@ -54,9 +54,8 @@ public class UserLocaleController {
       locales.set(userId, null);
       return of(userId);
     }
-    Locale language = UserLocales.supported(change.locale()).orElseThrow(() -> new ApiException(
-        HttpStatus.BAD_REQUEST, "locale", "KAP speaks " + String.join(", ", supported()) + ", not '"
-            + change.locale() + "'"));
+    Locale language = UserLocales.supported(change.locale()).orElseThrow(() -> ApiException.ofField(
+        HttpStatus.BAD_REQUEST, "locale", "error.locale.unsupported", String.join(", ", supported()), change.locale()));
     locales.set(userId, language);
     return of(userId);
   }
@@ -68,11 +67,10 @@ public class UserLocaleController {
   /** 403 unless the caller is the user or the admin; then 404 for a user who does not exist. */
   private void checkMayAccess(String userId) {
     if (!userId.equals(currentUser.id()) && !currentUser.isIn(Roles.ADMIN)) {
-      throw new ApiException(HttpStatus.FORBIDDEN,
-          "user '" + currentUser.id() + "' may read and set only their own language; the admin sets anyone's");
+      throw ApiException.of(HttpStatus.FORBIDDEN, "error.locale.notYours", currentUser.id());
     }
     if (knownUsers.existing(List.of(userId)).isEmpty()) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "there is no user '" + userId + "'");
+      throw ApiException.of(HttpStatus.NOT_FOUND, "error.user.none", userId);
     }
   }
 

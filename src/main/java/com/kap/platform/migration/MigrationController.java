@@ -46,7 +46,7 @@ public class MigrationController {
     currentUser.require(Roles.PROCESS_OWNER, Roles.ADMIN);
     List<ProcessDefinition> all = versions.all(processKey);
     if (all.isEmpty()) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "no process '" + processKey + "' is deployed");
+      throw ApiException.of(HttpStatus.NOT_FOUND, "error.migration.noProcess", processKey);
     }
     ProcessDefinition latest = all.get(all.size() - 1);
     return new VersionsView(processKey, latest.getName(), latest.getVersion(), all.stream().map(this::version).toList());

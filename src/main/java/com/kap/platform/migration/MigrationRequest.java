@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,7 +32,7 @@ record MigrationRequest(String processKey, Integer sourceVersion, Integer target
    */
   static MigrationRequest read(String json, ObjectMapper mapper) {
     if (json == null || json.isBlank()) {
-      throw badRequest("the request body is empty; send JSON with " + FIELDS);
+      throw badRequest("error.migration.emptyBody", FIELDS);
     }
     Body body;
     try {
@@ -39,19 +41,19 @@ record MigrationRequest(String processKey, Integer sourceVersion, Integer target
           .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .readValue(json);
     } catch (UnrecognizedPropertyException e) {
-      throw refused(e.getPropertyName(), e.getPropertyName() + ": is not a field of a migration; use " + FIELDS);
+      throw refused(e.getPropertyName(), "error.migration.unknownField", e.getPropertyName(), FIELDS);
     } catch (MismatchedInputException e) {
       String field = field(e);
-      throw field == null ? badRequest("the request body: must be " + expected(e.getTargetType()))
-          : refused(field, field + ": must be " + expected(e.getTargetType()));
+      throw field == null ? badRequest("error.migration.bodyMustBe", expected(e.getTargetType()))
+          : refused(field, "error.field.mustBe", field, expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
-      throw badRequest("the request body is not JSON: " + e.getOriginalMessage());
+      throw badRequest("error.body.notJson", e.getOriginalMessage());
     }
     if (body == null) {
-      throw badRequest("the request body is empty; send JSON with " + FIELDS);
+      throw badRequest("error.migration.emptyBody", FIELDS);
     }
     if (body.processKey() == null || body.processKey().isBlank()) {
-      throw refused("processKey", "processKey: is required, e.g. \"accountPlan\"");
+      throw refused("processKey", "error.migration.processKeyRequired");
     }
     return new MigrationRequest(body.processKey().trim(), body.sourceVersion(), body.targetVersion(),
         body.dryRun() == null || body.dryRun(),
@@ -63,27 +65,29 @@ record MigrationRequest(String processKey, Integer sourceVersion, Integer target
     return e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
   }
 
-  private static String expected(Class<?> type) {
+  /** What a value of the type must be, as a text of the bundles. */
+  private static MessageSourceResolvable expected(Class<?> type) {
     if (type == Integer.class) {
-      return "a whole number (a version)";
+      return Bundles.text("error.rule.version");
     }
     if (type == Boolean.class) {
-      return "true or false";
+      return Bundles.text("error.rule.boolean");
     }
     if (type == String.class) {
-      return "text";
+      return Bundles.text("error.rule.text");
     }
     if (Map.class.isAssignableFrom(type)) {
-      return "an object from source to target activity ids, e.g. {\"approvePlan\": \"signOffPlan\"}";
+      return Bundles.text("error.rule.activityMappings");
     }
-    return "a JSON object with " + FIELDS;
+    return Bundles.text("error.rule.jsonObjectWith", FIELDS);
   }
 
-  private static ApiException badRequest(String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, message);
+  /** A refusal whose message is the bundles' {@code key} (i18n/errors), said in the request's language. */
+  private static ApiException badRequest(String key, Object... args) {
+    return ApiException.of(HttpStatus.BAD_REQUEST, key, args);
   }
 
-  private static ApiException refused(String field, String message) {
-    return new ApiException(HttpStatus.BAD_REQUEST, field, message);
+  private static ApiException refused(String field, String key, Object... args) {
+    return ApiException.ofField(HttpStatus.BAD_REQUEST, field, key, args);
   }
 }

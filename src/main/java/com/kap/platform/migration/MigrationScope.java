@@ -14,8 +14,8 @@ record MigrationScope(ProcessDefinition target, List<ProcessDefinition> sources)
   static MigrationScope of(MigrationRequest request, ProcessVersions versions) {
     List<ProcessDefinition> all = versions.all(request.processKey());
     if (all.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "processKey",
-          "processKey: no process '" + request.processKey() + "' is deployed");
+      throw ApiException.ofField(HttpStatus.BAD_REQUEST, "processKey", "error.migration.noProcessField",
+          request.processKey());
     }
     ProcessDefinition target = request.targetVersion() == null ? all.get(all.size() - 1)
         : version(all, request.targetVersion()).orElseThrow(() -> unknown("targetVersion", request, all));
@@ -26,9 +26,9 @@ record MigrationScope(ProcessDefinition target, List<ProcessDefinition> sources)
     ProcessDefinition source = version(all, request.sourceVersion())
         .orElseThrow(() -> unknown("sourceVersion", request, all));
     if (source.getVersion() >= target.getVersion()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "sourceVersion",
-          "sourceVersion: must be older than the target version " + target.getVersion()
-          + (request.targetVersion() == null ? " (the latest)" : ""));
+      throw ApiException.ofField(HttpStatus.BAD_REQUEST, "sourceVersion", request.targetVersion() == null
+          ? "error.migration.sourceNotOlderThanLatest" : "error.migration.sourceNotOlder",
+          String.valueOf(target.getVersion()));
     }
     return new MigrationScope(target, List.of(source));
   }
@@ -39,8 +39,8 @@ record MigrationScope(ProcessDefinition target, List<ProcessDefinition> sources)
 
   private static ApiException unknown(String field, MigrationRequest request, List<ProcessDefinition> all) {
     int asked = field.equals("targetVersion") ? request.targetVersion() : request.sourceVersion();
-    return new ApiException(HttpStatus.BAD_REQUEST, field, field + ": " + request.processKey() + " has no version "
-        + asked + "; its versions are "
-        + all.stream().map(v -> String.valueOf(v.getVersion())).collect(Collectors.joining(", ")));
+    return ApiException.ofField(HttpStatus.BAD_REQUEST, field, "error.migration.noVersion", field,
+        request.processKey(), String.valueOf(asked),
+        all.stream().map(v -> String.valueOf(v.getVersion())).collect(Collectors.joining(", ")));
   }
 }

@@ -1,6 +1,9 @@
 package com.kap.platform.web;
 
+import com.kap.platform.i18n.Bundles;
 import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -9,13 +12,24 @@ import org.springframework.util.unit.DataSize;
  */
 public class RequestBodyTooLarge extends IOException {
 
+  private final transient DataSize limit;
+
   public RequestBodyTooLarge(DataSize limit) {
     super(message(limit));
+    this.limit = limit;
   }
 
+  /** The message in English. */
   static String message(DataSize limit) {
-    return "the request body is larger than " + readable(limit) + ", the most KAP accepts (kap.web.max-request-size)";
+    return Bundles.english(KEY, readable(limit));
   }
+
+  /** The message in a language. */
+  String in(MessageSource messages, Locale locale) {
+    return messages.getMessage(KEY, new Object[] {readable(limit)}, locale);
+  }
+
+  private static final String KEY = "error.body.tooLarge";
 
   private static String readable(DataSize size) {
     long bytes = size.toBytes();

@@ -65,7 +65,7 @@ public class MatrixPicture {
     Map<String, Account> byId = accounts.stream().collect(Collectors.toMap(Account::accountId, Function.identity()));
     List<CycleSegment> segments = cycleSegments.findByYear(year);
     if (segments.isEmpty()) {
-      throw new ApiException(HttpStatus.NOT_FOUND, "no segmentation for " + year);
+      throw ApiException.of(HttpStatus.NOT_FOUND, "error.segmentation.none", String.valueOf(year));
     }
     return render(segments.stream()
         .filter(c -> byId.containsKey(c.accountId()))

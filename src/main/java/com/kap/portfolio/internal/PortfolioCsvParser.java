@@ -1,5 +1,6 @@
 package com.kap.portfolio.internal;
 
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.web.ApiException;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Criterion;
@@ -14,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -33,6 +36,9 @@ import org.springframework.http.HttpStatus;
  * <p>It takes the file as a spreadsheet saves it: a leading byte order mark is skipped, the separator is a comma or
  * a semicolon (whichever the header line uses; a semicolon file may write amounts with a decimal comma), lines end
  * in LF, CRLF or CR, and a row whose every cell is empty counts as a blank line.
+ *
+ * <p>The errors are said in the language asked for, from the bundle {@code i18n/portfolio*.properties} (keys
+ * {@code import.*}); the columns they name stay the file's column headers.
  */
 public class PortfolioCsvParser {
 
@@ -55,6 +61,7 @@ public class PortfolioCsvParser {
   private static final Pattern CONTROL_CHARACTER = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
   private final int maxRows;
+  private final MessageSource messages;
 
   public PortfolioCsvParser() {
     this(DEFAULT_MAX_ROWS);
@@ -62,7 +69,19 @@ public class PortfolioCsvParser {
 
   /** A parser that refuses, with 413, a file of more than {@code maxRows} accounts as soon as it reaches one more. */
   public PortfolioCsvParser(int maxRows) {
+    this(maxRows, Bundles.standalone());
+  }
+
+  /** A parser whose errors' texts come from {@code messages} (the application's, with the portfolio bundle). */
+  public PortfolioCsvParser(int maxRows, MessageSource messages) {
     this.maxRows = maxRows;
+    this.messages = messages;
+  }
+
+  /** Says an error's text in one language. */
+  @FunctionalInterface
+  private interface Say {
+    String text(String key, Object... args);
   }
 
   /**
@@ -82,7 +101,14 @@ public class PortfolioCsvParser {
   /** An account read from the file, and the line it starts on. */
   public record Row(long line, Account account) {}
 
+  /** The file's accounts and errors, the errors in English. */
   public Result parse(String file) {
+    return parse(file, Locale.ENGLISH);
+  }
+
+  /** The file's accounts and errors, the errors in {@code locale}'s language. */
+  public Result parse(String file, Locale locale) {
+    Say say = (key, args) -> messages.getMessage(key, args, locale);
     String csv = file.startsWith("\uFEFF") ? file.substring(1) : file;
     char separator = separatorOf(csv);
     LineIndex lines = new LineIndex(csv);
@@ -100,7 +126,7 @@ public class PortfolioCsvParser {
         .get();
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
       List<String> header = parser.getHeaderNames();
-      if (!checkHeader(header, errors)) {
+      if (!checkHeader(header, errors, say)) {
         return new Result(List.of(), errors, List.of());
       }
       Map<String, Long> firstLineOfId = new HashMap<>();
@@ -113,12 +139,12 @@ public class PortfolioCsvParser {
         if (++records > maxRows) {
           throw tooManyRows(line);
         }
-        Account account = readRecord(record, header, line, separator == ';', errors, named);
+        Account account = readRecord(record, header, line, separator == ';', errors, named, say);
         String accountId = record.isConsistent() ? record.get("accountId") : "";
         Long firstLine = accountId.isEmpty() ? null : firstLineOfId.putIfAbsent(accountId, line);
         if (firstLine != null) {
           errors.add(new ImportError(line, "accountId",
-              "duplicate accountId '" + accountId + "' (first on line " + firstLine + ")"));
+              say.text("import.duplicateId", accountId, String.valueOf(firstLine))));
         } else if (account != null) {
           rows.add(new Row(line, account));
         }
@@ -128,45 +154,42 @@ public class PortfolioCsvParser {
       String message = rootMessage(e);
       Matcher line = CSV_ERROR_LINE.matcher(message);
       errors.add(new ImportError(line.find() ? Long.parseLong(line.group(1)) : lines.lineCount(), null,
-          "malformed CSV: " + message + "; the lines after it were not checked"));
+          say.text("import.malformed", message)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (rows.isEmpty() && errors.isEmpty()) {
-      errors.add(new ImportError(1, null, "the file holds a header but no accounts"));
+      errors.add(new ImportError(1, null, say.text("import.noAccounts")));
     }
     return new Result(rows, errors, named);
   }
 
   private ApiException tooManyRows(long line) {
-    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the file holds more than " + maxRows + " accounts: account "
-        + (maxRows + 1) + " starts on line " + line + "; one import takes at most " + maxRows
-        + " (kap.portfolio.max-rows), split the file");
+    return ApiException.of(HttpStatus.PAYLOAD_TOO_LARGE, "import.tooManyRows", String.valueOf(maxRows),
+        String.valueOf(maxRows + 1L), String.valueOf(line));
   }
 
-  private static boolean checkHeader(List<String> header, List<ImportError> errors) {
+  private static boolean checkHeader(List<String> header, List<ImportError> errors, Say say) {
     if (header.isEmpty()) {
-      errors.add(new ImportError(1, null,
-          "the file is empty; expected a header line: " + String.join(",", REQUIRED_COLUMNS)));
+      errors.add(new ImportError(1, null, say.text("import.empty", String.join(",", REQUIRED_COLUMNS))));
       return false;
     }
     if (header.size() == 1 && header.get(0).indexOf('\t') >= 0) {
-      errors.add(new ImportError(1, null, "the columns are separated by tabs; save the file as CSV, separated by "
-          + "commas or semicolons"));
+      errors.add(new ImportError(1, null, say.text("import.tabs")));
       return false;
     }
     Set<String> seen = new LinkedHashSet<>();
     for (String name : header) {
       if (!REQUIRED_COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
-        errors.add(new ImportError(1, name, "unknown column '" + name + "'; expected the columns "
-            + String.join(",", REQUIRED_COLUMNS) + " and optionally " + String.join(",", OPTIONAL_COLUMNS)));
+        errors.add(new ImportError(1, name, say.text("import.unknownColumn", name,
+            String.join(",", REQUIRED_COLUMNS), String.join(",", OPTIONAL_COLUMNS))));
       } else if (!seen.add(name)) {
-        errors.add(new ImportError(1, name, "column '" + name + "' appears twice"));
+        errors.add(new ImportError(1, name, say.text("import.columnTwice", name)));
       }
     }
     for (String required : REQUIRED_COLUMNS) {
       if (!seen.contains(required)) {
-        errors.add(new ImportError(1, required, "missing column '" + required + "'"));
+        errors.add(new ImportError(1, required, say.text("import.missingColumn", required)));
       }
     }
     return errors.isEmpty();
@@ -196,18 +219,17 @@ public class PortfolioCsvParser {
   }
 
   private Account readRecord(CSVRecord record, List<String> header, long line, boolean decimalComma,
-      List<ImportError> errors, List<Named> named) {
+      List<ImportError> errors, List<Named> named, Say say) {
     if (record.size() != header.size()) {
       errors.add(new ImportError(line, null,
-          "expected " + header.size() + " fields as in the header, found " + record.size()));
+          say.text("import.fieldCount", String.valueOf(header.size()), String.valueOf(record.size()))));
       return null;
     }
     int errorsBefore = errors.size();
-    Fields fields = new Fields(record, line, decimalComma, errors);
+    Fields fields = new Fields(record, line, decimalComma, errors, say);
     String accountId = fields.text("accountId", MAX_ID_LENGTH, true);
     if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
-      errors.add(new ImportError(line, "accountId",
-          "accountId '" + accountId + "' may hold only letters, digits, '.', '_' and '-'"));
+      errors.add(new ImportError(line, "accountId", say.text("import.accountIdCharacters", accountId)));
     }
     String name = fields.text("name", MAX_NAME_LENGTH, true);
     String region = fields.text("region", MAX_ID_LENGTH, true);
@@ -229,24 +251,24 @@ public class PortfolioCsvParser {
   }
 
   /** Reads and checks the cells of one record, adding an error per bad cell. */
-  private record Fields(CSVRecord record, long line, boolean decimalComma, List<ImportError> errors) {
+  private record Fields(CSVRecord record, long line, boolean decimalComma, List<ImportError> errors, Say say) {
 
     public String text(String column, int maxLength, boolean required) {
       String value = record.get(column);
       if (value.isEmpty()) {
         if (required) {
-          errors.add(new ImportError(line, column, column + " is empty"));
+          errors.add(new ImportError(line, column, say.text("import.emptyCell", column)));
         }
         return null;
       }
       if (value.length() > maxLength) {
-        errors.add(new ImportError(line, column, column + " is longer than " + maxLength + " characters"));
+        errors.add(new ImportError(line, column, say.text("import.tooLong", column, String.valueOf(maxLength))));
         return null;
       }
       Matcher control = CONTROL_CHARACTER.matcher(value);
       if (control.find()) {
-        errors.add(new ImportError(line, column, column + " must not contain control characters, found U+"
-            + String.format("%04X", (int) control.group().charAt(0))));
+        errors.add(new ImportError(line, column, say.text("import.controlCharacter", column,
+            String.format("%04X", (int) control.group().charAt(0)))));
         return null;
       }
       return value;
@@ -259,11 +281,11 @@ public class PortfolioCsvParser {
         if (score >= Criterion.MIN_SCORE && score <= Criterion.MAX_SCORE) {
           return score;
         }
-        errors.add(new ImportError(line, column, column + " must be from 1 to 10, was " + score));
+        errors.add(new ImportError(line, column, say.text("import.scoreRange", column, String.valueOf(score))));
       } catch (NumberFormatException e) {
         errors.add(new ImportError(line, column, value.isEmpty()
-            ? column + " is empty; expected a whole number from 1 to 10"
-            : column + " must be a whole number from 1 to 10, was '" + abbreviate(value) + "'"));
+            ? say.text("import.scoreEmpty", column)
+            : say.text("import.scoreNotANumber", column, abbreviate(value))));
       }
       return null;
     }
@@ -277,17 +299,17 @@ public class PortfolioCsvParser {
         BigDecimal amount = new BigDecimal(decimalComma && DECIMAL_COMMA.matcher(value).matches()
             ? value.replace(',', '.') : value);
         if (amount.abs().compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 2) {
-          errors.add(new ImportError(line, column, column + " must be an amount below 10^17 with at most two decimals"));
+          errors.add(new ImportError(line, column, say.text("import.amountRange", column)));
         } else if (!mayBeNegative && amount.signum() < 0) {
-          errors.add(new ImportError(line, column, column + " must not be negative"));
+          errors.add(new ImportError(line, column, say.text("import.amountNegative", column)));
         } else {
           return amount;
         }
       } catch (NumberFormatException e) {
-        errors.add(new ImportError(line, column, column + " must be a number, was '" + abbreviate(value) + "'"
-            + (FORMATTED_NUMBER.matcher(value).matches()
-                ? "; write it without thousands separators, e.g. 1234567.89" + (decimalComma ? " or 1234567,89" : "")
-                : "")));
+        errors.add(new ImportError(line, column, !FORMATTED_NUMBER.matcher(value).matches()
+            ? say.text("import.amountNotANumber", column, abbreviate(value))
+            : say.text(decimalComma ? "import.amountWithSeparatorsOrComma" : "import.amountWithSeparators", column,
+                abbreviate(value))));
       }
       return null;
     }

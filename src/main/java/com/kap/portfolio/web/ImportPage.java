@@ -1,5 +1,8 @@
 package com.kap.portfolio.web;
 
+import com.kap.platform.i18n.Bundles;
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.pages.KapPage;
@@ -26,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +48,10 @@ import org.springframework.web.util.WebUtils;
  * <p>The previewed file stays on the server, in the session, under a random id with its SHA-256 hash: the
  * confirmation imports exactly that file, once, and only while the file's accounts in KAP are as the preview found
  * them ({@link PortfolioImportService#importPreviewed}). Nothing the browser sends back is taken as the file.
+ *
+ * <p>The page and the file's errors are in the user's language ({@link UserLocales#current()}; the template's
+ * {@code #{...}} through {@code KapLocaleResolver}), from the bundle {@code i18n/portfolio*.properties}. The file may
+ * be UTF-8 or Windows-1252, detected ({@link RequestText#readSpreadsheet}).
  */
 @Controller
 @KapPage
@@ -55,16 +64,23 @@ public class ImportPage {
   static final int SHOWN = 1000;
   static final String PENDING = ImportPage.class.getName() + ".pending";
   static final String DONE = ImportPage.class.getName() + ".done";
+  /** The link's English label; the page says its title in the user's language. */
   private static final String TITLE = "Import portfolio";
-  private static final String SAVE_AS_UTF8 = "save it from the spreadsheet as \"CSV UTF-8\" and upload it again";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final PortfolioImportService imports;
   private final CurrentUser currentUser;
+  private final Texts texts;
+  private final UserLocales locales;
+  private final MessageSource messages;
 
-  public ImportPage(PortfolioImportService imports, CurrentUser currentUser) {
+  public ImportPage(PortfolioImportService imports, CurrentUser currentUser, Texts texts, UserLocales locales,
+      MessageSource messages) {
     this.imports = imports;
     this.currentUser = currentUser;
+    this.texts = texts;
+    this.locales = locales;
+    this.messages = messages;
   }
 
   @Bean
@@ -81,7 +97,7 @@ public class ImportPage {
 
   @GetMapping("/kap/import")
   public String show(Model model, HttpServletResponse response) {
-    model.addAttribute("title", TITLE);
+    model.addAttribute("title", texts.text("importPage.title"));
     if (!allowed()) {
       return refused(model, response);
     }
@@ -90,7 +106,7 @@ public class ImportPage {
 
   @PostMapping("/kap/import")
   public String preview(HttpServletRequest request, Model model, HttpServletResponse response) throws IOException {
-    model.addAttribute("title", TITLE);
+    model.addAttribute("title", texts.text("importPage.title"));
     if (!allowed()) {
       return refused(model, response);
     }
@@ -98,18 +114,20 @@ public class ImportPage {
     session.removeAttribute(PENDING); // a new upload replaces the preview before it
     Part file = file(request);
     if (file == null || file.getSize() == 0) {
-      return problem(model, response, HttpServletResponse.SC_BAD_REQUEST,
-          "Choose the portfolio file (CSV) to preview: the form came without one, or it was empty.");
+      return problem(model, response, HttpServletResponse.SC_BAD_REQUEST, texts.text("importPage.noFile"));
     }
     String fileName = fileName(file);
     model.addAttribute("fileName", fileName);
     String csv;
     PortfolioImportPreview preview;
+    Locale locale = locales.current();
     try (InputStream in = file.getInputStream()) {
-      csv = RequestText.readUtf8(in, "The file", SAVE_AS_UTF8);
-      preview = imports.preview(csv);
+      csv = RequestText.readSpreadsheet(in, null, Bundles.text("error.what.theFile"),
+          Bundles.text("import.saveAsCsv"));
+      preview = imports.preview(csv, locale);
     } catch (ApiException refused) {
-      return problem(model, response, refused.status().value(), refused.getMessage());
+      return problem(model, response, refused.status().value(),
+          refused.updateAndGetBody(messages, locale).getDetail());
     }
     model.addAttribute("preview", preview);
     model.addAttribute("shown", SHOWN);
@@ -127,7 +145,7 @@ public class ImportPage {
   public String confirm(@RequestParam(name = "preview", required = false) String id,
       @RequestParam(name = "sha256", required = false) String sha256, HttpServletRequest request, Model model,
       HttpServletResponse response) {
-    model.addAttribute("title", TITLE);
+    model.addAttribute("title", texts.text("importPage.title"));
     if (!allowed()) {
       return refused(model, response);
     }
@@ -140,30 +158,24 @@ public class ImportPage {
       }
     }
     if (pending == null) {
-      return problem(model, response, HttpServletResponse.SC_CONFLICT, "There is no preview to confirm: it was "
-          + "imported already, or replaced by a newer preview. Nothing was imported now. Upload the file for a new "
-          + "preview.");
+      return problem(model, response, HttpServletResponse.SC_CONFLICT, texts.text("importPage.noPreview"));
     }
     model.addAttribute("fileName", pending.fileName());
     if (!sha256(pending.csv()).equals(pending.sha256()) || !pending.sha256().equals(sha256)) {
-      return problem(model, response, HttpServletResponse.SC_CONFLICT, "This confirmation is not of the file last "
-          + "previewed. Nothing was imported. Upload the file for a new preview.");
+      return problem(model, response, HttpServletResponse.SC_CONFLICT, texts.text("importPage.notThisFile"));
     }
     if (Instant.now().isAfter(pending.previewedAt().plus(KEPT))) {
-      return problem(model, response, HttpServletResponse.SC_CONFLICT, "The preview is older than "
-          + KEPT.toMinutes() + " minutes. Nothing was imported. Upload the file again for a new preview.");
+      return problem(model, response, HttpServletResponse.SC_CONFLICT,
+          texts.text("importPage.tooOld", String.valueOf(KEPT.toMinutes())));
     }
     PortfolioImportService.PreviewedImport imported;
     try {
-      imported = imports.importPreviewed(pending.csv(), pending.fingerprint());
+      imported = imports.importPreviewed(pending.csv(), pending.fingerprint(), locales.current());
     } catch (PortfolioChangedSincePreview changed) {
-      return problem(model, response, HttpServletResponse.SC_CONFLICT, "The portfolio changed since your preview: "
-          + "accounts of this file were added or changed by someone else meanwhile. Nothing was imported. Upload the "
-          + "file again for a new preview.");
+      return problem(model, response, HttpServletResponse.SC_CONFLICT, texts.text("importPage.changedSince"));
     } catch (PortfolioImportRejected rejected) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("message", "Since your preview, the file no longer imports (e.g. a login it names was "
-          + "deleted). Nothing was imported.");
+      model.addAttribute("message", texts.text("importPage.noLongerImports"));
       model.addAttribute("preview", new PortfolioImportPreview(rejected.errors(), List.of(), List.of(), 0,
           imports.segmentationYear(), List.of(), null));
       model.addAttribute("shown", SHOWN);
@@ -175,7 +187,7 @@ public class ImportPage {
 
   @GetMapping("/kap/import/done")
   public String done(HttpServletRequest request, Model model, HttpServletResponse response) {
-    model.addAttribute("title", TITLE);
+    model.addAttribute("title", texts.text("importPage.title"));
     if (!allowed()) {
       return refused(model, response);
     }
@@ -194,10 +206,9 @@ public class ImportPage {
     return currentUser.isIn(ROLES.toArray(String[]::new));
   }
 
-  private static String refused(Model model, HttpServletResponse response) {
+  private String refused(Model model, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    model.addAttribute("message", "The portfolio import is for the programme director, who imports the accounts "
-        + "for the whole programme. Your tasks are in Tasklist; the accounts you may see are on your task cards.");
+    model.addAttribute("message", texts.text("importPage.refused"));
     return "kap/refused";
   }
 
@@ -217,10 +228,10 @@ public class ImportPage {
   }
 
   /** The file's name without the folders some browsers send with it. */
-  private static String fileName(Part file) {
+  private String fileName(Part file) {
     String name = file.getSubmittedFileName();
     if (name == null || name.isBlank()) {
-      return "the file";
+      return texts.text("importPage.theFile");
     }
     return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   }

@@ -1,6 +1,7 @@
 package com.kap.portfolio.web;
 
 import com.kap.platform.identity.CurrentUser;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.RequestText;
 import com.kap.portfolio.AccountView;
@@ -9,6 +10,7 @@ import com.kap.portfolio.PortfolioQueries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,12 +35,17 @@ public class PortfolioController {
     this.currentUser = currentUser;
   }
 
-  /** The body is read only after the role check, and decoded strictly: a file in another encoding is refused. */
+  /**
+   * The body is read only after the role check, in the charset its Content-Type declares, strictly; without one, as
+   * a spreadsheet saved it (UTF-8, with or without byte order mark, or Windows-1252: detected). Its errors are in the
+   * language of the request's Accept-Language ({@code locale}).
+   */
   @PostMapping(path = "/portfolio/import", consumes = "text/csv")
   public PortfolioImportService.ImportResult importPortfolio(InputStream body,
-      @RequestHeader(name = "Content-Type") MediaType contentType) throws IOException {
+      @RequestHeader(name = "Content-Type") MediaType contentType, Locale locale) throws IOException {
     currentUser.require(Roles.PROGRAMME_DIRECTOR);
-    return importService.importCsv(RequestText.read(body, contentType, "the file"));
+    return importService.importCsv(RequestText.readSpreadsheet(body, contentType, Bundles.text("error.what.file"),
+        Bundles.text("error.text.declareCharset")), locale);
   }
 
   @GetMapping("/accounts")

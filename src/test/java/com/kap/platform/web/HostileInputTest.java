@@ -275,7 +275,8 @@ class HostileInputTest {
   private static Attempt wronglyEncoded(Random random) {
     String file = new String(portfolio("mallory"), StandardCharsets.UTF_8);
     return switch (random.nextInt(5)) {
-      case 0 -> new Attempt("Latin-1 sent as UTF-8", "text/csv", file.getBytes(StandardCharsets.ISO_8859_1));
+      case 0 -> new Attempt("Latin-1 without a charset, read as Windows-1252", "text/csv",
+          file.getBytes(StandardCharsets.ISO_8859_1));
       case 1 -> new Attempt("UTF-16LE without BOM", "text/csv", file.getBytes(StandardCharsets.UTF_16LE));
       case 2 -> new Attempt("UTF-16BE without BOM", "text/csv", file.getBytes(StandardCharsets.UTF_16BE));
       case 3 -> new Attempt("UTF-8 declared UTF-16", "text/csv;charset=UTF-16", file.getBytes(StandardCharsets.UTF_8));
