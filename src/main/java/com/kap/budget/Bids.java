@@ -19,6 +19,7 @@ import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
 import com.kap.platform.notifications.Notifications;
 import com.kap.portfolio.Account;
@@ -86,11 +87,11 @@ public class Bids {
     String accountId = values.text("accountId", true, 64);
     Account account = accounts.account(accountId)
         .filter(a -> a.kam().equals(kam))
-        .orElseThrow(() -> new InvalidFormData("accountId", "'" + accountId + "' is not one of your accounts"));
+        .orElseThrow(() -> new InvalidFormData("accountId", Problem.of("bid.notYourAccount", accountId)));
     BudgetRound round = rounds.openRoundFor(account.region())
         .filter(r -> r.callDeadline().isAfter(clock.instant()))
-        .orElseThrow(() -> new InvalidFormData("accountId", "no budget round is open for region "
-            + account.region() + " (nor a global one)"));
+        .orElseThrow(() -> new InvalidFormData("accountId", Problem.of("bid.noRound",
+            account.region())));
     BidContent content = form.read(values, round, null);
     long bidNo = bids.insert(round.roundNo(), accountId, kam, content, processInstanceId, clock.instant());
     Bid bid = bids.find(bidNo).orElseThrow();
@@ -114,8 +115,8 @@ public class Bids {
     BudgetRound round = facts.round(bid);
     String action = values.choice("action", List.of(REVISE, WITHDRAW), true);
     if (!clock.instant().isBefore(round.callDeadline()) || bid.status() != BidStatus.SUBMITTED) {
-      throw new InvalidFormData("action", "the call of round " + round.id() + " closed at " + round.callDeadline()
-          + "; the bid can no longer change");
+      throw new InvalidFormData("action", Problem.of("bid.callClosed", round.id(),
+          round.callDeadline()));
     }
     String kam = user == null ? bid.kam() : user;
     String before = BidDisplay.plain(bid);

@@ -9,6 +9,7 @@ import com.kap.planning.internal.StakeholderCoverage;
 import com.kap.planning.internal.StakeholderRepository;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.notifications.Notifications;
 import com.kap.platform.operations.BusinessMetrics;
@@ -200,7 +201,7 @@ public class AccountPlans {
     String decision = command.decision();
     String comments = command.comments();
     if (DecidePlan.SEND_BACK.equals(decision) && comments == null) {
-      throw new InvalidFormData("approverComments", "is required when the plan is sent back: tell the KAM what to change");
+      throw new InvalidFormData("approverComments", Problem.of("comments.sentBack"));
     }
     AccountPlan plan = facts.plan(command.plan());
     int year = plan.year();

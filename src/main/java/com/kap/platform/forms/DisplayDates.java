@@ -2,6 +2,7 @@ package com.kap.platform.forms;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Dates as the forms' date fields show and take them (Camunda Forms' date picker: month/day/year), so that a person
@@ -10,10 +11,20 @@ import java.time.format.DateTimeFormatter;
 public final class DisplayDates {
 
   private static final DateTimeFormatter FORMS = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private DisplayDates() {}
 
   public static String format(LocalDate date) {
     return date == null ? "-" : FORMS.format(date);
+  }
+
+  /** The date as a person of the language reads it: day/month/year in French, month/day/year otherwise. */
+  public static String format(LocalDate date, Locale locale) {
+    if (date == null) {
+      return "-";
+    }
+    boolean french = locale != null && Locale.FRENCH.getLanguage().equals(locale.getLanguage());
+    return (french ? FRENCH : FORMS).format(date);
   }
 }
