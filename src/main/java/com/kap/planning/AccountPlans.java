@@ -171,16 +171,17 @@ public class AccountPlans {
     AccountPlan plan = facts.plan(command.plan());
     int year = plan.year();
     String accountId = plan.accountId();
-    List<String> issues = new ArrayList<>(PlanQualityGate.issues(command.content(), facts.planDepth(plan)));
-    issues.addAll(PlanQualityGate.coverageIssues(command.content().stakeholders(), coverage.of(plan.segment()),
+    List<Problem> problems = new ArrayList<>(PlanQualityGate.problems(command.content(), facts.planDepth(plan)));
+    problems.addAll(PlanQualityGate.coverageProblems(command.content().stakeholders(), coverage.of(plan.segment()),
         plan.segment()));
+    List<String> issues = problems.stream().map(Problem::english).toList();
     String submittedBy = currentUser.idOrElse(plan.kam());
     int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), command.content(), issues);
     if (issues.isEmpty()) {
       plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);
       stakeholders.replace(accountId, year, version, command.content().stakeholders());
     }
-    return new PlanSubmitted(version, issues, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
+    return new PlanSubmitted(version, problems, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
   }
 
   /** Stores the sponsor's review with the plan's latest version and who reviewed it. */
