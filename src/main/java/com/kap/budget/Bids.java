@@ -21,12 +21,16 @@ import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
+import com.kap.platform.i18n.DecisionTexts;
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.notifications.Notifications;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -59,10 +63,15 @@ public class Bids {
   private final Notifications notifications;
   private final CycleCalendar calendar;
   private final Clock clock;
+  private final Texts texts;
+  private final UserLocales locales;
 
   public Bids(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
       AppealRepository appeals, BidForm form, BudgetAudit audit, RequiredBidChoices requiredBids, Portfolio accounts,
-      AccountPlans plans, Notifications notifications, CycleCalendar calendar, Clock clock) {
+      AccountPlans plans, Notifications notifications, CycleCalendar calendar, Clock clock, Texts texts,
+      UserLocales locales) {
+    this.texts = texts;
+    this.locales = locales;
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -167,9 +176,11 @@ public class Bids {
     audit.record(bid.roundNo(), bid.bidNo(), AuditAction.ELIGIBILITY, null, BidStatus.SUBMITTED.name(),
         eligible ? BidStatus.ELIGIBLE.name() : BidStatus.INELIGIBLE.name(), reason);
     if (!eligible) {
-      notifications.send(bid.kam(), "Bid " + bid.id() + " is not eligible: " + bid.content().title(),
-          "Your bid " + bid.id() + " (" + bid.content().title() + ") in round " + facts.round(bid).name() + " ("
-              + bid.roundId() + ")" + " is not eligible: " + reason + ".");
+      // in the KAM's language, the table's reason too (DecisionTexts)
+      Locale language = locales.of(bid.kam());
+      notifications.send(bid.kam(), texts.text(language, "mail.bidIneligible.subject", bid.id(),
+          bid.content().title()), texts.text(language, "mail.bidIneligible.body", bid.id(), bid.content().title(),
+          facts.round(bid).name(), bid.roundId(), DecisionTexts.say(language, "bidEligibility", "reason", reason)));
     }
     return eligible;
   }
