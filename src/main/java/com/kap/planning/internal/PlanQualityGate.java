@@ -77,7 +77,8 @@ public final class PlanQualityGate {
 
   /**
    * What the stakeholder map lacks, in any language: the table's outputs are codes (a buying role, a flag), said in
-   * the words of the draft form's options ({@code stakeholders[].buyingRole}) and of {@code problem.quality.coverage.*}.
+   * the words of the draft form's options ({@code stakeholders[].buyingRole}) and of
+   * {@code problem.quality.coverage.*}.
    */
   public static List<Problem> coverageProblems(List<PlanContent.Stakeholder> stakeholders, List<CoverageRule> rules,
       String segment) {

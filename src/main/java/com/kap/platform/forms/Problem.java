@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments are kept as given, as text: what the person typed stays as typed, numbers are not regrouped. These
  * are said in the language: a {@link LocalDate} ({@link DisplayDates#format(LocalDate, Locale)}), a
- * {@link DayOfWeek} ("saturday", "samedi"), another {@link Problem} or {@link LocalizedText} (a part of the sentence that
- * itself is translated) and a list of problems (joined by ", "). Every text goes through {@link MessageFormat},
+ * {@link DayOfWeek} ("saturday", "samedi"), another {@link Problem} or {@link LocalizedText} (a part of the
+ * sentence that itself is translated) and a list of problems (joined by ", "). Every text goes through {@link MessageFormat},
  * so an apostrophe is {@code ''} in the bundle.
  */
 public final class Problem implements LocalizedText {
@@ -44,14 +44,15 @@ public final class Problem implements LocalizedText {
 
   /** A problem KAP has no translation of (a text it passes on): the same in every language. */
   public static Problem verbatim(String text) {
-    return new Problem(null, List.of(text));
+    return new Problem(null, List.of(String.valueOf(text)));
   }
 
   private static Object kept(Object arg) {
     if (arg instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Problem.class::isInstance)) {
       return List.copyOf(list);
     }
-    return arg instanceof LocalDate || arg instanceof LocalizedText || arg instanceof DayOfWeek ? arg : String.valueOf(arg);
+    boolean saidInTheLanguage = arg instanceof LocalDate || arg instanceof LocalizedText || arg instanceof DayOfWeek;
+    return saidInTheLanguage ? arg : String.valueOf(arg);
   }
 
   public String key() {

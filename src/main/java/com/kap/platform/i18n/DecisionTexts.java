@@ -27,9 +27,10 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * Modeler) stay the single source of the rules and of their English: a rule's text output, e.g. bidEligibility's
  * {@code "Streamline accounts may bid for cost-to-serve only"} or accountHealth's
  * {@code "Rituals held: " + string(heldPercent) + " % of those due"}, is what people read in English. Its French is
- * in {@value #BUNDLE}{@code _fr.properties}, keyed by where the text sits, {@code decision.<decisionId>.<ruleId>.<output>}
- * (the rule's id, e.g. {@code decision.bidEligibility.streamlineRule.reason}), the values the expression puts into the
- * text as {0}, {1}... in the order they appear. {@code decisions.properties} holds the English of the same keys as the
+ * in {@code i18n/decisions_fr.properties}, keyed by where the text sits,
+ * {@code decision.<decisionId>.<ruleId>.<output>} (the rule's id, e.g.
+ * {@code decision.bidEligibility.streamlineRule.reason}), the values the expression puts into the text as {0}, {1}...
+ * in the order they appear. {@code decisions.properties} holds the English of the same keys as the
  * tables compute it, and {@code DecisionTextsTest} keeps both in step with the tables.
  *
  * <p>A value the table gave is recognised by its rule's text (its strings, with anything in between for the

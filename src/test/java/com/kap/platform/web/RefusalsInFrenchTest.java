@@ -39,7 +39,8 @@ class RefusalsInFrenchTest {
         + "-ACC-011");
     String submit = "/engine-rest/task/" + draft.get("id").asText() + "/submit-form";
 
-    String vague = CycleForms.goodPlan().replace("\\\"description\\\":\\\"Lift margin\\\"", "\\\"description\\\":\\\"\\\"")
+    String vague = CycleForms.goodPlan()
+        .replace("\\\"description\\\":\\\"Lift margin\\\"", "\\\"description\\\":\\\"\\\"")
         .replace("\\\"dueDate\\\":\\\"2070-03-31\\\"", "\\\"dueDate\\\":\\\"2070-02-30\\\"");
     ResponseEntity<JsonNode> refused = api.postJson("camille", submit, CycleForms.variables(vague), JsonNode.class);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
