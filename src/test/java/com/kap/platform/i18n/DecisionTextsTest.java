@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The texts DMN tables give people are in their language: decisions.properties holds exactly the English the tables
@@ -55,6 +56,26 @@ class DecisionTextsTest {
     assertThat(DecisionTexts.say(fr, "accountHealth", "reason", "a reason no rule gives"))
         .as("kept as it is").isEqualTo("a reason no rule gives");
     assertThat(DecisionTexts.say(Locale.ENGLISH, "bidEligibility", "reason", "eligible")).isEqualTo("eligible");
+  }
+
+  @Test
+  void theIneligibleBidsMailIsInTheKamsLanguageAndItsEnglishAsBefore() {
+    ResourceBundleMessageSource texts = new ResourceBundleMessageSource(); // as application.yaml sets it up
+    texts.setBasenames("i18n/messages", "i18n/problems", "i18n/decisions");
+    texts.setDefaultEncoding("UTF-8");
+    texts.setFallbackToSystemLocale(false);
+    texts.setAlwaysUseMessageFormat(true);
+    assertThat(texts.getMessage("mail.bidIneligible.body", new Object[] {"B-7", "Pilot's line", "Q1 {APAC}",
+        "R-2", "Streamline accounts may bid for cost-to-serve only"}, Locale.ENGLISH))
+        .isEqualTo("Your bid B-7 (Pilot's line) in round Q1 {APAC} (R-2) is not eligible: Streamline accounts may bid"
+            + " for cost-to-serve only.");
+    String reason = DecisionTexts.say(Locale.FRENCH, "bidEligibility", "reason",
+        "Streamline accounts may bid for cost-to-serve only");
+    assertThat(texts.getMessage("mail.bidIneligible.body", new Object[] {"B-7", "Pilot's line", "Q1 {APAC}", "R-2",
+        reason}, Locale.FRENCH)).isEqualTo("Votre demande B-7 (Pilot's line) de la campagne Q1 {APAC} (R-2) n'est pas"
+            + " éligible : les comptes Streamline ne peuvent demander que dans la catégorie Coût de service.");
+    assertThat(texts.getMessage("mail.bidIneligible.subject", new Object[] {"B-7", "Pilot"}, Locale.FRENCH))
+        .isEqualTo("La demande B-7 n'est pas éligible : Pilot");
   }
 
   @Test
