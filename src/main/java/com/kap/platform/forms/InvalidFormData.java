@@ -85,7 +85,8 @@ public class InvalidFormData extends FormFieldValidationException {
     StringBuilder text = new StringBuilder(java.text.MessageFormat.format(
         FormLabels.text(locale, "form.problems", "{0} problems to correct: "), String.valueOf(all.size())));
     for (int i = 0; i < all.size(); i++) {
-      text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(all.get(i).labelled(locale));
+      text.append(i == 0 ? "" : Problem.between(locale)).append(i + 1).append(") ")
+          .append(all.get(i).labelled(locale));
     }
     return text.toString();
   }

@@ -100,6 +100,11 @@ public final class Problem implements LocalizedText {
         .format(new Object[] {label, problem});
   }
 
+  /** What separates two numbered problems: "; " (" ; " in French). */
+  static String between(Locale locale) {
+    return pattern(SourceTexts.isFrench(locale), PREFIX + "between");
+  }
+
   private static String pattern(boolean french, String key) {
     try {
       return ResourceBundle.getBundle(BUNDLE, french ? Locale.FRENCH : Locale.ROOT,

@@ -85,7 +85,7 @@ class ProblemTest {
     InvalidFormData both = InvalidFormData.all(List.of(
         new InvalidFormData("recordTraining", "title", Problem.of("required")), hours));
     assertThat(both.getMessage()).isEqualTo("title: is required; hours: must be more than 0 and at most 100, was 0");
-    assertThat(both.forPeople(Locale.FRENCH)).isEqualTo("2 problèmes à corriger : 1) Formation : est obligatoire;"
+    assertThat(both.forPeople(Locale.FRENCH)).isEqualTo("2 problèmes à corriger : 1) Formation : est obligatoire ;"
         + " 2) Durée en heures : doit être plus de 0 et au plus 100, pas 0");
     assertThat(new InvalidFormData("recordTraining", "title", Problem.verbatim("as it came")).forPeople(Locale.FRENCH))
         .isEqualTo("Formation : as it came");
@@ -130,7 +130,7 @@ class ProblemTest {
     List<String> unnamed = new ArrayList<>();
     for (String key : english.stringPropertyNames()) {
       String bare = key.substring(Problem.PREFIX.length());
-      if (!used.contains(bare) && prefixes.stream().noneMatch(bare::startsWith) && !bare.equals("labelled")) {
+      if (!used.contains(bare) && prefixes.stream().noneMatch(bare::startsWith) && !bare.equals("labelled") && !bare.equals("between")) {
         unnamed.add(bare);
       }
     }

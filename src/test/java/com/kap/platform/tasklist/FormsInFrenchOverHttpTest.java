@@ -135,7 +135,7 @@ class FormsInFrenchOverHttpTest {
         + "\"participants\":{\"value\":\"alice\"}");
     String french = refusal(session(USER, PASSWORD), wrong);
     assertThat(french).as("the labels and the problems in French").isEqualTo("2 problèmes à corriger : "
-        + "1) Dispensée le : doit être un jour de " + YEAR + ", pas le 01/01/2199; "
+        + "1) Dispensée le : doit être un jour de " + YEAR + ", pas le 01/01/2199 ; "
         + "2) Durée en heures : doit être plus de 0 et au plus 100, pas 0");
     String english = refusal(session("diane", "demo"), wrong);
     assertThat(english).isEqualTo("2 problems to correct: 1) Delivered on: must be a day of " + YEAR + ", was "

@@ -45,7 +45,7 @@ class RefusalsInFrenchTest {
     ResponseEntity<JsonNode> refused = api.postJson("camille", submit, CycleForms.variables(vague), JsonNode.class);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody().get("message").asText()).isEqualTo("2 problèmes à corriger : "
-        + "1) Objectifs, ligne 1 : Objectif : est obligatoire; "
+        + "1) Objectifs, ligne 1 : Objectif : est obligatoire ; "
         + "2) Plan d'actions, ligne 1 : Échéance : doit être une date comme 2027-03-31, pas « 2070-02-30 »");
 
     assertThat(api.postJson("camille", submit, CycleForms.variables(CycleForms.revenueOnlyPlan()), String.class)
