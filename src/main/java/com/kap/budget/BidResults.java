@@ -14,6 +14,7 @@ import com.kap.planning.BudgetFiguresSource.ResultFigures;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
@@ -147,11 +148,10 @@ public class BidResults {
     Bid bid = bidFacts.bid(bidId);
     BidResult result = resultFacts.result(bidId);
     if (user != null && !user.equals(result.kam())) {
-      throw new InvalidFormData("valueDelivered", "only the bid's KAM, " + result.kam() + ", reports the results of "
-          + bid.id());
+      throw new InvalidFormData("valueDelivered", Problem.of("results.onlyKam", result.kam(), bid.id()));
     }
     if (result.reported()) {
-      throw new InvalidFormData("valueDelivered", "the results of " + bid.id() + " were reported already");
+      throw new InvalidFormData("valueDelivered", Problem.of("results.already", bid.id()));
     }
     java.util.List<InvalidFormData> problems = new java.util.ArrayList<>();
     Long delivered = read(problems, () -> values.wholeNumber("valueDelivered", 0, MAX_VALUE));

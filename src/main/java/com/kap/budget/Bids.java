@@ -19,7 +19,10 @@ import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
+import com.kap.platform.i18n.DecisionTexts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.notifications.Mail;
 import com.kap.platform.notifications.Mails;
 import com.kap.portfolio.Account;
@@ -59,10 +62,12 @@ public class Bids {
   private final Mails mails;
   private final CycleCalendar calendar;
   private final Clock clock;
+  private final UserLocales locales;
 
   public Bids(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
       AppealRepository appeals, BidForm form, BudgetAudit audit, RequiredBidChoices requiredBids, Portfolio accounts,
-      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock) {
+      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock, UserLocales locales) {
+    this.locales = locales;
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -87,11 +92,11 @@ public class Bids {
     String accountId = values.text("accountId", true, 64);
     Account account = accounts.account(accountId)
         .filter(a -> a.kam().equals(kam))
-        .orElseThrow(() -> new InvalidFormData("accountId", "'" + accountId + "' is not one of your accounts"));
+        .orElseThrow(() -> new InvalidFormData("accountId", Problem.of("bid.notYourAccount", accountId)));
     BudgetRound round = rounds.openRoundFor(account.region())
         .filter(r -> r.callDeadline().isAfter(clock.instant()))
-        .orElseThrow(() -> new InvalidFormData("accountId", "no budget round is open for region "
-            + account.region() + " (nor a global one)"));
+        .orElseThrow(() -> new InvalidFormData("accountId", Problem.of("bid.noRound",
+            account.region())));
     BidContent content = form.read(values, round, null);
     long bidNo = bids.insert(round.roundNo(), accountId, kam, content, processInstanceId, clock.instant());
     Bid bid = bids.find(bidNo).orElseThrow();
@@ -115,8 +120,8 @@ public class Bids {
     BudgetRound round = facts.round(bid);
     String action = values.choice("action", List.of(REVISE, WITHDRAW), true);
     if (!clock.instant().isBefore(round.callDeadline()) || bid.status() != BidStatus.SUBMITTED) {
-      throw new InvalidFormData("action", "the call of round " + round.id() + " closed at " + round.callDeadline()
-          + "; the bid can no longer change");
+      throw new InvalidFormData("action", Problem.of("bid.callClosed", round.id(),
+          round.callDeadline()));
     }
     String kam = user == null ? bid.kam() : user;
     String before = BidDisplay.plain(bid);
@@ -167,8 +172,10 @@ public class Bids {
     audit.record(bid.roundNo(), bid.bidNo(), AuditAction.ELIGIBILITY, null, BidStatus.SUBMITTED.name(),
         eligible ? BidStatus.ELIGIBLE.name() : BidStatus.INELIGIBLE.name(), reason);
     if (!eligible) {
+      // in the KAM's language, the table's reason too (DecisionTexts)
       mails.send(bid.kam(), ineligibleMail(bid.id(), bid.content().title(), facts.round(bid).name(), bid.roundId(),
-          eligibility == null ? Mail.text("noEligibilityRule") : reason));
+          eligibility == null ? Mail.text("noEligibilityRule")
+              : DecisionTexts.say(locales.of(bid.kam()), "bidEligibility", "reason", reason)));
     }
     return eligible;
   }

@@ -15,10 +15,10 @@ import com.kap.budget.internal.RegionMinimums;
 import com.kap.budget.internal.RoundFacts;
 import com.kap.budget.internal.ScorecardWeights;
 import com.kap.budget.internal.SegmentEnvelopes;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.rules.WeightsRefused;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.CycleCalendar;
-import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
@@ -154,8 +154,7 @@ public class BudgetRounds {
     Integer year = problems.check(() -> {
       int asked = values.integer("year", 2000, 2200);
       if (plans.plans(asked).isEmpty()) {
-        throw new InvalidFormData("year", "no account plans exist for " + asked + ", so no bid could be eligible; "
-            + "start that year's planning cycle first");
+        throw new InvalidFormData("year", Problem.of("round.noPlans", asked));
       }
       return asked;
     }).orElse(null);
@@ -167,7 +166,7 @@ public class BudgetRounds {
     LocalDate deadline = problems.check(() -> {
       LocalDate asked = values.date("callDeadline", true);
       if (asked.isBefore(today)) {
-        throw new InvalidFormData("callDeadline", "must not be in the past, was " + DisplayDates.format(asked));
+        throw new InvalidFormData("callDeadline", Problem.of("date.past", asked));
       }
       return asked;
     }).orElse(null);
@@ -176,8 +175,7 @@ public class BudgetRounds {
     String chair = problems.check(() -> {
       String asked = values.text("chair", true, 64);
       if (!committee.isEmpty() && !committee.contains(asked)) {
-        throw new InvalidFormData("chair", "must be one of the committee members " + committee + ", was '" + asked
-            + "'");
+        throw new InvalidFormData("chair", Problem.of("round.chair", committee, asked));
       }
       return asked;
     }).orElse(null);
@@ -192,7 +190,7 @@ public class BudgetRounds {
     String region = values.text("region", true, 64);
     List<String> known = accounts.regions();
     if (!known.contains(region)) {
-      throw new InvalidFormData("region", "must be a region of the portfolio " + known + ", was '" + region + "'");
+      throw new InvalidFormData("region", Problem.of("region", known, region));
     }
     return region;
   }
@@ -201,10 +199,10 @@ public class BudgetRounds {
     Set<String> directors = users.membersOf(Roles.DIRECTOR);
     List<String> strangers = ids.stream().filter(id -> !directors.contains(id)).toList();
     if (!strangers.isEmpty()) {
-      throw new InvalidFormData("committee", "only directors may sit on the committee, not " + strangers);
+      throw new InvalidFormData("committee", Problem.of("round.notDirectors", strangers));
     }
     if (ids.isEmpty()) {
-      throw new InvalidFormData("committee", "needs at least one director");
+      throw new InvalidFormData("committee", Problem.of("round.noDirector"));
     }
     return List.copyOf(ids);
   }
@@ -214,7 +212,7 @@ public class BudgetRounds {
     try {
       scorecardWeights.latest();
     } catch (WeightsRefused e) {
-      throw new InvalidFormData("name", "no budget round can open: " + e.getMessage());
+      throw new InvalidFormData("name", Problem.of("round.cannotOpen", e.getMessage()));
     }
     BudgetRound round = new BudgetRound(0, command.name(), command.scope(), command.year(), command.envelope(),
         command.reservePercent(), command.regionMinimums(), calendar.endOf(command.callDeadline()).toInstant(),
@@ -224,7 +222,7 @@ public class BudgetRounds {
       rounds.claimScope(command.scope(), roundNo);
     } catch (DuplicateKeyException e) {
       throw new InvalidFormData(command.global() ? "level" : "region",
-          "a budget round for " + command.scope() + " is already open; one open round per region and one global");
+          Problem.of("round.open", command.scope()));
     }
     scorecardWeights.recordForRound(BudgetIds.round(roundNo), command.name());
     if (command.segmentEnvelopes()) {
@@ -336,7 +334,7 @@ public class BudgetRounds {
   private static List<ChairOverride> overrides(FormValues values, List<String> scored) {
     List<Map<String, Object>> entries = values.objectList("overrides");
     if (entries.isEmpty()) {
-      throw new InvalidFormData("overrides", "name at least one bid to fund or unfund, or accept the recommendation");
+      throw new InvalidFormData("overrides", Problem.of("allocation.noOverride"));
     }
     Set<String> seen = new HashSet<>();
     List<ChairOverride> overrides = new ArrayList<>();
@@ -347,7 +345,7 @@ public class BudgetRounds {
       String action = FormValues.choice(entry, path, "action", List.of("fund", "unfund"), true);
       String reason = FormValues.text(entry, path, "reason", true, 1000);
       if (!seen.add(bidId)) {
-        throw new InvalidFormData(path + ".bidId", bidId + " is overridden twice");
+        throw new InvalidFormData(path + ".bidId", Problem.of("allocation.twice", bidId));
       }
       overrides.add(new ChairOverride(bidId, "fund".equals(action), reason));
     }
@@ -378,12 +376,12 @@ public class BudgetRounds {
     for (int i = 0; i < command.overrides().size(); i++) {
       ChairOverride override = command.overrides().get(i);
       if (!scored.containsKey(override.bidId())) {
-        throw new InvalidFormData("overrides[" + i + "].bidId", override.bidId() + " is not a scored bid of "
-            + round.id());
+        throw new InvalidFormData("overrides[" + i + "].bidId", Problem.of("allocation.notScored",
+            override.bidId(), round.id()));
       }
       if (override.fund() == recommended.funded().contains(override.bidId())) {
-        throw new InvalidFormData("overrides[" + i + "].action", override.bidId() + " is "
-            + (override.fund() ? "already" : "not") + " funded in the recommendation");
+        throw new InvalidFormData("overrides[" + i + "].action", Problem.of(override.fund()
+            ? "allocation.alreadyFunded" : "allocation.notFunded", override.bidId()));
       }
       if (override.fund()) {
         funded.add(override.bidId());
@@ -395,12 +393,12 @@ public class BudgetRounds {
     long total = funded.stream().mapToLong(id -> scored.get(id).content().cost()).sum();
     long available = round.envelope() - round.reserve();
     if (total > round.envelope()) {
-      throw new InvalidFormData("overrides", "the funded bids cost " + total + ", above the envelope of "
-          + round.envelope());
+      throw new InvalidFormData("overrides", Problem.of("allocation.aboveEnvelope", total,
+          round.envelope()));
     }
     if (total > available && !command.useReserve()) {
-      throw new InvalidFormData("useReserve", "the funded bids cost " + total + ", above the " + available
-          + " available: draw on the reserve, or fund less");
+      throw new InvalidFormData("useReserve", Problem.of("allocation.aboveAvailable", total,
+          available));
     }
     long reserveDrawn = Math.max(0, total - available);
     recordDecision(round, scored, recommended, funded, command, reserveDrawn, total);
@@ -445,13 +443,13 @@ public class BudgetRounds {
       if (content.exclusiveGroup() != null) {
         String other = fundedByGroup.putIfAbsent(content.exclusiveGroup(), id);
         if (other != null) {
-          throw new InvalidFormData("overrides", other + " and " + id + " are alternatives (group '"
-              + content.exclusiveGroup() + "'): fund at most one");
+          throw new InvalidFormData("overrides", Problem.of("allocation.alternatives", other, id,
+              content.exclusiveGroup()));
         }
       }
       if (content.requiresBid() != null && !funded.contains(BudgetIds.bid(content.requiresBid()))) {
-        throw new InvalidFormData("overrides", id + " requires " + BudgetIds.bid(content.requiresBid())
-            + ", which would not be funded");
+        throw new InvalidFormData("overrides", Problem.of("allocation.requires", id,
+            BudgetIds.bid(content.requiresBid())));
       }
     }
   }
@@ -489,8 +487,8 @@ public class BudgetRounds {
     Bid bid = bidFacts.bid(bidId);
     List<String> reviewers = bidFacts.appealReviewers(bid);
     if (reviewer != null && !reviewers.isEmpty() && !reviewers.contains(reviewer)) {
-      throw new InvalidFormData("appealDecision", reviewer + " sat on the deciding committee or sponsors the account;"
-          + " the appeal goes to one of " + reviewers);
+      throw new InvalidFormData("appealDecision", Problem.of("appeal.notReviewer", reviewer,
+          reviewers));
     }
     boolean upheld = UPHOLD.equals(values.choice("appealDecision", List.of(UPHOLD, REJECT), true));
     String response = values.text("appealResponse", true, BidForm.LONG_TEXT);
@@ -510,8 +508,8 @@ public class BudgetRounds {
       if (!rounds.drawReserve(bid.roundNo(), cost)) {
         BudgetRound round = rounds.find(bid.roundNo())
             .orElseThrow(() -> new IllegalStateException("no round " + bid.roundId()));
-        throw new InvalidFormData("appealDecision", "the round's reserve has " + round.reserveLeft()
-            + " left, less than the bid's cost of " + cost + ": the appeal cannot be upheld with funding");
+        throw new InvalidFormData("appealDecision", Problem.of("appeal.reserve", round.reserveLeft(),
+            cost));
       }
       bids.fundFromReserve(bid.bidNo(), "appeal upheld: " + command.response());
     }

@@ -14,6 +14,7 @@ import com.kap.budget.internal.Scorecard;
 import com.kap.budget.internal.ScorecardWeights;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.operations.BusinessMetrics;
 import com.kap.portfolio.Account;
 import java.math.BigDecimal;
@@ -114,10 +115,10 @@ public class Scorecards {
   public void record(String bidId, String member, FormValues values) {
     Bid bid = facts.bid(bidId);
     if (!facts.scorers(bid).contains(member)) {
-      throw new InvalidFormData("scoreComment", member + " is not a scoring member of the committee for " + bid.id());
+      throw new InvalidFormData("scoreComment", Problem.of("score.notMember", member, bid.id()));
     }
     if (scores.hasScored(bid.bidNo(), member)) {
-      throw new InvalidFormData("scoreComment", member + " has already scored " + bid.id());
+      throw new InvalidFormData("scoreComment", Problem.of("score.already", member, bid.id()));
     }
     Map<ScoreCriterion, Integer> card = new EnumMap<>(ScoreCriterion.class);
     for (ScoreCriterion criterion : ScoreCriterion.values()) {

@@ -8,6 +8,7 @@ import com.kap.planning.internal.PlanSummary;
 import com.kap.planning.internal.StakeholderCoverage;
 import com.kap.planning.internal.StakeholderRepository;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.notifications.Mail;
 import com.kap.platform.notifications.Mails;
@@ -172,17 +173,18 @@ public class AccountPlans {
     int year = plan.year();
     String accountId = plan.accountId();
     boolean sponsored = facts.account(command.plan()).sponsor() != null;
-    List<String> issues = new ArrayList<>(PlanQualityGate.issues(command.content(), facts.planDepth(plan),
+    List<Problem> problems = new ArrayList<>(PlanQualityGate.problems(command.content(), facts.planDepth(plan),
         sponsored));
-    issues.addAll(PlanQualityGate.coverageIssues(command.content().stakeholders(), coverage.of(plan.segment()),
+    problems.addAll(PlanQualityGate.coverageProblems(command.content().stakeholders(), coverage.of(plan.segment()),
         plan.segment()));
+    List<String> issues = problems.stream().map(Problem::english).toList();
     String submittedBy = currentUser.idOrElse(plan.kam());
     int version = plans.addVersion(year, accountId, submittedBy, clock.instant(), command.content(), issues);
     if (issues.isEmpty()) {
       plans.updateStatus(year, accountId, AccountPlan.Status.IN_REVIEW);
       stakeholders.replace(accountId, year, version, command.content().stakeholders());
     }
-    return new PlanSubmitted(version, issues, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
+    return new PlanSubmitted(version, problems, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
   }
 
   /** Stores the sponsor's review with the plan's latest version and who reviewed it. */
@@ -203,7 +205,7 @@ public class AccountPlans {
     String decision = command.decision();
     String comments = command.comments();
     if (DecidePlan.SEND_BACK.equals(decision) && comments == null) {
-      throw new InvalidFormData("approverComments", "is required when the plan is sent back: tell the KAM what to change");
+      throw new InvalidFormData("approverComments", Problem.of("comments.sentBack"));
     }
     AccountPlan plan = facts.plan(command.plan());
     int year = plan.year();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.planning.internal.StakeholderRules;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
+import com.kap.platform.forms.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +87,7 @@ public final class PlanForm {
 
   private static String owner(String owner, String path, java.util.Set<String> owners) {
     if (owner != null && owners != null && !owners.contains(owner)) {
-      throw new com.kap.platform.forms.InvalidFormData(path + ".owner", "pick the KAM, the sponsor or a programme director"
-          + " from the list (" + owner + " is not on the account's team)");
+      throw new com.kap.platform.forms.InvalidFormData(path + ".owner", Problem.of("owner.notOnTeam", owner));
     }
     return owner;
   }
@@ -149,7 +149,7 @@ public final class PlanForm {
     List<Map<String, Object>> raw = problems.check(() -> {
       List<Map<String, Object>> list = values.objectList(field);
       if (list.size() > MAX_ENTRIES) {
-        throw new com.kap.platform.forms.InvalidFormData(field, "may hold at most " + MAX_ENTRIES + " entries");
+        throw new com.kap.platform.forms.InvalidFormData(field, Problem.of("maxEntries", MAX_ENTRIES));
       }
       return list;
     }).orElse(List.of());

@@ -2,9 +2,9 @@ package com.kap.planning;
 
 import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
-import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.rules.WeightsRefused;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.portfolio.Account;
@@ -73,15 +73,15 @@ public class PlanningCycles {
     LocalDate planDeadline = problems.check(() -> {
       LocalDate deadline = command.planDeadline().get();
       if (deadline.isBefore(today)) {
-        throw new InvalidFormData("planDeadline", "must not be in the past, was " + DisplayDates.format(deadline));
+        throw new InvalidFormData("planDeadline", Problem.of("date.past", deadline));
       }
       return deadline;
     }).orElse(null);
     LocalDate closingDate = problems.check(() -> {
       LocalDate closing = command.closingDate().get();
       if (planDeadline != null && !closing.isAfter(planDeadline)) {
-        throw new InvalidFormData("closingDate", "must be after the plan deadline "
-            + DisplayDates.format(planDeadline));
+        throw new InvalidFormData("closingDate", Problem.of("closingDate.beforeDeadline",
+            planDeadline));
       }
       return closing;
     }).orElse(null);
@@ -89,7 +89,7 @@ public class PlanningCycles {
     try {
       portfolio.recordWeights(year);
     } catch (WeightsRefused e) {
-      throw new InvalidFormData("year", "no cycle can start: " + e.getMessage());
+      throw new InvalidFormData("year", Problem.of("cycle.cannotStart", e.getMessage()));
     }
     try {
       cycles.insert(year, command.processInstanceId(), planDeadline, closingDate, currentUser.idOrElse(null),
@@ -105,7 +105,7 @@ public class PlanningCycles {
   }
 
   private static InvalidFormData duplicate(int year) {
-    return new InvalidFormData("year", "a planning cycle for " + year + " has already been started");
+    return new InvalidFormData("year", Problem.of("cycle.started", year));
   }
 
   /** Next year's cycle with the configured plan deadline (in this year) and closing date (in next year). */

@@ -2,9 +2,9 @@ package com.kap.planning;
 
 import com.kap.planning.internal.CycleRepository;
 import com.kap.planning.internal.TrainingSessionRepository;
-import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.portfolio.Portfolio;
 import java.math.BigDecimal;
@@ -63,25 +63,25 @@ public class TrainingRecords {
     Integer year = problems.check(() -> {
       int asked = command.year().get();
       if (cycles.find(asked).isEmpty()) {
-        throw refused("year", "no planning cycle for " + asked + ": training is recorded for a cycle's year");
+        throw refused("year", Problem.of("training.noCycle", asked));
       }
       return asked;
     }).orElse(null);
     String title = problems.check(() -> {
       String asked = command.title().get();
       if (asked == null || asked.isBlank()) {
-        throw refused("title", "is required");
+        throw refused("title", Problem.of("required"));
       }
       if (asked.trim().length() > MAX_TITLE) {
-        throw refused("title", "must be at most " + MAX_TITLE + " characters");
+        throw refused("title", Problem.of("maxLength", MAX_TITLE));
       }
       return asked.trim();
     }).orElse(null);
     String audience = problems.check(() -> {
       String asked = command.audience().get();
       if (asked == null || !PlanContent.TRAINING_AUDIENCES.contains(asked)) {
-        throw refused("audience", asked == null ? "is required"
-            : "must be one of " + PlanContent.TRAINING_AUDIENCES + ", was '" + asked + "'");
+        throw refused("audience", asked == null ? Problem.of("required")
+            : Problem.of("choice", PlanContent.TRAINING_AUDIENCES, asked));
       }
       return asked;
     }).orElse(null);
@@ -89,39 +89,38 @@ public class TrainingRecords {
     LocalDate deliveredOn = problems.check(() -> {
       LocalDate asked = command.deliveredOn().get();
       if (asked == null) {
-        throw refused("deliveredOn", "is required");
+        throw refused("deliveredOn", Problem.of("required"));
       }
       if (year != null && asked.getYear() != year) {
-        throw refused("deliveredOn", "must be a day of " + year + ", was " + DisplayDates.format(asked));
+        throw refused("deliveredOn", Problem.of("date.ofYear", year, asked));
       }
       if (asked.isAfter(today)) {
-        throw refused("deliveredOn", "must not be in the future, was " + DisplayDates.format(asked));
+        throw refused("deliveredOn", Problem.of("date.future", asked));
       }
       return asked;
     }).orElse(null);
     BigDecimal hours = problems.check(() -> {
       BigDecimal asked = command.hours().get();
       if (asked == null) {
-        throw refused("hours", "is required");
+        throw refused("hours", Problem.of("required"));
       }
       if (asked.signum() <= 0 || asked.compareTo(MAX_HOURS) > 0) {
-        throw refused("hours", "must be more than 0 and at most " + MAX_HOURS + ", was " + asked.toPlainString());
+        throw refused("hours", Problem.of("training.hours", MAX_HOURS, asked.toPlainString()));
       }
       if (asked.stripTrailingZeros().scale() > 2) {
-        throw refused("hours", "must have at most 2 decimals, was " + asked.toPlainString());
+        throw refused("hours", Problem.of("decimals2", asked.toPlainString()));
       }
       return asked;
     }).orElse(null);
     List<String> participants = problems.check(() -> {
       List<String> asked = distinct(command.participants().get());
       if (asked.isEmpty()) {
-        throw refused("participants", "name at least one KAP user who attended");
+        throw refused("participants", Problem.of("training.noParticipant"));
       }
       Set<String> known = users.existing(asked);
       List<String> unknown = asked.stream().filter(id -> !known.contains(id)).toList();
       if (!unknown.isEmpty()) {
-        throw refused("participants", "not KAP users: " + String.join(", ", unknown)
-            + " (give their logins, e.g. alice)");
+        throw refused("participants", Problem.of("training.unknownUsers", String.join(", ", unknown)));
       }
       return asked;
     }).orElse(null);
@@ -129,14 +128,14 @@ public class TrainingRecords {
       List<String> asked = distinct(command.accountIds().get());
       List<String> unknown = asked.stream().filter(id -> portfolio.account(id).isEmpty()).toList();
       if (!unknown.isEmpty()) {
-        throw refused("accountIds", "unknown accounts: " + String.join(", ", unknown));
+        throw refused("accountIds", Problem.of("training.unknownAccounts", String.join(", ", unknown)));
       }
       return asked;
     }).orElse(null);
     String notes = problems.check(() -> {
       String asked = command.notes().get();
       if (asked != null && asked.trim().length() > MAX_NOTES) {
-        throw refused("notes", "must be at most " + MAX_NOTES + " characters");
+        throw refused("notes", Problem.of("maxLength", MAX_NOTES));
       }
       return asked == null || asked.isBlank() ? null : asked.trim();
     }).orElse(null);
@@ -158,7 +157,7 @@ public class TrainingRecords {
         .distinct().toList();
   }
 
-  private static InvalidFormData refused(String field, String problem) {
+  private static InvalidFormData refused(String field, Problem problem) {
     return new InvalidFormData(FORM, field, problem);
   }
 }

@@ -2,6 +2,7 @@ package com.kap.portfolio;
 
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.web.ApiException;
@@ -115,10 +116,10 @@ public class PortfolioSegmentation {
       OverrideRequest o = overrides.get(i);
       if (!computed.containsKey(o.accountId())) {
         problems.add(new InvalidFormData("overrides[" + i + "].accountId",
-            "account '" + o.accountId() + "' is not in the " + year + " segmentation"));
+            Problem.of("override.notInSegmentation", o.accountId(), year)));
       } else if (computed.get(o.accountId()) == o.segment()) {
         problems.add(new InvalidFormData("overrides[" + i + "].segment",
-            "account '" + o.accountId() + "' is already " + o.segment().label() + " by its scores"));
+            Problem.of("override.already", o.accountId(), o.segment().label())));
       }
     }
     problems.throwIfAny();

@@ -9,6 +9,7 @@ import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.notifications.Mail;
@@ -233,8 +234,8 @@ public class FollowUps {
     problems.check(() -> {
       List<Map<String, Object>> rows = values.objectList("reviewObjectives");
       if (rows.size() != objectives.size()) {
-        throw new InvalidFormData("reviewObjectives", "must keep one row per objective of the approved plan ("
-            + objectives.size() + "), had " + rows.size());
+        throw new InvalidFormData("reviewObjectives", Problem.of("review.objectiveRows", objectives.size(),
+            rows.size()));
       }
       for (int i = 0; i < rows.size(); i++) {
         String path = "reviewObjectives[" + i + "]";
@@ -250,8 +251,8 @@ public class FollowUps {
     problems.check(() -> {
       List<Map<String, Object>> rows = values.objectList("reviewActions");
       if (rows.size() != open.size()) {
-        throw new InvalidFormData("reviewActions", "must keep one row per open action of the plan (" + open.size()
-            + "), had " + rows.size());
+        throw new InvalidFormData("reviewActions", Problem.of("review.actionRows", open.size(),
+            rows.size()));
       }
       for (int i = 0; i < rows.size(); i++) {
         String path = "reviewActions[" + i + "]";
@@ -274,17 +275,17 @@ public class FollowUps {
   private static BigDecimal actual(Map<String, Object> row, String path) {
     Object value = row.get("actual");
     if (value == null || value instanceof String s && s.isBlank()) {
-      throw new InvalidFormData(path + ".actual", "is required: the objective's actual, in the target's unit");
+      throw new InvalidFormData(path + ".actual", Problem.of("review.actual"));
     }
     BigDecimal actual;
     try {
       actual = new BigDecimal(value.toString().strip());
     } catch (NumberFormatException e) {
-      throw new InvalidFormData(path + ".actual", "must be a number, was '" + value + "'");
+      throw new InvalidFormData(path + ".actual", Problem.of("number.typed", value));
     }
     if (actual.abs().compareTo(new BigDecimal("1000000000000")) >= 0 || actual.stripTrailingZeros().scale() > 4) {
-      throw new InvalidFormData(path + ".actual", "must be a number below 10^12 with at most 4 decimals, was "
-          + actual.toPlainString());
+      throw new InvalidFormData(path + ".actual", Problem.of("review.actualRange",
+          actual.toPlainString()));
     }
     return actual;
   }

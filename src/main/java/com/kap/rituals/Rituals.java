@@ -2,10 +2,10 @@ package com.kap.rituals;
 
 import com.kap.planning.CycleCalendar;
 import com.kap.planning.PlanFacts.PlanKey;
-import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.CurrentUser;
@@ -157,12 +157,12 @@ public class Rituals {
         RitualCadence.Cadence ritual = cadence.get(RitualType.byKey(key).orElseThrow());
         LocalDate date = FormValues.date(entry, path, "date", true);
         if (!window.contains(date)) {
-          throw new InvalidFormData(path + ".date", "must be from " + window.from() + " to " + window.until()
-              + ", was " + date);
+          throw new InvalidFormData(path + ".date", Problem.of("range", window.from().toString(),
+              window.until().toString(), date.toString()));
         }
         if (!RitualCalendar.isWorkingDay(date)) {
-          throw new InvalidFormData(path + ".date", date + " is a " + date.getDayOfWeek().toString().toLowerCase()
-              + "; rituals fall on working days");
+          throw new InvalidFormData(path + ".date", Problem.of("ritual.notWorkingDay", date.toString(),
+              date.getDayOfWeek()));
         }
         String participants = FormValues.text(entry, path, "customerParticipants", ritual.external(), 1000);
         proposals.add(new OccurrenceRepository.Proposal(ritual.type(), date, host(ritual.host(), account),
@@ -171,21 +171,21 @@ public class Rituals {
       });
     }
     String justification = problems.check(() -> values.text("justification", false, 4000)).orElse(null);
-    List<String> shortfall = new ArrayList<>();
+    List<Problem> shortfall = new ArrayList<>();
     RitualCadence.required(cadence, window.from(), window.until()).forEach((type, required) -> {
       int planned = counts.getOrDefault(type, 0);
       if (planned < required) {
-        shortfall.add(type.label() + " (" + planned + " of " + required + ")");
+        shortfall.add(Problem.of("ritual.shortfall", Problem.of("ritualType." + type.key()), planned, required));
       }
     });
     if (!shortfall.isEmpty() && justification == null && problems.isEmpty()) {
-      problems.add(new InvalidFormData("justification", "is required: fewer rituals than the cadence asks for: "
-          + String.join(", ", shortfall)));
+      problems.add(new InvalidFormData("justification", Problem.of("ritual.justification", shortfall)));
     }
     problems.throwIfAny();
     occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
     plans.propose(plan.year(), plan.accountId(), justification, currentUser.idOrElse(account.kam()), clock.instant());
-    return new ProposedRitualCalendar(shortfall.isEmpty() ? null : String.join(", ", shortfall),
+    return new ProposedRitualCalendar(shortfall.isEmpty() ? null
+        : String.join(", ", shortfall.stream().map(Problem::english).toList()),
         RitualCalendarView.of(facts.plan(command.plan()), cadence, window,
             occurrences.findByPlan(plan.year(), plan.accountId())));
   }
@@ -201,8 +201,7 @@ public class Rituals {
     boolean validated = command.validated();
     String comments = command.comments();
     if (!validated && comments == null) {
-      throw new InvalidFormData("calendarComments", "is required when the calendar goes back: tell the KAM what to "
-          + "change");
+      throw new InvalidFormData("calendarComments", Problem.of("comments.calendarBack"));
     }
     plans.decide(plan.year(), plan.accountId(), validated, comments, currentUser.idOrElse(null), clock.instant());
     Account accountRow = facts.account(command.plan());
@@ -285,8 +284,8 @@ public class Rituals {
       LocalDate newDate = values.date("newDate", true);
       RitualWindow window = RitualWindow.of(occurrence.year(), today);
       if (!window.contains(newDate) || !RitualCalendar.isWorkingDay(newDate) || newDate.equals(occurrence.plannedDate())) {
-        throw new InvalidFormData("newDate", "must be another working day from " + DisplayDates.format(window.from())
-            + " to " + DisplayDates.format(window.until()) + ", was " + DisplayDates.format(newDate));
+        throw new InvalidFormData("newDate", Problem.of("ritual.otherWorkingDay", window.from(), window.until(),
+            newDate));
       }
       occurrences.move(occurrence.occurrenceNo(), newDate, clock.instant());
       return;
@@ -300,8 +299,8 @@ public class Rituals {
     LocalDate heldDate = problems.check(() -> {
       LocalDate date = values.date("heldDate", true);
       if (date.getYear() != occurrence.year() || date.isAfter(today)) {
-        throw new InvalidFormData("heldDate", "must be a day of " + occurrence.year() + " and not after today, was "
-            + DisplayDates.format(date));
+        throw new InvalidFormData("heldDate", Problem.of("date.ofYearNotAfterToday", occurrence.year(),
+            date));
       }
       return date;
     }).orElse(null);
@@ -344,16 +343,14 @@ public class Rituals {
       action.put("owner", problems.check(() -> {
         String owner = FormValues.text(entry, path, "owner", true, 200);
         if (!owners.contains(owner)) {
-          throw new InvalidFormData(path + ".owner", "pick the KAM, the sponsor or a programme director from the"
-              + " list (" + owner + " is not on the account's team)");
+          throw new InvalidFormData(path + ".owner", Problem.of("owner.notOnTeam", owner));
         }
         return owner;
       }).orElse(null));
       action.put("dueDate", problems.check(() -> {
         LocalDate due = FormValues.date(entry, path, "dueDate", true);
         if (heldDate != null && due.isBefore(heldDate)) {
-          throw new InvalidFormData(path + ".dueDate", "must not be before the ritual (" + DisplayDates.format(heldDate)
-              + "), was " + DisplayDates.format(due));
+          throw new InvalidFormData(path + ".dueDate", Problem.of("dueDate.beforeRitual", heldDate, due));
         }
         return due;
       }).orElse(null));
@@ -380,14 +377,14 @@ public class Rituals {
     LocalDate date = values.date("boardDate", true);
     RitualWindow window = RitualWindow.of(year, today());
     if (!window.contains(date) || !RitualCalendar.isWorkingDay(date)) {
-      throw new InvalidFormData("boardDate", "must be a working day from " + window.from() + " to " + window.until()
-          + ", was " + date);
+      throw new InvalidFormData("boardDate", Problem.of("workingDay", window.from().toString(),
+          window.until().toString(), date.toString()));
     }
     String agenda = values.text("agenda", true, 4000);
     List<Account> invited = accounts.segments(year).stream().filter(s -> s.segment() == Segment.STRATEGIC)
         .map(CycleSegment::accountId).map(accounts::account).flatMap(Optional::stream).toList();
     if (invited.isEmpty()) {
-      throw new InvalidFormData("year", "the " + year + " segmentation has no Strategic account to invite");
+      throw new InvalidFormData("year", Problem.of("board.noStrategic", year));
     }
     long boardNo = boards.insert(year, date, agenda, invited.stream().map(Account::accountId).toList(),
         command.processInstanceId(), clock.instant());
@@ -431,12 +428,13 @@ public class Rituals {
     int year = ((Number) board.get("CYCLE_YEAR")).intValue();
     LocalDate heldDate = values.date("heldDate", true);
     if (heldDate.getYear() != year || heldDate.isAfter(today())) {
-      throw new InvalidFormData("heldDate", "must be a day of " + year + " and not after today, was " + heldDate);
+      throw new InvalidFormData("heldDate", Problem.of("date.ofYearNotAfterToday", year,
+          heldDate.toString()));
     }
     List<String> invited = Arrays.asList(((String) board.get("INVITED_ACCOUNTS")).split(","));
     List<String> attending = command.attendingAccounts();
     if (attending.isEmpty() || !invited.containsAll(attending)) {
-      throw new InvalidFormData("attendingAccounts", "pick the invited accounts that took part " + invited);
+      throw new InvalidFormData("attendingAccounts", Problem.of("board.attending", invited));
     }
     boards.record(processInstanceId, true, heldDate, attending, values.text("minutes", true, 10000),
         values.text("decisions", false, 4000), values.integer("customerSatisfaction", 1, 5), by, clock.instant());

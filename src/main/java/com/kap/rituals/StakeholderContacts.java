@@ -5,6 +5,7 @@ import com.kap.planning.PlanContent;
 import com.kap.planning.StakeholderMap;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.rituals.internal.OrgChartPicture;
 import com.kap.rituals.internal.ParticipantRepository;
 import com.kap.rituals.internal.RitualFacts;
@@ -85,8 +86,8 @@ public class StakeholderContacts {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new InvalidFormData(FIELD, "pick them from the account's stakeholders ("
-          + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are") + " not on its stakeholder map)");
+      throw new InvalidFormData(FIELD, Problem.of(unknown.size() == 1 ? "contacts.unknown.one"
+          : "contacts.unknown.many", String.join(", ", unknown)));
     }
     participants.record(occurrence.occurrenceNo(), occurrence.accountId(), present);
   }

@@ -109,6 +109,33 @@ class PlanQualityGateTest {
   }
 
   @Test
+  void aFrenchKamReadsTheReasonsInFrench() {
+    PlanContent.Objective vague = new PlanContent.Objective("value", null, null, null, " ", null);
+    assertThat(french(PlanQualityGate.problems(full(List.of(REVENUE, vague)), PlanDepth.FULL))).containsExactly(
+        "L'objectif 2 (Valeur) n'est pas mesurable : ajoutez son indicateur, sa cible, son échéance.");
+    assertThat(french(PlanQualityGate.problems(full(List.of(REVENUE)), PlanDepth.FULL))).containsExactly(
+        "Ajoutez au moins un objectif de rentabilité ou de valeur : le chiffre d'affaires seul ne fait pas un plan.");
+    PlanContent empty = new PlanContent(null, null, null, null, List.of(), null, List.of(), List.of(), List.of(), null);
+    assertThat(french(PlanQualityGate.problems(empty, PlanDepth.ONE_PAGE))).containsExactly(
+        "Situation du client : obligatoire pour cette profondeur de plan.", "Objectifs : ajoutez au moins une ligne.",
+        "Plan d'actions : ajoutez au moins une ligne.");
+    List<PlanContent.Stakeholder> map = List.of(stakeholder("Eva Lind", "decisionMaker", null),
+        stakeholder("Ole Sand", "influencer", "alice"));
+    assertThat(french(PlanQualityGate.coverageProblems(map, STRATEGIC, "Strategic"))).containsExactly(
+        "Parties prenantes : donnez un responsable de la relation au rôle décideur (Eva Lind) : la cartographie d'un"
+            + " compte Strategic doit compter un décideur avec un responsable de la relation chez nous.",
+        "Parties prenantes : la cartographie d'un compte Strategic doit compter un champion avec un responsable de la"
+            + " relation chez nous ; ajoutez-en un.");
+    assertThat(PlanQualityGate.coverageProblems(map, STRATEGIC, "Strategic").get(0).english()).as("the English stays")
+        .isEqualTo("Stakeholders: give the decision maker (Eva Lind) a relationship owner: a Strategic account's map"
+            + " needs a decision maker with a relationship owner of ours.");
+  }
+
+  private static List<String> french(List<com.kap.platform.forms.Problem> problems) {
+    return problems.stream().map(problem -> problem.in(java.util.Locale.FRENCH)).toList();
+  }
+
+  @Test
   void noRulesNoIssues() {
     assertThat(PlanQualityGate.coverageIssues(List.of(), List.of(), "Streamline")).isEmpty();
   }

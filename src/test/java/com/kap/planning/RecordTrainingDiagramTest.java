@@ -12,6 +12,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.support.DiagramTest;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -55,7 +56,7 @@ class RecordTrainingDiagramTest extends DiagramTest {
 
   @Test
   void aRefusedFormStartsNothing() throws Exception {
-    doThrow(new InvalidFormData("recordTraining", "hours", "must be more than 0 and at most 100, was 0"))
+    doThrow(new InvalidFormData("recordTraining", "hours", Problem.of("training.hours", 100, 0)))
         .when(recordTrainingSession).execute(any());
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("recordTraining", Map.of("hours", 0)))

@@ -5,6 +5,7 @@ import com.kap.budget.BidStatus;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,8 +35,8 @@ public class BidForm {
     Long cost = problems.check(() -> {
       long asked = values.wholeNumber("cost", 1, MAX_AMOUNT);
       if (asked > round.envelope()) {
-        throw new InvalidFormData("cost", asked + " is above the envelope of round " + round.id() + " ("
-            + round.envelope() + ")");
+        throw new InvalidFormData("cost", Problem.of("bid.aboveEnvelope", asked, round.id(),
+            round.envelope()));
       }
       return asked;
     }).orElse(null);
@@ -59,19 +60,20 @@ public class BidForm {
       return null;
     }
     long required = BudgetIds.bidNo(id).orElseThrow(() -> new InvalidFormData("requiresBid",
-        "must be a bid id like B-12, was '" + id + "'"));
+        Problem.of("bid.id", id)));
     Bid bid = bids.find(required).filter(b -> b.roundNo() == round.roundNo()).orElseThrow(() -> new InvalidFormData(
-        "requiresBid", "no bid " + id + " in round " + round.id()));
+        "requiresBid", Problem.of("bid.notInRound", id, round.id())));
     if (bid.status() == BidStatus.WITHDRAWN) {
-      throw new InvalidFormData("requiresBid", id + " was withdrawn");
+      throw new InvalidFormData("requiresBid", Problem.of("bid.withdrawn", id));
     }
     Set<Long> seen = new HashSet<>();
-    StringBuilder chain = new StringBuilder(self == null ? "this bid" : BudgetIds.bid(self));
+    StringBuilder chain = new StringBuilder();
     for (Bid next = bid; next != null; next = next.content().requiresBid() == null ? null
         : bids.find(next.content().requiresBid()).orElse(null)) {
       chain.append(" → ").append(next.id());
       if ((self != null && next.bidNo() == self) || !seen.add(next.bidNo())) {
-        throw new InvalidFormData("requiresBid", "would make a cycle: " + chain);
+        throw new InvalidFormData("requiresBid", Problem.of("bid.cycle",
+            self == null ? Problem.of("bid.this") : BudgetIds.bid(self), chain));
       }
     }
     return required;

@@ -1,6 +1,7 @@
 package com.kap.budget.internal;
 
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,26 +42,24 @@ public final class RegionMinimums {
       String[] parts = entry.split("=", 2);
       String region = parts[0].trim();
       if (parts.length != 2 || region.isEmpty()) {
-        throw new InvalidFormData(field, "write region=amount pairs separated by commas, e.g. EMEA=20000, was '"
-            + entry.trim() + "'");
+        throw new InvalidFormData(field, Problem.of("minimums.format", entry.trim()));
       }
       if (!regions.contains(region)) {
-        throw new InvalidFormData(field, "'" + region + "' is not a region of the portfolio " + regions);
+        throw new InvalidFormData(field, Problem.of("minimums.region", region, regions));
       }
       long amount;
       try {
         amount = Long.parseLong(parts[1].trim());
       } catch (NumberFormatException e) {
-        throw new InvalidFormData(field, "the minimum of " + region + " must be a whole amount, was '"
-            + parts[1].trim() + "'");
+        throw new InvalidFormData(field, Problem.of("minimums.amount", region, parts[1].trim()));
       }
       if (amount < 0 || minimums.put(region, amount) != null) {
-        throw new InvalidFormData(field, "the minimum of " + region + " must be given once and not be negative");
+        throw new InvalidFormData(field, Problem.of("minimums.once", region));
       }
       total += amount;
     }
     if (total > envelope) {
-      throw new InvalidFormData(field, "the minimums add up to " + total + ", above the envelope of " + envelope);
+      throw new InvalidFormData(field, Problem.of("minimums.aboveEnvelope", total, envelope));
     }
     return minimums;
   }

@@ -3,9 +3,11 @@ package com.kap.planning.internal;
 import com.kap.planning.PlanContent;
 import com.kap.planning.PlanDepth;
 import com.kap.platform.forms.FormLabels;
+import com.kap.platform.forms.LocalizedText;
+import com.kap.platform.forms.Problem;
+import com.kap.platform.i18n.SourceTexts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -17,9 +19,14 @@ public final class PlanQualityGate {
 
   private PlanQualityGate() {}
 
-  /** The issues of a plan for an account with an executive sponsor. */
+  /** Why the plan misses the bar, in English (as stored with the plan version), for an account with a sponsor. */
   public static List<String> issues(PlanContent plan, PlanDepth depth) {
-    return issues(plan, depth, true);
+    return english(problems(plan, depth, true));
+  }
+
+  /** Why the plan misses the bar, in any language ({@code problem.quality.*} of i18n/problems.properties). */
+  public static List<Problem> problems(PlanContent plan, PlanDepth depth) {
+    return problems(plan, depth, true);
   }
 
   /**
@@ -27,41 +34,45 @@ public final class PlanQualityGate {
    *     meets the customer
    */
   public static List<String> issues(PlanContent plan, PlanDepth depth, boolean sponsored) {
-    List<String> issues = new ArrayList<>();
-    require(issues, plan.customerSituation(), "Customer situation");
-    require(issues, plan.objectives(), "Objectives");
-    require(issues, plan.actions(), "Action plan");
+    return english(problems(plan, depth, sponsored));
+  }
+
+  /** The same, in any language. */
+  public static List<Problem> problems(PlanContent plan, PlanDepth depth, boolean sponsored) {
+    List<Problem> issues = new ArrayList<>();
+    require(issues, plan.customerSituation(), "customerSituation");
+    require(issues, plan.objectives(), "objectives");
+    require(issues, plan.actions(), "actions");
     if (depth != PlanDepth.ONE_PAGE) {
-      require(issues, plan.risks(), "Risks");
+      require(issues, plan.risks(), "risks");
     }
     if (depth == PlanDepth.FULL) {
-      require(issues, plan.customerStrategy(), "Customer strategy");
-      require(issues, plan.strengths(), "Our strengths");
-      require(issues, plan.vulnerabilities(), "Our vulnerabilities");
-      require(issues, plan.strategies(), "Strategies");
-      require(issues, plan.trainingNeeds(), "Training needs");
+      require(issues, plan.customerStrategy(), "customerStrategy");
+      require(issues, plan.strengths(), "strengths");
+      require(issues, plan.vulnerabilities(), "vulnerabilities");
+      require(issues, plan.strategies(), "strategies");
+      require(issues, plan.trainingNeeds(), "trainingNeeds");
       if (sponsored) {
-        require(issues, plan.sponsorTouchpoints(), "Sponsor touchpoints");
+        require(issues, plan.sponsorTouchpoints(), "sponsorTouchpoints");
       }
     }
     if (!plan.objectives().isEmpty() && !plan.hasValueObjective()) {
-      issues.add("Add at least one profitability or value objective: revenue alone is not a plan.");
+      issues.add(Problem.of("quality.revenueAlone"));
     }
     for (int i = 0; i < plan.objectives().size(); i++) {
       PlanContent.Objective objective = plan.objectives().get(i);
-      List<String> missing = new ArrayList<>();
+      List<Problem> missing = new ArrayList<>();
       if (blank(objective.metric())) {
-        missing.add("metric");
+        missing.add(Problem.of("quality.missing.metric"));
       }
       if (blank(objective.target())) {
-        missing.add("target");
+        missing.add(Problem.of("quality.missing.target"));
       }
       if (objective.dueDate() == null) {
-        missing.add("due date");
+        missing.add(Problem.of("quality.missing.dueDate"));
       }
       if (!missing.isEmpty()) {
-        issues.add("Objective " + (i + 1) + " (" + label(objective) + ") is not measurable: add its "
-            + String.join(", ", missing) + ".");
+        issues.add(Problem.of("quality.notMeasurable", i + 1, label(objective), missing));
       }
     }
     return issues;
@@ -71,48 +82,66 @@ public final class PlanQualityGate {
   public record CoverageRule(String role, boolean ownerRequired) {}
 
   /**
-   * What the stakeholder map lacks by the segment's coverage rules: a role nobody holds, or held only by
+   * What the stakeholder map lacks by the segment's coverage rules, in English: a role nobody holds, or held only by
    * stakeholders without a relationship owner where the rule asks for one.
    */
   public static List<String> coverageIssues(List<PlanContent.Stakeholder> stakeholders, List<CoverageRule> rules,
       String segment) {
-    List<String> issues = new ArrayList<>();
+    return english(coverageProblems(stakeholders, rules, segment));
+  }
+
+  /**
+   * What the stakeholder map lacks, in any language: the table's outputs are codes (a buying role, a flag), said in
+   * the words of the draft form's options ({@code stakeholders[].buyingRole}) and of
+   * {@code problem.quality.coverage.*}.
+   */
+  public static List<Problem> coverageProblems(List<PlanContent.Stakeholder> stakeholders, List<CoverageRule> rules,
+      String segment) {
+    List<Problem> issues = new ArrayList<>();
     for (CoverageRule rule : rules) {
       List<PlanContent.Stakeholder> holding = stakeholders.stream()
           .filter(s -> rule.role().equals(s.buyingRole())).toList();
-      String role = FormLabels.option(PlanDiff.FORM, "stakeholders[].buyingRole", rule.role())
-          .toLowerCase(Locale.ROOT);
-      String needs = "a" + (startsWithVowel(role) ? "n " : " ") + role
-          + (rule.ownerRequired() ? " with a relationship owner of ours" : "");
+      LocalizedText role = locale -> FormLabels.option(PlanDiff.FORM, "stakeholders[].buyingRole", rule.role(), locale)
+          .toLowerCase(locale);
+      LocalizedText aRole = locale -> SourceTexts.isFrench(locale)
+          ? Problem.of("quality.coverage.aRole", role.in(locale)).in(locale)
+          : "a" + (startsWithVowel(role.in(locale)) ? "n " : " ") + role.in(locale);
+      Problem needs = Problem.of(rule.ownerRequired() ? "quality.coverage.withOwner" : "quality.coverage.role", aRole);
       if (holding.isEmpty()) {
-        issues.add("Stakeholders: a " + segment + " account's map needs " + needs + "; add one.");
+        issues.add(Problem.of("quality.coverage.missing", segment, needs));
       } else if (rule.ownerRequired() && holding.stream().allMatch(s -> blank(s.owner()))) {
-        issues.add("Stakeholders: give the " + role + " (" + holding.stream().map(PlanContent.Stakeholder::name)
-            .collect(Collectors.joining(", ")) + ") a relationship owner: a " + segment + " account's map needs "
-            + needs + ".");
+        issues.add(Problem.of("quality.coverage.noOwner", role, holding.stream().map(PlanContent.Stakeholder::name)
+            .collect(Collectors.joining(", ")), segment, needs));
       }
     }
     return issues;
+  }
+
+  private static List<String> english(List<Problem> problems) {
+    return problems.stream().map(Problem::english).toList();
   }
 
   private static boolean startsWithVowel(String word) {
     return !word.isEmpty() && "aeiou".indexOf(word.charAt(0)) >= 0;
   }
 
-  private static void require(List<String> issues, String text, String section) {
+  private static void require(List<Problem> issues, String text, String section) {
     if (blank(text)) {
-      issues.add(section + " is required for this plan depth.");
+      issues.add(Problem.of("quality.required", Problem.of("quality.section." + section)));
     }
   }
 
-  private static void require(List<String> issues, List<?> entries, String section) {
+  private static void require(List<Problem> issues, List<?> entries, String section) {
     if (entries.isEmpty()) {
-      issues.add(section + ": add at least one entry.");
+      issues.add(Problem.of("quality.noEntry", Problem.of("quality.section." + section)));
     }
   }
 
-  private static String label(PlanContent.Objective objective) {
-    return blank(objective.description()) ? objective.type() : objective.description();
+  /** The objective as the KAM wrote it; without a description, its type as the form shows it. */
+  private static LocalizedText label(PlanContent.Objective objective) {
+    return locale -> !blank(objective.description()) ? objective.description()
+        : SourceTexts.isFrench(locale)
+            ? FormLabels.option(PlanDiff.FORM, "objectives[].type", objective.type(), locale) : objective.type();
   }
 
   private static boolean blank(String text) {

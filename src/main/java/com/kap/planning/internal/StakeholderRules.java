@@ -17,7 +17,7 @@ import java.util.Set;
 public final class StakeholderRules {
 
   /** One row's problem: the field's path ({@code stakeholders[2].reportsTo}) and what is wrong. */
-  public record Problem(String path, String problem) {}
+  public record Problem(String path, com.kap.platform.forms.Problem problem) {}
 
   private StakeholderRules() {}
 
@@ -31,8 +31,8 @@ public final class StakeholderRules {
       }
       Integer first = rowOf.putIfAbsent(name, i);
       if (first != null) {
-        problems.add(new Problem(path(i, "name"), "names " + stakeholders.get(i).name().strip() + " again (row "
-            + (first + 1) + "): give each stakeholder one row"));
+        problems.add(new Problem(path(i, "name"), com.kap.platform.forms.Problem.of("stakeholder.twice",
+            stakeholders.get(i).name().strip(), first + 1)));
       }
     }
     for (int i = 0; i < stakeholders.size(); i++) {
@@ -42,11 +42,11 @@ public final class StakeholderRules {
         continue;
       }
       if (boss.equals(key(s.name()))) {
-        problems.add(new Problem(path(i, "reportsTo"), "must name another stakeholder, not " + s.name().strip()
-            + " themself"));
+        problems.add(new Problem(path(i, "reportsTo"), com.kap.platform.forms.Problem.of("stakeholder.reportsToSelf",
+            s.name().strip())));
       } else if (!rowOf.containsKey(boss)) {
-        problems.add(new Problem(path(i, "reportsTo"), "must name another stakeholder of this list; there is no "
-            + s.reportsTo().strip() + " (add them, or leave the field empty for someone at the top)"));
+        problems.add(new Problem(path(i, "reportsTo"), com.kap.platform.forms.Problem.of(
+            "stakeholder.reportsToUnknown", s.reportsTo().strip())));
       }
     }
     Set<Integer> inReportedCircle = new HashSet<>();
@@ -56,8 +56,8 @@ public final class StakeholderRules {
         List<String> names = new ArrayList<>();
         circle.forEach(row -> names.add(stakeholders.get(row).name().strip()));
         names.add(stakeholders.get(i).name().strip());
-        problems.add(new Problem(path(i, "reportsTo"), "makes a circle (" + String.join(" → ", names)
-            + "): the one at the top of it reports to no one in the list"));
+        problems.add(new Problem(path(i, "reportsTo"), com.kap.platform.forms.Problem.of(
+            "stakeholder.circle", String.join(" → ", names))));
       }
     }
     return problems;

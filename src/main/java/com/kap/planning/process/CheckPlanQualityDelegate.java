@@ -5,7 +5,11 @@ import com.kap.planning.PlanFacts;
 import com.kap.planning.PlanForm;
 import com.kap.planning.PlanSubmitted;
 import com.kap.planning.SubmitPlan;
+import com.kap.platform.i18n.UserLocales;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component("checkPlanQuality")
 public class CheckPlanQualityDelegate implements JavaDelegate {
 
+  /** The quality issues' text in each language KAP speaks, by language tag: a Json variable. */
+  public static final String ISSUES_BY_LANGUAGE = "qualityIssuesByLanguage";
+
   private final AccountPlans plans;
 
   public CheckPlanQualityDelegate(AccountPlans plans) {
@@ -27,11 +34,15 @@ public class CheckPlanQualityDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     PlanSubmitted submitted = plans.submit(new SubmitPlan(PlanFacts.PlanKey.of(execution),
         PlanForm.read(execution)));
-    List<String> issues = submitted.qualityIssues();
     // shown in the forms; the delegates read it from the database
     execution.setVariable("planVersion", submitted.version());
     execution.setVariable("qualityPassed", submitted.qualityPassed());
-    execution.setVariable("qualityIssues", issues.isEmpty() ? null : "- " + String.join("\n- ", issues));
+    execution.setVariable("qualityIssues", submitted.qualityIssuesText(Locale.ENGLISH));
+    // the draft form shows them in its assignee's language (PrepareDraftPlanFormListener)
+    Map<String, String> inEveryLanguage = new LinkedHashMap<>();
+    UserLocales.SUPPORTED.forEach(language -> inEveryLanguage.put(language.getLanguage(),
+        submitted.qualityIssuesText(language)));
+    execution.setVariable(ISSUES_BY_LANGUAGE, submitted.qualityPassed() ? null : PlanForm.json(inEveryLanguage));
     if (submitted.qualityPassed()) {
       // a Json string: plans outgrow the 4,000 characters Camunda keeps in a plain string
       execution.setVariable("planSummary", PlanForm.json(submitted.summary()));

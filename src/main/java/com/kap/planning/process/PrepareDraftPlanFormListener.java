@@ -11,11 +11,13 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Creation of "Draft account plan": the people an action may be given to (the form's Owner picker) and the plan
- * deadline and the plan depth as its KAM reads them.
+ * Creation of "Draft account plan": the people an action may be given to (the form's Owner picker), and in the
+ * language of the task's assignee (the installation's when it has none) the plan deadline, the plan depth and the
+ * quality gate's reasons ({@code qualityIssues}).
  */
 @Component("prepareDraftPlanForm")
 public class PrepareDraftPlanFormListener implements TaskListener {
@@ -41,6 +43,12 @@ public class PrepareDraftPlanFormListener implements TaskListener {
       // a depth KAP does not know (a changed decision table) is shown as the table gives it
       task.setVariableLocal("planDepthText", PlanDepth.byKey(depth)
           .map(known -> texts.text(reader, "planDepth." + known.key())).orElse(depth));
+    }
+    if (task.getVariable(CheckPlanQualityDelegate.ISSUES_BY_LANGUAGE) instanceof SpinJsonNode issues) {
+      String language = reader.getLanguage();
+      if (issues.hasProp(language) && issues.prop(language).isString()) {
+        task.setVariableLocal("qualityIssues", issues.prop(language).stringValue());
+      }
     }
   }
 }

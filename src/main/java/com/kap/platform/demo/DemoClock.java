@@ -2,6 +2,7 @@ package com.kap.platform.demo;
 
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -44,8 +45,8 @@ public class DemoClock implements JavaDelegate {
     Instant now = ClockUtil.now().toInstant();
     Instant target = day.atTime(MOVED_TO_TIME).atZone(zone).toInstant();
     if (!target.isAfter(now)) {
-      throw new InvalidFormData("moveClockTo", "the demo's clock shows " + SHOWN.format(now.atZone(zone)) + " "
-          + zone + " and only moves forward: pick a later day");
+      throw new InvalidFormData("moveClockTo", Problem.of("demoClock.back",
+          SHOWN.format(now.atZone(zone)), zone));
     }
     execution.setVariable("clockMovedFrom", SHOWN.format(now.atZone(zone)));
     execution.setVariable("clockMovedTo", SHOWN.format(target.atZone(zone)));

@@ -2,6 +2,7 @@ package com.kap.platform.engineguard;
 
 import com.kap.platform.forms.FormFields;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.Roles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -258,16 +259,15 @@ public class UserCommandGuard extends CommandInterceptor {
     if (fits) {
       return;
     }
-    String problem = switch (kind) {
-      case TEXT -> "must be text";
-      case DATE -> "must be a date like 2027-03-31";
-      case NUMBER -> "must be a number" + (raw == null ? "" : ", was " + raw);
-      case FLAG -> "must be true or false" + (raw == null ? "" : ", was '" + raw + "'");
-      case LIST -> "must be a list of entries";
-      case TEXTS -> "must be a list of texts";
+    Problem problem = switch (kind) {
+      case TEXT -> Problem.of("text");
+      case DATE -> Problem.of("date");
+      case NUMBER -> raw == null ? Problem.of("number") : Problem.of("number.was", raw);
+      case FLAG -> raw == null ? Problem.of("flag") : Problem.of("flag.typed", raw);
+      case LIST -> Problem.of("listOfEntries");
+      case TEXTS -> Problem.of("listOfTexts");
     };
-    throw new InvalidFormData(formId, field, problem + " (a value of type " + type + "; forms take only their fields' "
-        + "types, never Object, Java, XML, file or bytes values)");
+    throw new InvalidFormData(formId, field, Problem.of("wrongType", problem, type));
   }
 
   private static String untypedKind(TypedValue value) {

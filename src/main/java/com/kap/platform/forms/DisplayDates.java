@@ -26,6 +26,7 @@ public final class DisplayDates {
     if (date == null) {
       return "-";
     }
-    return "fr".equals(locale.getLanguage()) ? FRENCH.format(date) : ENGLISH.format(date);
+    boolean french = locale != null && Locale.FRENCH.getLanguage().equals(locale.getLanguage());
+    return (french ? FRENCH : ENGLISH).format(date);
   }
 }

@@ -69,10 +69,10 @@ public final class FormValues {
   public BigDecimal decimal(String field, BigDecimal min, BigDecimal max, int maxDecimals) {
     Object value = scope.getVariable(field);
     if (value == null || (value instanceof String s && s.isBlank())) {
-      throw new InvalidFormData(field, "is required");
+      throw new InvalidFormData(field, Problem.of("required"));
     }
     if (value instanceof Boolean) {
-      throw new InvalidFormData(field, "must be a number, was " + value);
+      throw new InvalidFormData(field, Problem.of("number.was", value));
     }
     String text = value instanceof Number n ? n.toString() : value.toString().trim();
     BigDecimal number;
@@ -82,16 +82,16 @@ public final class FormValues {
       }
       number = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new InvalidFormData(field, (maxDecimals == 0 ? "must be a whole number" : "must be a number")
-          + ", was '" + abbreviate(value) + "'");
+      throw new InvalidFormData(field, Problem.of(maxDecimals == 0 ? "wholeNumber.typed" : "number.typed",
+          abbreviate(value)));
     }
     if (number.stripTrailingZeros().scale() > maxDecimals) {
-      throw new InvalidFormData(field, maxDecimals == 0 ? "must be a whole number, was " + shown(number)
-          : "must have at most " + maxDecimals + " decimal(s), was " + shown(number));
+      throw new InvalidFormData(field, maxDecimals == 0 ? Problem.of("wholeNumber.was", shown(number))
+          : Problem.of("decimals", maxDecimals, shown(number)));
     }
     if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
-      throw new InvalidFormData(field, "must be from " + min.toPlainString() + " to " + max.toPlainString()
-          + ", was " + shown(number));
+      throw new InvalidFormData(field, Problem.of("range", min.toPlainString(), max.toPlainString(),
+          shown(number)));
     }
     return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number.stripTrailingZeros();
   }
@@ -105,7 +105,7 @@ public final class FormValues {
     if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
       return Boolean.parseBoolean(s);
     }
-    throw new InvalidFormData(field, "must be true or false, was '" + abbreviate(value) + "'");
+    throw new InvalidFormData(field, Problem.of("flag.typed", abbreviate(value)));
   }
 
   /**
@@ -125,7 +125,7 @@ public final class FormValues {
         List<Map<String, Object>> read = JSON.readValue(json, new TypeReference<>() {});
         list = read == null ? List.of() : read.stream().map(e -> e == null ? Map.<String, Object>of() : e).toList();
       } catch (JsonProcessingException e) {
-        throw new InvalidFormData(field, "must be a list of entries");
+        throw new InvalidFormData(field, Problem.of("listOfEntries"));
       }
     }
     checkNoRowLost(field, list.size());
@@ -145,8 +145,7 @@ public final class FormValues {
       scope.removeVariable(countField);
     }
     if (counted instanceof Number number && number.longValue() > rows) {
-      throw new InvalidFormData(field, "only " + rows + " of its " + number.longValue() + " rows arrived and nothing"
-          + " was saved: show the whole list and complete again");
+      throw new InvalidFormData(field, Problem.of("rowsLost", rows, number.longValue()));
     }
   }
 
@@ -162,12 +161,12 @@ public final class FormValues {
       try {
         for (Object item : JSON.readValue(json, new TypeReference<List<Object>>() {})) {
           if (!(item instanceof String text)) {
-            throw new InvalidFormData(field, "must be a list of texts");
+            throw new InvalidFormData(field, Problem.of("listOfTexts"));
           }
           items.add(text);
         }
       } catch (JsonProcessingException e) {
-        throw new InvalidFormData(field, "must be a list of texts");
+        throw new InvalidFormData(field, Problem.of("listOfTexts"));
       }
     } else if (value != null) {
       String text = text(field, false, 100 * maxLength);
@@ -181,7 +180,7 @@ public final class FormValues {
       FormValues.text(Map.of(field, item), field, false, maxLength, field);
     }
     if (distinct.isEmpty() && required) {
-      throw new InvalidFormData(field, "is required");
+      throw new InvalidFormData(field, Problem.of("required"));
     }
     return List.copyOf(distinct);
   }
@@ -196,7 +195,7 @@ public final class FormValues {
   public String choice(String field, List<String> allowed, boolean required) {
     String value = text(field, required, 100);
     if (value != null && !allowed.contains(value)) {
-      throw new InvalidFormData(field, "must be one of " + allowed + ", was '" + abbreviate(value) + "'");
+      throw new InvalidFormData(field, Problem.of("choice", allowed, abbreviate(value)));
     }
     return value;
   }
@@ -209,7 +208,7 @@ public final class FormValues {
 
   private static LocalDate requiredDate(String field, boolean required) {
     if (required) {
-      throw new InvalidFormData(field, "is required");
+      throw new InvalidFormData(field, Problem.of("required"));
     }
     return null;
   }
@@ -224,7 +223,7 @@ public final class FormValues {
       boolean required) {
     String value = text(entry, path, key, required, 100);
     if (value != null && !allowed.contains(value)) {
-      throw new InvalidFormData(path + "." + key, "must be one of " + allowed + ", was '" + abbreviate(value) + "'");
+      throw new InvalidFormData(path + "." + key, Problem.of("choice", allowed, abbreviate(value)));
     }
     return value;
   }
@@ -250,11 +249,11 @@ public final class FormValues {
       try {
         date = LocalDateTime.parse(text).toLocalDate();
       } catch (DateTimeParseException notADateTime) {
-        throw new InvalidFormData(field, "must be a date like 2027-03-31, was '" + abbreviate(text) + "'");
+        throw new InvalidFormData(field, Problem.of("date.typed", abbreviate(text)));
       }
     }
     if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-      throw new InvalidFormData(field, "must be a date between " + FIRST_YEAR + " and " + LAST_YEAR + ", was " + date);
+      throw new InvalidFormData(field, Problem.of("date.years", FIRST_YEAR, LAST_YEAR, date.toString()));
     }
     return date;
   }
@@ -262,18 +261,17 @@ public final class FormValues {
   private static String text(Map<String, Object> entry, String key, boolean required, int maxLength, String field) {
     Object value = entry.get(key);
     if (value != null && !(value instanceof String)) {
-      throw new InvalidFormData(field, "must be text");
+      throw new InvalidFormData(field, Problem.of("text"));
     }
     String text = value == null ? "" : ((String) value).trim();
     if (required && text.isEmpty()) {
-      throw new InvalidFormData(field, "is required");
+      throw new InvalidFormData(field, Problem.of("required"));
     }
     if (text.length() > maxLength) {
-      throw new InvalidFormData(field, "must be at most " + maxLength + " characters");
+      throw new InvalidFormData(field, Problem.of("maxLength", maxLength));
     }
     if (MARKUP.matcher(text).find()) {
-      throw new InvalidFormData(field, "must not contain markup or expressions (HTML tags, javascript: links, ${…}"
-          + " or #{…})");
+      throw new InvalidFormData(field, Problem.of("markup"));
     }
     return text.isEmpty() ? null : text;
   }
@@ -282,7 +280,7 @@ public final class FormValues {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new InvalidFormData(field, "must be a list of entries");
+      throw new InvalidFormData(field, Problem.of("listOfEntries"));
     }
   }
 

@@ -1,6 +1,7 @@
 package com.kap.platform.forms;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -10,25 +11,36 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * (the task stays open). It is Camunda's own form field validation exception. Its message names the field's path
  * ({@code actions[1].owner}) for logs and tests; people get {@link #forPeople()}, which names the field by the label
  * of the form it was typed into ("Action plan, row 2: Owner"): /engine-rest and Tasklist's API answer 400 with it.
+ * The problem is a {@link Problem}, so that it is said in the language of the person who submitted: getMessage() is
+ * English, {@link #forPeople()} in that person's language.
  */
 public class InvalidFormData extends FormFieldValidationException {
 
   private final String field;
-  private final String problem;
+  private final Problem problem;
   private final String formId;
   private final List<InvalidFormData> all;
 
-  public InvalidFormData(String field, String problem) {
+  /** A refusal of a field of the form the engine is working on, in any language ({@link Problem}). */
+  public InvalidFormData(String field, Problem problem) {
     this(FormLabels.currentFormId(), field, problem);
   }
 
   /** A refusal of a field of the given form, where the engine is not working on its element (yet). */
-  public InvalidFormData(String formId, String field, String problem) {
-    super(field, field + ": " + problem);
+  public InvalidFormData(String formId, String field, Problem problem) {
+    super(field, field + ": " + problem.english());
     this.field = field;
     this.problem = problem;
     this.formId = formId;
     this.all = List.of(this);
+  }
+
+  /**
+   * A refusal whose problem is English only, the same in every language: for a text KAP passes on; KAP's own
+   * problems are {@link Problem}s.
+   */
+  public InvalidFormData(String field, String problem) {
+    this(field, Problem.verbatim(problem));
   }
 
   private InvalidFormData(List<InvalidFormData> problems) {
@@ -52,33 +64,41 @@ public class InvalidFormData extends FormFieldValidationException {
     return field;
   }
 
+  /** What is wrong with the (first) field, in any language. */
+  public Problem problem() {
+    return problem;
+  }
+
   /** What a person reads: each field's label, then its problem; several problems numbered, in the form's order. */
   public String forPeople() {
     return forPeople(FormLabels.language());
   }
 
   /**
-   * What a person reads in the language: the fields are named by the labels of their form in that language (the
-   * problems themselves are written in the code, in English).
+   * What a person reads in the language, whole: the fields named by the labels of their form in that language, and
+   * their problems in it ({@code i18n/problems*.properties}).
    */
-  public String forPeople(java.util.Locale locale) {
+  public String forPeople(Locale locale) {
     if (all.size() == 1) {
-      return label(locale) + ": " + problem;
+      return labelled(locale);
     }
     StringBuilder text = new StringBuilder(java.text.MessageFormat.format(
         FormLabels.text(locale, "form.problems", "{0} problems to correct: "), String.valueOf(all.size())));
     for (int i = 0; i < all.size(); i++) {
-      text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(all.get(i).label(locale))
-          .append(": ").append(all.get(i).problem);
+      text.append(i == 0 ? "" : Problem.between(locale)).append(i + 1).append(") ")
+          .append(all.get(i).labelled(locale));
     }
     return text.toString();
   }
 
-  /** The field as its form labels it in the language. */
-  public String label(java.util.Locale locale) {
-    return FormLabels.describe(formId, field, locale);
+  private String labelled(Locale locale) {
+    return Problem.labelled(locale, label(locale), problem.in(locale));
   }
 
+  /** The field as its form labels it in the language. */
+  public String label(Locale locale) {
+    return FormLabels.describe(formId, field, locale);
+  }
   /** The refusal among an exception's causes, as Camunda and Jersey wrap it. */
   public static Optional<InvalidFormData> in(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {

@@ -17,7 +17,9 @@ import org.springframework.http.MediaType;
 /**
  * Form data KAP refuses is the person's to correct: 400 on every endpoint (start, submit-form, complete; Camunda
  * answered 500 for a refused start), with a message that names the field by its label and carries no process
- * definition id or exception name, e.g. "Action plan, row 2: Owner: is required". Tasklist shows the message as it is.
+ * definition id or exception name, e.g. "Action plan, row 2: Owner: is required", wholly in the language of the
+ * authenticated user who submitted ({@link InvalidFormData#forPeople()}: "Plan d'actions, ligne 2 : Responsable : est
+ * obligatoire"). Tasklist shows the message as it is.
  */
 public abstract class InvalidFormDataMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 

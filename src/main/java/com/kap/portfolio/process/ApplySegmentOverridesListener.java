@@ -3,6 +3,7 @@ package com.kap.portfolio.process;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
+import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.TaskCompletionListener;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.OverrideSegments;
@@ -47,10 +48,10 @@ public class ApplySegmentOverridesListener extends TaskCompletionListener {
         String accountId = FormValues.text(entry, path, "accountId", true, Account.MAX_ID_LENGTH);
         String segmentLabel = FormValues.text(entry, path, "segment", true, 16);
         Segment segment = Segment.byLabel(segmentLabel).orElseThrow(() -> new InvalidFormData(path + ".segment",
-            "'" + segmentLabel + "' is not a segment; use Strategic, Star, Status or Streamline"));
+            Problem.of("segment", segmentLabel)));
         String reason = FormValues.text(entry, path, "reason", true, MAX_REASON_LENGTH);
         if (!seen.add(accountId)) {
-          throw new InvalidFormData(path + ".accountId", "account '" + accountId + "' is overridden twice");
+          throw new InvalidFormData(path + ".accountId", Problem.of("override.twice", accountId));
         }
         return overrides.add(new PortfolioSegmentation.OverrideRequest(accountId, segment, reason));
       });

@@ -24,8 +24,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Tasklist speaks the language of whoever is logged in ({@link TasklistTranslation}): a programme director whose
- * language is French gets the forms, the task, process and filter names in French, and a refusal names the fields by
- * their French labels, while diane, in English, gets them as the files write them.
+ * language is French gets the forms, the task, process and filter names in French, and a refusal in French (the
+ * fields by their French labels, and their problems), while diane, in English, gets them as the files write them.
  */
 @KapTest
 class FormsInFrenchOverHttpTest {
@@ -129,15 +129,17 @@ class FormsInFrenchOverHttpTest {
   }
 
   @Test
-  void aRefusedStartNamesTheFieldsByTheirFrenchLabelsForAFrenchUser() throws Exception {
+  void aRefusedStartIsWholeInFrenchForAFrenchUser() throws Exception {
     String wrong = CycleForms.variables("\"year\":{\"value\":" + YEAR + "},\"title\":{\"value\":\"Vente\"},"
         + "\"audience\":{\"value\":\"kam\"},\"deliveredOn\":{\"value\":\"2199-01-01\"},\"hours\":{\"value\":0},"
         + "\"participants\":{\"value\":\"alice\"}");
     String french = refusal(session(USER, PASSWORD), wrong);
-    assertThat(french).startsWith("2 problèmes à corriger : ").contains("Dispensée le: ", "Durée en heures: ")
-        .doesNotContain("Duration in hours");
+    assertThat(french).as("the labels and the problems in French").isEqualTo("2 problèmes à corriger : "
+        + "1) Dispensée le : doit être un jour de " + YEAR + ", pas le 01/01/2199 ; "
+        + "2) Durée en heures : doit être plus de 0 et au plus 100, pas 0");
     String english = refusal(session("diane", "demo"), wrong);
-    assertThat(english).startsWith("2 problems to correct: ").contains("Delivered on: ", "Duration in hours: ");
+    assertThat(english).isEqualTo("2 problems to correct: 1) Delivered on: must be a day of " + YEAR + ", was "
+        + "01/01/2199; 2) Duration in hours: must be more than 0 and at most 100, was 0");
   }
 
   private String refusal(WebappSession session, String variables) throws Exception {
