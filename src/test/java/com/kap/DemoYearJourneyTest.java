@@ -381,7 +381,8 @@ class DemoYearJourneyTest {
       browser.openKapPage("My bids");
       WebElement row = browser.find(By.xpath("//table[@id='my-bids']//tr[th[contains(., 'Store-opening kit')]]"));
       assertThat(row.getText()).contains("Not funded", "Growth " + YEAR, "eric: Strategic fit",
-          "fatima: Strategic fit", "You may appeal until");
+          "fatima: Strategic fit", "You may appeal until",
+          "Strategic fit agreed at 3 by fatima: Strong east expansion"); // the chair's calibration beside them
       browser.screenshot("year-23-bruno-reads-my-bids");
       assertThat(browser.seriousAccessibilityViolations()).as("axe-core on My bids").isEmpty();
       assertThat(browser.refusedRequests()).isEmpty();

@@ -73,7 +73,7 @@ class FormsInFrenchOverHttpTest {
     JsonNode french = startForm(session(USER, PASSWORD), "recordTraining");
     JsonNode audience = field(french, "audience");
     assertThat(audience.path("label").asText()).isEqualTo("Public");
-    assertThat(audience.path("values").findValuesAsText("label")).contains("Équipes de compte", "Sponsors exécutifs");
+    assertThat(audience.path("values").findValuesAsText("label")).contains("Équipe de compte", "Sponsor exécutif");
     assertThat(audience.path("values").findValuesAsText("value")).contains("kam", "team", "sponsor",
         "seniorManagement");
     assertThat(field(french, "hours").path("label").asText()).isEqualTo("Durée en heures");
