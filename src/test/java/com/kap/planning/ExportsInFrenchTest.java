@@ -8,12 +8,16 @@ import static com.kap.support.Exports.row;
 import static com.kap.support.Exports.shown;
 import static com.kap.support.Exports.text;
 import static com.kap.support.ExportYear.IN_REVIEW;
+import static com.kap.support.ExportYear.OVERRIDDEN;
+import static com.kap.support.ExportYear.OVERRIDE_REASON;
 import static com.kap.support.ExportYear.PLAN_ACCOUNT;
 import static com.kap.support.ExportYear.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kap.platform.exports.PdfDocuments;
 import com.kap.platform.i18n.UserLocales;
+import com.kap.platform.pages.PageFormats;
 import com.kap.support.Api;
 import com.kap.support.ExportYear;
 import com.kap.support.Exports;
@@ -21,6 +25,7 @@ import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -46,6 +51,9 @@ class ExportsInFrenchTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired UserLocales locales;
+  @Autowired PdfDocuments pdf;
+  @Autowired ProgrammeProofs proofs;
+  @Autowired PageFormats fmt;
   @LocalServerPort int port;
   Api api;
   Exports exports;
@@ -100,6 +108,15 @@ class ExportsInFrenchTest {
   }
 
   @Test
+  void theDocumentSaysItsLanguage() {
+    Map<String, Object> figures = Map.of("p", proofs.of(YEAR), "printedOn", "-", "printedBy", "eric", "fmt", fmt);
+    assertThat(pdf.xhtml("programme-proofs", figures, Locale.FRENCH)).contains("lang=\"fr\"")
+        .contains("Preuves de succès " + YEAR);
+    assertThat(pdf.xhtml("programme-proofs", figures, Locale.ENGLISH)).contains("lang=\"en\"")
+        .contains("Proofs of success " + YEAR);
+  }
+
+  @Test
   void theApiAnswersEnglishForALanguageKapDoesNotSpeak() throws Exception {
     String text = pdfText(exports.get("alice", PDF, "de").getBody());
     assertThat(text).contains("Account plan " + YEAR, "Status Approved", "Page 1 of ");
@@ -129,6 +146,21 @@ class ExportsInFrenchTest {
 
       Row maple = row(sheet, "Identifiant du compte", IN_REVIEW);
       assertThat(text(maple, "État du plan")).isEqualTo("En revue");
+    }
+  }
+
+  @Test
+  void theSegmentationInFrenchOverTheApi() throws Exception {
+    ResponseEntity<byte[]> answer = exports.get("eric", "/api/portfolio/segmentation.xlsx?year=" + YEAR, "fr");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (XSSFWorkbook book = Exports.workbook(answer.getBody())) {
+      Sheet sheet = book.getSheet("Segmentation " + YEAR);
+      assertThat(header(sheet)).containsExactly("Identifiant du compte", "Compte", "Région", "KAM", "Sponsor",
+          "Attractivité", "Force", "Segment calculé", "Segment", "Ajustement", "Motif de l’ajustement",
+          "Ajusté par", "Ajusté le");
+      Row overridden = row(sheet, "Identifiant du compte", OVERRIDDEN);
+      assertThat(text(overridden, "Motif de l’ajustement")).as("as typed").isEqualTo(OVERRIDE_REASON);
+      assertThat(shown(overridden, "Ajusté le")).matches(FRENCH_DAY + " \\d{2}:\\d{2}");
     }
   }
 
