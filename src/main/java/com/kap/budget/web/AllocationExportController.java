@@ -153,7 +153,7 @@ public class AllocationExportController {
     return book.text(outcome == null ? "export.allocation.appeal.PENDING" : "export.allocation.appeal." + outcome);
   }
 
-  private static String roundStatus(Spreadsheet book, RoundStatus status) {
+  static String roundStatus(Spreadsheet book, RoundStatus status) {
     return book.text("export.allocation.round." + status.name());
   }
 
