@@ -102,7 +102,8 @@ class ExportsInFrenchTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     Exports.keep(answer.getBody(), "proofs-of-success-fr.pdf");
     assertThat(pdfText(answer.getBody())).contains("Preuves de succès " + YEAR, "Objectifs de valeur",
-        "Tenue des rituels", "Tous les segments", "Formations dispensées", "Plan de formation", "Page 1 sur ",
+        "comptes segmentés", "Tenue des rituels", "Tous les segments", "Formations dispensées", "Plan de formation",
+        "heures-participants", "Page 1 sur ",
         "imprimé par eric le ").containsPattern("imprimé par eric le " + FRENCH_DAY)
         .doesNotContain("Proofs of success", "Ritual compliance", "All segments");
   }
