@@ -41,6 +41,14 @@ public final class Exports {
     return as.exchange(path, HttpMethod.GET, new HttpEntity<>(new HttpHeaders()), byte[].class);
   }
 
+  /** The answer to a GET as the user, asking for a language ({@code Accept-Language}, e.g. "fr"). */
+  public ResponseEntity<byte[]> get(String user, String path, String acceptLanguage) {
+    TestRestTemplate as = user == null ? rest : rest.withBasicAuth(user, "demo");
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+    return as.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+  }
+
   /** A refusal's problem detail (application/problem+json). */
   public static JsonNode problem(ResponseEntity<byte[]> answer) throws IOException {
     assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");

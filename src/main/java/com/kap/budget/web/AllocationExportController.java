@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * before the call has closed, no other member's score of a bid still being scored.
  *
  * <p>The same files under {@code /kap/exports/...} take the webapps' login, so that KAP's pages link to them.
+ * Sheet names, headers, statuses and notes are in the requester's language (docs/i18n.md, "Exports"); what people
+ * typed (titles, reasons, the audit trail's before and after) stays as typed.
  */
 @RestController
 @RequestMapping({"/api/budget", "/kap/exports/budget"})
@@ -62,7 +64,8 @@ public class AllocationExportController {
   record RoundRow(RoundView round, int bids, long fundedBids, long fundedCost, String note) {}
 
   @GetMapping("/rounds/{roundId}/allocation.xlsx")
-  public ResponseEntity<byte[]> allocationXlsx(@PathVariable String roundId) {
+  public ResponseEntity<byte[]> allocationXlsx(@PathVariable String roundId, Locale locale) {
+    Spreadsheet book = spreadsheets.create(locale);
     RoundDetail detail = records.round(roundId);
     List<AuditEntry> audit = records.audit(roundId);
     RoundView round = detail.round();
@@ -74,93 +77,93 @@ public class AllocationExportController {
         names.computeIfAbsent(bid.accountId(), id -> portfolio.account(id).map(Account::name).orElse(id)),
         recommended == null ? null : recommended.contains(bid.id()))).toList();
     List<BidView> funded = bids.stream().filter(bid -> bid.status() == BidStatus.FUNDED).toList();
-    String note = detail.bids() == null ? "The call for bids is open: bids show once it has closed"
-        : round.status() == RoundStatus.SCORING ? "The committee is scoring: benefits show once every member has scored"
-        : round.status() == RoundStatus.DECIDING ? "Waiting for the chair's decision" : null;
+    String note = detail.bids() == null ? book.text("export.allocation.note.callOpen")
+        : round.status() == RoundStatus.SCORING ? book.text("export.allocation.note.scoring")
+        : round.status() == RoundStatus.DECIDING ? book.text("export.allocation.note.deciding") : null;
     RoundRow roundRow = new RoundRow(round, bids.size(), funded.size(),
         funded.stream().mapToLong(bid -> bid.content().cost()).sum(), note);
 
-    byte[] book = spreadsheets.create()
-        .sheet("Allocation", rows,
-            Column.text("Bid", row -> row.bid().id()),
-            Column.text("Title", row -> row.bid().content().title()),
-            Column.text("Account ID", row -> row.bid().accountId()),
-            Column.text("Account", AllocationRow::account),
-            Column.text("KAM", row -> row.bid().kam()),
-            Column.text("Category", row -> row.bid().content().category()),
-            Column.amount("Cost", row -> row.bid().content().cost()),
-            Column.amount("Co-investment", row -> row.bid().content().coInvestment()),
-            Column.amount("Expected margin", row -> row.bid().content().expectedMargin()),
-            Column.decimal("Success probability (%)", row -> row.bid().content().successProbability()),
-            Column.decimal("Benefit score", row -> row.bid().benefit()),
-            Column.text("Status", row -> status(row.bid())),
-            Column.yesNo("Recommended", AllocationRow::recommended),
-            Column.yesNo("Funded", AllocationRow::funded),
-            Column.yesNo("From the reserve", row -> row.bid().fundedFromReserve()),
-            Column.text("Reason", row -> row.bid().statusReason()),
-            Column.text("Appeal", row -> appeal(row.bid())))
-        .sheet("Audit trail", audit,
-            Column.dateTime("When", AuditEntry::at),
-            Column.text("Who", AuditEntry::actor),
-            Column.text("Action", entry -> action(entry.action())),
-            Column.text("Bid", AuditEntry::bidId),
-            Column.text("Before", AuditEntry::before),
-            Column.text("After", AuditEntry::after),
-            Column.text("Reason", AuditEntry::reason))
-        .sheet("Round", List.of(roundRow),
-            Column.text("Round", row -> row.round().id()),
-            Column.text("Name", row -> row.round().name()),
-            Column.text("Scope", row -> row.round().scope()),
-            Column.integer("Plan year", row -> row.round().planYear()),
-            Column.amount("Envelope", row -> row.round().envelope()),
-            Column.amount("Reserve", row -> row.round().reserve()),
-            Column.amount("Reserve left", row -> row.round().reserveLeft()),
-            Column.dateTime("Call closes", row -> row.round().callDeadline()),
-            Column.text("Chair", row -> row.round().chair()),
-            Column.text("Committee", row -> String.join(", ", row.round().committee())),
-            Column.text("Status", row -> roundStatus(row.round().status())),
-            Column.integer("Bids", RoundRow::bids),
-            Column.integer("Funded bids", RoundRow::fundedBids),
-            Column.amount("Funded cost", RoundRow::fundedCost),
-            Column.text("Note", RoundRow::note))
+    byte[] bytes = book
+        .sheet(book.text("export.allocation.sheet"), rows,
+            Column.text(header(book, "bid"), row -> row.bid().id()),
+            Column.text(header(book, "title"), row -> row.bid().content().title()),
+            Column.text(header(book, "accountId"), row -> row.bid().accountId()),
+            Column.text(header(book, "account"), AllocationRow::account),
+            Column.text(header(book, "kam"), row -> row.bid().kam()),
+            Column.text(header(book, "category"), row -> row.bid().content().category()),
+            Column.amount(header(book, "cost"), row -> row.bid().content().cost()),
+            Column.amount(header(book, "coinvestment"), row -> row.bid().content().coInvestment()),
+            Column.amount(header(book, "expectedMargin"), row -> row.bid().content().expectedMargin()),
+            Column.decimal(header(book, "successProbability"), row -> row.bid().content().successProbability()),
+            Column.decimal(header(book, "benefitScore"), row -> row.bid().benefit()),
+            Column.text(header(book, "status"), row -> status(book, row.bid())),
+            Column.yesNo(header(book, "recommended"), AllocationRow::recommended),
+            Column.yesNo(header(book, "funded"), AllocationRow::funded),
+            Column.yesNo(header(book, "fromTheReserve"), row -> row.bid().fundedFromReserve()),
+            Column.text(header(book, "reason"), row -> row.bid().statusReason()),
+            Column.text(header(book, "appeal"), row -> appeal(book, row.bid())))
+        .sheet(book.text("export.allocation.auditSheet"), audit,
+            Column.dateTime(header(book, "when"), AuditEntry::at),
+            Column.text(header(book, "who"), AuditEntry::actor),
+            Column.text(header(book, "action"), entry -> action(book, entry.action())),
+            Column.text(header(book, "bid"), AuditEntry::bidId),
+            Column.text(header(book, "before"), AuditEntry::before),
+            Column.text(header(book, "after"), AuditEntry::after),
+            Column.text(header(book, "reason"), AuditEntry::reason))
+        .sheet(book.text("export.allocation.roundSheet"), List.of(roundRow),
+            Column.text(header(book, "round"), row -> row.round().id()),
+            Column.text(header(book, "name"), row -> row.round().name()),
+            Column.text(header(book, "scope"), row -> row.round().scope()),
+            Column.integer(header(book, "planYear"), row -> row.round().planYear()),
+            Column.amount(header(book, "envelope"), row -> row.round().envelope()),
+            Column.amount(header(book, "reserve"), row -> row.round().reserve()),
+            Column.amount(header(book, "reserveLeft"), row -> row.round().reserveLeft()),
+            Column.dateTime(header(book, "callCloses"), row -> row.round().callDeadline()),
+            Column.text(header(book, "chair"), row -> row.round().chair()),
+            Column.text(header(book, "committee"), row -> String.join(", ", row.round().committee())),
+            Column.text(header(book, "status"), row -> roundStatus(book, row.round().status())),
+            Column.integer(header(book, "bids"), RoundRow::bids),
+            Column.integer(header(book, "fundedBids"), RoundRow::fundedBids),
+            Column.amount(header(book, "fundedCost"), RoundRow::fundedCost),
+            Column.text(header(book, "note"), RoundRow::note))
         .toBytes();
-    return Downloads.attachment(book, Spreadsheet.MEDIA_TYPE,
+    return Downloads.attachment(bytes, Spreadsheet.MEDIA_TYPE,
         Downloads.fileName("kap-allocation", round.id(), round.name()) + ".xlsx");
   }
 
-  private static String status(BidView bid) {
-    return switch (bid.status()) {
-      case SUBMITTED -> "Submitted";
-      case WITHDRAWN -> "Withdrawn";
-      case INELIGIBLE -> "Not eligible";
-      case ELIGIBLE -> "Being scored";
-      case SCORED -> "Scored";
-      case FUNDED -> bid.fundedFromReserve() ? "Funded from the reserve" : "Funded";
-      case UNFUNDED -> "Not funded";
-    };
+  private static String status(Spreadsheet book, BidView bid) {
+    return book.text(switch (bid.status()) {
+      case SUBMITTED -> "export.allocation.bid.submitted";
+      case WITHDRAWN -> "export.allocation.bid.withdrawn";
+      case INELIGIBLE -> "export.allocation.bid.ineligible";
+      case ELIGIBLE -> "export.allocation.bid.beingScored";
+      case SCORED -> "export.allocation.bid.scored";
+      case FUNDED -> bid.fundedFromReserve() ? "export.allocation.bid.fundedFromReserve"
+          : "export.allocation.bid.funded";
+      case UNFUNDED -> "export.allocation.bid.unfunded";
+    });
   }
 
-  private static String appeal(BidView bid) {
+  /** Pending, Upheld, Rejected. */
+  private static String appeal(Spreadsheet book, BidView bid) {
     if (bid.appeal() == null) {
       return null;
     }
     String outcome = bid.appeal().outcome();
-    return outcome == null ? "Pending" : outcome.charAt(0) + outcome.substring(1).toLowerCase(Locale.ROOT);
+    return book.text(outcome == null ? "export.allocation.appeal.PENDING" : "export.allocation.appeal." + outcome);
   }
 
-  private static String roundStatus(RoundStatus status) {
-    return switch (status) {
-      case OPEN -> "Open for bids";
-      case SCORING -> "Scoring";
-      case DECIDING -> "Waiting for the chair";
-      case PUBLISHED -> "Published";
-      case CLOSED -> "Closed without eligible bids";
-    };
+  static String roundStatus(Spreadsheet book, RoundStatus status) {
+    return book.text("export.allocation.round." + status.name());
   }
 
-  /** ROUND_OPENED as "Round opened". */
-  static String action(AuditAction action) {
-    String words = action.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  /** ROUND_OPENED as "Round opened" ({@code export.allocation.action.ROUND_OPENED}). */
+  static String action(Spreadsheet book, AuditAction action) {
+    return book.text("export.allocation.action." + action.name());
+  }
+
+  /** A column's header in the workbook's language ({@code export.allocation.col.*}). */
+  private static String header(Spreadsheet book, String column) {
+    return book.text("export.allocation.col." + column);
   }
 }

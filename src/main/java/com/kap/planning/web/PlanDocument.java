@@ -6,6 +6,8 @@ import com.kap.planning.PlanContent;
 import com.kap.planning.PlanHistory;
 import com.kap.planning.PlanVersion;
 import com.kap.platform.forms.FormLabels;
+import com.kap.platform.i18n.LocalFormats;
+import com.kap.platform.i18n.Texts;
 import com.kap.portfolio.AccountView;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +18,8 @@ import java.util.Locale;
 
 /**
  * What the plan PDF shows: the latest submitted version of an account's plan of a year, every value as text to
- * print (dates in words, the plan form's labels for its choices), for the template {@code exports/account-plan}.
+ * print in the reader's language (dates as the language writes them, the plan form's labels for its choices, the
+ * status in words of {@code i18n/exports*.properties}), for the template {@code exports/account-plan}.
  */
 public record PlanDocument(String title, String accountId, String accountName, String region, String kam, String sponsor,
     int year, String segment, String status, String approval, int version, String submittedBy, String submittedOn,
@@ -26,9 +29,8 @@ public record PlanDocument(String title, String accountId, String accountName, S
     String sponsorReview,
     String decision, String printedOn) {
 
+  /** An English day in words: "1 December 2042"; French writes 01/12/2042 ({@link LocalFormats}). */
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-  /** Due dates in the tables' narrow columns: "31 Dec 2043". */
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final String FORM = "draftAccountPlan";
 
   public record Objective(String description, String type, boolean valueObjective, String metric, String baseline,
@@ -46,8 +48,11 @@ public record PlanDocument(String title, String accountId, String accountName, S
   /**
    * @param history the plan, with at least one submitted version
    * @param zone the time zone the plan's moments are dated in
+   * @param locale the reader's language
    */
-  static PlanDocument of(PlanHistory history, AccountView account, ZoneId zone, Instant now) {
+  static PlanDocument of(PlanHistory history, AccountView account, ZoneId zone, Instant now, Texts texts,
+      LocalFormats formats, Locale locale) {
+    Say say = new Say(texts, formats, locale, zone);
     List<PlanVersion> versions = history.versions();
     PlanVersion latest = versions.get(versions.size() - 1);
     PlanContent content = latest.content();
@@ -57,52 +62,71 @@ public record PlanDocument(String title, String accountId, String accountName, S
     boolean approved = history.status() == AccountPlan.Status.APPROVED
         && DecidePlan.APPROVE.equals(latest.decision());
     String approval = approved
-        ? "by " + orDash(latest.decidedBy()) + " on " + day(latest.decidedAt(), zone)
-        : "Not approved yet";
-    String status = switch (history.status()) {
-      case APPROVED -> "Approved";
-      case IN_REVIEW -> "In review, not approved yet";
-      case CLOSED -> "Not approved by the cycle's closing date";
-      case DRAFTING -> DecidePlan.SEND_BACK.equals(latest.decision()) ? "Sent back to the KAM for rework"
-          : latest.qualityPassed() ? "Drafting" : "Returned by the quality gate; the KAM is revising it";
-    };
-    return new PlanDocument("Account plan " + year + " · " + account.name(), account.accountId(), account.name(),
-        account.region(), account.kam(), orDash(account.sponsor()), year, segment, status, approval,
-        latest.version(), orDash(latest.submittedBy()), day(latest.submittedAt(), zone), content.hasValueObjective(),
+        ? say.text("export.plan.approval", orDash(latest.decidedBy()), say.day(latest.decidedAt()))
+        : say.text("export.plan.notApprovedYet");
+    String status = say.text(switch (history.status()) {
+      case APPROVED -> "export.plan.status.approved";
+      case IN_REVIEW -> "export.plan.status.inReview";
+      case CLOSED -> "export.plan.status.closed";
+      case DRAFTING -> DecidePlan.SEND_BACK.equals(latest.decision()) ? "export.plan.status.sentBack"
+          : latest.qualityPassed() ? "export.plan.status.drafting" : "export.plan.status.returned";
+    });
+    String review = latest.reviewedBy() == null ? say.text("export.plan.review.none")
+        : latest.sponsorComments() == null ? say.text("export.plan.review.by", latest.reviewedBy())
+        : say.text("export.plan.review.byWith", latest.reviewedBy(), latest.sponsorComments());
+    String decision = latest.decision() == null ? say.text("export.plan.decision.none")
+        : say.text(approved ? "export.plan.decision.approved" : "export.plan.decision.sentBack",
+            orDash(latest.decidedBy()), say.day(latest.decidedAt()));
+    if (latest.decision() != null && latest.decisionComments() != null) {
+      decision = say.text("export.plan.withComments", decision, latest.decisionComments());
+    }
+    return new PlanDocument(say.text("export.plan.title", year, account.name()), account.accountId(),
+        account.name(), account.region(), account.kam(), orDash(account.sponsor()), year, segment, status, approval,
+        latest.version(), orDash(latest.submittedBy()), say.day(latest.submittedAt()), content.hasValueObjective(),
         content.customerSituation(), content.customerStrategy(),
         content.objectives().stream().map(o -> new Objective(orDash(o.description()),
-            option("objectives[].type", o.type()), PlanContent.VALUE_OBJECTIVE_TYPES.contains(o.type()),
-            orDash(o.metric()), orDash(o.baseline()), orDash(o.target()), due(o.dueDate()))).toList(),
+            say.option("objectives[].type", o.type()), PlanContent.VALUE_OBJECTIVE_TYPES.contains(o.type()),
+            orDash(o.metric()), orDash(o.baseline()), orDash(o.target()), say.due(o.dueDate()))).toList(),
         content.strategies(),
-        content.actions().stream().map(a -> new Action(orDash(a.action()), orDash(a.owner()), due(a.dueDate())))
+        content.actions().stream().map(a -> new Action(orDash(a.action()), orDash(a.owner()), say.due(a.dueDate())))
             .toList(),
         content.sponsorTouchpoints(), latest.sponsorTouchpoints(), content.strengths(), content.vulnerabilities(),
-        content.risks().stream().map(r -> new Risk(orDash(r.risk()), option("risks[].likelihood", r.likelihood()),
+        content.risks().stream().map(r -> new Risk(orDash(r.risk()), say.option("risks[].likelihood", r.likelihood()),
             orDash(r.mitigation()))).toList(),
-        content.trainingNeeds().stream().map(t -> new TrainingNeed(option("trainingNeeds[].forWhom", t.forWhom()),
-            orDash(t.need()))).toList(),
+        content.trainingNeeds().stream().map(t -> new TrainingNeed(say.option("trainingNeeds[].forWhom",
+            t.forWhom()), orDash(t.need()))).toList(),
         content.stakeholders().stream().map(h -> new Stakeholder(orDash(h.name()), orDash(h.title()),
-            option("stakeholders[].buyingRole", h.buyingRole()), option("stakeholders[].influence", h.influence()),
-            option("stakeholders[].attitude", h.attitude()), orDash(h.owner()), orDash(h.reportsTo()))).toList(),
-        latest.reviewedBy() == null ? "None" : "by " + latest.reviewedBy()
-            + (latest.sponsorComments() == null ? "" : ": " + latest.sponsorComments()),
-        latest.decision() == null ? "None yet" : (approved ? "Approved" : "Sent back") + " by "
-            + orDash(latest.decidedBy()) + " on " + day(latest.decidedAt(), zone)
-            + (latest.decisionComments() == null ? "" : ": " + latest.decisionComments()),
-        day(now, zone));
+            say.option("stakeholders[].buyingRole", h.buyingRole()),
+            say.option("stakeholders[].influence", h.influence()),
+            say.option("stakeholders[].attitude", h.attitude()), orDash(h.owner()), orDash(h.reportsTo()))).toList(),
+        review, decision, say.day(now));
   }
 
-  /** A select's value as the plan form shows it: "Profitability", not "profitability". */
-  private static String option(String field, String value) {
-    return value == null ? "-" : FormLabels.option(FORM, field, value);
-  }
+  /** Texts, days and the form's options in the reader's language. */
+  private record Say(Texts texts, LocalFormats formats, Locale locale, ZoneId zone) {
 
-  private static String due(LocalDate date) {
-    return date == null ? "-" : DUE.format(date);
-  }
+    String text(String key, Object... args) {
+      return texts.text(locale, key, args);
+    }
 
-  private static String day(Instant instant, ZoneId zone) {
-    return instant == null ? "-" : DAY.format(instant.atZone(zone));
+    /** A select's value as the plan form shows it in the language: "Profitability", "Rentabilité". */
+    String option(String field, String value) {
+      return value == null ? "-" : FormLabels.option(FORM, field, value, locale);
+    }
+
+    /** A due date in the tables' narrow columns: "31 Dec 2043", "31/12/2043". */
+    String due(LocalDate date) {
+      return formats.date(date, locale);
+    }
+
+    /** The day of a moment: "1 December 2042", "01/12/2042". */
+    String day(Instant instant) {
+      if (instant == null) {
+        return "-";
+      }
+      return "fr".equals(locale.getLanguage()) ? formats.date(LocalDate.ofInstant(instant, zone), locale)
+          : DAY.format(instant.atZone(zone));
+    }
   }
 
   private static String orDash(String text) {

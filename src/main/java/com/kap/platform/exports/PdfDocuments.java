@@ -7,8 +7,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -22,6 +24,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * PDFBox with the CSS of the template, in the PDF standard fonts and, for what they lack (Greek, Cyrillic, Central
  * European letters), the Liberation Sans that comes with PDFBox. Nothing is loaded from outside: a template holds its
  * own styles, and any other resource it names is left out.
+ *
+ * <p>A document is made in a language (the requester's): its {@code #{key}} texts come from KAP's bundles in that
+ * language ({@code i18n/exports*.properties}, docs/i18n.md) and the template has it as {@code lang}
+ * ({@code <html th:lang="${lang}">}).
  */
 @Component
 public class PdfDocuments {
@@ -37,7 +43,8 @@ public class PdfDocuments {
 
   private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-  public PdfDocuments() {
+  public PdfDocuments(MessageSource messages) {
+    templates.setMessageSource(messages);
     XRLog.setLoggerImpl(new PdfLog());
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/exports/");
@@ -48,14 +55,16 @@ public class PdfDocuments {
     templates.setTemplateResolver(resolver);
   }
 
-  /** The template, filled with the variables, as XHTML: what {@link #render} lays out. */
-  public String xhtml(String template, Map<String, Object> variables) {
-    return templates.process(template, new Context(Locale.ENGLISH, variables));
+  /** The template, filled with the variables in the language, as XHTML: what {@link #render} lays out. */
+  public String xhtml(String template, Map<String, Object> variables, Locale locale) {
+    Map<String, Object> all = new HashMap<>(variables);
+    all.put("lang", locale.getLanguage().isEmpty() ? "en" : locale.getLanguage());
+    return templates.process(template, new Context(locale, all));
   }
 
-  /** The template, filled with the variables, as a PDF. */
-  public byte[] render(String template, Map<String, Object> variables) {
-    String xhtml = xhtml(template, variables);
+  /** The template, filled with the variables in the language, as a PDF. */
+  public byte[] render(String template, Map<String, Object> variables, Locale locale) {
+    String xhtml = xhtml(template, variables, locale);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();

@@ -1,5 +1,6 @@
 package com.kap.platform.exports;
 
+import com.kap.platform.i18n.Bundles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -24,12 +26,18 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 
 /**
  * An .xlsx workbook of tables, written by Apache POI: each sheet has a header row of readable labels (bold, frozen,
  * with a filter), then one row per record with typed cells (numbers as numbers, days and moments as dates, in KAP's
  * time zone), and columns as wide as their content (up to {@value #MAX_WIDTH} characters).
+ *
+ * <p>A workbook is written in a language: its yes/no words and its date cells' display ({@code 2043-03-15} in
+ * English, {@code 15/03/2043} in French; the cells stay dates) follow it, and {@link #text} gives its sheet names
+ * and headers from KAP's bundles ({@code i18n/exports*.properties}). Numbers stay numbers, which Excel shows with
+ * the reader's own separators.
  */
 public final class Spreadsheet {
 
@@ -43,12 +51,30 @@ public final class Spreadsheet {
 
   private final XSSFWorkbook workbook = new XSSFWorkbook();
   private final ZoneId zone;
+  private final Locale locale;
+  private final MessageSource messages;
+  private final String yes;
+  private final String no;
   private final CellStyle header;
   private final Map<Column.Type, CellStyle> styles = new EnumMap<>(Column.Type.class);
 
-  /** @param zone the time zone moments are shown in */
+  /** A workbook in English. @param zone the time zone moments are shown in */
   public Spreadsheet(ZoneId zone) {
+    this(zone, Locale.ENGLISH, Bundles.standalone());
+  }
+
+  /**
+   * @param zone the time zone moments are shown in
+   * @param locale the reader's language
+   * @param messages KAP's texts, for {@link #text} and the yes/no words
+   */
+  public Spreadsheet(ZoneId zone, Locale locale, MessageSource messages) {
     this.zone = zone;
+    this.locale = locale;
+    this.messages = messages;
+    this.yes = text("export.yes");
+    this.no = text("export.no");
+    boolean french = "fr".equals(locale.getLanguage());
     header = workbook.createCellStyle();
     Font bold = workbook.createFont();
     bold.setBold(true);
@@ -63,13 +89,18 @@ public final class Spreadsheet {
         case INTEGER -> "0";
         case AMOUNT -> "#,##0";
         case DECIMAL -> "0.00";
-        case DATE -> "yyyy-mm-dd";
-        case DATE_TIME -> "yyyy-mm-dd hh:mm";
+        case DATE -> french ? "dd/mm/yyyy" : "yyyy-mm-dd";
+        case DATE_TIME -> french ? "dd/mm/yyyy hh:mm" : "yyyy-mm-dd hh:mm";
         case TEXT, YES_NO -> "@";
       };
       style.setDataFormat(formats.getFormat(format));
       styles.put(type, style);
     }
+  }
+
+  /** A text of KAP's bundles in the workbook's language, e.g. a sheet's name or a column's header. */
+  public String text(String key, Object... args) {
+    return messages.getMessage(key, args, locale);
   }
 
   /** Adds a sheet of the rows, one column each, in order. */
@@ -126,7 +157,7 @@ public final class Spreadsheet {
         return 16;
       }
       case YES_NO -> {
-        String text = Boolean.TRUE.equals(value) ? "Yes" : "No";
+        String text = Boolean.TRUE.equals(value) ? yes : no;
         cell.setCellValue(text);
         return text.length();
       }

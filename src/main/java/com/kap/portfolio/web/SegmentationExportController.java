@@ -8,6 +8,7 @@ import com.kap.portfolio.PortfolioQueries;
 import com.kap.portfolio.PortfolioQueries.SegmentationRow;
 import com.kap.portfolio.Segment;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and the admin all.
  *
  * <p>The same files under {@code /kap/exports/...} take the webapps' login, so that KAP's pages link to them.
+ * The sheet's name and headers are in the requester's language (docs/i18n.md, "Exports"); segments keep their names.
  */
 @RestController
 @RequestMapping({"/api/portfolio", "/kap/exports/portfolio"})
@@ -35,22 +37,24 @@ public class SegmentationExportController {
 
   /** With {@code year}, that cycle's stored segments and overrides; without, the current scores. */
   @GetMapping("/segmentation.xlsx")
-  public ResponseEntity<byte[]> segmentationXlsx(@RequestParam(required = false) Integer year) {
+  public ResponseEntity<byte[]> segmentationXlsx(@RequestParam(required = false) Integer year, Locale locale) {
     List<SegmentationRow> rows = queries.segmentation(year);
-    byte[] book = spreadsheets.create().sheet(year == null ? "Segmentation" : "Segmentation " + year, rows,
-        Column.text("Account ID", SegmentationRow::accountId),
-        Column.text("Account", SegmentationRow::name),
-        Column.text("Region", SegmentationRow::region),
-        Column.text("KAM", SegmentationRow::kam),
-        Column.text("Sponsor", SegmentationRow::sponsor),
-        Column.decimal("Attractiveness", SegmentationRow::attractiveness),
-        Column.decimal("Strength", SegmentationRow::strength),
-        Column.text("Computed segment", row -> label(row.computedSegment())),
-        Column.text("Segment", row -> label(row.segment())),
-        Column.text("Override", row -> row.override() == null ? null : label(row.override().segment())),
-        Column.text("Override reason", row -> row.override() == null ? null : row.override().reason()),
-        Column.text("Overridden by", row -> row.override() == null ? null : row.override().by()),
-        Column.dateTime("Overridden at", row -> row.override() == null ? null : row.override().at()))
+    Spreadsheet sheets = spreadsheets.create(locale);
+    byte[] book = sheets.sheet(year == null ? sheets.text("export.segmentation.sheet")
+            : sheets.text("export.segmentation.sheetOf", year), rows,
+        Column.text(header(sheets, "accountId"), SegmentationRow::accountId),
+        Column.text(header(sheets, "account"), SegmentationRow::name),
+        Column.text(header(sheets, "region"), SegmentationRow::region),
+        Column.text(header(sheets, "kam"), SegmentationRow::kam),
+        Column.text(header(sheets, "sponsor"), SegmentationRow::sponsor),
+        Column.decimal(header(sheets, "attractiveness"), SegmentationRow::attractiveness),
+        Column.decimal(header(sheets, "strength"), SegmentationRow::strength),
+        Column.text(header(sheets, "computedSegment"), row -> label(row.computedSegment())),
+        Column.text(header(sheets, "segment"), row -> label(row.segment())),
+        Column.text(header(sheets, "override"), row -> row.override() == null ? null : label(row.override().segment())),
+        Column.text(header(sheets, "overrideReason"), row -> row.override() == null ? null : row.override().reason()),
+        Column.text(header(sheets, "overriddenBy"), row -> row.override() == null ? null : row.override().by()),
+        Column.dateTime(header(sheets, "overriddenAt"), row -> row.override() == null ? null : row.override().at()))
         .toBytes();
     return Downloads.attachment(book, Spreadsheet.MEDIA_TYPE,
         Downloads.fileName("kap-segmentation", year == null ? "current" : String.valueOf(year)) + ".xlsx");
@@ -58,5 +62,10 @@ public class SegmentationExportController {
 
   private static String label(Segment segment) {
     return segment == null ? null : segment.label();
+  }
+
+  /** A column's header in the workbook's language ({@code export.segmentation.col.*}). */
+  private static String header(Spreadsheet book, String column) {
+    return book.text("export.segmentation.col." + column);
   }
 }

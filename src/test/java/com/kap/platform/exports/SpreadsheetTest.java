@@ -2,6 +2,7 @@ package com.kap.platform.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kap.platform.i18n.Bundles;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,6 +62,26 @@ class SpreadsheetTest {
         assertThat(blank.getCell(c)).as("null is a blank cell").isNull();
       }
       assertThat(sheet.getColumnWidth(5)).as("a moment's column fits it").isGreaterThanOrEqualTo(16 * 256);
+    }
+  }
+
+  @Test
+  void aFrenchWorkbookSaysOuiNonAndShowsFrenchDatesInDateCells() throws Exception {
+    Spreadsheet french = new Spreadsheet(ZoneId.of("UTC"), Locale.FRENCH, Bundles.standalone());
+    record Day(LocalDate due, Instant at, boolean ok, long cost) {}
+    byte[] xlsx = french.sheet(french.text("export.plans.sheet", 2043),
+        List.of(new Day(LocalDate.of(2043, 3, 15), Instant.parse("2043-03-15T10:30:00Z"), true, 1234)),
+        Column.date("Échéance", Day::due), Column.dateTime("Le", Day::at), Column.yesNo("OK", Day::ok),
+        Column.amount("Coût", Day::cost)).toBytes();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheet("Plans 2043");
+      Row row = sheet.getRow(1);
+      DataFormatter shown = new DataFormatter(Locale.FRENCH);
+      assertThat(DateUtil.isCellDateFormatted(row.getCell(0))).as("a date cell still").isTrue();
+      assertThat(shown.formatCellValue(row.getCell(0))).isEqualTo("15/03/2043");
+      assertThat(shown.formatCellValue(row.getCell(1))).isEqualTo("15/03/2043 10:30");
+      assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Oui");
+      assertThat(row.getCell(3).getNumericCellValue()).as("a number still").isEqualTo(1234.0);
     }
   }
 
