@@ -54,8 +54,8 @@ public class FollowUps {
   /** A plan review as the form submitted it, checked: an actual per objective, a status per open plan action. */
   public record Review(ApprovedPlan plan, List<BigDecimal> actuals, Map<Long, FollowUpAction.Status> statuses) {}
 
-  /** What the task of an action shows. */
-  public record ActionToShow(String action, String owner, String dueDateText, String source, String accountName,
+  /** What the task of an action shows; its listener writes the date and the source in the reader's language. */
+  public record ActionToShow(String action, String owner, LocalDate dueDate, boolean fromPlan, String accountName,
       String accountId, int year) {}
 
   private final FollowUpRepository actions;
@@ -143,9 +143,8 @@ public class FollowUps {
   public ActionToShow toShow(DelegateExecution execution) {
     FollowUpAction action = facts.action(execution);
     String accountName = accounts.account(action.accountId()).map(Account::name).orElse(action.accountId());
-    return new ActionToShow(action.action(), action.owner(), DisplayDates.format(action.dueDate()),
-        action.source() == FollowUpAction.Source.PLAN ? "the " + action.year() + " account plan" : "a ritual",
-        accountName, action.accountId(), action.year());
+    return new ActionToShow(action.action(), action.owner(), action.dueDate(),
+        action.source() == FollowUpAction.Source.PLAN, accountName, action.accountId(), action.year());
   }
 
   /**

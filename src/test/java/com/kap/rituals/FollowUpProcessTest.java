@@ -57,6 +57,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FollowUpProcessTest {
 
   private static final int YEAR = 2131;
+
+  @Autowired com.kap.platform.i18n.UserLocales locales;
   private static final String ACCOUNT = "ACC-003"; // Atlas Logistics: Strategic, KAM alice, sponsor gilles
 
   @Autowired RuntimeService runtimeService;
@@ -97,6 +99,8 @@ class FollowUpProcessTest {
     assertThat(workshopTask.getName()).isEqualTo("Follow up action");
     assertThat(workshopTask.getDueDate()).isEqualTo(calendar.endOf(LocalDate.parse(YEAR + "-05-30")));
     assertThat(taskService.getVariable(workshopTask.getId(), "actionText")).isEqualTo("Price review workshop");
+    assertThat(taskService.getVariable(workshopTask.getId(), "actionDueText")).isEqualTo("05/30/" + YEAR);
+    assertThat(taskService.getVariable(workshopTask.getId(), "actionSource")).isEqualTo("the " + YEAR + " account plan");
     assertThat(actionTask(roadmap).getAssignee()).isEqualTo("diane");
     assertThat(timer(roadmap, "reminderDue").getDuedate())
         .isEqualTo(calendar.reminderBefore(LocalDate.parse(YEAR + "-08-15")));
@@ -217,6 +221,25 @@ class FollowUpProcessTest {
     Task task = actionTask(registered.get(0));
     assertThat(task.getAssignee()).isEqualTo("alice");
     assertThat(taskService.getVariable(task.getId(), "actionOwner")).isEqualTo("Pat Lee (Atlas procurement)");
+    assertThat(taskService.getVariable(task.getId(), "actionSource")).isEqualTo("a ritual");
+  }
+
+  @Test
+  void aFrenchAssigneeReadsTheDueDateAndTheSourceInFrench() {
+    locales.set("alice", java.util.Locale.FRENCH);
+    int year = 2163; // a year of its own (docs/testing.md)
+    try {
+      Occurrence ritual = new Occurrence(-year, year, ACCOUNT, "customerBusinessReview",
+          LocalDate.parse(year + "-05-15"), "alice", "Pat Lee", 0, Occurrence.Status.HELD, null, null, null,
+          null, null, "alice", Instant.now());
+      followUps.startRitualActions(ritual, List.of(new HashMap<>(Map.of("action", "Envoyer le contrat signé",
+          "owner", "alice", "dueDate", LocalDate.parse(year + "-06-01")))), runtimeService);
+      Task task = actionTask(actions.findByPlan(year, ACCOUNT).get(0));
+      assertThat(taskService.getVariable(task.getId(), "actionDueText")).isEqualTo("01/06/" + year);
+      assertThat(taskService.getVariable(task.getId(), "actionSource")).isEqualTo("d'un rituel");
+    } finally {
+      locales.set("alice", null);
+    }
   }
 
   // --- helpers ---
