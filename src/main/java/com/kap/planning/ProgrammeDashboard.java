@@ -123,7 +123,8 @@ public class ProgrammeDashboard {
           version == null ? null : version.submittedBy(), version == null ? null : version.qualityPassed(),
           version == null ? null : version.reviewedBy(), approved ? plan.approvedAt() : null,
           approved && version != null && DecidePlan.APPROVE.equals(version.decision()) ? version.decidedBy() : null,
-          approved ? !plan.approvedAt().isAfter(deadline) : null, !approved && deadlinePassed,
+          approved ? !plan.approvedAt().isAfter(deadline) : null,
+          !approved && deadlinePassed && (plan == null || plan.status() != AccountPlan.Status.CLOSED),
           content == null ? null : content.hasValueObjective(),
           content == null ? null : content.objectives().size(), content == null ? null : content.actions().size(),
           content == null ? null : content.trainingNeeds().size());
