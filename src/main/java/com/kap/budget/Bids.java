@@ -22,14 +22,19 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
 import com.kap.platform.i18n.DecisionTexts;
+import com.kap.platform.i18n.LocalFormats;
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.notifications.Mail;
 import com.kap.platform.notifications.Mails;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -63,11 +68,15 @@ public class Bids {
   private final CycleCalendar calendar;
   private final Clock clock;
   private final UserLocales locales;
+  private final Texts texts;
+  private final LocalFormats formats;
 
   public Bids(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
       AppealRepository appeals, BidForm form, BudgetAudit audit, RequiredBidChoices requiredBids, Portfolio accounts,
-      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock, UserLocales locales) {
+      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock, UserLocales locales, Texts texts, LocalFormats formats) {
     this.locales = locales;
+    this.texts = texts;
+    this.formats = formats;
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -191,35 +200,60 @@ public class Bids {
   /**
    * What "Consider appeal" and "Review appeal" show: the decision, the reason and the scorecards (published now),
    * and, once appealed, the grounds and the reserve left for the reviewer; before, when the appeal window closes.
+   * In the language of whoever reads the form ({@code reader}): the criteria, the sentence, dates and numbers; what
+   * people wrote (comments, reasons, the grounds) stays as written.
    */
-  public Map<String, Object> outcome(String bidId) {
+  public Map<String, Object> outcome(String bidId, Locale reader) {
     Bid bid = facts.bid(bidId);
     List<Calibration> calibrations = scores.calibrations(bid.bidNo());
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), calibrations);
     StringBuilder text = new StringBuilder()
-        .append("**Decision:** not funded — ").append(ShownText.markdown(bid.statusReason())).append("\n\n")
-        .append(rounds.decisionNote(bid.roundNo()).map(note -> "**The committee's note:** " + ShownText.markdown(note) + "\n\n").orElse(""))
-        .append("**Benefit** ").append(bid.benefit() == null ? "—" : bid.benefit().toPlainString())
-        .append(" of 100 · **cost** ").append(BidDisplay.amount(bid.content().cost())).append("\n\n")
-        .append("**Scorecards:**\n\n");
+        .append(texts.text(reader, "outcome.decision", ShownText.markdown(bid.statusReason()))).append("\n\n")
+        .append(rounds.decisionNote(bid.roundNo())
+            .map(note -> texts.text(reader, "outcome.note", ShownText.markdown(note)) + "\n\n").orElse(""))
+        .append(texts.text(reader, "outcome.benefitCost",
+            bid.benefit() == null ? "—" : BidDisplay.decimal(bid.benefit(), reader),
+            BidDisplay.amount(bid.content().cost(), reader))).append("\n\n")
+        .append(texts.text(reader, "outcome.scorecards")).append("\n\n");
     for (Scorecard card : all.cards()) {
-      text.append("- ").append(card.member()).append(": ").append(card.scores().entrySet().stream()
-          .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")))
-          .append(" — ").append(ShownText.markdown(card.comment())).append('\n');
+      text.append("- ").append(texts.text(reader, "outcome.scorecard", card.member(), card.scores().entrySet()
+          .stream().map(e -> criterion(e.getKey(), reader) + " " + e.getValue()).collect(Collectors.joining(", ")),
+          ShownText.markdown(card.comment()))).append('\n');
     }
-    calibrations.forEach(c -> text.append("- calibrated ").append(c.criterion().label())
-        .append(": ").append(c.score().toPlainString()).append(" — ").append(ShownText.markdown(c.reason())).append('\n'));
+    calibrations.forEach(c -> text.append("- ").append(texts.text(reader, "outcome.calibrated",
+        criterion(c.criterion(), reader), BidDisplay.decimal(c.score(), reader), ShownText.markdown(c.reason())))
+        .append('\n'));
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("outcomeText", text.toString());
     Optional<Appeal> appeal = appeals.find(bid.bidNo());
     if (appeal.isEmpty()) {
-      variables.put("appealDeadline", BudgetDates.endOfDay(facts.appealDeadline().toInstant(),
-          calendar.properties().timeZone()));
+      ZoneId zone = calendar.properties().timeZone();
+      LocalDate lastDay = facts.appealDeadline().toInstant().minusSeconds(1).atZone(zone).toLocalDate();
+      variables.put("appealDeadline", texts.text(reader, "outcome.endOfDay", formats.date(lastDay, reader),
+          zone.getId()));
     }
-    appeal.ifPresent(filed -> variables.put("appealText", text
-        + "\n**Grounds of the appeal:** " + ShownText.markdown(filed.grounds()) + "\n\n**Reserve left in the round:** "
-        + BidDisplay.amount(facts.round(bid).reserveLeft())));
+    appeal.ifPresent(filed -> variables.put("appealText", text + "\n"
+        + texts.text(reader, "outcome.grounds", ShownText.markdown(filed.grounds())) + "\n\n"
+        + texts.text(reader, "outcome.reserveLeft", BidDisplay.amount(facts.round(bid).reserveLeft(), reader))));
     return variables;
+  }
+
+  /** The reader of "Consider appeal": the bid's KAM, to whom the task is assigned. */
+  public Locale kamLocale(String bidId) {
+    return locales.of(facts.bid(bidId).kam());
+  }
+
+  /**
+   * The reader of "Review appeal": its reviewers' language when they share one (most often there is a single
+   * reviewer, assigned the task), else the installation's, as for the programme directors it falls back to.
+   */
+  public Locale reviewersLocale(String bidId) {
+    List<Locale> languages = facts.appealReviewers(facts.bid(bidId)).stream().map(locales::of).distinct().toList();
+    return languages.size() == 1 ? languages.get(0) : locales.defaultLocale();
+  }
+
+  private String criterion(ScoreCriterion criterion, Locale reader) {
+    return texts.text(reader, "criterion." + criterion.key());
   }
 
   /**

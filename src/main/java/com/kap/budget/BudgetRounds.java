@@ -23,6 +23,8 @@ import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Plural;
+import com.kap.platform.i18n.Texts;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
 import com.kap.platform.notifications.Mail;
@@ -117,11 +119,16 @@ public class BudgetRounds {
   private final PublicLinks links;
   private final ScorecardWeights scorecardWeights;
   private final SegmentEnvelopes segmentEnvelopes;
+  private final UserLocales locales;
+  private final Texts texts;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
       AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Mails mails,
       Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
-      PublicLinks links, ScorecardWeights scorecardWeights, SegmentEnvelopes segmentEnvelopes) {
+      PublicLinks links, ScorecardWeights scorecardWeights, SegmentEnvelopes segmentEnvelopes, UserLocales locales,
+      Texts texts) {
+    this.locales = locales;
+    this.texts = texts;
     this.scorecardWeights = scorecardWeights;
     this.segmentEnvelopes = segmentEnvelopes;
     this.roundFacts = roundFacts;
@@ -283,7 +290,7 @@ public class BudgetRounds {
    * Once every eligible bid is scored: the optimiser's exact proposal within envelope − reserve, stored for the chair
    * with the reason for every unfunded bid and the benefit at ±10 % budget, and recorded in the audit trail.
    *
-   * @return the variables "Decide allocation" shows
+   * @return the variables "Decide allocation" shows; what KAP writes there in the chair's language, the form's reader
    */
   public Map<String, Object> proposeAllocation(String roundId) {
     BudgetRound round = roundFacts.round(roundId);
@@ -311,7 +318,7 @@ public class BudgetRounds {
             : " · not proven optimal, might fall short by " + result.gap().toPlainString()),
         recommendation.warning());
     return AllocationView.variables(round, roundBids, accountId -> bidders.containsKey(accountId)
-        ? bidders.get(accountId).name() : accountId, recommendation);
+        ? bidders.get(accountId).name() : accountId, recommendation, texts, locales.of(round.chair()));
   }
 
   /**

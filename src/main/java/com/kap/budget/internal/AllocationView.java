@@ -6,9 +6,11 @@ import com.kap.budget.AllocationResult;
 import com.kap.budget.BidStatus;
 import com.kap.budget.Recommendation;
 import com.kap.platform.forms.Plural;
+import com.kap.platform.i18n.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,9 +21,12 @@ public final class AllocationView {
 
   private AllocationView() {}
 
-  /** The variables of "Decide allocation", in the order the form was always given them. */
+  /**
+   * The variables of "Decide allocation", in the order the form was always given them; the reserve left in the
+   * reader's language ({@code reader}, the chair's).
+   */
   public static Map<String, Object> variables(BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
-      Recommendation recommendation) {
+      Recommendation recommendation, Texts texts, Locale reader) {
     AllocationResult result = recommendation.result();
     Map<String, AllocationResult.Unfunded> unfunded = result.unfunded().stream()
         .collect(Collectors.toMap(AllocationResult.Unfunded::id, Function.identity()));
@@ -52,7 +57,7 @@ public final class AllocationView {
     variables.put("allocationSummary", summary(round, recommendation));
     variables.put("allocationTable", Spin.JSON(table));
     variables.put("bidOptions", Spin.JSON(options));
-    variables.put("reserveText", amount(round.reserveLeft()) + " held back");
+    variables.put("reserveText", texts.text(reader, "allocation.reserveLeft", amount(round.reserveLeft(), reader)));
     List<Map<String, Object>> envelopes = new ArrayList<>();
     if (result.envelopes() != null) {
       for (AllocationResult.EnvelopeUse use : result.envelopes()) {

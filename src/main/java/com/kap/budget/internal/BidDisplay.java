@@ -3,6 +3,7 @@ package com.kap.budget.internal;
 import com.kap.budget.BidContent;
 import com.kap.platform.forms.ShownText;
 import com.kap.portfolio.Account;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -77,5 +78,20 @@ public final class BidDisplay {
 
   public static String amount(long value) {
     return NumberFormat.getIntegerInstance(Locale.UK).format(value);
+  }
+
+  /** The amount as the reader writes a number: {@code 40,000} in English, {@code 40 000} in French. */
+  public static String amount(long value, Locale reader) {
+    return NumberFormat.getIntegerInstance(french(reader) ? Locale.FRANCE : Locale.UK).format(value);
+  }
+
+  /** A score or a benefit as computed ({@code 72.5}), with a decimal comma in French ({@code 72,5}). */
+  public static String decimal(BigDecimal value, Locale reader) {
+    String plain = value.toPlainString();
+    return french(reader) ? plain.replace('.', ',') : plain;
+  }
+
+  private static boolean french(Locale reader) {
+    return reader != null && Locale.FRENCH.getLanguage().equals(reader.getLanguage());
   }
 }

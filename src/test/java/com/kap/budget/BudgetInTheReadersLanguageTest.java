@@ -1,0 +1,111 @@
+package com.kap.budget;
+
+import static com.kap.budget.BudgetFixture.bid;
+import static com.kap.budget.BudgetFixture.round;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.kap.platform.i18n.UserLocales;
+import com.kap.support.ProcessTest;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Decide
+ * allocation" (the reserve left), the KAM's "Consider appeal" (the outcome, the appeal deadline) and the reviewer's
+ * "Review appeal" (the outcome with the grounds and the reserve left). One round, French readers and English ones.
+ */
+@ProcessTest
+class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
+
+  // years of its own (docs/testing.md), YEAR and YEAR + 1; a round's year is at most 2200
+  private static final int YEAR = 2192;
+
+  @Autowired UserLocales locales;
+
+  @AfterEach
+  void everyoneInEnglishAgain() {
+    for (String user : new String[] {"alice", "fatima", "ines"}) {
+      locales.set(user, null);
+    }
+  }
+
+  @Test
+  void theChairTheKamAndTheReviewerReadTheirFormsInTheirLanguage() {
+    locales.set("alice", Locale.FRENCH);
+    locales.set("fatima", Locale.FRENCH);
+    fixture.approvePlans(YEAR, "ACC-003", "ACC-006");
+    ProcessInstance round = fixture.startRound(round("EMEA " + YEAR, "EMEA", YEAR, 100_000));
+    ProcessInstance lab = fixture.submitBid("alice", bid("ACC-003", "Co-innovation lab", "growth", 60_000));
+    ProcessInstance crm = fixture.submitBid("alice", bid("ACC-006", "Joint CRM", "retention", 45_000));
+    fixture.closeCall(round);
+    fixture.scoreByCommittee(lab, 5);
+    fixture.score(crm, "eric", 1, 1, 1, 1, 1, 1);
+    fixture.score(crm, "fatima", 5, 1, 1, 1, 1, 1);
+    fixture.complete(crm, "fatima", "director", Map.of("calibratedStrategicFit", 4,
+        "calibrationReason", "Fits the retention objective"));
+    fixture.runDueJobs();
+
+    assertThat(round).isWaitingAt("decideAllocation");
+    assertThat(task(round)).isAssignedTo("fatima");
+    assertThat(taskVariable(round, "reserveText")).as("fatima, the chair, reads French")
+        .isEqualTo("10\u202f000 mis de côté");
+    fixture.complete(round, "fatima", "director", Map.of("decision", "accept", "decisionNote", "Growth first"));
+    fixture.runDueJobs();
+
+    assertThat(crm).isWaitingAt("considerAppeal");
+    String outcome = (String) runtimeService.getVariable(crm.getId(), "outcomeText");
+    assertThat(outcome).as("alice, the KAM, reads French").startsWith("**Décision :** non financée — over budget")
+        .contains("**La note du comité :** Growth first", "**Bénéfice** 35,00 sur 100 · **coût** 45\u202f000",
+            "**Grilles d’évaluation :**", "- eric : Adéquation stratégique 1, Valeur ajustée du risque 1",
+            "Adéquation stratégique : note arrêtée à 4,0 — Fits the retention objective")
+        .doesNotContain("Decision", "Strategic fit", "calibrated");
+    assertThat((String) runtimeService.getVariable(crm.getId(), "appealDeadline"))
+        .matches("\\d\\d/\\d\\d/\\d{4} \\(fin de journée, UTC\\)");
+
+    fixture.complete(crm, "alice", "kam", Map.of("appeal", "yes", "appealGrounds", "Retention risk understated"));
+    assertThat(crm).isWaitingAt("reviewAppeal");
+    assertThat(task(crm)).isAssignedTo("ines");
+    String appeal = (String) runtimeService.getVariable(crm.getId(), "appealText");
+    assertThat(appeal).as("ines, the reviewer, reads English").startsWith("**Decision:** not funded — over budget")
+        .contains("**The committee's note:** Growth first", "**Benefit** 35.00 of 100 · **cost** 45,000",
+            "- eric: Strategic fit 1, Risk-adjusted value 1", "calibrated Strategic fit: 4.0 — Fits the retention",
+            "**Grounds of the appeal:** Retention risk understated", "**Reserve left in the round:** 10,000")
+        .doesNotContain("Décision");
+  }
+
+  @Test
+  void anEnglishKamReadsTheOutcomeInEnglishAndAFrenchReviewerInFrench() {
+    locales.set("ines", Locale.FRENCH);
+    fixture.approvePlans(YEAR + 1, "ACC-003", "ACC-006");
+    ProcessInstance round = fixture.startRound(round("EMEA " + (YEAR + 1), "EMEA", YEAR + 1, 100_000));
+    ProcessInstance lab = fixture.submitBid("alice", bid("ACC-003", "Co-innovation lab", "growth", 60_000));
+    ProcessInstance crm = fixture.submitBid("alice", bid("ACC-006", "Joint CRM", "retention", 45_000));
+    fixture.closeCall(round);
+    fixture.scoreByCommittee(lab, 5);
+    fixture.scoreByCommittee(crm, 2);
+    assertThat(taskVariable(round, "reserveText")).isEqualTo("10,000 held back");
+    fixture.complete(round, "fatima", "director", Map.of("decision", "accept"));
+    fixture.runDueJobs();
+
+    assertThat(crm).isWaitingAt("considerAppeal");
+    assertThat((String) runtimeService.getVariable(crm.getId(), "outcomeText"))
+        .startsWith("**Decision:** not funded — over budget").contains("**Scorecards:**");
+    assertThat((String) runtimeService.getVariable(crm.getId(), "appealDeadline"))
+        .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\(end of day, UTC\\)");
+    fixture.complete(crm, "alice", "kam", Map.of("appeal", "yes", "appealGrounds", "Too strict"));
+    assertThat(task(crm)).isAssignedTo("ines");
+    assertThat((String) runtimeService.getVariable(crm.getId(), "appealText"))
+        .startsWith("**Décision :** non financée").contains("**Motifs du recours :** Too strict",
+            "**Réserve restante de la campagne :** 10\u202f000");
+  }
+
+  private Object taskVariable(ProcessInstance instance, String name) {
+    return taskService.getVariable(task(instance).getId(), name);
+  }
+}
