@@ -122,8 +122,8 @@ public class AllocationOptimiser {
     long available = problem.available();
     Best best = best(check, available, null, deadline);
     if (best.funded == null && best.infeasible) {
-      throw new AllocationInfeasible(AllocationCpSat.explainInfeasibility(graph, problem.regionMinimum(),
-          problem.segmentEnvelope(), available, System.nanoTime() + grace()));
+      throw AllocationCpSat.explainInfeasibility(graph, problem.regionMinimum(), problem.segmentEnvelope(),
+          available, System.nanoTime() + grace());
     }
     if (best.funded == null) {
       throw new AllocationTimedOut(properties.timeLimit());

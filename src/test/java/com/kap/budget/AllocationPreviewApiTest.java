@@ -215,6 +215,54 @@ class AllocationPreviewApiTest {
     assertThat(english.getBody().get("detail").asText()).isEqualTo("reserve: 100 must be below the budget of 100");
   }
 
+  @Test
+  void infeasibleConstraintsAreSaidInTheLanguageOfAcceptLanguage() {
+    String mustFundTooDear = """
+        {"budget": 100000, "reserve": 20000, "bids": [
+          {"id": "B1", "cost": 50000, "benefit": 1, "mustFund": true, "requires": "B2"},
+          {"id": "B2", "cost": 40000, "benefit": 1}]}""";
+    assertThat(refusal(mustFundTooDear, "fr-FR")).isEqualTo("infaisable : les demandes à financer obligatoirement "
+        + "coûtent 90000 > 80000 disponibles (budget 100000 − réserve 20000), en comptant les 1 demande(s) "
+        + "qu’elles requièrent");
+    assertThat(refusal(mustFundTooDear, "en")).isEqualTo("infeasible: must-fund bids cost 90000 > 80000 available "
+        + "(budget 100000 − reserve 20000), counting the 1 bid(s) they require");
+    String twoInAGroup = """
+        {"budget": 100, "bids": [{"id": "B1", "cost": 1, "benefit": 1, "mustFund": true, "exclusiveGroup": "g"},
+                                 {"id": "B2", "cost": 1, "benefit": 1, "exclusiveGroup": "g"},
+                                 {"id": "B3", "cost": 1, "benefit": 1, "mustFund": true, "requires": "B2"}]}""";
+    assertThat(refusal(twoInAGroup, "fr")).isEqualTo("infaisable : le groupe d’exclusivité « g » contient deux "
+        + "demandes à financer obligatoirement : B1 (à financer obligatoirement) et B2 (requise par B3, à financer "
+        + "obligatoirement)");
+    assertThat(refusal(twoInAGroup, "en")).isEqualTo("infeasible: exclusivity group 'g' holds two bids that must "
+        + "be funded: B1 (must-fund) and B2 (required by must-fund B3)");
+    String noBidInRegion = """
+        {"budget": 100, "bids": [{"id": "B1", "cost": 10, "benefit": 1, "region": "APAC"}],
+         "regionMinimum": {"EMEA": 20}}""";
+    assertThat(refusal(noBidInRegion, "fr-CA"))
+        .isEqualTo("regionMinimum.EMEA : 20 ne peut être atteint : aucune demande éligible en EMEA");
+    assertThat(refusal(noBidInRegion, "de"))
+        .isEqualTo("regionMinimum.EMEA: 20 cannot be reached: no eligible bid is in EMEA");
+    String conflicting = """
+        {"budget": 100, "bids": [{"id": "B1", "cost": 60, "benefit": 1, "region": "APAC", "mustFund": true},
+                                 {"id": "B2", "cost": 50, "benefit": 1, "region": "EMEA"}],
+         "regionMinimum": {"EMEA": 50}}""";
+    assertThat(refusal(conflicting, "fr")).isEqualTo("infaisable : aucune allocation dans les 100 disponibles ne "
+        + "satisfait à la fois le financement obligatoire de B1, regionMinimum.EMEA 50");
+    assertThat(refusal(conflicting, "en")).isEqualTo("infeasible: no allocation within the 100 available meets "
+        + "must-fund B1, regionMinimum.EMEA 50 together");
+  }
+
+  /** The detail of a 422 refusal of the preview, asked for in that language. */
+  private String refusal(String json, String language) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+    ResponseEntity<JsonNode> refused = rest.withBasicAuth("eric", "demo").exchange(PATH, HttpMethod.POST,
+        new HttpEntity<>(json, headers), JsonNode.class);
+    assertThat(refused.getStatusCode()).as(json).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    return refused.getBody().get("detail").asText();
+  }
+
   /** Numbers as sent: 150.50 stays 150.50. */
   private static JsonNode exactly(String json) {
     try {

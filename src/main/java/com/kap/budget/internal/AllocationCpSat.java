@@ -9,6 +9,7 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.Literal;
 import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationInfeasible;
+import com.kap.platform.i18n.Bundles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,28 +51,35 @@ public final class AllocationCpSat {
 
   /**
    * Which must-fund bids, region minimums and segment envelopes together leave no allocation (CP-SAT's sufficient assumptions), as a
-   * sentence for {@link AllocationInfeasible}.
+   * refusal, in the language of whoever reads it.
    */
-  public static String explainInfeasibility(AllocationGraph graph, Map<String, Long> regionMinimum,
+  public static AllocationInfeasible explainInfeasibility(AllocationGraph graph, Map<String, Long> regionMinimum,
       Map<String, Long> segmentEnvelope, long available, long deadline) {
     Model model = new Model(graph, regionMinimum, segmentEnvelope, available, true);
     CpSolver solver = solver(deadline);
     CpSolverStatus status = solver.solve(model.cp);
-    List<String> conflicting = new ArrayList<>();
+    List<Object> conflicting = new ArrayList<>();
     if (status == CpSolverStatus.INFEASIBLE) {
       for (int index : solver.sufficientAssumptionsForInfeasibility()) {
-        String name = model.assumptionNames.get(index);
+        Object name = model.assumptionNames.get(index);
         if (name != null) {
           conflicting.add(name);
         }
       }
     }
-    String constraints = conflicting.isEmpty()
-        ? (segmentEnvelope.isEmpty() ? "the must-fund bids, exclusivity groups, requirements and region minimums"
-            : "the must-fund bids, exclusivity groups, requirements, region minimums and segment envelopes")
-        : String.join(", ", conflicting);
-    return "infeasible: no allocation within the " + available + " available meets " + constraints
-        + " together";
+    Object constraints = conflicting.isEmpty()
+        ? Bundles.text(segmentEnvelope.isEmpty() ? "infeasible.constraints" : "infeasible.constraintsWithEnvelopes")
+        : list(conflicting);
+    return new AllocationInfeasible("infeasible.noAllocation", String.valueOf(available), constraints);
+  }
+
+  /** The constraints named one after the other, "a, b, c", each said in the refusal's language. */
+  private static Object list(List<Object> names) {
+    Object list = names.get(names.size() - 1);
+    for (int i = names.size() - 2; i >= 0; i--) {
+      list = Bundles.text("infeasible.list", names.get(i), list);
+    }
+    return list;
   }
 
   private static CpSolver solver(long deadline) {
@@ -91,7 +99,7 @@ public final class AllocationCpSat {
     public final BoolVar[] funded;
     public final long[] cost;
     /** Assumption literal index → the constraint it stands for, in words (only with assumptions). */
-    public final Map<Integer, String> assumptionNames = new LinkedHashMap<>();
+    public final Map<Integer, Object> assumptionNames = new LinkedHashMap<>();
 
     public Model(AllocationGraph graph, Map<String, Long> regionMinimum, Map<String, Long> segmentEnvelope,
         long available, boolean withAssumptions) {
@@ -116,7 +124,7 @@ public final class AllocationCpSat {
         }
         if (graph.bid(i).mustFund()) {
           if (withAssumptions) {
-            assume(funded[i], "must-fund " + graph.id(i));
+            assume(funded[i], Bundles.text("infeasible.name.mustFund", graph.id(i)));
           } else {
             cp.addEquality(funded[i], 1);
           }
@@ -164,7 +172,8 @@ public final class AllocationCpSat {
       }
     }
 
-    private void assume(BoolVar literal, String name) {
+    /** @param name the constraint's name: its field ("regionMinimum.EMEA 50"), or a text of the bundles */
+    private void assume(BoolVar literal, Object name) {
       cp.addAssumption(literal);
       assumptionNames.put(literal.getIndex(), name);
     }

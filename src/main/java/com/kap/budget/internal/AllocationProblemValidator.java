@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -140,8 +141,7 @@ public final class AllocationProblemValidator {
     for (int i = 0; i < graph.size(); i++) {
       if (graph.bid(i).mustFund()) {
         if (!graph.bid(i).eligible()) {
-          throw new AllocationInfeasible("bids[" + i + "].mustFund: " + graph.id(i)
-              + " must be funded but is not eligible");
+          throw new AllocationInfeasible("infeasible.mustFundNotEligible", "bids[" + i + "].mustFund", graph.id(i));
         }
         mustFund.set(i);
       }
@@ -155,30 +155,32 @@ public final class AllocationProblemValidator {
       AllocationBid bid = graph.bid(j);
       if (!bid.eligible()) {
         int by = requiredBy.get(j);
-        throw new AllocationInfeasible("bids[" + by + "].mustFund: " + graph.id(by) + " must be funded but requires "
-            + bid.id() + ", which is not eligible");
+        throw new AllocationInfeasible("infeasible.mustFundRequiresIneligible", "bids[" + by + "].mustFund",
+            graph.id(by), bid.id());
       }
       if (bid.exclusiveGroup() != null) {
         Integer other = fundedOfGroup.putIfAbsent(bid.exclusiveGroup(), j);
         if (other != null) {
-          throw new AllocationInfeasible("infeasible: exclusivity group '" + bid.exclusiveGroup()
-              + "' holds two bids that must be funded: " + why(graph, other, requiredBy) + " and "
-              + why(graph, j, requiredBy));
+          throw new AllocationInfeasible("infeasible.groupHoldsTwo", bid.exclusiveGroup(),
+              why(graph, other, requiredBy), why(graph, j, requiredBy));
         }
       }
       cost += bid.cost();
     }
     if (cost > problem.available()) {
       int required = requiredBy.size();
-      throw new AllocationInfeasible("infeasible: must-fund bids cost " + cost + " > " + problem.available()
-          + " available (budget " + problem.budget() + " − reserve " + problem.reserve() + ")"
-          + (required == 0 ? "" : ", counting the " + required + " bid(s) they require"));
+      Object[] figures = {String.valueOf(cost), String.valueOf(problem.available()), String.valueOf(problem.budget()),
+          String.valueOf(problem.reserve()), String.valueOf(required)};
+      throw new AllocationInfeasible(required == 0 ? "infeasible.mustFundCost" : "infeasible.mustFundCostRequired",
+          figures);
     }
   }
 
-  private static String why(AllocationGraph graph, int bid, Map<Integer, Integer> requiredBy) {
+  /** A bid that must be funded, and why: "B1 (must-fund)", "B2 (required by must-fund B1)", in the answer's language. */
+  private static MessageSourceResolvable why(AllocationGraph graph, int bid, Map<Integer, Integer> requiredBy) {
     Integer by = requiredBy.get(bid);
-    return graph.id(bid) + (by == null ? " (must-fund)" : " (required by must-fund " + graph.id(by) + ")");
+    return by == null ? Bundles.text("infeasible.why.mustFund", graph.id(bid))
+        : Bundles.text("infeasible.why.requiredBy", graph.id(bid), graph.id(by));
   }
 
   private static void checkRegionMinimums(AllocationProblem problem) {
@@ -194,18 +196,19 @@ public final class AllocationProblemValidator {
       long minimum = entry.getValue();
       long reachable = eligibleCost.getOrDefault(entry.getKey(), 0L);
       if (minimum > reachable) {
-        throw new AllocationInfeasible(field + ": " + minimum + " cannot be reached: "
-            + (reachable == 0 ? "no eligible bid is in " + entry.getKey()
-                : "the eligible bids in " + entry.getKey() + " cost " + reachable + " in all"));
+        throw reachable == 0
+            ? new AllocationInfeasible("infeasible.regionNoBid", field, String.valueOf(minimum), entry.getKey())
+            : new AllocationInfeasible("infeasible.regionTooFew", field, String.valueOf(minimum), entry.getKey(),
+                String.valueOf(reachable));
       }
       if (minimum > problem.available()) {
-        throw new AllocationInfeasible(field + ": " + minimum + " is above the " + problem.available() + " available");
+        throw new AllocationInfeasible("infeasible.regionAboveAvailable", field, String.valueOf(minimum),
+            String.valueOf(problem.available()));
       }
       sum += minimum;
     }
     if (sum > problem.available()) {
-      throw new AllocationInfeasible("regionMinimum: the minimums add up to " + sum + " > " + problem.available()
-          + " available");
+      throw new AllocationInfeasible("infeasible.regionSum", String.valueOf(sum), String.valueOf(problem.available()));
     }
   }
 

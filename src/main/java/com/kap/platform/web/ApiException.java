@@ -27,7 +27,8 @@ public class ApiException extends ErrorResponseException {
     super(status, problem(status, field, message), null);
   }
 
-  private ApiException(HttpStatus status, String field, String key, Object[] args) {
+  /** A refusal whose message is the bundles' {@code key} with {@code args}, for a subclass of its own. */
+  protected ApiException(HttpStatus status, String field, String key, Object[] args) {
     super(status, problem(status, field, Bundles.english(key, args)), null, key, args);
   }
 
