@@ -22,6 +22,14 @@ import org.springframework.stereotype.Component;
 public class TaskListColumns extends AbstractProcessEnginePlugin {
 
   static final List<String> COLUMNS = List.of("accountName", "segment", "year");
+  /**
+   * The words a task of a whole cycle or round shows in the columns, by column: stored in English (the source's
+   * language, as the task names), shown to a French user in French by {@link TasklistTranslation} from the bundles'
+   * keys {@link #WORD_KEYS}.
+   */
+  static final Map<String, String> WORDS = Map.of("accountName", "All accounts", "segment", "All segments");
+  static final Map<String, String> WORD_KEYS = Map.of("accountName", "taskList.allAccounts",
+      "segment", "taskList.allSegments");
 
   private static final TaskListener COPY_COLUMNS = task -> copy(task);
 
@@ -35,8 +43,8 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
 
   /**
    * Every KAP task card shows the three columns: a task of a whole cycle or round (a segmentation, a training plan,
-   * an allocation) concerns all accounts and segments, and a task without a year variable takes it from its
-   * business key.
+   * an allocation) concerns all accounts and segments ({@link #WORDS}), and a task without a year variable takes it
+   * from its business key.
    */
   static void copy(DelegateTask task) {
     Map<String, Object> shown = new LinkedHashMap<>();
@@ -56,8 +64,7 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
 
   private static Object fallback(String column, DelegateTask task) {
     return switch (column) {
-      case "accountName" -> "All accounts";
-      case "segment" -> "All segments";
+      case "accountName", "segment" -> WORDS.get(column);
       case "year" -> {
         Object planYear = task.getExecution().getVariable("planYear");
         if (planYear != null) {

@@ -3,6 +3,7 @@ package com.kap.platform.tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.i18n.SourceTexts;
 import com.kap.platform.i18n.UserLocales;
 import jakarta.servlet.Filter;
@@ -212,6 +213,22 @@ public class TasklistTranslation {
       String processKey = processKey(task.path("processDefinitionId").asText(null));
       if (definitionKey != null && processKey != null) {
         rename(task, "name", processKey + "." + definitionKey + ".name", locale);
+      }
+      translateColumns(task.path("_embedded").path("variable"), locale);
+    }
+
+    /**
+     * The filter's columns a task card shows (HAL embeds them in each task): "All accounts", "All segments" said in
+     * the user's language ({@link TaskListColumns#WORDS}); the accounts' names, segments and years as they are.
+     */
+    static void translateColumns(JsonNode variables, Locale locale) {
+      for (JsonNode variable : variables) {
+        String column = variable.path("name").asText("");
+        String english = TaskListColumns.WORDS.get(column);
+        if (english != null && english.equals(variable.path("value").asText(null))
+            && variable instanceof ObjectNode object) {
+          object.put("value", Bundles.standalone().getMessage(TaskListColumns.WORD_KEYS.get(column), null, locale));
+        }
       }
     }
 
