@@ -50,6 +50,8 @@ public class Bids {
 
   public static final String REVISE = "revise";
   public static final String WITHDRAW = "withdraw";
+  /** An ineligible bid's stored reason when no rule of bidEligibility matched. */
+  public static final String NO_ELIGIBILITY_RULE = "no rule of bidEligibility matched";
 
   /** @param bidId the new bid's id, its process's business key; @param variables what the bid's forms show */
   public record BidRegistered(String bidId, Map<String, Object> variables) {}
@@ -175,7 +177,7 @@ public class Bids {
   public boolean recordEligibility(String bidId, Map<String, Object> eligibility) {
     Bid bid = facts.bid(bidId);
     boolean eligible = eligibility != null && Boolean.TRUE.equals(eligibility.get("eligible"));
-    String reason = eligibility == null ? "no rule of bidEligibility matched"
+    String reason = eligibility == null ? NO_ELIGIBILITY_RULE
         : String.valueOf(eligibility.get("reason"));
     bids.updateStatus(bid.bidNo(), eligible ? BidStatus.ELIGIBLE : BidStatus.INELIGIBLE, eligible ? null : reason);
     audit.record(bid.roundNo(), bid.bidNo(), AuditAction.ELIGIBILITY, null, BidStatus.SUBMITTED.name(),

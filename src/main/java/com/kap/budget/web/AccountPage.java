@@ -187,6 +187,7 @@ public class AccountPage {
     model.addAttribute("bids", budget.accountBids(accountId));
     model.addAttribute("seesBidsOfOthers", seesWholePortfolio());
     model.addAttribute("criteria", MyBidsPage.criteria(texts));
+    model.addAttribute("reasons", new BidReasons(texts, texts.locale()));
     return "kap/account";
   }
 

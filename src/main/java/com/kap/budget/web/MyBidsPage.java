@@ -52,6 +52,7 @@ public class MyBidsPage {
     }
     model.addAttribute("bids", records.myBidsWithRounds());
     model.addAttribute("criteria", criteria(texts));
+    model.addAttribute("reasons", new BidReasons(texts, texts.locale()));
     return "kap/bids";
   }
 
