@@ -4,18 +4,27 @@ import com.kap.platform.i18n.KapLocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -26,6 +35,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * controllers: a wrong Content-Type is refused before a controller is chosen. Camunda's REST API (Jersey) answers
  * its own errors in its own format.
  *
+ * <p>An unexpected failure under {@code /api} is a 500 problem too, its detail a sentence in the request's language.
+ *
  * <p>Title and detail are in the request's language ({@code Accept-Language}: English or French, English by
  * default; {@code KapLocaleResolver}), from the bundles {@code i18n/errors*.properties}.
  */
@@ -33,6 +44,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler {
 
   private static final int MAX_ERRORS_LISTED = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final MessageSource messages;
 
@@ -128,6 +140,30 @@ public class ApiExceptionHandler {
           .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
     return answer;
+  }
+
+  /**
+   * Under {@code /api}, a failure nobody foresaw: a 500 problem whose detail says so in the request's language
+   * ({@code error.unexpected}), without the exception's message, which may say too much; the exception goes to the
+   * log. Exceptions Spring or Spring Security answer with a status of their own, and anything outside {@code /api}
+   * (KAP's pages have their error page), go on as before.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, Locale locale) throws Exception {
+    if (!KapLocaleResolver.isApi(request) || answeredElsewhere(e)) {
+      throw e;
+    }
+    LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+    return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        text(locale, "error.unexpected")), locale);
+  }
+
+  /** Whether Spring (or Spring Security) answers the exception with a status of its own. */
+  static boolean answeredElsewhere(Exception e) {
+    return e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof BindException
+        || e instanceof HttpMessageNotWritableException || e instanceof AsyncRequestNotUsableException
+        || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)
+        || e.getClass().getName().startsWith("org.springframework.security.");
   }
 
   private String text(Locale locale, String key, Object... args) {
