@@ -23,7 +23,6 @@ import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Plural;
-import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.identity.Roles;
@@ -47,6 +46,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -120,15 +120,15 @@ public class BudgetRounds {
   private final ScorecardWeights scorecardWeights;
   private final SegmentEnvelopes segmentEnvelopes;
   private final UserLocales locales;
-  private final Texts texts;
+  private final MessageSource messages;
 
   public BudgetRounds(RoundFacts roundFacts, BidFacts bidFacts, BudgetRoundRepository rounds, BidRepository bids,
       AppealRepository appeals, BudgetAudit audit, AllocationRecommender recommender, Mails mails,
       Portfolio accounts, AccountPlans plans, KnownUsers users, CycleCalendar calendar, Clock clock,
       PublicLinks links, ScorecardWeights scorecardWeights, SegmentEnvelopes segmentEnvelopes, UserLocales locales,
-      Texts texts) {
+      MessageSource messages) {
     this.locales = locales;
-    this.texts = texts;
+    this.messages = messages;
     this.scorecardWeights = scorecardWeights;
     this.segmentEnvelopes = segmentEnvelopes;
     this.roundFacts = roundFacts;
@@ -309,7 +309,8 @@ public class BudgetRounds {
       envelopes = new AllocationRecommender.Envelopes(segmentOfBid,
           segmentEnvelopes.of(round.envelope() - round.reserve()));
     }
-    Recommendation recommendation = recommender.recommend(round, roundBids, bidders, envelopes);
+    AllocationRecommender.Recommended recommended = recommender.recommendSaid(round, roundBids, bidders, envelopes);
+    Recommendation recommendation = recommended.recommendation();
     rounds.saveRecommendation(round.roundNo(), recommendation);
     AllocationResult result = recommendation.result();
     audit.record(round.roundNo(), null, AuditAction.RECOMMENDATION, null, null,
@@ -318,7 +319,8 @@ public class BudgetRounds {
             : " · not proven optimal, might fall short by " + result.gap().toPlainString()),
         recommendation.warning());
     return AllocationView.variables(round, roundBids, accountId -> bidders.containsKey(accountId)
-        ? bidders.get(accountId).name() : accountId, recommendation, texts, locales.of(round.chair()));
+        ? bidders.get(accountId).name() : accountId, recommendation, recommended.warning(), messages,
+        locales.of(round.chair()));
   }
 
   /**

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Decide
- * allocation" (the reserve left), the KAM's "Consider appeal" (the outcome, the appeal deadline) and the reviewer's
+ * allocation" (the summary with its warning, the reserve left), the KAM's "Consider appeal" (the outcome, the appeal deadline) and the reviewer's
  * "Review appeal" (the outcome with the grounds and the reserve left). One round, French readers and English ones.
  */
 @ProcessTest
@@ -41,8 +41,9 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     locales.set("fatima", Locale.FRENCH);
     fixture.approvePlans(YEAR, "ACC-003", "ACC-006");
     ProcessInstance round = fixture.startRound(round("EMEA " + YEAR, "EMEA", YEAR, 100_000));
-    ProcessInstance lab = fixture.submitBid("alice", bid("ACC-003", "Co-innovation lab", "growth", 60_000));
-    ProcessInstance crm = fixture.submitBid("alice", bid("ACC-006", "Joint CRM", "retention", 45_000));
+    // both must be funded, and cannot be together: the chair is warned
+    ProcessInstance lab = fixture.submitBid("alice", mustFund(bid("ACC-003", "Co-innovation lab", "growth", 60_000)));
+    ProcessInstance crm = fixture.submitBid("alice", mustFund(bid("ACC-006", "Joint CRM", "retention", 45_000)));
     fixture.closeCall(round);
     fixture.scoreByCommittee(lab, 5);
     fixture.score(crm, "eric", 1, 1, 1, 1, 1, 1);
@@ -55,6 +56,14 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     assertThat(task(round)).isAssignedTo("fatima");
     assertThat(taskVariable(round, "reserveText")).as("fatima, the chair, reads French")
         .isEqualTo("10\u202f000 mis de côté");
+    assertThat((String) taskVariable(round, "allocationSummary")).startsWith("**Enveloppe** 100\u202f000 · "
+        + "**réserve** 10\u202f000 (10 %) · **disponible pour l’optimiseur** 90\u202f000\n\n"
+        + "**Recommandé :** 1 demande, coût 60\u202f000, bénéfice ")
+        .contains("**Cette proposition est optimale, c’est prouvé :**", "**Sensibilité :** avec 10 % de budget",
+            "**Attention :** Les demandes à financer obligatoirement ne peuvent pas toutes être financées (infaisable :"
+                + " les demandes à financer obligatoirement coûtent 105000 > 90000 disponibles (budget 100000 − "
+                + "réserve 10000)). Cette proposition ignore le financement obligatoire")
+        .doesNotContain("Envelope", "Recommended", "Warning", "must-fund");
     fixture.complete(round, "fatima", "director", Map.of("decision", "accept", "decisionNote", "Growth first"));
     fixture.runDueJobs();
 
@@ -90,6 +99,10 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     fixture.scoreByCommittee(lab, 5);
     fixture.scoreByCommittee(crm, 2);
     assertThat(taskVariable(round, "reserveText")).isEqualTo("10,000 held back");
+    assertThat((String) taskVariable(round, "allocationSummary")).startsWith("**Envelope** 100,000 · **reserve** "
+        + "10,000 (10 %) · **available to the optimiser** 90,000\n\n**Recommended:** 1 bid, cost 60,000, benefit ")
+        .contains("**This proposal is proven optimal:**", "**Sensitivity:** with 10 % less budget")
+        .doesNotContain("Warning", "Enveloppe");
     fixture.complete(round, "fatima", "director", Map.of("decision", "accept"));
     fixture.runDueJobs();
 
@@ -103,6 +116,12 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     assertThat((String) runtimeService.getVariable(crm.getId(), "appealText"))
         .startsWith("**Décision :** non financée").contains("**Motifs du recours :** Too strict",
             "**Réserve restante de la campagne :** 10\u202f000");
+  }
+
+  private static Map<String, Object> mustFund(Map<String, Object> bid) {
+    bid.put("mustFund", true);
+    bid.put("mustFundReason", "Committed to the customer");
+    return bid;
   }
 
   private Object taskVariable(ProcessInstance instance, String name) {

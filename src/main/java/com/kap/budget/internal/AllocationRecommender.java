@@ -4,14 +4,17 @@ import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationInfeasible;
 import com.kap.budget.AllocationOptimiser;
 import com.kap.budget.AllocationProblem;
+import com.kap.budget.AllocationResult;
 import com.kap.budget.BidContent;
 import com.kap.budget.BidStatus;
 import com.kap.budget.Recommendation;
+import com.kap.platform.i18n.Bundles;
 import com.kap.portfolio.Account;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /** The optimiser's proposal for a round's scored bids, within envelope − reserve. */
@@ -32,6 +35,12 @@ public class AllocationRecommender {
    */
   public record Envelopes(Map<String, String> segmentOfBid, Map<String, Long> envelope) {}
 
+  /**
+   * A recommendation and its warning as a text of the bundles, to say it in a reader's language (the
+   * recommendation keeps it in English, as it is stored); null when there is none.
+   */
+  public record Recommended(Recommendation recommendation, MessageSourceResolvable warning) {}
+
   /** The optimum; where must-fund bids or region minimums cannot all be met, without them, and saying so. */
   public Recommendation recommend(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders) {
     return recommend(round, roundBids, bidders, null);
@@ -43,21 +52,31 @@ public class AllocationRecommender {
    */
   public Recommendation recommend(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,
       Envelopes envelopes) {
+    return recommendSaid(round, roundBids, bidders, envelopes).recommendation();
+  }
+
+  /** {@link #recommend(BudgetRound, List, Map, Envelopes)}, with its warning as a text of the bundles. */
+  public Recommended recommendSaid(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,
+      Envelopes envelopes) {
     try {
-      return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, true, true, envelopes), true),
-          null);
+      return recommended(optimiser.solve(problem(round, roundBids, bidders, true, true, envelopes), true), null);
     } catch (AllocationInfeasible mustFundOrMinimums) {
+      MessageSourceResolvable why = Bundles.text(mustFundOrMinimums.getDetailMessageCode(),
+          mustFundOrMinimums.getDetailMessageArguments());
       try {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, true, envelopes), true),
-            "The must-fund bids cannot all be funded (" + mustFundOrMinimums.getMessage() + "). This proposal "
-                + "ignores must-fund; fund them by override, drawing on the reserve where needed.");
+        return recommended(optimiser.solve(problem(round, roundBids, bidders, false, true, envelopes), true),
+            Bundles.text("allocation.warning.mustFund", why));
       } catch (AllocationInfeasible minimums) {
-        return new Recommendation(optimiser.solve(problem(round, roundBids, bidders, false, false, envelopes), true),
-            "The round's constraints cannot all be met (" + mustFundOrMinimums.getMessage() + "). This proposal "
-                + "ignores must-fund and the region minimums" + (envelopes == null ? ""
-                : ", keeping the segment envelopes") + "; decide them by override.");
+        return recommended(optimiser.solve(problem(round, roundBids, bidders, false, false, envelopes), true),
+            Bundles.text(envelopes == null ? "allocation.warning.constraints"
+                : "allocation.warning.constraintsEnvelopes", why));
       }
     }
+  }
+
+  private static Recommended recommended(AllocationResult result, MessageSourceResolvable warning) {
+    return new Recommended(new Recommendation(result, warning == null ? null
+        : Bundles.english(warning.getCodes()[0], warning.getArguments())), warning);
   }
 
   private static AllocationProblem problem(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,
