@@ -22,7 +22,6 @@ import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
 import com.kap.platform.i18n.DecisionTexts;
-import com.kap.platform.i18n.LocalFormats;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.notifications.Mail;
@@ -30,7 +29,6 @@ import com.kap.platform.notifications.Mails;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,14 +69,12 @@ public class Bids {
   private final Clock clock;
   private final UserLocales locales;
   private final Texts texts;
-  private final LocalFormats formats;
 
   public Bids(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
       AppealRepository appeals, BidForm form, BudgetAudit audit, RequiredBidChoices requiredBids, Portfolio accounts,
-      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock, UserLocales locales, Texts texts, LocalFormats formats) {
+      AccountPlans plans, Mails mails, CycleCalendar calendar, Clock clock, UserLocales locales, Texts texts) {
     this.locales = locales;
     this.texts = texts;
-    this.formats = formats;
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -230,9 +226,8 @@ public class Bids {
     Optional<Appeal> appeal = appeals.find(bid.bidNo());
     if (appeal.isEmpty()) {
       ZoneId zone = calendar.properties().timeZone();
-      LocalDate lastDay = facts.appealDeadline().toInstant().minusSeconds(1).atZone(zone).toLocalDate();
-      variables.put("appealDeadline", texts.text(reader, "outcome.endOfDay", formats.date(lastDay, reader),
-          zone.getId()));
+      variables.put("appealDeadline", texts.text(reader, "outcome.endOfDay",
+          BudgetDates.lastDay(facts.appealDeadline().toInstant(), zone, reader), zone.getId()));
     }
     appeal.ifPresent(filed -> variables.put("appealText", text + "\n"
         + texts.text(reader, "outcome.grounds", ShownText.markdown(filed.grounds())) + "\n\n"

@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Decide
- * allocation" (the summary with its warning, the reserve left), the KAM's "Consider appeal" (the outcome, the appeal deadline) and the reviewer's
- * "Review appeal" (the outcome with the grounds and the reserve left). One round, French readers and English ones.
+ * allocation" (the summary with its warning, the reserve left), the KAM's "Consider appeal" (the outcome, the appeal
+ * deadline) and the reviewer's "Review appeal" (the outcome with the grounds and the reserve left). One round per
+ * test, French readers and English ones.
  */
 @ProcessTest
 class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {

@@ -176,7 +176,10 @@ public final class AllocationProblemValidator {
     }
   }
 
-  /** A bid that must be funded, and why: "B1 (must-fund)", "B2 (required by must-fund B1)", in the answer's language. */
+  /**
+   * A bid that must be funded, and why: "B1 (must-fund)", "B2 (required by must-fund B1)", in the answer's
+   * language.
+   */
   private static MessageSourceResolvable why(AllocationGraph graph, int bid, Map<Integer, Integer> requiredBy) {
     Integer by = requiredBy.get(bid);
     return by == null ? Bundles.text("infeasible.why.mustFund", graph.id(bid))

@@ -49,8 +49,8 @@ public final class AllocationView {
           : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
       table.add(row);
       if (bid.status() == BidStatus.SCORED) {
-        options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · " + amount(bid.content().cost(), reader),
-            "value", bid.id()));
+        options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · "
+            + amount(bid.content().cost(), reader), "value", bid.id()));
       }
     }
     Map<String, Object> variables = new LinkedHashMap<>();
