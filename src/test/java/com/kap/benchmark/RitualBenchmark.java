@@ -52,6 +52,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every job is suspended first and just that day's timers are activated before the clock moves (the other days'
  * timers stay in the job table, as they would on that day). The busiest day is fired for the bare engine first, the
  * second busiest for KAP first, so that neither side always has the warmer JVM.
+ *
+ * <p>{@code -Dkap.benchmark.database=file} runs it on the default's kind of database, an H2 file (under
+ * {@code target/ritual-benchmark/}, emptied first) instead of memory, and reports the file's size; with
+ * {@code -DargLine=-Xmx2g} it shows whether 10,000 accounts fit a 2 GiB heap there.
  */
 @KapTest
 class RitualBenchmark {
@@ -59,6 +63,23 @@ class RitualBenchmark {
   private static final int ACCOUNTS = Integer.getInteger("kap.benchmark.accounts", 10_000);
   private static final int YEAR = 2095;
   private static final String BARE = "bareRitual";
+
+  private static final boolean FILE = "file".equals(System.getProperty("kap.benchmark.database"));
+  private static final java.nio.file.Path FILE_DIRECTORY = java.nio.file.Path.of("target", "ritual-benchmark");
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void database(org.springframework.test.context.DynamicPropertyRegistry registry) throws java.io.IOException {
+    if (FILE) {
+      if (java.nio.file.Files.exists(FILE_DIRECTORY)) {
+        try (var files = java.nio.file.Files.walk(FILE_DIRECTORY)) {
+          files.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile)
+              .forEach(java.io.File::delete);
+        }
+      }
+      registry.add("spring.datasource.url",
+          () -> "jdbc:h2:file:./" + FILE_DIRECTORY.resolve("kap") + ";AUTO_SERVER=FALSE");
+    }
+  }
 
   @Autowired PortfolioImportService importService;
   @Autowired RepositoryService repositoryService;
@@ -92,6 +113,20 @@ class RitualBenchmark {
       }
     }
     double setUpSeconds = (System.nanoTime() - setUpStart) / 1e9;
+    System.gc();
+    long heapAfterKapSetUp = HeapSampler.usedHeap();
+    long peakDuringKapSetUp = heap.peak();
+    long fileAfterKapSetUp = databaseFileSize();
+    // what the set-up wrote, per plan: the same on every machine, where the time varies with the load
+    for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY", "ACT_RU_JOB",
+        "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_DETAIL", "KAP_RITUAL_OCCURRENCE")) {
+      Long rows = jdbc.queryForObject("select count(*) from " + table, Long.class);
+      System.out.printf("BENCHMARK rows after the set-up: %s %,d (%.1f per plan)%n", table, rows,
+          rows / (double) ACCOUNTS);
+    }
+    System.out.printf("BENCHMARK ritual set-up: %.1f plans/s, heap %s after GC (peak %s), database file %s%n",
+        ACCOUNTS / setUpSeconds, mib(heapAfterKapSetUp), mib(peakDuringKapSetUp),
+        FILE ? mib(fileAfterKapSetUp) : "none (in memory)");
     List<LocalDate> plannedDates = jdbc.queryForList("select planned_date from kap_ritual_occurrence where "
         + "cycle_year = ? and status = 'PLANNED' and account_id like 'RIT-%'", java.sql.Date.class, YEAR)
         .stream().map(java.sql.Date::toLocalDate).toList();
@@ -161,6 +196,11 @@ class RitualBenchmark {
           firingRow(kap[0], bareEngine[0]),
           dayRow("second busiest day", busiest.get(1), "KAP", kap[1], bareEngine[1]),
           firingRow(kap[1], bareEngine[1]),
+          String.format("| heap after KAP's set-up (after GC) / peak during it | %s / %s | | |",
+              mib(heapAfterKapSetUp), mib(peakDuringKapSetUp)),
+          String.format("| database | %s | | |", FILE
+              ? "H2 file, " + mib(fileAfterKapSetUp) + " after KAP's set-up, " + mib(databaseFileSize()) + " at the end"
+              : "H2 in memory"),
           String.format("| heap (one JVM for both) | %s used after both set-ups (after GC), peak sampled %s, max %s | | |",
               mib(heapAfterSetUp), mib(heap.peak()),
               mib(Runtime.getRuntime().maxMemory())),
@@ -192,6 +232,15 @@ class RitualBenchmark {
       repositoryService.deleteDeployment(bare.getId(), true);
       System.out.printf("BENCHMARK bare engine deleted: instances %.1f s, history %.1f s, deployment %.1f s%n",
           (history - cleanUp) / 1e9, (deployment - history) / 1e9, (System.nanoTime() - deployment) / 1e9);
+    }
+  }
+
+  private static long databaseFileSize() {
+    java.nio.file.Path file = FILE_DIRECTORY.resolve("kap.mv.db");
+    try {
+      return FILE && java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+    } catch (java.io.IOException unreadable) {
+      throw new java.io.UncheckedIOException(unreadable);
     }
   }
 

@@ -53,6 +53,7 @@ class RitualPlanDiagramTest extends DiagramTest {
     listener("recordRitualProposal");
     delegate("scheduleRituals");
     listener("bindOccurrence");
+    taskListener("declareRecordFields");
     taskListener("showOccurrence");
     recordRitual = listener("recordRitual");
     recordMissedRitual = delegate("recordMissedRitual");

@@ -165,6 +165,8 @@ class RitualPlanProcessTest {
         .taskDefinitionKey("followUpMissedRitual").singleResult();
     assertGroupTaskOfSoleMember(followUp, "programme-director", "diane");
     complete(followUp, "diane", "programme-director", Map.of("followUp", "Rescheduled with gilles"));
+    assertThat(runtimeService.getVariables(plan.getId())).as("a record stays with its ritual, not on the plan")
+        .doesNotContainKeys("followUp", "held", "heldDate", "notHeldReason", "stakeholdersPresent");
 
     // the customer moves the business review: the branch waits for the new day, the calendar entry changes
     assertThatThrownBy(() -> complete(businessReview, "alice", "kam", Map.of("held", "moved",
@@ -180,6 +182,8 @@ class RitualPlanProcessTest {
     Task movedReview = taskService.createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("holdRitual")
         .singleResult();
     assertThat(movedReview.getDueDate()).isEqualTo(at("2078-03-23T00:00:00Z"));
+    assertThat(taskService.getVariables(movedReview.getId())).as("the moved ritual's day starts a fresh record")
+        .containsEntry("held", null).containsEntry("newDate", null).containsEntry("heldDate", "2078-03-22");
     complete(movedReview, "alice", "kam", Map.of("held", "no", "notHeldReason", "Postponed again"));
     runDueJobs();
     assertThat(plan).isEnded().hasPassed("ritualYearComplete", "closeRitualPlan");
