@@ -178,7 +178,7 @@ public class AccountPage {
     model.addAttribute("progress", progress);
     var stakeholderMap = stakeholders.map(accountId);
     model.addAttribute("stakeholderMap", stakeholderMap);
-    model.addAttribute("orgChart", stakeholders.orgChart(stakeholderMap));
+    model.addAttribute("orgChart", stakeholders.orgChart(stakeholderMap, texts.locale()));
     model.addAttribute("stakeholderLabels", stakeholderLabels(texts.locale()));
     LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.properties().timeZone());
     model.addAttribute("zone", calendar.properties().timeZone());
