@@ -333,7 +333,8 @@ public class ProgrammeDashboard {
                 audienceOrder.getOrDefault(need.getKey().get(0), audienceOrder.size()))
             .thenComparing(need -> -need.getValue().size())
             .thenComparing(need -> need.getKey().get(1)))
-        .map(need -> new DashboardView.TrainingNeed(audienceLabel(shown.get(need.getKey())[0]),
+        .map(need -> new DashboardView.TrainingNeed(shown.get(need.getKey())[0],
+            audienceLabel(shown.get(need.getKey())[0]),
             shown.get(need.getKey())[1], need.getValue().size(), need.getValue().stream()
                 .limit(DashboardView.TrainingNeed.ACCOUNTS_NAMED)
                 .map(account -> new DashboardView.AccountName(account.accountId(), account.name())).toList()))
