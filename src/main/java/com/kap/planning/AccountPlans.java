@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
@@ -114,12 +115,12 @@ public class AccountPlans {
   }
 
   /**
-   * The account's plans of every year, newest first, each version with what changed from the one before it: what
-   * {@link #history} shows year by year, to the same people.
+   * The account's plans of every year, newest first, each version with what changed from the one before it, named
+   * in the reader's language: what {@link #history} shows year by year, to the same people.
    *
    * @throws ApiException 404 for an unknown account, 403 for one the caller may not see
    */
-  public List<AccountPlanYear> planYears(String accountId) {
+  public List<AccountPlanYear> planYears(String accountId, Locale reader) {
     visibleAccounts.accountView(accountId);
     List<AccountPlanYear> years = new ArrayList<>();
     for (AccountPlan plan : plans.findByAccount(accountId)) {
@@ -127,7 +128,7 @@ public class AccountPlans {
       PlanVersion previous = null;
       for (PlanVersion version : plans.versions(plan.year(), accountId)) {
         versions.add(new AccountPlanYear.VersionChanges(version,
-            previous == null ? List.of() : PlanDiff.between(previous.content(), version.content())));
+            previous == null ? List.of() : PlanDiff.between(previous.content(), version.content(), reader)));
         previous = version;
       }
       years.add(new AccountPlanYear(plan.year(), plan.status(), plan.approvedVersion(), versions));

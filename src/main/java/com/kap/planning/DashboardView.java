@@ -118,11 +118,13 @@ public record DashboardView(int year, Scope scope, Figures figures, Map<String, 
   /**
    * One need of one audience and the plans that name it.
    *
-   * @param forWhom the audience in the plan form's words
+   * @param audience the audience as the plan form stores it ("kam"), for the page to name in the reader's language
+   * @param forWhom the audience in the plan form's English words
    * @param plans how many plans name it
    * @param firstAccounts the first of those accounts by id, at most {@link #ACCOUNTS_NAMED}
    */
-  public record TrainingNeed(String forWhom, String need, int plans, List<AccountName> firstAccounts) {
+  public record TrainingNeed(String audience, String forWhom, String need, int plans,
+      List<AccountName> firstAccounts) {
 
     public static final int ACCOUNTS_NAMED = 5;
 

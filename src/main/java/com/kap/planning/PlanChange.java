@@ -1,9 +1,10 @@
 package com.kap.planning;
 
 /**
- * One difference between a plan version and the one before it, in the words of the plan form: the section ("Action
- * plan"), the entry it concerns where the section is a list ("Pricing workshop") and the field that changed ("Due
- * date"), with the text before and after. An added entry has no text before, a removed one none after.
+ * One difference between a plan version and the one before it, in the words of the plan form in the reader's
+ * language: the section ("Action plan", "Plan d’actions"), the entry it concerns where the section is a list
+ * ("Pricing workshop") and the field that changed ("Due date", "Échéance"), with the text before and after. An
+ * added entry has no text before, a removed one none after.
  *
  * @param section the section's label, e.g. "Customer situation" or "Objectives"
  * @param entry the list entry, by its own words (an objective's description, an action, a risk, a need); null for a

@@ -82,10 +82,12 @@ public class ProgrammeDashboard {
   /**
    * One account of a cycle and its plan, as the year's plans export lists them.
    *
-   * @param status Drafting, In review, Approved, or No plan when the account has none (yet)
+   * @param status Drafting, In review, Approved, Closed unapproved (closed by the closing date), or No plan when the
+   *     account has none (yet)
    * @param version the latest submitted version; null before the first
    * @param approvedOnTime whether the plan was approved by the end of the plan deadline day; null while not approved
-   * @param overdue not approved, and the deadline has passed
+   * @param overdue the deadline has passed and the plan is still drafting or in review, or the account has no plan;
+   *     a plan the closing date closed (CLOSED) is not overdue, nor an approved one
    * @param valueObjective whether the latest version holds a profitability or value objective; null before the first
    */
   public record PlanRow(String accountId, String account, String region, String kam, String sponsor, String segment,
@@ -333,7 +335,8 @@ public class ProgrammeDashboard {
                 audienceOrder.getOrDefault(need.getKey().get(0), audienceOrder.size()))
             .thenComparing(need -> -need.getValue().size())
             .thenComparing(need -> need.getKey().get(1)))
-        .map(need -> new DashboardView.TrainingNeed(audienceLabel(shown.get(need.getKey())[0]),
+        .map(need -> new DashboardView.TrainingNeed(shown.get(need.getKey())[0],
+            audienceLabel(shown.get(need.getKey())[0]),
             shown.get(need.getKey())[1], need.getValue().size(), need.getValue().stream()
                 .limit(DashboardView.TrainingNeed.ACCOUNTS_NAMED)
                 .map(account -> new DashboardView.AccountName(account.accountId(), account.name())).toList()))

@@ -10,6 +10,7 @@ import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
+import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.identity.KnownUsers;
 import com.kap.platform.notifications.Mail;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -69,10 +71,12 @@ public class FollowUps {
   private final CycleCalendar calendar;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final Texts texts;
 
   public FollowUps(FollowUpRepository actions, FollowUpFacts facts, AccountPlans plans, Portfolio accounts,
       PortfolioQueries visibleAccounts, KnownUsers users, Mails mails, PublicLinks links,
-      CycleCalendar calendar, CurrentUser currentUser, Clock clock) {
+      CycleCalendar calendar, CurrentUser currentUser, Clock clock, Texts texts) {
+    this.texts = texts;
     this.actions = actions;
     this.facts = facts;
     this.plans = plans;
@@ -197,8 +201,11 @@ public class FollowUps {
     return accounts.account(occurrence.accountId()).map(a -> List.of(a.kam())).orElse(List.of());
   }
 
-  /** The plan review form's rows: each objective with its target (the actual to enter), each open plan action. */
-  public Map<String, List<Map<String, Object>>> reviewRows(Occurrence occurrence, ApprovedPlan plan) {
+  /**
+   * The plan review form's rows: each objective with its target (the actual to enter), each open plan action with
+   * its owner and due date in the reader's language.
+   */
+  public Map<String, List<Map<String, Object>>> reviewRows(Occurrence occurrence, ApprovedPlan plan, Locale reader) {
     List<Map<String, Object>> objectives = new ArrayList<>();
     for (PlanContent.Objective objective : plan.content().objectives()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -211,7 +218,8 @@ public class FollowUps {
     for (FollowUpAction action : openPlanActions(occurrence)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("action", action.action());
-      row.put("owner", action.owner() + ", due " + DisplayDates.format(action.dueDate()));
+      row.put("owner", texts.text(reader, "holdRitual.actionOwner", action.owner(),
+          DisplayDates.format(action.dueDate(), reader)));
       row.put("status", action.status().key());
       open.add(row);
     }

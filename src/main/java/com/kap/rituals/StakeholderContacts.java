@@ -109,9 +109,9 @@ public class StakeholderContacts {
             s.influence(), s.attitude(), s.owner(), s.reportsTo(), last.get(key(s.name())))).toList());
   }
 
-  /** The map drawn as an org chart (SVG), to the same people as {@link #map}. */
-  public String orgChart(AccountStakeholderMap map) {
-    return pictures.render(map.stakeholders());
+  /** The map drawn as an org chart (SVG) in the reader's language, to the same people as {@link #map}. */
+  public String orgChart(AccountStakeholderMap map, Locale reader) {
+    return pictures.render(map.stakeholders(), reader);
   }
 
   private static String key(String name) {

@@ -76,7 +76,8 @@ class AccountPlanDiagramTest extends DiagramTest {
     verify(recordServiceLevel).notify(any());
     assertThat(plan).hasPassed("determineServiceLevel").isWaitingAt("draftAccountPlan").task("draftAccountPlan")
         .isAssignedTo("kam").hasDueDate(DEADLINE);
-    verify(prepareDraftPlanForm).notify(any());
+    // created, then assigned to the KAM: the listener writes the texts in the assignee's language on both
+    verify(prepareDraftPlanForm, times(2)).notify(any());
     return plan;
   }
 

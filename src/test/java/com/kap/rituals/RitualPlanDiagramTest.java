@@ -51,6 +51,7 @@ class RitualPlanDiagramTest extends DiagramTest {
     listener("registerRitualPlan");
     proposeRitualDates = delegate("proposeRitualDates");
     listener("recordRitualProposal");
+    taskListener("showRitualCalendar");
     delegate("scheduleRituals");
     listener("bindOccurrence");
     taskListener("declareRecordFields");

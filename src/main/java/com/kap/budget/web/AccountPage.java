@@ -169,7 +169,7 @@ public class AccountPage {
     model.addAttribute("health", health.healthOf(accountId, health.today().getYear()));
     model.addAttribute("segmentYears", account.segmentsByYear().entrySet().stream()
         .sorted(Map.Entry.<Integer, AccountView.YearSegment>comparingByKey().reversed()).toList());
-    List<AccountPlanYear> planYears = plans.planYears(accountId);
+    List<AccountPlanYear> planYears = plans.planYears(accountId, texts.locale());
     model.addAttribute("planYears", planYears);
     // in-year tracking: each approved plan's latest actuals against its targets, and its actions done of all
     Map<Integer, PlanProgress> progress = new LinkedHashMap<>();
@@ -178,7 +178,7 @@ public class AccountPage {
     model.addAttribute("progress", progress);
     var stakeholderMap = stakeholders.map(accountId);
     model.addAttribute("stakeholderMap", stakeholderMap);
-    model.addAttribute("orgChart", stakeholders.orgChart(stakeholderMap));
+    model.addAttribute("orgChart", stakeholders.orgChart(stakeholderMap, texts.locale()));
     model.addAttribute("stakeholderLabels", stakeholderLabels(texts.locale()));
     LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.properties().timeZone());
     model.addAttribute("zone", calendar.properties().timeZone());

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creation of "Draft account plan": the people an action may be given to (the form's Owner picker), and in the
  * language of the task's assignee (the installation's when it has none) the plan deadline, the plan depth and the
- * quality gate's reasons ({@code qualityIssues}).
+ * quality gate's reasons ({@code qualityIssues}). A draft given to another KAM ({@code assignment}) has those texts
+ * written again in the new assignee's language.
  */
 @Component("prepareDraftPlanForm")
 public class PrepareDraftPlanFormListener implements TaskListener {
@@ -35,7 +36,9 @@ public class PrepareDraftPlanFormListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     DraftPlanForm form = plans.draftForm(PlanFacts.PlanKey.of(task.getExecution()));
-    task.setVariableLocal("ownerOptions", Spin.JSON(form.ownerOptions()));
+    if (!EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      task.setVariableLocal("ownerOptions", Spin.JSON(form.ownerOptions()));
+    }
     Locale reader = locales.of(task.getAssignee());
     form.cycle().ifPresent(cycle ->
         task.setVariableLocal("planDeadlineText", DisplayDates.format(cycle.planDeadline(), reader)));

@@ -3,6 +3,8 @@ package com.kap.platform.i18n;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ public class UserLocales {
 
   private final IdentityService identityService;
   private final LocaleProperties properties;
+  private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
   public UserLocales(IdentityService identityService, LocaleProperties properties) {
     this.identityService = identityService;
@@ -62,20 +65,30 @@ public class UserLocales {
   }
 
   /**
-   * Sets the user's language; null goes back to the installation's.
+   * Sets the user's language; null goes back to the installation's. Whoever keeps users' languages for a while is
+   * told ({@link #whenChanged}).
    *
    * @throws IllegalArgumentException for a language KAP does not speak
    */
   public void set(String userId, Locale locale) {
     if (locale == null) {
       identityService.deleteUserInfo(userId, USER_INFO_KEY);
-      return;
+    } else {
+      Locale language = Locale.forLanguageTag(locale.getLanguage());
+      if (!SUPPORTED.contains(language)) {
+        throw new IllegalArgumentException("KAP speaks " + SUPPORTED.stream().map(Locale::getLanguage).toList()
+            + ", not '" + locale + "'");
+      }
+      identityService.setUserInfo(userId, USER_INFO_KEY, language.toLanguageTag());
     }
-    Locale language = Locale.forLanguageTag(locale.getLanguage());
-    if (!SUPPORTED.contains(language)) {
-      throw new IllegalArgumentException("KAP speaks " + SUPPORTED.stream().map(Locale::getLanguage).toList()
-          + ", not '" + locale + "'");
-    }
-    identityService.setUserInfo(userId, USER_INFO_KEY, language.toLanguageTag());
+    changeListeners.forEach(listener -> listener.accept(userId));
+  }
+
+  /**
+   * Tells {@code listener} the id of each user whose language is set through {@link #set}, once it is set: a cache of
+   * users' languages forgets theirs, so that the change shows at once.
+   */
+  public void whenChanged(Consumer<String> listener) {
+    changeListeners.add(listener);
   }
 }

@@ -1,6 +1,7 @@
 package com.kap.platform.pages;
 
 import com.kap.platform.forms.FormLabels;
+import com.kap.platform.i18n.DecisionTexts;
 import com.kap.platform.i18n.LocaleProperties;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,6 +64,19 @@ public class PageFormats {
   public String option(String formId, String field, String value, String english) {
     String label = FormLabels.option(formId, field, value, locale());
     return label == null || label.equals(value) ? english : label;
+  }
+
+  /**
+   * What a DMN table decided, said in the request's language ({@link DecisionTexts}), e.g. ("accountHealth",
+   * "reason", "3 actions overdue"); as it is in English, or where no rule's text recognises it.
+   */
+  public String decided(String decisionId, String output, String value) {
+    return DecisionTexts.say(locale(), decisionId, output, value);
+  }
+
+  /** Each value as {@link #decided(String, String, String)} says it. */
+  public List<String> decided(String decisionId, String output, List<String> values) {
+    return values == null ? List.of() : values.stream().map(value -> decided(decisionId, output, value)).toList();
   }
 
   /** A day written {@code 2027-03-15} (as views carry it) in the request's language; anything else as it is. */

@@ -108,13 +108,13 @@ public class TasklistTranslation {
   static final class TranslationFilter implements Filter {
 
     private final String webappPath;
-    private final UserLocales locales;
+    private final CachedUserLocales userLocales;
     private final ProcessEngine engine;
     private final Map<String, String> definitionKeys = new ConcurrentHashMap<>();
 
     TranslationFilter(String webappPath, UserLocales locales, ProcessEngine engine) {
       this.webappPath = webappPath;
-      this.locales = locales;
+      this.userLocales = new CachedUserLocales(locales, CachedUserLocales.KEPT, System::nanoTime);
       this.engine = engine;
     }
 
@@ -164,7 +164,7 @@ public class TasklistTranslation {
       if (!(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
         return null;
       }
-      return locales.of(user.getIdentityId());
+      return userLocales.of(user.getIdentityId());
     }
 
     void translate(Kind kind, JsonNode json, Locale locale) {

@@ -2,12 +2,14 @@ package com.kap.rituals.internal;
 
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.FormLabels;
+import com.kap.platform.i18n.Bundles;
 import com.kap.rituals.StakeholderContact;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * those who report to no one in a row at the top. A box shows the name, title, buying role and influence, our
  * relationship owner and the last contact; its colour is the stakeholder's attitude (green supporter, grey neutral,
  * red opponent), its border the heavier the more influence they have. Every box carries the same as a tooltip.
+ * Its words are the reader's: the plan form's options ({@link FormLabels}) and the bundles' {@code orgChart.*}.
  */
 @Component
 public class OrgChartPicture {
@@ -35,8 +38,16 @@ public class OrgChartPicture {
       "opponent", new String[] {"#fbe4e2", "#b3261e"});
   private static final Map<String, Integer> INFLUENCE_STROKE = Map.of("high", 3, "medium", 2, "low", 1);
 
-  /** The picture, or null for a map without stakeholders. */
+  private final MessageSource texts = Bundles.standalone();
+
+  /** The picture in English, or null for a map without stakeholders. */
   public String render(List<StakeholderContact> stakeholders) {
+    return render(stakeholders, Locale.ENGLISH);
+  }
+
+  /** The picture in the reader's language, or null for a map without stakeholders. */
+  public String render(List<StakeholderContact> stakeholders, Locale reader) {
+    Words words = new Words(texts, reader);
     if (stakeholders.isEmpty()) {
       return null;
     }
@@ -78,8 +89,9 @@ public class OrgChartPicture {
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kap-org-chart\" viewBox=\"0 0 ").append(width)
         .append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" role=\"img\" aria-labelledby=\"org-chart-title\" font-family=\"sans-serif\" font-size=\"11\">")
-        .append("<title id=\"org-chart-title\">Org chart of the account's ").append(n)
-        .append(n == 1 ? " stakeholder" : " stakeholders").append("</title>");
+        .append("<title id=\"org-chart-title\">")
+        .append(escapeText(n == 1 ? words.text("orgChart.title.one") : words.text("orgChart.title.many",
+            String.valueOf(n)))).append("</title>");
     for (int i = 0; i < n; i++) {
       if (parent[i] != null) {
         double px = x(slot[parent[i]]) + BOX_WIDTH / 2.0;
@@ -93,9 +105,9 @@ public class OrgChartPicture {
       }
     }
     for (int i = 0; i < n; i++) {
-      box(svg, stakeholders.get(i), x(slot[i]), y(depth[i]));
+      box(svg, stakeholders.get(i), x(slot[i]), y(depth[i]), words);
     }
-    legend(svg, height - LEGEND + 12);
+    legend(svg, height - LEGEND + 12, words);
     return svg.append("</svg>").toString();
   }
 
@@ -128,22 +140,24 @@ public class OrgChartPicture {
     slot[row] = (slot[below.get(0)] + slot[below.get(below.size() - 1)]) / 2;
   }
 
-  private static void box(StringBuilder svg, StakeholderContact s, double x, double y) {
+  private static void box(StringBuilder svg, StakeholderContact s, double x, double y, Words words) {
     String[] colours = ATTITUDE_COLOURS.getOrDefault(s.attitude(), ATTITUDE_COLOURS.get("neutral"));
-    String role = option("buyingRole", s.buyingRole());
-    String influence = option("influence", s.influence()).toLowerCase(Locale.ROOT);
-    String attitude = option("attitude", s.attitude()).toLowerCase(Locale.ROOT);
-    String owner = s.owner() == null ? "no owner of ours" : "owner " + s.owner();
-    String contact = s.lastContact() == null ? "no contact yet" : "last contact " + DisplayDates.format(s.lastContact());
+    String role = words.option("buyingRole", s.buyingRole());
+    String influence = words.option("influence", s.influence()).toLowerCase(words.reader());
+    String attitude = words.option("attitude", s.attitude()).toLowerCase(words.reader());
+    String owner = s.owner() == null ? words.text("orgChart.noOwner") : words.text("orgChart.owner", s.owner());
+    String contact = s.lastContact() == null ? words.text("orgChart.noContact")
+        : words.text("orgChart.lastContact", DisplayDates.format(s.lastContact(), words.reader()));
     svg.append("<g class=\"kap-stakeholder\">")
-        .append("<title>").append(escape(s.name() + (s.title() == null ? "" : ", " + s.title()) + " — " + role
-            + ", influence " + influence + ", " + attitude + "; " + owner + "; " + contact)).append("</title>")
+        .append("<title>").append(escape(words.text("orgChart.tooltip",
+            s.name() + (s.title() == null ? "" : ", " + s.title()), role, influence, attitude, owner, contact)))
+        .append("</title>")
         .append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(BOX_WIDTH)
         .append("\" height=\"").append(BOX_HEIGHT).append("\" rx=\"6\" fill=\"").append(colours[0])
         .append("\" stroke=\"").append(colours[1]).append("\" stroke-width=\"")
         .append(INFLUENCE_STROKE.getOrDefault(s.influence(), 1)).append("\"/>");
-    String[] lines = {s.name(), s.title() == null ? "" : s.title(), role + " · influence " + influence,
-        owner, contact};
+    String[] lines = {s.name(), s.title() == null ? "" : s.title(),
+        words.text("orgChart.roleAndInfluence", role, influence), owner, contact};
     for (int line = 0; line < lines.length; line++) {
       svg.append("<text x=\"").append(num(x + 8)).append("\" y=\"").append(num(y + 17 + line * 15)).append('"')
           .append(line == 0 ? " font-weight=\"bold\" font-size=\"12\"" : "").append(" fill=\"#1a1a1a\">")
@@ -152,22 +166,30 @@ public class OrgChartPicture {
     svg.append("</g>");
   }
 
-  private static void legend(StringBuilder svg, int y) {
+  private static void legend(StringBuilder svg, int y, Words words) {
     int x = MARGIN;
     for (String attitude : List.of("supporter", "neutral", "opponent")) {
       String[] colours = ATTITUDE_COLOURS.get(attitude);
       svg.append("<rect x=\"").append(x).append("\" y=\"").append(y - 10).append("\" width=\"14\" height=\"14\" fill=\"")
           .append(colours[0]).append("\" stroke=\"").append(colours[1]).append("\" stroke-width=\"2\"/>")
           .append("<text x=\"").append(x + 20).append("\" y=\"").append(y + 1).append("\" fill=\"#1a1a1a\">")
-          .append(escape(option("attitude", attitude))).append("</text>");
+          .append(escape(words.option("attitude", attitude))).append("</text>");
       x += 100;
     }
     svg.append("<text x=\"").append(x).append("\" y=\"").append(y + 1).append("\" fill=\"#1a1a1a\">")
-        .append("heavier border: more influence</text>");
+        .append(escape(words.text("orgChart.legend.border"))).append("</text>");
   }
 
-  private static String option(String field, String value) {
-    return value == null ? "-" : FormLabels.option(FORM, "stakeholders[]." + field, value);
+  /** The picture's words in the reader's language. */
+  private record Words(MessageSource texts, Locale reader) {
+
+    String text(String key, Object... args) {
+      return texts.getMessage(key, args, reader);
+    }
+
+    String option(String field, String value) {
+      return value == null ? "-" : FormLabels.option(FORM, "stakeholders[]." + field, value, reader);
+    }
   }
 
   private static double x(double slot) {
@@ -188,6 +210,11 @@ public class OrgChartPicture {
 
   private static String key(String name) {
     return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Text inside an element: quotes and apostrophes may stay as they are. */
+  static String escapeText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   static String escape(String text) {

@@ -129,6 +129,23 @@ class FormsInFrenchOverHttpTest {
   }
 
   @Test
+  void aUserWhoChangesTheirLanguageHasTasklistInItOnTheNextCall() throws Exception {
+    WebappSession session = session(USER, PASSWORD);
+    String definitions = ENGINE + "process-definition?latestVersion=true&key=annualPlanningCycle";
+    assertThat(JSON.readTree(session.get(definitions).body()).findValuesAsText("name"))
+        .containsExactly("Cycle de planification annuel");
+    assertThat(JSON.readTree(session.get(definitions).body()).findValuesAsText("name"))
+        .containsExactly("Cycle de planification annuel");
+
+    locales.set(USER, Locale.ENGLISH);
+    assertThat(JSON.readTree(session.get(definitions).body()).findValuesAsText("name"))
+        .as("the language just set, not the one kept").containsExactly("Annual planning cycle");
+    locales.set(USER, Locale.FRENCH);
+    assertThat(JSON.readTree(session.get(definitions).body()).findValuesAsText("name"))
+        .containsExactly("Cycle de planification annuel");
+  }
+
+  @Test
   void aRefusedStartIsWholeInFrenchForAFrenchUser() throws Exception {
     String wrong = CycleForms.variables("\"year\":{\"value\":" + YEAR + "},\"title\":{\"value\":\"Vente\"},"
         + "\"audience\":{\"value\":\"kam\"},\"deliveredOn\":{\"value\":\"2199-01-01\"},\"hours\":{\"value\":0},"

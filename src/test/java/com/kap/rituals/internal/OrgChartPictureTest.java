@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,38 @@ class OrgChartPictureTest {
         ">last contact ", ">no owner of ours<", ">no contact yet<", "fill=\"#fbe4e2\" stroke=\"#b3261e\" "
             + "stroke-width=\"3\"", "fill=\"#e3f4e8\" stroke=\"#1b7a3d\" stroke-width=\"1\"");
     parse(svg);
+  }
+
+  @Test
+  void aBoxTheLegendAndTheTitleAreInEnglishForAnEnglishReader() throws Exception {
+    String svg = picture.render(List.of(new StakeholderContact("Eva Lind", "COO", "decisionMaker", "high",
+        "opponent", "alice", null, LocalDate.of(2101, 3, 15)), new StakeholderContact("Jon Berg", null, "champion",
+        "low", "supporter", null, "Eva Lind", null)), Locale.ENGLISH);
+
+    assertThat(svg).contains(">Org chart of the account's 2 stakeholders<", ">Decision maker · influence high<",
+        ">owner alice<", ">last contact 03/15/2101<", ">no owner of ours<", ">no contact yet<",
+        "<title>Eva Lind, COO — Decision maker, influence high, opponent; owner alice; last contact 03/15/2101</title>",
+        ">Supporter<", ">Neutral<", ">Opponent<", ">heavier border: more influence<");
+    assertThat(picture.render(List.of(s("Eva Lind", null, null)), Locale.ENGLISH))
+        .contains(">Org chart of the account's 1 stakeholder<");
+  }
+
+  @Test
+  void aFrenchReaderReadsTheBoxesTheLegendAndTheTitleInFrench() throws Exception {
+    String svg = picture.render(List.of(new StakeholderContact("Eva Lind", "COO", "decisionMaker", "high",
+        "opponent", "alice", null, LocalDate.of(2101, 3, 15)), new StakeholderContact("Jon Berg", null, "champion",
+        "low", "supporter", null, "Eva Lind", null)), Locale.FRENCH);
+
+    assertThat(svg).contains(">Organigramme des 2 parties prenantes du compte<", ">Décideur · influence forte<",
+        ">responsable : alice<", ">dernier contact le 15/03/2101<", ">aucun responsable chez nous<",
+        ">pas encore de contact<", "<title>Eva Lind, COO — Décideur, influence forte, défavorable ; responsable : "
+            + "alice ; dernier contact le 15/03/2101</title>",
+        ">Champion · influence faible<", ">Favorable<", ">Neutre<", ">Défavorable<",
+        ">bordure épaisse : forte influence<")
+        .doesNotContain("owner", "contact yet", "influence high", "heavier");
+    parse(svg);
+    assertThat(picture.render(List.of(s("Eva Lind", null, null)), Locale.FRENCH))
+        .contains(">Organigramme de l’unique partie prenante du compte<");
   }
 
   @Test
