@@ -32,6 +32,7 @@ public class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = System.getProperty("kap.chromedriver", "/usr/bin/chromedriver");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -74,7 +75,7 @@ public class Browser implements AutoCloseable {
   private void awaitTasklist() {
     By filters = By.cssSelector(".cam-tasklist-filters, [cam-tasklist-filters], .tasks-list");
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(filters));
+      waitUpTo(Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(filters));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
       driver.navigate().refresh();
       find(filters);
@@ -94,15 +95,30 @@ public class Browser implements AutoCloseable {
   public void logInOnTheLoginPage(String user, String password) {
     By username = By.cssSelector("input[ng-model='username']");
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(username));
+      waitUpTo(Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(username));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
       driver.navigate().refresh(); // the app's first load hung on its spinner: reload once, as a person would
     }
     find(username);
+    awaitNoPendingRequests();
     refusedRequests(); // before the login, the webapp's "who is logged in?" answers 404: nobody yet
     find(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     find(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     find(By.cssSelector("form button[type='submit']")).click();
+  }
+
+  /**
+   * Waits until the webapp has no request of its own under way (AngularJS's {@code $http}), as a person sees the
+   * page done. Typed the moment the login form showed, a login could race the requests the page was still making
+   * (each may start a session and set its cookies) and be lost: Tasklist showed its login page again.
+   */
+  private void awaitNoPendingRequests() {
+    waitUpTo(Duration.ofSeconds(30)).ignoring(org.openqa.selenium.JavascriptException.class)
+        .until(d -> Boolean.TRUE.equals(driver.executeScript("if (document.readyState !== 'complete') return false;"
+            + "if (!window.angular) return true;"
+            + "var injector = angular.element(document.documentElement).injector()"
+            + " || angular.element(document.body).injector();"
+            + "return !injector || injector.get('$http').pendingRequests.length === 0;")));
   }
 
   /**
@@ -176,7 +192,7 @@ public class Browser implements AutoCloseable {
     // a long filter shows its tasks page by page: turn the pages as a person would
     for (int page = 1; ; page++) {
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(page == 1 ? 10 : 5))
+        waitUpTo(Duration.ofSeconds(page == 1 ? 10 : 5))
             .until(ExpectedConditions.elementToBeClickable(card));
         break;
       } catch (org.openqa.selenium.TimeoutException notOnThisPage) {
@@ -196,7 +212,7 @@ public class Browser implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       click(By.xpath("//a[normalize-space()='Start process']"));
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(process));
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(process));
         break;
       } catch (org.openqa.selenium.TimeoutException notOpen) {
         if (attempt == 3) {
@@ -219,7 +235,7 @@ public class Browser implements AutoCloseable {
     // as a person would: wait for the dialog to close (Tasklist closes it once the server has started the process)
     // before reaching for the filters behind it; a refused start keeps it open and says why
     try {
-      keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(60))
+      keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(60))
           .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div[uib-modal-window]"))));
     } catch (org.openqa.selenium.TimeoutException stillOpen) {
       throw new AssertionError("the start dialog is still open: " + pageText(), stillOpen);
@@ -240,7 +256,7 @@ public class Browser implements AutoCloseable {
   public void completeAndSeeTheTaskGo(String button) {
     By complete = By.xpath("//button[normalize-space()='" + button + "']");
     click(complete);
-    keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.invisibilityOfElementLocated(complete)));
   }
 
@@ -249,13 +265,21 @@ public class Browser implements AutoCloseable {
   }
 
   public WebElement find(By by) {
-    return keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    return keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.visibilityOfElementLocated(by)));
   }
 
   public WebElement clickable(By by) {
-    return keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    return keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.elementToBeClickable(by)));
+  }
+
+  /**
+   * A wait of at most {@code timeout} that looks again every 100 ms: Selenium's default of 500 ms added a quarter of a
+   * second on average to every wait for something not there yet, hundreds of times in a journey.
+   */
+  public WebDriverWait waitUpTo(Duration timeout) {
+    return new WebDriverWait(driver, timeout, POLL);
   }
 
   /** A wait that times out keeps a screenshot and the page's HTML under target/browser/ to see what was there. */
@@ -281,7 +305,7 @@ public class Browser implements AutoCloseable {
    */
   public void openKapPage(String label) {
     By inline = By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='" + label + "']");
-    keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(inline)));
     try {
       Thread.sleep(700); // the header decides within half a second of drawing itself whether the links fit
@@ -301,7 +325,7 @@ public class Browser implements AutoCloseable {
     whenRedrawnAgain(() -> {
       WebElement element = clickable(by);
       driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-      clickable(by).click();
+      element.click();
     });
   }
 
@@ -330,7 +354,7 @@ public class Browser implements AutoCloseable {
 
   /** Waits for the text on the page; a page the browser is leaving meanwhile (a redirect after a login) is waited out. */
   public void waitForText(String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    waitUpTo(Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
   }
