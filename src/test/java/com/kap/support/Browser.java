@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,33 +37,89 @@ public class Browser implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofMillis(100);
 
+  private static final Dimension WINDOW = new Dimension(1400, 1800);
+
+  /**
+   * Chromium instances a test closed, ready for the next test of the JVM. Starting Chromium and loading the webapps
+   * into an empty cache took 10 s or more on a busy 2-core machine, in every test; a browser handed on keeps its
+   * cache (as a person's does) but nothing of the test before: {@link #close()} clears cookies (the login with
+   * them) and the site's storage, and leaves the page.
+   */
+  private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+  private static final List<Chromium> STARTED = new ArrayList<>();
+
+  private record Chromium(ChromeDriver driver, Path profile) {
+    void quit() {
+      try {
+        driver.quit();
+      } finally {
+        try {
+          FileSystemUtils.deleteRecursively(profile);
+        } catch (IOException notDeleted) {
+          // a temporary directory: left behind
+        }
+      }
+    }
+  }
+
+  private final Chromium chromium;
   private final ChromeDriver driver;
-  private final Path profile;
   private final String baseUrl;
 
   public Browser(int port) throws IOException {
+    Chromium idle;
+    synchronized (IDLE) {
+      idle = IDLE.poll();
+    }
+    this.chromium = idle != null ? idle : start();
+    this.driver = chromium.driver();
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  private static Chromium start() throws IOException {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
           + ": apt-get install chromium chromium-driver (.ci/run does)");
     }
     ChromeOptions options = new ChromeOptions();
-    profile = Files.createTempDirectory("kap-chromium");
+    Path profile = Files.createTempDirectory("kap-chromium");
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1800",
+        "--disable-sync", "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
         "--user-data-dir=" + profile);
     // the network log: every answer the webapps got, to find the requests the server refused
     options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    Chromium started;
     try {
-      this.driver = new ChromeDriver(service, options);
+      started = new Chromium(new ChromeDriver(service, options), profile);
     } catch (RuntimeException notStarted) {
       FileSystemUtils.deleteRecursively(profile);
       throw notStarted;
     }
-    this.baseUrl = "http://localhost:" + port;
+    synchronized (IDLE) {
+      if (STARTED.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitAll, "quit-chromium"));
+      }
+      STARTED.add(started);
+    }
+    return started;
+  }
+
+  private static void quitAll() {
+    synchronized (IDLE) {
+      for (Chromium chromium : STARTED) {
+        try {
+          chromium.quit();
+        } catch (RuntimeException alreadyGone) {
+          // the JVM ends anyway
+        }
+      }
+      STARTED.clear();
+      IDLE.clear();
+    }
   }
 
   public void logIntoTasklist(String user, String password) {
@@ -445,12 +504,32 @@ public class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * Hands the browser on to the next test of the JVM as a new person would get it: logged out (no cookies), nothing
+   * stored by the site, no page open, the window at its first size, the network log read. A browser that cannot be
+   * cleared is quit.
+   */
   @Override
-  public void close() throws IOException {
+  public void close() {
     try {
-      driver.quit();
-    } finally {
-      FileSystemUtils.deleteRecursively(profile);
+      driver.get("about:blank");
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes",
+          "cookies,local_storage,session_storage,indexeddb,websql,service_workers,cache_storage"));
+      driver.manage().deleteAllCookies();
+      if (!WINDOW.equals(driver.manage().window().getSize())) {
+        driver.manage().window().setSize(WINDOW);
+      }
+      driver.manage().logs().get(LogType.PERFORMANCE);
+    } catch (RuntimeException notCleared) {
+      synchronized (IDLE) {
+        STARTED.remove(chromium);
+      }
+      chromium.quit();
+      return;
+    }
+    synchronized (IDLE) {
+      IDLE.push(chromium);
     }
   }
 }
