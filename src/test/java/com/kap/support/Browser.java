@@ -122,9 +122,23 @@ public class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Logs into Tasklist through its login page: the one the browser shows after the last person logged out, as the
+   * next person finds it, else the one Tasklist's address leads to.
+   */
   public void logIntoTasklist(String user, String password) {
-    logInto("tasklist", user, password);
+    if (showsTasklistsLoginPage()) {
+      logInOnTheLoginPage(user, password);
+    } else {
+      logInto("tasklist", user, password);
+    }
     awaitTasklist();
+  }
+
+  private boolean showsTasklistsLoginPage() {
+    return driver.getCurrentUrl().startsWith(baseUrl + "/camunda/app/tasklist/")
+        && driver.getCurrentUrl().contains("#/login")
+        && driver.findElements(By.cssSelector("input[ng-model='username']")).stream().anyMatch(WebElement::isDisplayed);
   }
 
   /**
@@ -136,6 +150,8 @@ public class Browser implements AutoCloseable {
     try {
       waitUpTo(Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(filters));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      System.out.println("Browser: Tasklist showed no filters within 45 s at " + driver.getCurrentUrl() + ", kept as "
+          + keepThePage() + ": reloaded");
       driver.navigate().refresh();
       find(filters);
     }
@@ -156,6 +172,7 @@ public class Browser implements AutoCloseable {
     try {
       waitUpTo(Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(username));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      System.out.println("Browser: no login page within 45 s at " + driver.getCurrentUrl() + ": reloaded");
       driver.navigate().refresh(); // the app's first load hung on its spinner: reload once, as a person would
     }
     find(username);
@@ -258,6 +275,7 @@ public class Browser implements AutoCloseable {
         if (page > 40 || driver.findElements(nextPage).isEmpty()) {
           click(card); // fails, keeping the page
         }
+        System.out.println("Browser: \"" + taskName + "\" not on page " + page + " of \"" + filter + "\": next page");
         click(nextPage);
       }
     }
@@ -346,15 +364,20 @@ public class Browser implements AutoCloseable {
     try {
       return wait.get();
     } catch (org.openqa.selenium.TimeoutException notThere) {
-      try {
-        String name = "failed-" + System.currentTimeMillis();
-        screenshot(name);
-        Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
-        notThere.addSuppressed(new AssertionError("the page is kept as target/browser/" + name + ".png/.html"));
-      } catch (IOException | RuntimeException notKept) {
-        notThere.addSuppressed(notKept);
-      }
+      notThere.addSuppressed(new AssertionError("the page is kept as " + keepThePage()));
       throw notThere;
+    }
+  }
+
+  /** Keeps the page shown as a screenshot and its HTML under target/browser/; says where. */
+  private String keepThePage() {
+    String name = "failed-" + System.currentTimeMillis();
+    try {
+      screenshot(name);
+      Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
+      return "target/browser/" + name + ".png/.html";
+    } catch (IOException | RuntimeException notKept) {
+      return "nothing (" + notKept + ")";
     }
   }
 
