@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,39 +35,110 @@ public class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = System.getProperty("kap.chromedriver", "/usr/bin/chromedriver");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration POLL = Duration.ofMillis(100);
 
+  private static final Dimension WINDOW = new Dimension(1400, 1800);
+
+  /**
+   * Chromium instances a test closed, ready for the next test of the JVM. Starting Chromium and loading the webapps
+   * into an empty cache took 10 s or more on a busy 2-core machine, in every test; a browser handed on keeps its
+   * cache (as a person's does) but nothing of the test before: {@link #close()} clears cookies (the login with
+   * them) and the site's storage, and leaves the page.
+   */
+  private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+  private static final List<Chromium> STARTED = new ArrayList<>();
+
+  private record Chromium(ChromeDriver driver, Path profile) {
+    void quit() {
+      try {
+        driver.quit();
+      } finally {
+        try {
+          FileSystemUtils.deleteRecursively(profile);
+        } catch (IOException notDeleted) {
+          // a temporary directory: left behind
+        }
+      }
+    }
+  }
+
+  private final Chromium chromium;
   private final ChromeDriver driver;
-  private final Path profile;
   private final String baseUrl;
 
   public Browser(int port) throws IOException {
+    Chromium idle;
+    synchronized (IDLE) {
+      idle = IDLE.poll();
+    }
+    this.chromium = idle != null ? idle : start();
+    this.driver = chromium.driver();
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  private static Chromium start() throws IOException {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
           + ": apt-get install chromium chromium-driver (.ci/run does)");
     }
     ChromeOptions options = new ChromeOptions();
-    profile = Files.createTempDirectory("kap-chromium");
+    Path profile = Files.createTempDirectory("kap-chromium");
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1800",
+        "--disable-sync", "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
         "--user-data-dir=" + profile);
     // the network log: every answer the webapps got, to find the requests the server refused
     options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+    Chromium started;
     try {
-      this.driver = new ChromeDriver(service, options);
+      started = new Chromium(new ChromeDriver(service, options), profile);
     } catch (RuntimeException notStarted) {
       FileSystemUtils.deleteRecursively(profile);
       throw notStarted;
     }
-    this.baseUrl = "http://localhost:" + port;
+    synchronized (IDLE) {
+      if (STARTED.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitAll, "quit-chromium"));
+      }
+      STARTED.add(started);
+    }
+    return started;
   }
 
+  private static void quitAll() {
+    synchronized (IDLE) {
+      for (Chromium chromium : STARTED) {
+        try {
+          chromium.quit();
+        } catch (RuntimeException alreadyGone) {
+          // the JVM ends anyway
+        }
+      }
+      STARTED.clear();
+      IDLE.clear();
+    }
+  }
+
+  /**
+   * Logs into Tasklist through its login page: the one the browser shows after the last person logged out, as the
+   * next person finds it, else the one Tasklist's address leads to.
+   */
   public void logIntoTasklist(String user, String password) {
-    logInto("tasklist", user, password);
+    if (showsTasklistsLoginPage()) {
+      logInOnTheLoginPage(user, password);
+    } else {
+      logInto("tasklist", user, password);
+    }
     awaitTasklist();
+  }
+
+  private boolean showsTasklistsLoginPage() {
+    return driver.getCurrentUrl().startsWith(baseUrl + "/camunda/app/tasklist/")
+        && driver.getCurrentUrl().contains("#/login")
+        && driver.findElements(By.cssSelector("input[ng-model='username']")).stream().anyMatch(WebElement::isDisplayed);
   }
 
   /**
@@ -74,8 +148,10 @@ public class Browser implements AutoCloseable {
   private void awaitTasklist() {
     By filters = By.cssSelector(".cam-tasklist-filters, [cam-tasklist-filters], .tasks-list");
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(filters));
+      waitUpTo(Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(filters));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      System.out.println("Browser: Tasklist showed no filters within 45 s at " + driver.getCurrentUrl() + ", kept as "
+          + keepThePage() + ": reloaded");
       driver.navigate().refresh();
       find(filters);
     }
@@ -94,15 +170,31 @@ public class Browser implements AutoCloseable {
   public void logInOnTheLoginPage(String user, String password) {
     By username = By.cssSelector("input[ng-model='username']");
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(username));
+      waitUpTo(Duration.ofSeconds(45)).until(ExpectedConditions.visibilityOfElementLocated(username));
     } catch (org.openqa.selenium.TimeoutException stillLoading) {
+      System.out.println("Browser: no login page within 45 s at " + driver.getCurrentUrl() + ": reloaded");
       driver.navigate().refresh(); // the app's first load hung on its spinner: reload once, as a person would
     }
     find(username);
+    awaitNoPendingRequests();
     refusedRequests(); // before the login, the webapp's "who is logged in?" answers 404: nobody yet
     find(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     find(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     find(By.cssSelector("form button[type='submit']")).click();
+  }
+
+  /**
+   * Waits until the webapp has no request of its own under way (AngularJS's {@code $http}), as a person sees the
+   * page done. Typed the moment the login form showed, a login could race the requests the page was still making
+   * (each may start a session and set its cookies) and be lost: Tasklist showed its login page again.
+   */
+  private void awaitNoPendingRequests() {
+    waitUpTo(Duration.ofSeconds(30)).ignoring(org.openqa.selenium.JavascriptException.class)
+        .until(d -> Boolean.TRUE.equals(driver.executeScript("if (document.readyState !== 'complete') return false;"
+            + "if (!window.angular) return true;"
+            + "var injector = angular.element(document.documentElement).injector()"
+            + " || angular.element(document.body).injector();"
+            + "return !injector || injector.get('$http').pendingRequests.length === 0;")));
   }
 
   /**
@@ -176,13 +268,14 @@ public class Browser implements AutoCloseable {
     // a long filter shows its tasks page by page: turn the pages as a person would
     for (int page = 1; ; page++) {
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(page == 1 ? 10 : 5))
+        waitUpTo(Duration.ofSeconds(page == 1 ? 10 : 5))
             .until(ExpectedConditions.elementToBeClickable(card));
         break;
       } catch (org.openqa.selenium.TimeoutException notOnThisPage) {
         if (page > 40 || driver.findElements(nextPage).isEmpty()) {
           click(card); // fails, keeping the page
         }
+        System.out.println("Browser: \"" + taskName + "\" not on page " + page + " of \"" + filter + "\": next page");
         click(nextPage);
       }
     }
@@ -196,7 +289,7 @@ public class Browser implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       click(By.xpath("//a[normalize-space()='Start process']"));
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(process));
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(process));
         break;
       } catch (org.openqa.selenium.TimeoutException notOpen) {
         if (attempt == 3) {
@@ -219,7 +312,7 @@ public class Browser implements AutoCloseable {
     // as a person would: wait for the dialog to close (Tasklist closes it once the server has started the process)
     // before reaching for the filters behind it; a refused start keeps it open and says why
     try {
-      keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(60))
+      keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(60))
           .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div[uib-modal-window]"))));
     } catch (org.openqa.selenium.TimeoutException stillOpen) {
       throw new AssertionError("the start dialog is still open: " + pageText(), stillOpen);
@@ -240,7 +333,7 @@ public class Browser implements AutoCloseable {
   public void completeAndSeeTheTaskGo(String button) {
     By complete = By.xpath("//button[normalize-space()='" + button + "']");
     click(complete);
-    keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.invisibilityOfElementLocated(complete)));
   }
 
@@ -249,13 +342,21 @@ public class Browser implements AutoCloseable {
   }
 
   public WebElement find(By by) {
-    return keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    return keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.visibilityOfElementLocated(by)));
   }
 
   public WebElement clickable(By by) {
-    return keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    return keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.elementToBeClickable(by)));
+  }
+
+  /**
+   * A wait of at most {@code timeout} that looks again every 100 ms: Selenium's default of 500 ms added a quarter of a
+   * second on average to every wait for something not there yet, hundreds of times in a journey.
+   */
+  public WebDriverWait waitUpTo(Duration timeout) {
+    return new WebDriverWait(driver, timeout, POLL);
   }
 
   /** A wait that times out keeps a screenshot and the page's HTML under target/browser/ to see what was there. */
@@ -263,15 +364,20 @@ public class Browser implements AutoCloseable {
     try {
       return wait.get();
     } catch (org.openqa.selenium.TimeoutException notThere) {
-      try {
-        String name = "failed-" + System.currentTimeMillis();
-        screenshot(name);
-        Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
-        notThere.addSuppressed(new AssertionError("the page is kept as target/browser/" + name + ".png/.html"));
-      } catch (IOException | RuntimeException notKept) {
-        notThere.addSuppressed(notKept);
-      }
+      notThere.addSuppressed(new AssertionError("the page is kept as " + keepThePage()));
       throw notThere;
+    }
+  }
+
+  /** Keeps the page shown as a screenshot and its HTML under target/browser/; says where. */
+  private String keepThePage() {
+    String name = "failed-" + System.currentTimeMillis();
+    try {
+      screenshot(name);
+      Files.writeString(Path.of("target", "browser", name + ".html"), driver.getPageSource());
+      return "target/browser/" + name + ".png/.html";
+    } catch (IOException | RuntimeException notKept) {
+      return "nothing (" + notKept + ")";
     }
   }
 
@@ -281,7 +387,7 @@ public class Browser implements AutoCloseable {
    */
   public void openKapPage(String label) {
     By inline = By.xpath("//a[contains(@class,'kap-page-link') and normalize-space()='" + label + "']");
-    keepingThePageOnFailure(() -> new WebDriverWait(driver, Duration.ofSeconds(30))
+    keepingThePageOnFailure(() -> waitUpTo(Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(inline)));
     try {
       Thread.sleep(700); // the header decides within half a second of drawing itself whether the links fit
@@ -301,7 +407,7 @@ public class Browser implements AutoCloseable {
     whenRedrawnAgain(() -> {
       WebElement element = clickable(by);
       driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-      clickable(by).click();
+      element.click();
     });
   }
 
@@ -330,7 +436,7 @@ public class Browser implements AutoCloseable {
 
   /** Waits for the text on the page; a page the browser is leaving meanwhile (a redirect after a login) is waited out. */
   public void waitForText(String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    waitUpTo(Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
   }
@@ -421,12 +527,32 @@ public class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * Hands the browser on to the next test of the JVM as a new person would get it: logged out (no cookies), nothing
+   * stored by the site, no page open, the window at its first size, the network log read. A browser that cannot be
+   * cleared is quit.
+   */
   @Override
-  public void close() throws IOException {
+  public void close() {
     try {
-      driver.quit();
-    } finally {
-      FileSystemUtils.deleteRecursively(profile);
+      driver.get("about:blank");
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes",
+          "cookies,local_storage,session_storage,indexeddb,websql,service_workers,cache_storage"));
+      driver.manage().deleteAllCookies();
+      if (!WINDOW.equals(driver.manage().window().getSize())) {
+        driver.manage().window().setSize(WINDOW);
+      }
+      driver.manage().logs().get(LogType.PERFORMANCE);
+    } catch (RuntimeException notCleared) {
+      synchronized (IDLE) {
+        STARTED.remove(chromium);
+      }
+      chromium.quit();
+      return;
+    }
+    synchronized (IDLE) {
+      IDLE.push(chromium);
     }
   }
 }

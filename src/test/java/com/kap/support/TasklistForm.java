@@ -45,7 +45,7 @@ public final class TasklistForm {
     for (int attempt = 1; ; attempt++) {
       browser.click(By.xpath(list(list) + "//button[contains(@class,'fjs-repeat-render-add')]"));
       try {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+        browser.waitUpTo(java.time.Duration.ofSeconds(10))
             .until(driver -> driver.findElements(rowsOfList).size() > rows);
         return row(list, rows + 1);
       } catch (org.openqa.selenium.TimeoutException noRow) {
