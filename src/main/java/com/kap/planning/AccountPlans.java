@@ -188,6 +188,18 @@ public class AccountPlans {
     return new PlanSubmitted(version, problems, issues.isEmpty() ? PlanSummary.markdown(command.content()) : null);
   }
 
+  /**
+   * The plan's latest version as the reviewers' forms show it ("Review plan as sponsor", "Approve account plan"),
+   * in the reader's language; what the KAM typed stays as typed.
+   */
+  public String summary(PlanFacts.PlanKey key, Locale reader) {
+    int year = key.year();
+    String accountId = key.accountId();
+    PlanVersion latest = plans.version(year, accountId, plans.latestVersion(year, accountId))
+        .orElseThrow(() -> new IllegalStateException("no version of the plan " + key));
+    return PlanSummary.markdown(latest.content(), reader);
+  }
+
   /** Stores the sponsor's review with the plan's latest version and who reviewed it. */
   public void recordSponsorReview(RecordSponsorReview command) {
     PlanFacts.PlanKey key = command.plan();

@@ -3,12 +3,10 @@ package com.kap.planning;
 import com.kap.planning.internal.PlanQualityGate.CoverageRule;
 import com.kap.planning.internal.StakeholderCoverage;
 import com.kap.planning.internal.StakeholderRepository;
-import com.kap.platform.forms.FormLabels;
 import com.kap.portfolio.PortfolioQueries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -55,26 +53,30 @@ public class AccountStakeholders {
     }
 
     /**
-     * What the map lacks for the segment, one entry per coverage rule not met, in words: "champion with an owner"
-     * (the role held by nobody, or only by stakeholders without a relationship owner where the rule asks for one).
-     * Empty when the map meets every rule, or the segment has none.
+     * What the map lacks for the segment, one entry per coverage rule not met: the buying role held by nobody, or
+     * only by stakeholders without a relationship owner where the rule asks for one. Empty when the map meets every
+     * rule, or the segment has none.
      */
-    public List<String> missing(String segment, List<PlanContent.Stakeholder> map) {
+    public List<CoverageGap> missing(String segment, List<PlanContent.Stakeholder> map) {
       List<CoverageRule> segmentRules = rules.computeIfAbsent(segment, coverage::ofAsKap);
       List<PlanContent.Stakeholder> held = map == null ? List.of() : map;
-      List<String> missing = new ArrayList<>();
+      List<CoverageGap> missing = new ArrayList<>();
       for (CoverageRule rule : segmentRules) {
         boolean met = held.stream().anyMatch(s -> rule.role().equals(s.buyingRole())
             && (!rule.ownerRequired() || (s.owner() != null && !s.owner().isBlank())));
         if (!met) {
-          String role = FormLabels.option("draftAccountPlan", "stakeholders[].buyingRole", rule.role())
-              .toLowerCase(Locale.ROOT);
-          missing.add(rule.ownerRequired() ? role + " with an owner" : role);
+          missing.add(new CoverageGap(rule.role(), rule.ownerRequired()));
         }
       }
       return missing;
     }
   }
+
+  /**
+   * A coverage rule (DMN stakeholderCoverage) a map does not meet: the buying role it needs ({@code decisionMaker},
+   * a value of the draft form's {@code stakeholders[].buyingRole}), and whether with a relationship owner of ours.
+   */
+  public record CoverageGap(String role, boolean ownerRequired) {}
 
   /** The account's map, if any plan gave it one; for the engine's work, with no check of the caller. */
   public Optional<StakeholderMap> of(String accountId) {

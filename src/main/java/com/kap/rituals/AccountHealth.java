@@ -12,6 +12,7 @@ import com.kap.rituals.internal.AccountHealthRepository;
 import com.kap.rituals.internal.AccountHealthRepository.ReviewedObjective;
 import com.kap.rituals.internal.AccountHealthRepository.RitualFigures;
 import com.kap.rituals.internal.AccountHealthRepository.Snapshot;
+import com.kap.rituals.internal.CoverageWords;
 import com.kap.rituals.internal.HealthScore;
 import com.kap.rituals.internal.TargetPercent;
 import java.io.ByteArrayInputStream;
@@ -165,7 +166,8 @@ public class AccountHealth implements AccountHealthSource {
     Map<String, HealthScore.Result> results = new HashMap<>();
     segments.forEach((id, segment) -> {
       Inputs inputs = inputs(rituals.get(id), objectives.get(id), segment,
-          segment == null ? null : coverage.missing(segment, maps.get(id)), overdue.getOrDefault(id, 0));
+          segment == null ? null : CoverageWords.english(coverage.missing(segment, maps.get(id))),
+          overdue.getOrDefault(id, 0));
       results.put(id, HealthScore.fromResult(DMN.evaluateDecisionTable(decision, inputs.variables())
           .getResultList()));
     });
@@ -180,8 +182,7 @@ public class AccountHealth implements AccountHealthSource {
     Integer objectivePercent = objectives == null ? null : HealthScore.averagePercent(objectives.stream()
         .map(o -> TargetPercent.of(o.target(), o.actual()).orElse(null)).toList());
     Integer gaps = segment == null || missingCoverage == null ? null : missingCoverage.size();
-    String missing = missingCoverage == null || missingCoverage.isEmpty() ? null
-        : String.join(" and no ", missingCoverage);
+    String missing = CoverageWords.joined(missingCoverage);
     return new Inputs(heldPercent, satisfaction, objectivePercent, gaps, missing, overdueActions);
   }
 

@@ -128,7 +128,18 @@ public class Rituals {
           host(cadence.get(proposed.type()).host(), account), null));
     }
     occurrences.propose(plan.year(), plan.accountId(), proposals, clock.instant());
-    return RitualCalendarView.of(plan, cadence, window, occurrences.findByPlan(plan.year(), plan.accountId()));
+    return RitualCalendarView.of(plan, cadence, window, occurrences.findByPlan(plan.year(), plan.accountId()), texts,
+        Locale.ENGLISH);
+  }
+
+  /**
+   * What the calendar's forms show now, in the reader's language: the rituals' names, the cadence table and the
+   * ritual types with fewer dates than the cadence asks for.
+   */
+  public RitualCalendarView calendarView(PlanKey key, Locale reader) {
+    RitualPlan plan = facts.plan(key);
+    return RitualCalendarView.of(plan, cadences.of(plan.segment()), window(plan.year()),
+        occurrences.findByPlan(plan.year(), plan.accountId()), texts, reader);
   }
 
   /**
@@ -187,7 +198,7 @@ public class Rituals {
     return new ProposedRitualCalendar(shortfall.isEmpty() ? null
         : String.join(", ", shortfall.stream().map(Problem::english).toList()),
         RitualCalendarView.of(facts.plan(command.plan()), cadence, window,
-            occurrences.findByPlan(plan.year(), plan.accountId())));
+            occurrences.findByPlan(plan.year(), plan.accountId()), texts, Locale.ENGLISH));
   }
 
   /**
@@ -214,7 +225,7 @@ public class Rituals {
     }
     RitualPlan current = facts.plan(command.plan());
     RitualCalendarView view = RitualCalendarView.of(current, cadences.of(current.segment()), window(plan.year()),
-        occurrences.findByPlan(plan.year(), plan.accountId()));
+        occurrences.findByPlan(plan.year(), plan.accountId()), texts, Locale.ENGLISH);
     mails.send(kam, sentBackMail(plan.year(), account, comments, links.tasklist()));
     return Optional.of(view);
   }

@@ -58,6 +58,7 @@ class AccountPlanDiagramTest extends DiagramTest {
     prepareDraftPlanForm = taskListener("prepareDraftPlanForm");
     validatePlanDraft = listener("validatePlanDraft");
     recordSponsorReview = listener("recordSponsorReview");
+    taskListener("showPlanSummary");
     sendPlanReminder = delegate("sendPlanReminder");
     startRitualPlan = delegate("startRitualPlan");
     countPlanApproval = listener("countPlanApproval");

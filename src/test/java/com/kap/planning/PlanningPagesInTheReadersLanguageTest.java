@@ -6,6 +6,7 @@ import com.kap.planning.internal.AccountPlanRepository;
 import com.kap.planning.internal.CycleRepository;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.Roles;
+import com.kap.platform.pages.PageFormats;
 import com.kap.portfolio.Portfolio;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.rituals.FollowUpAction;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the server computes for the account page and the programme dashboard is said in the reader's language: an
- * account's health reasons (the DMN table's, through DecisionTexts), what changed between two plan versions, and
- * the training needs' audiences. camille (French) and a French programme director read them in French, diane in
- * English, from records of a year of this class's own, on a day of that year.
+ * account's health reasons (the DMN table's, through DecisionTexts, what a stakeholder map lacks included), what
+ * changed between two plan versions, and the training needs' audiences. camille (French) and a French programme
+ * director read them in French, diane in English, from records of a year of this class's own, on a day of that
+ * year.
  */
 @KapTest
 class PlanningPagesInTheReadersLanguageTest {
@@ -50,6 +53,7 @@ class PlanningPagesInTheReadersLanguageTest {
   @Autowired IdentityService identityService;
   @Autowired UserLocales locales;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PageFormats fmt;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -126,6 +130,20 @@ class PlanningPagesInTheReadersLanguageTest {
     String english = page("diane", "demo", "/kap/dashboard?year=" + YEAR);
     assertThat(section(english, "id=\"least-healthy\"")).contains("1 action overdue");
     assertThat(section(english, "id=\"training-needs\"")).contains(">Account team<", ">KAM<");
+  }
+
+  @Test
+  void thePagesSayWhatAStakeholderMapLacksInTheReadersLanguage() {
+    String stored = "No decision maker with an owner and no champion in the stakeholder map";
+    try {
+      LocaleContextHolder.setLocale(Locale.FRENCH);
+      assertThat(fmt.decided("accountHealth", "reason", stored)).isEqualTo("Il manque un décideur avec un"
+          + " responsable chez nous et un champion dans la cartographie des parties prenantes");
+      LocaleContextHolder.setLocale(Locale.ENGLISH);
+      assertThat(fmt.decided("accountHealth", "reason", stored)).isEqualTo(stored);
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
   }
 
   // --- helpers

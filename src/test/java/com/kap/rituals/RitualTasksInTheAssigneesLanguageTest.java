@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.kap.planning.AccountPlanProcessTest;
 import com.kap.planning.internal.AccountPlanRepository;
+import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.i18n.UserLocales;
+import com.kap.platform.identity.Roles;
 import com.kap.portfolio.PortfolioSegmentation;
 import com.kap.rituals.internal.OccurrenceRepository;
 import com.kap.support.AsUser;
@@ -13,24 +15,31 @@ import com.kap.support.KapTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The texts the server writes into the ritual tasks' forms are in the language of the task's assignee, and follow
  * the task when it is claimed or given to someone else: the calendar proposal's days (camille, French, and alice,
- * English), and a plan review's ritual, day and reviewed plan.
+ * English), the calendar forms' cadence, ritual names and shortfall, and a plan review's ritual, day and reviewed
+ * plan.
  */
 @KapTest
 class RitualTasksInTheAssigneesLanguageTest {
@@ -38,6 +47,8 @@ class RitualTasksInTheAssigneesLanguageTest {
   private static final int CALENDAR_YEAR = 2230;
   private static final int REVIEW_YEAR = 2231;
   private static final int FRENCH_REVIEW_YEAR = 2232;
+  private static final int FORMS_YEAR = 2168;
+  private static final String FRENCH_DIRECTOR = "dirfr2168";
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -47,6 +58,16 @@ class RitualTasksInTheAssigneesLanguageTest {
   @Autowired AccountPlanRepository plans;
   @Autowired UserLocales locales;
   @Autowired OccurrenceRepository occurrences;
+  @Autowired FormService formService;
+
+  @AfterEach
+  void removeFrenchDirector() {
+    if (identityService.createUserQuery().userId(FRENCH_DIRECTOR).count() > 0) {
+      locales.set(FRENCH_DIRECTOR, null);
+      identityService.deleteMembership(FRENCH_DIRECTOR, Roles.PROGRAMME_DIRECTOR);
+      identityService.deleteUser(FRENCH_DIRECTOR);
+    }
+  }
 
   @Test
   void theCalendarProposalGivesItsDaysInTheKamsLanguageAndInTheNextAssigneesWhenReassigned() {
@@ -71,6 +92,102 @@ class RitualTasksInTheAssigneesLanguageTest {
     taskService.setAssignee(camilles.getId(), "camille");
     assertThat(taskService.getVariable(camilles.getId(), "windowText"))
         .isEqualTo("du 01/01/2230 au 31/12/2230, jours ouvrés (du lundi au vendredi)");
+  }
+
+  /**
+   * The calendar forms' cadence table, ritual names and shortfall are the reader's: camille proposes in French and
+   * submits the rows as her form shows them (French names) through the form service, which the server takes; the
+   * validation, which two directors share, is in the installation's language while nobody holds it (they speak
+   * English and French), then in whoever's claims it, with the rows' days as their date fields write them.
+   */
+  @Test
+  void theCalendarFormsSayTheCadenceRitualsAndShortfallInTheirReadersLanguage() {
+    segmentation.segment(FORMS_YEAR);
+    runtimeService.startProcessInstanceByKey("ritualPlan", FORMS_YEAR + "-ACC-011"); // Vega Motors, camille
+    runtimeService.startProcessInstanceByKey("ritualPlan", FORMS_YEAR + "-ACC-012"); // Zenith Bank, alice
+
+    Task camilles = proposal(FORMS_YEAR, "ACC-011");
+    String french = (String) taskService.getVariable(camilles.getId(), "cadenceSummary");
+    assertThat(french).startsWith("| rituel | fréquence | avec le client | demandés cette année |\n|---|---|---|---|\n")
+        .contains("| Revue interne des nouvelles affaires | ", "| Réunion opérationnelle | ",
+            "| Revue du plan avec le directeur du programme | ", " | oui : nommez les participants | ", " | non | ")
+        .containsAnyOf("tous les ", "une fois par an")
+        .doesNotContain("ritual |", "with the customer", "yes:", "every", "quarterly", "monthly", "yearly", "| no |");
+    assertThat(rows(taskService.getVariable(camilles.getId(), "ritualTypeOptions")))
+        .contains(Map.of("label", "Réunion opérationnelle", "value", "operationsMeeting"))
+        .noneMatch(option -> option.get("label").equals("Operations meeting"));
+    List<Map<String, Object>> rows = rows(taskService.getVariable(camilles.getId(), "rituals"));
+    assertThat(rows).isNotEmpty().extracting(row -> row.get("ritual")).contains("Réunion opérationnelle")
+        .doesNotContain("Operations meeting");
+
+    Task alices = proposal(FORMS_YEAR, "ACC-012");
+    String english = (String) taskService.getVariable(alices.getId(), "cadenceSummary");
+    assertThat(english).startsWith("| ritual | cadence | with the customer | asked for this year |\n")
+        .contains("| Operations meeting | ", " | yes: name the participants | ", " | no | ")
+        .doesNotContain("rituel", "oui");
+    assertThat(rows(taskService.getVariable(alices.getId(), "rituals"))).extracting(row -> row.get("ritual"))
+        .contains("Operations meeting");
+    taskService.setAssignee(alices.getId(), "camille");
+    assertThat((String) taskService.getVariable(alices.getId(), "cadenceSummary")).contains("| Réunion opérationnelle | ");
+    taskService.setAssignee(alices.getId(), "alice");
+    assertThat((String) taskService.getVariable(alices.getId(), "cadenceSummary")).isEqualTo(english);
+
+    // a second programme director, French: the validation is the group's to claim, not diane's alone
+    User director = identityService.newUser(FRENCH_DIRECTOR);
+    director.setFirstName("Dominique");
+    director.setLastName("Roux");
+    identityService.saveUser(director);
+    identityService.createMembership(FRENCH_DIRECTOR, Roles.PROGRAMME_DIRECTOR);
+    locales.set(FRENCH_DIRECTOR, Locale.FRENCH);
+
+    // camille leaves the operations meetings out: the rows go back with their French names, as her form has them
+    List<Map<String, Object>> kept = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      if (!"operationsMeeting".equals(row.get("ritualType"))) {
+        Map<String, Object> submitted = new LinkedHashMap<>(row);
+        submitted.put("customerParticipants", "Responsable des achats");
+        kept.add(submitted);
+      }
+    }
+    Map<String, Object> form = new HashMap<>();
+    form.put("rituals", Spin.JSON(kept));
+    form.put("justification", "Les réunions opérationnelles passent par le comité mensuel.");
+    AsUser.call(identityService, "camille", Roles.KAM, () -> {
+      formService.submitTaskForm(camilles.getId(), form);
+      return null;
+    });
+    assertThat(occurrences.findByPlan(FORMS_YEAR, "ACC-011")).as("the rows as camille submitted them")
+        .filteredOn(o -> o.status() == Occurrence.Status.PROPOSED).hasSize(kept.size())
+        .noneMatch(o -> o.type() == RitualType.OPERATIONS_MEETING);
+
+    Task validation = taskService.createTaskQuery().processInstanceBusinessKey(FORMS_YEAR + "-ACC-011")
+        .taskDefinitionKey("validateRitualCalendar").singleResult();
+    assertThat(validation.getAssignee()).isNull();
+    assertThat(runtimeService.getVariable(validation.getProcessInstanceId(), "shortfall"))
+        .as("the process keeps the English").asString().startsWith("Operations meeting (0 of ");
+    assertThat(taskService.getVariable(validation.getId(), "shortfall"))
+        .as("the directors speak English and French: the installation's language").asString()
+        .startsWith("Operations meeting (0 of ");
+    taskService.claim(validation.getId(), FRENCH_DIRECTOR);
+    assertThat(taskService.getVariable(validation.getId(), "shortfall")).asString()
+        .startsWith("Réunion opérationnelle (0 sur ");
+    assertThat((String) taskService.getVariable(validation.getId(), "cadenceSummary"))
+        .contains("| rituel | fréquence |", "| Réunion opérationnelle | ");
+    List<LocalDate> days = kept.stream().map(row -> LocalDate.parse((String) row.get("date"))).toList();
+    List<Map<String, Object>> shown = rows(taskService.getVariable(validation.getId(), "rituals"));
+    assertThat(shown).extracting(row -> row.get("date")).containsExactlyInAnyOrderElementsOf(days.stream()
+        .map(day -> DisplayDates.format(day, Locale.FRENCH)).toList());
+    assertThat(shown).extracting(row -> row.get("ritual")).contains("Revue interne des nouvelles affaires")
+        .doesNotContain("Internal new-business review");
+
+    taskService.setAssignee(validation.getId(), "diane");
+    assertThat(taskService.getVariable(validation.getId(), "shortfall")).asString()
+        .startsWith("Operations meeting (0 of ");
+    shown = rows(taskService.getVariable(validation.getId(), "rituals"));
+    assertThat(shown).extracting(row -> row.get("date")).containsExactlyInAnyOrderElementsOf(days.stream()
+        .map(day -> DisplayDates.format(day, Locale.ENGLISH)).toList());
+    assertThat(shown).extracting(row -> row.get("ritual")).contains("Internal new-business review")
+        .doesNotContain("Revue interne des nouvelles affaires");
   }
 
   @Test
@@ -113,9 +230,19 @@ class RitualTasksInTheAssigneesLanguageTest {
   }
 
   private Task proposal(String accountId) {
+    return proposal(CALENDAR_YEAR, accountId);
+  }
+
+  private Task proposal(int year, String accountId) {
     return await("the calendar proposal of " + accountId).atMost(Duration.ofSeconds(30)).until(() ->
-        taskService.createTaskQuery().processInstanceBusinessKey(CALENDAR_YEAR + "-" + accountId)
+        taskService.createTaskQuery().processInstanceBusinessKey(year + "-" + accountId)
             .taskDefinitionKey("proposeRitualCalendar").singleResult(), task -> task != null);
+  }
+
+  /** A Json list of rows as maps. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rows(Object json) {
+    return ((SpinJsonNode) json).mapTo(List.class);
   }
 
   /**

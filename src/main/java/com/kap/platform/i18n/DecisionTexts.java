@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,16 @@ public final class DecisionTexts {
    * else as it is.
    */
   public static String say(Locale locale, String decisionId, String output, String value) {
+    return say(locale, decisionId, output, value, List.of());
+  }
+
+  /**
+   * The same, a value that is itself words said by the {@code words} for its rule's text ({@link DecisionValueWords}):
+   * "No decision maker with an owner in the stakeholder map" is "Il manque un décideur avec un responsable chez nous
+   * dans la cartographie des parties prenantes", not "Pas de decision maker with an owner…".
+   */
+  public static String say(Locale locale, String decisionId, String output, String value,
+      Collection<? extends DecisionValueWords> words) {
     if (value == null || !SourceTexts.isFrench(locale)) {
       return value;
     }
@@ -70,9 +81,23 @@ public final class DecisionTexts {
         }
         Object[] values = new Object[matched.groupCount()];
         for (int i = 0; i < values.length; i++) {
-          values[i] = matched.group(i + 1);
+          values[i] = value(words, template.key(), i, locale, matched.group(i + 1));
         }
         return new MessageFormat(french, Locale.FRENCH).format(values);
+      }
+    }
+    return value;
+  }
+
+  /** The value as the words for it say it, else as it is. */
+  private static String value(Collection<? extends DecisionValueWords> words, String key, int index, Locale locale,
+      String value) {
+    for (DecisionValueWords said : words) {
+      if (said.key().equals(key) && said.index() == index) {
+        String text = said.say(locale, value);
+        if (text != null) {
+          return text;
+        }
       }
     }
     return value;

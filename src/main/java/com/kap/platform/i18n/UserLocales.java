@@ -1,5 +1,6 @@
 package com.kap.platform.i18n;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,6 +57,15 @@ public class UserLocales {
   /** The user's language: theirs, else the installation's. */
   public Locale of(String userId) {
     return chosenBy(userId).orElseGet(this::defaultLocale);
+  }
+
+  /**
+   * The language several readers share (the candidates of a group task): theirs when they all have the same, else
+   * (or without readers) the installation's.
+   */
+  public Locale sharedBy(Collection<String> userIds) {
+    List<Locale> languages = userIds.stream().map(this::of).distinct().toList();
+    return languages.size() == 1 ? languages.get(0) : defaultLocale();
   }
 
   /** The authenticated user's language, or the installation's when nobody is authenticated. */

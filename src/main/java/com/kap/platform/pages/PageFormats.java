@@ -2,6 +2,7 @@ package com.kap.platform.pages;
 
 import com.kap.platform.forms.FormLabels;
 import com.kap.platform.i18n.DecisionTexts;
+import com.kap.platform.i18n.DecisionValueWords;
 import com.kap.platform.i18n.LocaleProperties;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,10 +35,18 @@ public class PageFormats {
 
   private final Currency currency;
   private final MessageSource messages;
+  private final List<DecisionValueWords> decisionValues;
 
   public PageFormats(LocaleProperties properties, MessageSource messages) {
+    this(properties, messages, List.of());
+  }
+
+  /** With the words the modules say their DMN tables' values in ({@link DecisionValueWords}). */
+  @Autowired
+  public PageFormats(LocaleProperties properties, MessageSource messages, List<DecisionValueWords> decisionValues) {
     this.currency = Currency.getInstance(properties.currency());
     this.messages = messages;
+    this.decisionValues = List.copyOf(decisionValues);
   }
 
   /**
@@ -71,7 +81,7 @@ public class PageFormats {
    * "reason", "3 actions overdue"); as it is in English, or where no rule's text recognises it.
    */
   public String decided(String decisionId, String output, String value) {
-    return DecisionTexts.say(locale(), decisionId, output, value);
+    return DecisionTexts.say(locale(), decisionId, output, value, decisionValues);
   }
 
   /** Each value as {@link #decided(String, String, String)} says it. */

@@ -59,6 +59,35 @@ class DecisionTextsTest {
   }
 
   @Test
+  void aValueThatIsWordsIsSaidByTheWordsForItsRule() {
+    DecisionValueWords roles = new DecisionValueWords() {
+      @Override
+      public String key() {
+        return "decision.accountHealth.coverageMissing.reason";
+      }
+
+      @Override
+      public int index() {
+        return 0;
+      }
+
+      @Override
+      public String say(Locale locale, String value) {
+        return value.equals("champion") ? "un champion" : null;
+      }
+    };
+    assertThat(DecisionTexts.say(Locale.FRENCH, "accountHealth", "reason", "No champion in the stakeholder map",
+        List.of(roles))).isEqualTo("Il manque un champion dans la cartographie des parties prenantes");
+    assertThat(DecisionTexts.say(Locale.FRENCH, "accountHealth", "reason", "No blocker in the stakeholder map",
+        List.of(roles))).as("words it does not know, as they are")
+        .isEqualTo("Il manque blocker dans la cartographie des parties prenantes");
+    assertThat(DecisionTexts.say(Locale.FRENCH, "accountHealth", "reason", "2 actions overdue", List.of(roles)))
+        .as("another rule's value").isEqualTo("2 actions en retard");
+    assertThat(DecisionTexts.say(Locale.ENGLISH, "accountHealth", "reason", "No champion in the stakeholder map",
+        List.of(roles))).isEqualTo("No champion in the stakeholder map");
+  }
+
+  @Test
   void theIneligibleBidsMailIsInTheKamsLanguageAndItsEnglishAsBefore() {
     MessageSource texts = new MessageSourceConfig().messageSource(); // as the application reads its bundles
     assertThat(texts.getMessage("mail.bidIneligible.body", new Object[] {"B-7", "Pilot's line", "Q1 {APAC}",
