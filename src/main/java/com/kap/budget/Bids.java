@@ -21,6 +21,7 @@ import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.i18n.DecisionTexts;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
@@ -206,7 +207,8 @@ public class Bids {
     List<Calibration> calibrations = scores.calibrations(bid.bidNo());
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), calibrations);
     StringBuilder text = new StringBuilder()
-        .append(texts.text(reader, "outcome.decision", ShownText.markdown(bid.statusReason()))).append("\n\n")
+        .append(texts.text(reader, "outcome.decision", ShownText.markdown(
+            UnfundedReasons.statusReason(bid.statusReason(), Bundles.standalone(), reader)))).append("\n\n")
         .append(rounds.decisionNote(bid.roundNo())
             .map(note -> texts.text(reader, "outcome.note", ShownText.markdown(note)) + "\n\n").orElse(""))
         .append(texts.text(reader, "outcome.benefitCost",

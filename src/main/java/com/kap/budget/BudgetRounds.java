@@ -427,8 +427,9 @@ public class BudgetRounds {
         .collect(Collectors.toMap(AllocationResult.Unfunded::id, Function.identity()));
     for (Bid bid : scored.values()) {
       boolean isFunded = funded.contains(bid.id());
-      String reason = overrideReasons.containsKey(bid.id()) ? "decided by the chair: " + overrideReasons.get(bid.id())
-          : isFunded ? null : why.containsKey(bid.id()) ? describe(why.get(bid.id())) : null;
+      String reason = overrideReasons.containsKey(bid.id())
+          ? UnfundedReasons.byTheChair(overrideReasons.get(bid.id()))
+          : isFunded ? null : why.containsKey(bid.id()) ? UnfundedReasons.statusReason(why.get(bid.id())) : null;
       bids.updateStatus(bid.bidNo(), isFunded ? BidStatus.FUNDED : BidStatus.UNFUNDED, reason);
     }
     if (reserveDrawn > 0) {
@@ -439,10 +440,6 @@ public class BudgetRounds {
         "recommended " + recommended.funded() + " · cost " + recommended.totalCost(),
         "funded " + funded + " · cost " + total, command.note());
     rounds.recordDecision(round.roundNo(), reserveDrawn, command.note(), chair, clock.instant());
-  }
-
-  private static String describe(AllocationResult.Unfunded unfunded) {
-    return unfunded.reason().code() + (unfunded.detail() == null ? "" : ": " + unfunded.detail());
   }
 
   private static void checkGroupsAndRequirements(Set<String> funded, Map<String, Bid> scored) {
@@ -478,8 +475,10 @@ public class BudgetRounds {
       boolean isFunded = bid.status() == BidStatus.FUNDED;
       funded += isFunded ? 1 : 0;
       tellBid.accept(bid.id());
+      // the reason in the KAM's language: the mail is theirs
       mails.send(bid.kam(), allocationMail(bid.id(), bid.content().title(), round.name(), isFunded,
-          bid.statusReason(), note, links.tasklist()));
+          UnfundedReasons.statusReason(bid.statusReason(), messages, locales.of(bid.kam())), note,
+          links.tasklist()));
     }
     rounds.updateStatus(round.roundNo(), RoundStatus.PUBLISHED);
     audit.record(round.roundNo(), null, AuditAction.PUBLISHED, null, null, Plural.count(funded, "bid", "bids") + " funded", null);
@@ -520,7 +519,7 @@ public class BudgetRounds {
         throw new InvalidFormData("appealDecision", Problem.of("appeal.reserve", round.reserveLeft(),
             cost));
       }
-      bids.fundFromReserve(bid.bidNo(), "appeal upheld: " + command.response());
+      bids.fundFromReserve(bid.bidNo(), UnfundedReasons.appealUpheld(command.response()));
     }
     appeals.decide(bid.bidNo(), upheld ? "UPHELD" : "REJECTED", command.response(), command.reviewer(),
         clock.instant());

@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Decide
- * allocation" (the summary with its warning, the reserve left), the KAM's "Consider appeal" (the outcome, the appeal
- * deadline) and the reviewer's "Review appeal" (the outcome with the grounds and the reserve left). One round per
- * test, French readers and English ones.
+ * allocation" (the summary with its warning, why the optimiser leaves a bid out, the reserve left), the KAM's
+ * "Consider appeal" (the outcome with the bid's reason, the appeal deadline) and the reviewer's "Review appeal" (the
+ * outcome with the grounds and the reserve left). One round per test, French readers and English ones.
  */
 @ProcessTest
 class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
@@ -65,16 +65,21 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
                 + " les demandes à financer obligatoirement coûtent 105000 > 90000 disponibles (budget 100000 − "
                 + "réserve 10000)). Cette proposition ignore le financement obligatoire")
         .doesNotContain("Envelope", "Recommended", "Warning", "must-fund");
+    assertThat(taskVariable(round, "allocationTable").toString()).as("why the optimiser leaves the CRM out")
+        .contains("\"recommendation\":\"financer\"",
+            "\"reason\":\"budget dépassé : il lui manque 15\u202f000 au-delà des 30\u202f000 restants\"")
+        .doesNotContain("over budget", "\"fund\"");
     fixture.complete(round, "fatima", "director", Map.of("decision", "accept", "decisionNote", "Growth first"));
     fixture.runDueJobs();
 
     assertThat(crm).isWaitingAt("considerAppeal");
     String outcome = (String) runtimeService.getVariable(crm.getId(), "outcomeText");
-    assertThat(outcome).as("alice, the KAM, reads French").startsWith("**Décision :** non financée — over budget")
+    assertThat(outcome).as("alice, the KAM, reads French").startsWith("**Décision :** non financée — budget "
+        + "dépassé : il lui manque 15\u202f000 au-delà des 30\u202f000 restants\n\n")
         .contains("**La note du comité :** Growth first", "**Bénéfice** 35,00 sur 100 · **coût** 45\u202f000",
             "**Grilles d’évaluation :**", "- eric : Adéquation stratégique 1, Valeur ajustée du risque 1",
             "Adéquation stratégique : note arrêtée à 4,0 — Fits the retention objective")
-        .doesNotContain("Decision", "Strategic fit", "calibrated");
+        .doesNotContain("Decision", "Strategic fit", "calibrated", "over budget");
     assertThat((String) runtimeService.getVariable(crm.getId(), "appealDeadline"))
         .matches("\\d\\d/\\d\\d/\\d{4} \\(fin de journée, UTC\\)");
 
@@ -82,7 +87,8 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     assertThat(crm).isWaitingAt("reviewAppeal");
     assertThat(task(crm)).isAssignedTo("ines");
     String appeal = (String) runtimeService.getVariable(crm.getId(), "appealText");
-    assertThat(appeal).as("ines, the reviewer, reads English").startsWith("**Decision:** not funded — over budget")
+    assertThat(appeal).as("ines, the reviewer, reads English").startsWith("**Decision:** not funded — over budget: "
+        + "needs 15,000 more than the 30,000 left\n\n")
         .contains("**The committee's note:** Growth first", "**Benefit** 35.00 of 100 · **cost** 45,000",
             "- eric: Strategic fit 1, Risk-adjusted value 1", "calibrated Strategic fit: 4.0 — Fits the retention",
             "**Grounds of the appeal:** Retention risk understated", "**Reserve left in the round:** 10,000")
@@ -100,6 +106,8 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     fixture.scoreByCommittee(lab, 5);
     fixture.scoreByCommittee(crm, 2);
     assertThat(taskVariable(round, "reserveText")).isEqualTo("10,000 held back");
+    assertThat(taskVariable(round, "allocationTable").toString()).contains("\"recommendation\":\"fund\"",
+        "\"reason\":\"over budget: needs 15,000 more than the 30,000 left\"");
     assertThat((String) taskVariable(round, "allocationSummary")).startsWith("**Envelope** 100,000 · **reserve** "
         + "10,000 (10 %) · **available to the optimiser** 90,000\n\n**Recommended:** 1 bid, cost 60,000, benefit ")
         .contains("**This proposal is proven optimal:**", "**Sensitivity:** with 10 % less budget")
@@ -109,13 +117,15 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
 
     assertThat(crm).isWaitingAt("considerAppeal");
     assertThat((String) runtimeService.getVariable(crm.getId(), "outcomeText"))
-        .startsWith("**Decision:** not funded — over budget").contains("**Scorecards:**");
+        .startsWith("**Decision:** not funded — over budget: needs 15,000 more than the 30,000 left\n\n")
+        .contains("**Scorecards:**");
     assertThat((String) runtimeService.getVariable(crm.getId(), "appealDeadline"))
         .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\(end of day, UTC\\)");
     fixture.complete(crm, "alice", "kam", Map.of("appeal", "yes", "appealGrounds", "Too strict"));
     assertThat(task(crm)).isAssignedTo("ines");
     assertThat((String) runtimeService.getVariable(crm.getId(), "appealText"))
-        .startsWith("**Décision :** non financée").contains("**Motifs du recours :** Too strict",
+        .startsWith("**Décision :** non financée — budget dépassé : il lui manque 15\u202f000 au-delà des "
+            + "30\u202f000 restants\n\n").contains("**Motifs du recours :** Too strict",
             "**Réserve restante de la campagne :** 10\u202f000");
   }
 
