@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.support.ProcessTest;
 import java.util.Locale;
@@ -14,12 +15,19 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Decide
  * allocation" (the summary with its warning, why the optimiser leaves a bid out, the reserve left), the KAM's
  * "Consider appeal" (the outcome with the bid's reason, the appeal deadline) and the reviewer's "Review appeal" (the
- * outcome with the grounds and the reserve left). One round per test, French readers and English ones.
+ * outcome with the grounds and the reserve left); the API says the recommendation (its warning, why it leaves bids
+ * out) in the request's language. One round per test, French readers and English ones.
  */
 @ProcessTest
 class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
@@ -28,6 +36,7 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
   private static final int YEAR = 2192;
 
   @Autowired UserLocales locales;
+  @Autowired TestRestTemplate rest;
 
   @AfterEach
   void everyoneInEnglishAgain() {
@@ -69,6 +78,20 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
         .contains("\"recommendation\":\"financer\"",
             "\"reason\":\"budget dépassé : il lui manque 15\u202f000 au-delà des 30\u202f000 restants\"")
         .doesNotContain("over budget", "\"fund\"");
+    // the API says the recommendation in the request's language, whoever asks
+    String roundId = (String) runtimeService.getVariable(round.getId(), "roundId");
+    JsonNode french = roundOverApi(roundId, "fr-FR").get("recommendation");
+    assertThat(french.get("warning").asText()).startsWith("Les demandes à financer obligatoirement ne peuvent pas "
+        + "toutes être financées (infaisable : les demandes à financer obligatoirement coûtent 105000 > 90000");
+    assertThat(french.get("result").get("unfunded").toString()).isEqualTo("[{\"id\":\"" + fixture.bidId(crm)
+        + "\",\"reason\":\"over budget\",\"detail\":\"il lui manque 15\u202f000 au-delà des 30\u202f000 "
+        + "restants\"}]");
+    assertThat(french.has("warningText")).isFalse();
+    JsonNode english = roundOverApi(roundId, "en").get("recommendation");
+    assertThat(english.get("warning").asText()).startsWith("The must-fund bids cannot all be funded (infeasible: "
+        + "must-fund bids cost 105000 > 90000 available (budget 100000 − reserve 10000)). This proposal ignores");
+    assertThat(english.get("result").get("unfunded").get(0).get("detail").asText())
+        .isEqualTo("needs 15,000 more than the 30,000 left");
     fixture.complete(round, "fatima", "director", Map.of("decision", "accept", "decisionNote", "Growth first"));
     fixture.runDueJobs();
 
@@ -133,6 +156,16 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     bid.put("mustFund", true);
     bid.put("mustFundReason", "Committed to the customer");
     return bid;
+  }
+
+  /** {@code GET /api/budget/rounds/{roundId}} as eric, a director, asking for the language. */
+  private JsonNode roundOverApi(String roundId, String language) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+    ResponseEntity<JsonNode> answer = rest.withBasicAuth("eric", "demo").exchange("/api/budget/rounds/" + roundId,
+        HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
   }
 
   private Object taskVariable(ProcessInstance instance, String name) {
