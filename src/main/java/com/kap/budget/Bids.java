@@ -109,9 +109,11 @@ public class Bids {
     long bidNo = bids.insert(round.roundNo(), accountId, kam, content, processInstanceId, clock.instant());
     Bid bid = bids.find(bidNo).orElseThrow();
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
+    // "Revise or withdraw bid" is the KAM's: what KAP writes there in the KAM's language
+    Locale reader = locales.of(kam);
+    variables.put("callDeadline", round.callDeadlineText(calendar.properties().timeZone(), reader));
     variables.put("year", round.planYear());
-    variables.putAll(BidDisplay.variables(bid, round, account, null));
+    variables.putAll(BidDisplay.variables(bid, round, account, null, reader));
     audit.record(round.roundNo(), bidNo, AuditAction.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
     requiredBids.refresh(kam, round.roundNo());
     return new BidRegistered(bid.id(), variables);
@@ -143,7 +145,8 @@ public class Bids {
     BidContent content = form.read(values, round, bid.bidNo());
     bids.revise(bid.bidNo(), content, clock.instant());
     Bid revised = bids.find(bid.bidNo()).orElseThrow();
-    Map<String, Object> variables = BidDisplay.variables(revised, round, facts.account(revised), null);
+    Map<String, Object> variables = BidDisplay.variables(revised, round, facts.account(revised), null,
+        locales.of(revised.kam()));
     audit.record(round.roundNo(), bid.bidNo(), AuditAction.BID_REVISED, kam, before, BidDisplay.plain(revised),
         null);
     variables.put("bidWithdrawn", false);

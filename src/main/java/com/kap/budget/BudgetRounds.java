@@ -71,7 +71,10 @@ public class BudgetRounds {
     }
   }
 
-  /** @param name the round's name; @param callDeadline when the call closes, as the forms show it */
+  /**
+   * @param name the round's name; @param callDeadline when the call closes, as "Close the call early" shows it, in
+   *     the chair's language
+   */
   public record RoundOpened(long roundNo, String roundId, String name, String callDeadline) {}
 
   /** @param eligibleBids the bids the committee now scores; none closes the round */
@@ -240,8 +243,9 @@ public class BudgetRounds {
             + command.reservePercent().toPlainString() + " % · call closes " + command.callDeadline()
             + " · committee " + command.committee() + " · chair " + command.chair()
             + (command.segmentEnvelopes() ? " · segment envelopes" : ""), null);
+    // "Close the call early" is the chair's: the deadline in the chair's language
     return new RoundOpened(roundNo, BudgetIds.round(roundNo), command.name(),
-        round.callDeadlineText(calendar.properties().timeZone()));
+        round.callDeadlineText(calendar.properties().timeZone(), locales.of(command.chair())));
   }
 
   /** The ids of the round's bids still waiting for the call to close. */

@@ -12,6 +12,7 @@ import com.kap.support.ProcessTest;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,17 +24,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Decide
- * allocation" (the summary with its warning, why the optimiser leaves a bid out, the reserve left), the KAM's
- * "Consider appeal" (the outcome with the bid's reason, the appeal deadline) and the reviewer's "Review appeal" (the
- * outcome with the grounds and the reserve left); the API says the recommendation (its warning, why it leaves bids
- * out) in the request's language. One round per test, French readers and English ones.
+ * What the budget's server writes into its forms is in the language of the form's reader: the chair's "Close the
+ * call early" (the deadline) and "Decide allocation" (the summary with its warning, why the optimiser leaves a bid
+ * out, the reserve left), the KAM's "Revise or withdraw bid" (the deadline) and "Consider appeal" (the outcome with
+ * the bid's reason, the appeal deadline), each scorer's "Score bid" (the bid's summary) and the reviewer's "Review
+ * appeal" (the outcome with the grounds and the reserve left); the API says the recommendation (its warning, why it
+ * leaves bids out) in the request's language. One round per test, French readers and English ones.
  */
 @ProcessTest
 class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
 
   // years of its own (docs/testing.md), YEAR and YEAR + 1; a round's year is at most 2200
   private static final int YEAR = 2192;
+
+  private static final String FRENCH_DEADLINE = "\\d\\d/\\d\\d/\\d{4} \\(fin de journée, UTC\\)";
+  private static final String ENGLISH_DEADLINE = "\\d{1,2} [A-Z][a-z]{2,3} \\d{4} \\(end of day, UTC\\)";
 
   @Autowired UserLocales locales;
   @Autowired TestRestTemplate rest;
@@ -54,7 +59,19 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     // both must be funded, and cannot be together: the chair is warned
     ProcessInstance lab = fixture.submitBid("alice", mustFund(bid("ACC-003", "Co-innovation lab", "growth", 60_000)));
     ProcessInstance crm = fixture.submitBid("alice", mustFund(bid("ACC-006", "Joint CRM", "retention", 45_000)));
+    assertThat((String) runtimeService.getVariable(round.getId(), "callDeadline")).as("fatima closes the call")
+        .matches(FRENCH_DEADLINE);
+    assertThat((String) runtimeService.getVariable(crm.getId(), "callDeadline")).as("alice revises her bid")
+        .matches(FRENCH_DEADLINE);
     fixture.closeCall(round);
+    assertThat((String) scoreTaskVariable(crm, "fatima", "bidSummary")).as("fatima, a scorer, reads French")
+        .startsWith("**Compte** ").contains("· KAM alice", "**Catégorie** Fidélisation · **Coût** 45\u202f000 · "
+            + "**Marge attendue sur 3 ans** ", "**Objectifs servis :** ",
+            "**À financer obligatoirement :** Committed to the customer")
+        .doesNotContain("**Account**", "**Cost**", "Must fund");
+    assertThat((String) scoreTaskVariable(crm, "eric", "bidSummary")).as("eric, the other, reads English")
+        .startsWith("**Account** ").contains("**Category** retention · **Cost** 45,000 · **Expected 3-year margin** ",
+            "**Must fund:** Committed to the customer");
     fixture.scoreByCommittee(lab, 5);
     fixture.score(crm, "eric", 1, 1, 1, 1, 1, 1);
     fixture.score(crm, "fatima", 5, 1, 1, 1, 1, 1);
@@ -125,6 +142,8 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     ProcessInstance round = fixture.startRound(round("EMEA " + (YEAR + 1), "EMEA", YEAR + 1, 100_000));
     ProcessInstance lab = fixture.submitBid("alice", bid("ACC-003", "Co-innovation lab", "growth", 60_000));
     ProcessInstance crm = fixture.submitBid("alice", bid("ACC-006", "Joint CRM", "retention", 45_000));
+    assertThat((String) runtimeService.getVariable(round.getId(), "callDeadline")).matches(ENGLISH_DEADLINE);
+    assertThat((String) runtimeService.getVariable(crm.getId(), "callDeadline")).matches(ENGLISH_DEADLINE);
     fixture.closeCall(round);
     fixture.scoreByCommittee(lab, 5);
     fixture.scoreByCommittee(crm, 2);
@@ -142,8 +161,7 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     assertThat((String) runtimeService.getVariable(crm.getId(), "outcomeText"))
         .startsWith("**Decision:** not funded — over budget: needs 15,000 more than the 30,000 left\n\n")
         .contains("**Scorecards:**");
-    assertThat((String) runtimeService.getVariable(crm.getId(), "appealDeadline"))
-        .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\(end of day, UTC\\)");
+    assertThat((String) runtimeService.getVariable(crm.getId(), "appealDeadline")).matches(ENGLISH_DEADLINE);
     fixture.complete(crm, "alice", "kam", Map.of("appeal", "yes", "appealGrounds", "Too strict"));
     assertThat(task(crm)).isAssignedTo("ines");
     assertThat((String) runtimeService.getVariable(crm.getId(), "appealText"))
@@ -156,6 +174,13 @@ class BudgetInTheReadersLanguageTest extends BudgetProcessTestBase {
     bid.put("mustFund", true);
     bid.put("mustFundReason", "Committed to the customer");
     return bid;
+  }
+
+  /** What a member's "Score bid" shows, their own variables first. */
+  private Object scoreTaskVariable(ProcessInstance bid, String member, String name) {
+    Task task = fixture.scoreTask(bid, member);
+    assertThat(task).as(member + "'s Score bid").isNotNull();
+    return taskService.getVariable(task.getId(), name);
   }
 
   /** {@code GET /api/budget/rounds/{roundId}} as eric, a director, asking for the language. */
