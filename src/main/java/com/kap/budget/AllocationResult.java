@@ -48,6 +48,12 @@ public record AllocationResult(List<String> funded, long totalCost, BigDecimal t
         sensitivity, available, solveMillis, uses, cost);
   }
 
+  /** The same allocation with these reasons, e.g. said in a reader's language. */
+  public AllocationResult withUnfunded(List<Unfunded> reasons) {
+    return new AllocationResult(funded, totalCost, totalBenefit, optimal, upperBound, gap, List.copyOf(reasons),
+        nextInLine, sensitivity, available, solveMillis, envelopes, envelopeCost);
+  }
+
   /** A segment's envelope (most its funded bids may cost) and what the allocation spends in it. */
   public record EnvelopeUse(String segment, long envelope, long spent) {}
 
@@ -58,7 +64,10 @@ public record AllocationResult(List<String> funded, long totalCost, BigDecimal t
    */
   public record EnvelopeCost(BigDecimal withoutEnvelopes, BigDecimal benefit, boolean proven) {}
 
-  /** e.g. {@code {"id":"B7","reason":"over budget","detail":"needs 12,000 more than the 3,000 left"}}. */
+  /**
+   * e.g. {@code {"id":"B7","reason":"over budget","detail":"needs 12,000 more than the 3,000 left"}}: the reason a
+   * code, the detail a sentence, in English as the optimiser writes it (the API says it in the request's language).
+   */
   public record Unfunded(String id, AllocationReason reason, String detail) {}
 
   /**

@@ -21,6 +21,7 @@ import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
 import com.kap.platform.forms.ShownText;
+import com.kap.platform.i18n.Bundles;
 import com.kap.platform.i18n.DecisionTexts;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
@@ -108,9 +109,11 @@ public class Bids {
     long bidNo = bids.insert(round.roundNo(), accountId, kam, content, processInstanceId, clock.instant());
     Bid bid = bids.find(bidNo).orElseThrow();
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("callDeadline", round.callDeadlineText(calendar.properties().timeZone()));
+    // "Revise or withdraw bid" is the KAM's: what KAP writes there in the KAM's language
+    Locale reader = locales.of(kam);
+    variables.put("callDeadline", round.callDeadlineText(calendar.properties().timeZone(), reader));
     variables.put("year", round.planYear());
-    variables.putAll(BidDisplay.variables(bid, round, account, null));
+    variables.putAll(BidDisplay.variables(bid, round, account, null, reader));
     audit.record(round.roundNo(), bidNo, AuditAction.BID_SUBMITTED, kam, null, BidDisplay.plain(bid), null);
     requiredBids.refresh(kam, round.roundNo());
     return new BidRegistered(bid.id(), variables);
@@ -142,7 +145,8 @@ public class Bids {
     BidContent content = form.read(values, round, bid.bidNo());
     bids.revise(bid.bidNo(), content, clock.instant());
     Bid revised = bids.find(bid.bidNo()).orElseThrow();
-    Map<String, Object> variables = BidDisplay.variables(revised, round, facts.account(revised), null);
+    Map<String, Object> variables = BidDisplay.variables(revised, round, facts.account(revised), null,
+        locales.of(revised.kam()));
     audit.record(round.roundNo(), bid.bidNo(), AuditAction.BID_REVISED, kam, before, BidDisplay.plain(revised),
         null);
     variables.put("bidWithdrawn", false);
@@ -206,7 +210,8 @@ public class Bids {
     List<Calibration> calibrations = scores.calibrations(bid.bidNo());
     BidScores all = BidScores.of(scores.scorecards(bid.bidNo()), calibrations);
     StringBuilder text = new StringBuilder()
-        .append(texts.text(reader, "outcome.decision", ShownText.markdown(bid.statusReason()))).append("\n\n")
+        .append(texts.text(reader, "outcome.decision", ShownText.markdown(
+            UnfundedReasons.statusReason(bid.statusReason(), Bundles.standalone(), reader)))).append("\n\n")
         .append(rounds.decisionNote(bid.roundNo())
             .map(note -> texts.text(reader, "outcome.note", ShownText.markdown(note)) + "\n\n").orElse(""))
         .append(texts.text(reader, "outcome.benefitCost",

@@ -22,10 +22,12 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -90,6 +92,16 @@ public class BudgetRecords {
     boolean callClosed = round.status() != RoundStatus.OPEN;
     List<BidView> roundBids = callClosed ? bids.findByRound(round.roundNo()).stream().map(this::view).toList() : null;
     return new RoundDetail(view(round), roundBids, callClosed ? rounds.recommendation(round.roundNo()).orElse(null) : null);
+  }
+
+  /**
+   * The round as {@link #round(String)} has it, its recommendation's warning and reasons for the bids it leaves out
+   * in the reader's language ({@link Recommendation#said}).
+   */
+  public RoundDetail round(String roundId, MessageSource texts, Locale reader) {
+    RoundDetail detail = round(roundId);
+    return detail.recommendation() == null ? detail
+        : new RoundDetail(detail.round(), detail.bids(), detail.recommendation().said(texts, reader));
   }
 
   /**

@@ -71,7 +71,10 @@ public class BudgetRounds {
     }
   }
 
-  /** @param name the round's name; @param callDeadline when the call closes, as the forms show it */
+  /**
+   * @param name the round's name; @param callDeadline when the call closes, as "Close the call early" shows it, in
+   *     the chair's language
+   */
   public record RoundOpened(long roundNo, String roundId, String name, String callDeadline) {}
 
   /** @param eligibleBids the bids the committee now scores; none closes the round */
@@ -240,8 +243,9 @@ public class BudgetRounds {
             + command.reservePercent().toPlainString() + " % · call closes " + command.callDeadline()
             + " · committee " + command.committee() + " · chair " + command.chair()
             + (command.segmentEnvelopes() ? " · segment envelopes" : ""), null);
+    // "Close the call early" is the chair's: the deadline in the chair's language
     return new RoundOpened(roundNo, BudgetIds.round(roundNo), command.name(),
-        round.callDeadlineText(calendar.properties().timeZone()));
+        round.callDeadlineText(calendar.properties().timeZone(), locales.of(command.chair())));
   }
 
   /** The ids of the round's bids still waiting for the call to close. */
@@ -427,8 +431,9 @@ public class BudgetRounds {
         .collect(Collectors.toMap(AllocationResult.Unfunded::id, Function.identity()));
     for (Bid bid : scored.values()) {
       boolean isFunded = funded.contains(bid.id());
-      String reason = overrideReasons.containsKey(bid.id()) ? "decided by the chair: " + overrideReasons.get(bid.id())
-          : isFunded ? null : why.containsKey(bid.id()) ? describe(why.get(bid.id())) : null;
+      String reason = overrideReasons.containsKey(bid.id())
+          ? UnfundedReasons.byTheChair(overrideReasons.get(bid.id()))
+          : isFunded ? null : why.containsKey(bid.id()) ? UnfundedReasons.statusReason(why.get(bid.id())) : null;
       bids.updateStatus(bid.bidNo(), isFunded ? BidStatus.FUNDED : BidStatus.UNFUNDED, reason);
     }
     if (reserveDrawn > 0) {
@@ -439,10 +444,6 @@ public class BudgetRounds {
         "recommended " + recommended.funded() + " · cost " + recommended.totalCost(),
         "funded " + funded + " · cost " + total, command.note());
     rounds.recordDecision(round.roundNo(), reserveDrawn, command.note(), chair, clock.instant());
-  }
-
-  private static String describe(AllocationResult.Unfunded unfunded) {
-    return unfunded.reason().code() + (unfunded.detail() == null ? "" : ": " + unfunded.detail());
   }
 
   private static void checkGroupsAndRequirements(Set<String> funded, Map<String, Bid> scored) {
@@ -478,8 +479,10 @@ public class BudgetRounds {
       boolean isFunded = bid.status() == BidStatus.FUNDED;
       funded += isFunded ? 1 : 0;
       tellBid.accept(bid.id());
+      // the reason in the KAM's language: the mail is theirs
       mails.send(bid.kam(), allocationMail(bid.id(), bid.content().title(), round.name(), isFunded,
-          bid.statusReason(), note, links.tasklist()));
+          UnfundedReasons.statusReason(bid.statusReason(), messages, locales.of(bid.kam())), note,
+          links.tasklist()));
     }
     rounds.updateStatus(round.roundNo(), RoundStatus.PUBLISHED);
     audit.record(round.roundNo(), null, AuditAction.PUBLISHED, null, null, Plural.count(funded, "bid", "bids") + " funded", null);
@@ -520,7 +523,7 @@ public class BudgetRounds {
         throw new InvalidFormData("appealDecision", Problem.of("appeal.reserve", round.reserveLeft(),
             cost));
       }
-      bids.fundFromReserve(bid.bidNo(), "appeal upheld: " + command.response());
+      bids.fundFromReserve(bid.bidNo(), UnfundedReasons.appealUpheld(command.response()));
     }
     appeals.decide(bid.bidNo(), upheld ? "UPHELD" : "REJECTED", command.response(), command.reviewer(),
         clock.instant());

@@ -15,6 +15,7 @@ import com.kap.budget.internal.ScorecardWeights;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
+import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.operations.BusinessMetrics;
 import com.kap.portfolio.Account;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,10 +58,12 @@ public class Scorecards {
   private final BusinessMetrics metrics;
   private final Clock clock;
   private final ScorecardWeights weights;
+  private final UserLocales locales;
 
   public Scorecards(BidFacts facts, BidRepository bids, BudgetRoundRepository rounds, ScoreRepository scores,
-      BudgetAudit audit, BusinessMetrics metrics, Clock clock, ScorecardWeights weights) {
+      BudgetAudit audit, BusinessMetrics metrics, Clock clock, ScorecardWeights weights, UserLocales locales) {
     this.weights = weights;
+    this.locales = locales;
     this.facts = facts;
     this.bids = bids;
     this.rounds = rounds;
@@ -97,9 +101,20 @@ public class Scorecards {
       }
     }
     BudgetRound round = facts.round(bid);
-    Map<String, Object> variables = BidDisplay.variables(bid, round, account, facts.segment(bid, round).label());
+    // each scorer reads it in their own language (bidSummary(bidId, scorer)); this one in the committee's, when
+    // they share one, else the installation's
+    List<Locale> languages = facts.scorers(bid).stream().map(locales::of).distinct().toList();
+    Map<String, Object> variables = BidDisplay.variables(bid, round, account, facts.segment(bid, round).label(),
+        languages.size() == 1 ? languages.get(0) : locales.defaultLocale());
     variables.putAll(weightVariables(weights.ofRound(round)));
     return variables;
+  }
+
+  /** What a scorer reads of the bid in "Score bid", in the scorer's language. */
+  public String bidSummary(String bidId, String scorer) {
+    Bid bid = facts.bid(bidId);
+    BudgetRound round = facts.round(bid);
+    return BidDisplay.summary(bid, facts.account(bid), facts.segment(bid, round).label(), locales.of(scorer));
   }
 
   /** The round's weight of each criterion for the forms' labels, e.g. weightStrategicFit "25". */

@@ -157,7 +157,7 @@ class AllocationExportTest {
       assertThat(number(orion, "Benefit score")).isLessThan(number(atlas, "Benefit score"));
       assertThat(text(orion, "Funded")).as("70,000 + 30,000 is above the 90,000 available").isEqualTo("No");
       assertThat(text(orion, "Recommended")).isEqualTo("No");
-      assertThat(text(orion, "Reason")).isEqualTo(bidReason(detail, orionBid)).isNotBlank();
+      assertThat(text(orion, "Reason")).isEqualTo(bidReason(detail, orionBid)).startsWith("over budget: needs ");
 
       Sheet trail = book.getSheet("Audit trail");
       assertThat(header(trail)).containsExactly("When", "Who", "Action", "Bid", "Before", "After", "Reason");
@@ -172,6 +172,11 @@ class AllocationExportTest {
           .getBody().size());
       assertThat(text(rows(book.getSheet("Round")).get(0), "Status")).isEqualTo("Published");
       assertThat(number(rows(book.getSheet("Round")).get(0), "Funded cost")).isEqualTo(70_000.0);
+    }
+    try (XSSFWorkbook book = Exports.workbook(exports.get("diane", export, "fr").getBody())) {
+      Row orion = row(book.getSheet("Allocation"), "Demande", orionBid);
+      assertThat(text(orion, "Motif")).as("why the optimiser left it out, in French")
+          .startsWith("budget dépassé : il lui manque ").endsWith(" restants");
     }
 
     // refusals: a KAM, nobody, an unknown round

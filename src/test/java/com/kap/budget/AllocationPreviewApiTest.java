@@ -252,6 +252,44 @@ class AllocationPreviewApiTest {
         + "must-fund B1, regionMinimum.EMEA 50 together");
   }
 
+  @Test
+  void whyABidIsLeftOutIsSaidInTheLanguageOfAcceptLanguage() {
+    String json = """
+        {"budget": 100000, "reserve": 10000, "bids": [
+          {"id": "B1", "cost": 60000, "benefit": 80},
+          {"id": "B2", "cost": 45000, "benefit": 70},
+          {"id": "B3", "cost": 20000, "benefit": 60, "exclusiveGroup": "crm"},
+          {"id": "B4", "cost": 10000, "benefit": 10, "exclusiveGroup": "crm"},
+          {"id": "B5", "cost": 5000, "benefit": 90, "eligible": false},
+          {"id": "B6", "cost": 1000, "benefit": 5, "requires": "B5"},
+          {"id": "B7", "cost": 1000, "benefit": 0}]}""";
+    assertThat(preview(json, "fr-FR").get("unfunded").toString()).isEqualTo("""
+        [{"id":"B2","reason":"over budget","detail":"il lui manque 35\u202f000 au-delà des 10\u202f000 restants"},\
+        {"id":"B4","reason":"excluded by group","detail":"B3, du groupe d’exclusivité « crm », est financée"},\
+        {"id":"B5","reason":"not eligible","detail":"non éligible au financement"},\
+        {"id":"B6","reason":"requirement unfunded","detail":"requiert B5, qui n’est pas éligible"},\
+        {"id":"B7","reason":"lower value","detail":"n’apporte aucun bénéfice"}]""");
+    String english = """
+        [{"id":"B2","reason":"over budget","detail":"needs 35,000 more than the 10,000 left"},\
+        {"id":"B4","reason":"excluded by group","detail":"B3 of exclusivity group 'crm' is funded"},\
+        {"id":"B5","reason":"not eligible","detail":"not eligible for funding"},\
+        {"id":"B6","reason":"requirement unfunded","detail":"requires B5, which is not eligible"},\
+        {"id":"B7","reason":"lower value","detail":"adds no benefit"}]""";
+    assertThat(preview(json, "en").get("unfunded").toString()).isEqualTo(english);
+    assertThat(preview(json, "de").get("unfunded").toString()).isEqualTo(english);
+  }
+
+  /** The answer to a preview asked for in that language. */
+  private JsonNode preview(String json, String language) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+    ResponseEntity<String> answer = rest.withBasicAuth("eric", "demo").exchange(PATH, HttpMethod.POST,
+        new HttpEntity<>(json, headers), String.class);
+    assertThat(answer.getStatusCode()).as(json).isEqualTo(HttpStatus.OK);
+    return exactly(answer.getBody());
+  }
+
   /** The detail of a 422 refusal of the preview, asked for in that language. */
   private String refusal(String json, String language) {
     HttpHeaders headers = new HttpHeaders();

@@ -8,14 +8,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.kap.support.ProcessTest;
 import com.kap.support.WebappSession;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An ineligible bid's reason, which the DMN table bidEligibility wrote in English, is shown on KAP's pages in the
- * reader's language: camille (French) reads it in French on "My bids" and on her account's page, diane (English)
- * in English on the same account's page.
+ * A bid's status reason, stored in English, is shown on KAP's pages in the reader's language: an ineligible bid's
+ * (the DMN table bidEligibility's), why the optimiser left a bid out and the chair's decision. camille (French) reads
+ * them in French on "My bids" and on her account's page, diane (English) in English on the same account's page.
  */
 @ProcessTest
 class BidReasonsOnPagesTest extends BudgetProcessTestBase {
@@ -44,6 +46,39 @@ class BidReasonsOnPagesTest extends BudgetProcessTestBase {
     HttpResponse<String> english = session("diane").page("/kap/accounts/ACC-011");
     assertThat(english.statusCode()).isEqualTo(200);
     assertThat(text(english)).contains(ENGLISH).doesNotContain(FRENCH);
+  }
+
+  @Test
+  void whyABidIsNotFundedIsInTheReadersLanguage() throws Exception {
+    int year = 2164; // a year of its own
+    fixture.approvePlans(year, "ACC-011", "ACC-020");
+    ProcessInstance round = fixture.startRound(round("APAC " + year, "APAC", year, 100_000));
+    ProcessInstance fleet = fixture.submitBid("camille", bid("ACC-011", "Fleet pilot " + year, "cost-to-serve", 60_000));
+    ProcessInstance spa = fixture.submitBid("camille", bid("ACC-020", "Spa loyalty " + year, "cost-to-serve", 45_000));
+    fixture.closeCall(round);
+    assertThat(stored(fleet).status()).as(stored(fleet).statusReason()).isEqualTo(BidStatus.ELIGIBLE);
+    assertThat(stored(spa).status()).as(stored(spa).statusReason()).isEqualTo(BidStatus.ELIGIBLE);
+    fixture.scoreByCommittee(fleet, 5);
+    fixture.scoreByCommittee(spa, 2);
+    // the chair leaves the fleet pilot out; the optimiser left the spa out, over budget
+    fixture.complete(round, "fatima", "director", Map.of("decision", "override", "overrides", Spin.JSON(
+        "[{\"bidId\": \"" + fixture.bidId(fleet) + "\", \"action\": \"unfund\", \"reason\": \"Not this year\"}]")));
+    fixture.runDueJobs();
+    assertThat(round).isEnded();
+    String overBudget = "over budget: needs 15,000 more than the 30,000 left";
+    assertThat(stored(spa).statusReason()).isEqualTo(overBudget);
+    assertThat(stored(fleet).statusReason()).isEqualTo("decided by the chair: Not this year");
+    String french = "budget dépassé : il lui manque 15\u202f000 au-delà des 30\u202f000 restants";
+
+    WebappSession camille = session("camille");
+    assertThat(text(camille.page("/kap/bids"))).contains("Spa loyalty " + year, french,
+        "décidé par la présidence : Not this year").doesNotContain(overBudget, "decided by the chair");
+    assertThat(text(camille.page("/kap/accounts/ACC-020"))).contains(french).doesNotContain(overBudget);
+
+    HttpResponse<String> english = session("diane").page("/kap/accounts/ACC-020");
+    assertThat(english.statusCode()).isEqualTo(200);
+    assertThat(text(english)).contains(overBudget).doesNotContain(french);
+    assertThat(text(session("diane").page("/kap/accounts/ACC-011"))).contains("decided by the chair: Not this year");
   }
 
   /** The page's HTML with its apostrophes unescaped. */

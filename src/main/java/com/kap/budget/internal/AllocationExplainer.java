@@ -4,6 +4,7 @@ import com.kap.budget.AllocationBid;
 import com.kap.budget.AllocationReason;
 import com.kap.budget.AllocationResult.NextInLine;
 import com.kap.budget.AllocationResult.Unfunded;
+import com.kap.budget.UnfundedReasons;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,34 +69,32 @@ public final class AllocationExplainer {
   private Unfunded explain(int i) {
     AllocationBid bid = graph.bid(i);
     if (!bid.eligible()) {
-      return new Unfunded(bid.id(), AllocationReason.NOT_ELIGIBLE, "not eligible for funding");
+      return UnfundedReasons.unfunded(bid.id(), AllocationReason.NOT_ELIGIBLE, "notEligible");
     }
     Integer rival = bid.exclusiveGroup() == null ? null : fundedOfGroup.get(bid.exclusiveGroup());
     if (rival != null) {
-      return new Unfunded(bid.id(), AllocationReason.EXCLUDED_BY_GROUP,
-          graph.id(rival) + " of exclusivity group '" + bid.exclusiveGroup() + "' is funded");
+      return UnfundedReasons.unfunded(bid.id(), AllocationReason.EXCLUDED_BY_GROUP, "excludedByGroup",
+          graph.id(rival), bid.exclusiveGroup());
     }
     for (int required : graph.requires(i)) {
       if (!funded[required]) {
-        return new Unfunded(bid.id(), AllocationReason.REQUIREMENT_UNFUNDED, "requires " + graph.id(required)
-            + ", which is " + (graph.bid(required).eligible() ? "not funded" : "not eligible"));
+        return UnfundedReasons.unfunded(bid.id(), AllocationReason.REQUIREMENT_UNFUNDED,
+            graph.bid(required).eligible() ? "requirementNotFunded" : "requirementNotEligible", graph.id(required));
       }
     }
     // what it requires is funded: the bid alone would have to fit, in its segment's envelope first
     long[] envelope = bid.segment() == null ? null : envelopes.get(bid.segment());
     if (envelope != null && bid.cost() > envelope[1]) {
-      return new Unfunded(bid.id(), AllocationReason.OVER_ENVELOPE, "the " + bid.segment() + " envelope of "
-          + amount(envelope[0]) + " has " + amount(envelope[1]) + " left; the bid needs " + amount(bid.cost()
-          - envelope[1]) + " more");
+      return UnfundedReasons.unfunded(bid.id(), AllocationReason.OVER_ENVELOPE, "overEnvelope", bid.segment(),
+          envelope[0], envelope[1], bid.cost() - envelope[1]);
     }
     if (bid.cost() > left) {
-      return new Unfunded(bid.id(), AllocationReason.OVER_BUDGET,
-          "needs " + amount(bid.cost() - left) + " more than the " + amount(left) + " left");
+      return UnfundedReasons.unfunded(bid.id(), AllocationReason.OVER_BUDGET, "overBudget", bid.cost() - left, left);
     }
     // adding a bid that fits breaks no constraint, so an optimum leaves one out only if it adds nothing
-    return new Unfunded(bid.id(), AllocationReason.LOWER_VALUE, bid.benefit().signum() == 0 || optimal
-        ? "adds no benefit"
-        : "fits in the " + amount(left) + " left, but the search stopped at its limit before it was funded");
+    return bid.benefit().signum() == 0 || optimal
+        ? UnfundedReasons.unfunded(bid.id(), AllocationReason.LOWER_VALUE, "noBenefit")
+        : UnfundedReasons.unfunded(bid.id(), AllocationReason.LOWER_VALUE, "searchStopped", left);
   }
 
   /** Unfunded bids that more budget alone would let in, most benefit per cost first, then in the bids' order. */
@@ -158,10 +156,6 @@ public final class AllocationExplainer {
       benefit = benefit.add(graph.bid(m).benefit());
     }
     return new Bundle(i, members, cost, benefit.setScale(2)); // exact: benefits have at most two decimals
-  }
-
-  public static String amount(long amount) {
-    return String.format(Locale.ROOT, "%,d", amount);
   }
 
   private record Bundle(int bid, BitSet members, long cost, BigDecimal benefit) {

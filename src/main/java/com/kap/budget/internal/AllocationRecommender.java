@@ -7,6 +7,7 @@ import com.kap.budget.AllocationProblem;
 import com.kap.budget.AllocationResult;
 import com.kap.budget.BidContent;
 import com.kap.budget.BidStatus;
+import com.kap.budget.KeyedText;
 import com.kap.budget.Recommendation;
 import com.kap.platform.i18n.Bundles;
 import com.kap.portfolio.Account;
@@ -37,7 +38,8 @@ public class AllocationRecommender {
 
   /**
    * A recommendation and its warning as a text of the bundles, to say it in a reader's language (the
-   * recommendation keeps it in English, as it is stored); null when there is none.
+   * recommendation keeps it in English, as the audit trail does, and as a {@link KeyedText}); null when there is
+   * none.
    */
   public record Recommended(Recommendation recommendation, MessageSourceResolvable warning) {}
 
@@ -76,7 +78,8 @@ public class AllocationRecommender {
 
   private static Recommended recommended(AllocationResult result, MessageSourceResolvable warning) {
     return new Recommended(new Recommendation(result, warning == null ? null
-        : Bundles.english(warning.getCodes()[0], warning.getArguments())), warning);
+        : Bundles.english(warning.getCodes()[0], warning.getArguments()),
+        warning == null ? null : KeyedText.of(warning)), warning);
   }
 
   private static AllocationProblem problem(BudgetRound round, List<Bid> roundBids, Map<String, Account> bidders,

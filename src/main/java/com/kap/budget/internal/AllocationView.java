@@ -5,7 +5,9 @@ import static com.kap.budget.internal.BidDisplay.amount;
 import com.kap.budget.AllocationResult;
 import com.kap.budget.BidStatus;
 import com.kap.budget.Recommendation;
+import com.kap.budget.UnfundedReasons;
 import com.kap.platform.i18n.Bundles;
+import com.kap.platform.i18n.DecisionTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,8 @@ public final class AllocationView {
 
   /**
    * The variables of "Decide allocation", in the order the form was always given them; the summary (with the
-   * {@code warning}, a text of the bundles or null) and the reserve left in the reader's language ({@code reader},
-   * the chair's).
+   * {@code warning}, a text of the bundles or null), the table's recommendations and reasons and the reserve left in
+   * the reader's language ({@code reader}, the chair's).
    */
   public static Map<String, Object> variables(BudgetRound round, List<Bid> bids, Function<String, String> accountNames,
       Recommendation recommendation, Object warning, MessageSource messages, Locale reader) {
@@ -44,9 +46,11 @@ public final class AllocationView {
       row.put("title", bid.content().title());
       row.put("cost", amount(bid.content().cost(), reader));
       row.put("benefit", bid.benefit() == null ? "" : bid.benefit().toPlainString());
-      row.put("recommendation", why == null ? "fund" : "—");
-      row.put("reason", why == null ? "" : bid.status() == BidStatus.INELIGIBLE ? "not eligible: " + bid.statusReason()
-          : why.reason().code() + (why.detail() == null ? "" : ": " + why.detail()));
+      row.put("recommendation", why == null ? messages.getMessage("allocation.table.fund", null, reader) : "—");
+      row.put("reason", why == null ? "" : bid.status() == BidStatus.INELIGIBLE
+          ? messages.getMessage("allocation.table.notEligible", new Object[] {
+              DecisionTexts.say(reader, "bidEligibility", "reason", bid.statusReason())}, reader)
+          : UnfundedReasons.stated(why, messages, reader));
       table.add(row);
       if (bid.status() == BidStatus.SCORED) {
         options.add(Map.of("label", bid.id() + " · " + bid.content().title() + " · "

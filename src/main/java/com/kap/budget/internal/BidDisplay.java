@@ -1,13 +1,16 @@
 package com.kap.budget.internal;
 
 import com.kap.budget.BidContent;
+import com.kap.platform.forms.FormLabels;
 import com.kap.platform.forms.ShownText;
+import com.kap.platform.i18n.Bundles;
 import com.kap.portfolio.Account;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 
 /**
  * The variables a bid's forms show and pre-fill. They are copies for display: what counts is in KAP's tables, which
@@ -17,8 +20,12 @@ public final class BidDisplay {
 
   private BidDisplay() {}
 
-  /** The variables in the order the forms were always given them; values may be null. */
-  public static Map<String, Object> variables(Bid bid, BudgetRound round, Account account, String segment) {
+  /**
+   * The variables in the order the forms were always given them; values may be null. The summary in the reader's
+   * language ({@code reader}: whoever the form is for).
+   */
+  public static Map<String, Object> variables(Bid bid, BudgetRound round, Account account, String segment,
+      Locale reader) {
     BidContent content = bid.content();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("bidId", bid.id());
@@ -37,29 +44,44 @@ public final class BidDisplay {
     variables.put("requiresBid", content.requiresBid() == null ? null : BudgetIds.bid(content.requiresBid()));
     variables.put("mustFund", content.mustFund());
     variables.put("mustFundReason", content.mustFundReason());
-    variables.put("bidSummary", summary(bid, account, segment));
+    variables.put("bidSummary", summary(bid, account, segment, reader));
     return variables;
   }
 
-  public static String summary(Bid bid, Account account, String segment) {
+  /**
+   * What the scorers read of a bid ("Score bid"), in the reader's language: the account, the figures with the
+   * reader's numbers, the category as the bid form names it in French (in English, its value as always), what the
+   * KAM wrote as written.
+   */
+  public static String summary(Bid bid, Account account, String segment, Locale reader) {
     BidContent content = bid.content();
+    MessageSource texts = Bundles.standalone();
+    Locale language = french(reader) ? Locale.FRENCH : Locale.ENGLISH;
+    String category = french(reader)
+        ? FormLabels.option("submitInvestmentBid", "category", content.category(), reader) : content.category();
     StringBuilder text = new StringBuilder()
-        .append("**Account** ").append(ShownText.markdown(account.name())).append(" (").append(bid.accountId()).append(") · ")
-        .append(segment == null ? "" : "**" + segment + "** · ").append("KAM ").append(bid.kam()).append("\n\n")
-        .append("**Category** ").append(content.category()).append(" · **Cost** ").append(amount(content.cost()))
-        .append(" · **Expected 3-year margin** ").append(amount(content.expectedMargin()))
-        .append(" · **Probability of success** ").append(content.successProbability().toPlainString()).append(" %")
-        .append(" · **Risk-adjusted margin** ").append(amount(content.riskAdjustedMargin()))
-        .append(" · **Customer co-investment** ").append(amount(content.coInvestment())).append("\n\n")
-        .append("**Objectives served:** ").append(ShownText.markdown(content.objectives()));
+        .append(segment == null
+            ? texts.getMessage("bid.summary.account", new Object[] {ShownText.markdown(account.name()),
+                bid.accountId(), bid.kam()}, language)
+            : texts.getMessage("bid.summary.accountSegment", new Object[] {ShownText.markdown(account.name()),
+                bid.accountId(), segment, bid.kam()}, language)).append("\n\n")
+        .append(texts.getMessage("bid.summary.figures", new Object[] {category, amount(content.cost(), reader),
+            amount(content.expectedMargin(), reader), decimal(content.successProbability(), reader),
+            amount(content.riskAdjustedMargin(), reader), amount(content.coInvestment(), reader)}, language))
+        .append("\n\n")
+        .append(texts.getMessage("bid.summary.objectives", new Object[] {ShownText.markdown(content.objectives())},
+            language));
     if (content.mustFund()) {
-      text.append("\n\n**Must fund:** ").append(ShownText.markdown(content.mustFundReason()));
+      text.append("\n\n").append(texts.getMessage("bid.summary.mustFund",
+          new Object[] {ShownText.markdown(content.mustFundReason())}, language));
     }
     if (content.exclusiveGroup() != null) {
-      text.append("\n\n**Exclusivity group:** ").append(ShownText.markdown(content.exclusiveGroup()));
+      text.append("\n\n").append(texts.getMessage("bid.summary.group",
+          new Object[] {ShownText.markdown(content.exclusiveGroup())}, language));
     }
     if (content.requiresBid() != null) {
-      text.append("\n\n**Requires:** ").append(BudgetIds.bid(content.requiresBid()));
+      text.append("\n\n").append(texts.getMessage("bid.summary.requires",
+          new Object[] {BudgetIds.bid(content.requiresBid())}, language));
     }
     return text.toString();
   }

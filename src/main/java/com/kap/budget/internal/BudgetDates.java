@@ -1,5 +1,6 @@
 package com.kap.budget.internal;
 
+import com.kap.platform.i18n.Bundles;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,15 @@ public final class BudgetDates {
   /** For a deadline instant at the midnight that ends a day: "1 Dec 2026 (end of day, UTC)". */
   public static String endOfDay(Instant deadline, ZoneId zone) {
     return DAY.format(deadline.minusSeconds(1).atZone(zone)) + " (end of day, " + zone.getId() + ")";
+  }
+
+  /**
+   * {@link #endOfDay(Instant, ZoneId)} in the reader's language: "1 Dec 2026 (end of day, UTC)", "01/12/2026 (fin de
+   * journée, UTC)".
+   */
+  public static String endOfDay(Instant deadline, ZoneId zone, Locale reader) {
+    return Bundles.standalone().getMessage("outcome.endOfDay",
+        new Object[] {lastDay(deadline, zone, reader), zone.getId()}, reader == null ? Locale.ENGLISH : reader);
   }
 
   /**

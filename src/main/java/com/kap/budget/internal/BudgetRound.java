@@ -28,4 +28,9 @@ public record BudgetRound(long roundNo, String name, String scope, int planYear,
   public String callDeadlineText(java.time.ZoneId zone) {
     return BudgetDates.endOfDay(callDeadline, zone);
   }
+
+  /** The same in the reader's language: "01/12/2026 (fin de journée, UTC)". */
+  public String callDeadlineText(java.time.ZoneId zone, java.util.Locale reader) {
+    return BudgetDates.endOfDay(callDeadline, zone, reader);
+  }
 }

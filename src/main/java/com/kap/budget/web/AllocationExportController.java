@@ -12,6 +12,7 @@ import com.kap.platform.exports.Column;
 import com.kap.platform.exports.Downloads;
 import com.kap.platform.exports.Spreadsheet;
 import com.kap.platform.exports.Spreadsheets;
+import com.kap.platform.i18n.Texts;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import java.util.HashMap;
@@ -31,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * before the call has closed, no other member's score of a bid still being scored.
  *
  * <p>The same files under {@code /kap/exports/...} take the webapps' login, so that KAP's pages link to them.
- * Sheet names, headers, statuses and notes are in the requester's language (docs/i18n.md, "Exports"); what people
- * typed (titles, reasons, the audit trail's before and after) stays as typed.
+ * Sheet names, headers, statuses, notes and a bid's reason (as KAP's pages say it: {@link BidReasons}) are in the
+ * requester's language (docs/i18n.md, "Exports"); what people typed (titles, reasons, the audit trail's before and
+ * after) stays as typed.
  */
 @RestController
 @RequestMapping({"/api/budget", "/kap/exports/budget"})
@@ -41,11 +43,14 @@ public class AllocationExportController {
   private final BudgetRecords records;
   private final Portfolio portfolio;
   private final Spreadsheets spreadsheets;
+  private final Texts texts;
 
-  public AllocationExportController(BudgetRecords records, Portfolio portfolio, Spreadsheets spreadsheets) {
+  public AllocationExportController(BudgetRecords records, Portfolio portfolio, Spreadsheets spreadsheets,
+      Texts texts) {
     this.records = records;
     this.portfolio = portfolio;
     this.spreadsheets = spreadsheets;
+    this.texts = texts;
   }
 
   /** One bid of the round, as the sheet "Allocation" lists it. */
@@ -66,6 +71,7 @@ public class AllocationExportController {
   @GetMapping("/rounds/{roundId}/allocation.xlsx")
   public ResponseEntity<byte[]> allocationXlsx(@PathVariable String roundId, Locale locale) {
     Spreadsheet book = spreadsheets.create(locale);
+    BidReasons reasons = new BidReasons(texts, locale);
     RoundDetail detail = records.round(roundId);
     List<AuditEntry> audit = records.audit(roundId);
     RoundView round = detail.round();
@@ -100,7 +106,7 @@ public class AllocationExportController {
             Column.yesNo(header(book, "recommended"), AllocationRow::recommended),
             Column.yesNo(header(book, "funded"), AllocationRow::funded),
             Column.yesNo(header(book, "fromTheReserve"), row -> row.bid().fundedFromReserve()),
-            Column.text(header(book, "reason"), row -> row.bid().statusReason()),
+            Column.text(header(book, "reason"), row -> reasons.of(row.bid())),
             Column.text(header(book, "appeal"), row -> appeal(book, row.bid())))
         .sheet(book.text("export.allocation.auditSheet"), audit,
             Column.dateTime(header(book, "when"), AuditEntry::at),

@@ -6,6 +6,8 @@ import com.kap.budget.BudgetRecords.RoundDetail;
 import com.kap.budget.BudgetRecords.RoundView;
 import com.kap.budget.BudgetRecords;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class BudgetController {
 
   private final BudgetRecords records;
+  private final MessageSource messages;
 
-  public BudgetController(BudgetRecords records) {
+  public BudgetController(BudgetRecords records, MessageSource messages) {
     this.records = records;
+    this.messages = messages;
   }
 
   @GetMapping("/rounds")
@@ -31,9 +35,10 @@ public class BudgetController {
     return records.rounds();
   }
 
+  /** The recommendation's warning and why it leaves bids out in the request's language ({@code Accept-Language}). */
   @GetMapping("/rounds/{roundId}")
-  public RoundDetail round(@PathVariable String roundId) {
-    return records.round(roundId);
+  public RoundDetail round(@PathVariable String roundId, Locale locale) {
+    return records.round(roundId, messages, locale);
   }
 
   /**
