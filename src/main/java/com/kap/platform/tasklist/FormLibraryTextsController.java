@@ -18,7 +18,7 @@ public class FormLibraryTextsController {
 
   static final List<String> KEYS = List.of("addNew", "expandAll", "collapse", "noResults", "allValuesSelected",
       "search", "required", "minLength", "maxLength", "min", "max", "email", "notANumber", "dateAndTime",
-      "removeListItem");
+      "removeListItem", "select", "datePlaceholder");
 
   /** One of form-js's texts ({@code {0}} for a number in it) and what the user reads instead. */
   public record Replacement(String english, String text) {}

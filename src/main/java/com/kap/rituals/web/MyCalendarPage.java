@@ -5,12 +5,10 @@ import com.kap.platform.identity.CurrentUser;
 import com.kap.platform.pages.KapPage;
 import com.kap.platform.pages.PageLink;
 import com.kap.platform.web.PublicLinks;
+import com.kap.planning.CycleCalendar;
 import com.kap.rituals.CalendarSubscription;
 import com.kap.rituals.CalendarSubscriptions;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,16 +27,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class MyCalendarPage {
 
   static final String PATH = CalendarSubscriptions.PAGE_PATH;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
-
   private final CalendarSubscriptions subscriptions;
   private final CurrentUser currentUser;
   private final PublicLinks links;
   private final Texts texts;
+  private final CycleCalendar calendar;
 
   public MyCalendarPage(CalendarSubscriptions subscriptions, CurrentUser currentUser, PublicLinks links,
-      Texts texts) {
+      Texts texts, CycleCalendar calendar) {
+    this.calendar = calendar;
     this.subscriptions = subscriptions;
     this.currentUser = currentUser;
     this.links = links;
@@ -98,13 +95,10 @@ public class MyCalendarPage {
     model.addAttribute("newAddress", newAddress);
     model.addAttribute("notice", notice);
     model.addAttribute("subscription", subscription);
-    model.addAttribute("created", subscription == null ? null : format(subscription.createdAt()));
-    model.addAttribute("lastFetched", subscription == null ? null : format(subscription.lastFetchedAt()));
+    // moments in the programme's time zone, in the reader's order (fmt.dateTime), the zone named
+    model.addAttribute("created", subscription == null ? null : subscription.createdAt());
+    model.addAttribute("lastFetched", subscription == null ? null : subscription.lastFetchedAt());
+    model.addAttribute("zone", calendar.properties().timeZone());
     return "kap/calendar";
-  }
-
-  /** "6 December 2026, 19:00 UTC", "6 décembre 2026, 19:00 UTC": in the user's language. */
-  private String format(Instant instant) {
-    return instant == null ? null : WHEN.withLocale(texts.locale()).format(instant);
   }
 }

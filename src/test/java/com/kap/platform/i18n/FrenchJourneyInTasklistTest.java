@@ -85,7 +85,14 @@ class FrenchJourneyInTasklistTest {
           "profondeur du plan allégé", "profondeur du plan complet");
       TasklistForm plan = new TasklistForm(browser);
       plan.type("Situation du client", "Trois hôtels rénovés en 2161 ; achats centralisés à Singapour");
-      plan.firstRow("Objectifs").pick("Type", "Rentabilité").type("Objectif", "Réduire le coût de service")
+      plan.firstRow("Objectifs");
+      // an empty choice says "Sélectionner" and an empty date "jj/mm/aaaa", not form-js's "Select" and "dd/mm/yyyy"
+      await("form-js's empty choice and date in French").atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(200)).until(() -> browser.pageText().contains("Sélectionner")
+              && !browser.pageText().matches("(?s).*\\bSelect\\b.*")
+              && !browser.driver().findElements(By.cssSelector(".fjs-form input[placeholder='jj/mm/aaaa']")).isEmpty()
+              && browser.driver().findElements(By.cssSelector(".fjs-form input[placeholder='dd/mm/yyyy']")).isEmpty());
+      plan.pick("Type", "Rentabilité").type("Objectif", "Réduire le coût de service")
           .type("Indicateur", "Coût de service en % du CA").type("Point de départ", "11 %").type("Cible", "8 %")
           .date("Échéance", LocalDate.of(YEAR, 11, 30));
       plan.firstRow("Plan d'actions").type("Action", "Passer les commandes sur le portail").pick("Responsable",

@@ -37,6 +37,7 @@ class PagesInFrenchTest {
 
   @Autowired IdentityService identityService;
   @Autowired UserLocales locales;
+  @Autowired com.kap.rituals.CalendarSubscriptions calendars;
   @Autowired TestRestTemplate rest;
   @LocalServerPort int port;
 
@@ -126,6 +127,9 @@ class PagesInFrenchTest {
     assertThat(calendar.statusCode()).isEqualTo(200);
     assertThat(body(calendar)).contains("<html lang=\"fr\">", "<h1>Mon calendrier</h1>", "Votre adresse",
         "À partir de l’URL").doesNotContain("Your address");
+    calendars.regenerate("camille");
+    assertThat(body(camille.page("/kap/calendar"))).as("when her address was made, as every page writes a moment")
+        .containsPattern("Créée le</th><td>\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(UTC\\)</td>");
 
     HttpResponse<String> accounts = camille.page("/kap/accounts");
     assertThat(accounts.statusCode()).isEqualTo(200);
