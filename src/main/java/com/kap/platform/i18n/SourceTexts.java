@@ -25,7 +25,8 @@ import java.util.Properties;
  *       option's label {@code <formId>.<field>.option.<value>}, a table's column {@code <formId>.<field>.column.<key>};
  *       the field is the component's key, a dynamic list's path, or the id of a component without key (a text);
  *       a field inside a dynamic list is {@code <path>[].<key>}, e.g. {@code draftAccountPlan.objectives[].type.label};
- *   <li>a process's name {@code <processKey>.name}, a user task's {@code <processKey>.<taskId>.name};
+ *   <li>a process's name {@code <processKey>.name}, a user task's or any other named element's of its diagram
+ *       {@code <processKey>.<elementId>.name} ({@link DiagramNames});
  *   <li>a filter's name {@code filter.<name in lowerCamelCase>}, e.g. {@code filter.plansToApprove}.
  * </ul>
  *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kap.platform.i18n.Bundles;
+import com.kap.platform.i18n.DiagramNames;
 import com.kap.platform.i18n.SourceTexts;
 import com.kap.platform.i18n.UserLocales;
 import jakarta.servlet.Filter;
@@ -50,7 +51,9 @@ import org.springframework.core.Ordered;
  *   <li>{@code task}, {@code task/{id}}, {@code filter/{id}/list}, {@code filter/{id}/singleResult}: task names,
  *       and the names of the processes HAL embeds;
  *   <li>{@code process-definition}, {@code process-definition/{id|key/k}}: process names ("Start process");
- *   <li>{@code filter}, {@code filter/{id}}: filter names.
+ *   <li>{@code filter}, {@code filter/{id}}: filter names;
+ *   <li>{@code process-definition/{id|key/k}/xml}: the diagram of the task's "Diagram" tab, its {@code bpmn20Xml}
+ *       with the names of its steps, events, gateways and "yes" / "no" flows in French ({@link DiagramNames}).
  * </ul>
  */
 @Configuration
@@ -62,9 +65,10 @@ public class TasklistTranslation {
   static final Pattern TASKS = Pattern.compile("^(task|task/[^/]+|filter/[^/]+/list|filter/[^/]+/singleResult)$");
   static final Pattern DEFINITIONS = Pattern.compile("^(process-definition|process-definition/(key/)?[^/]+)$");
   static final Pattern FILTERS = Pattern.compile("^filter(/[^/]+)?$");
+  static final Pattern DIAGRAM = Pattern.compile("^process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/xml$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  enum Kind { FORM, TASKS, DEFINITIONS, FILTERS }
+  enum Kind { FORM, TASKS, DEFINITIONS, FILTERS, DIAGRAM }
 
   @Bean
   FilterRegistrationBean<Filter> tasklistTranslationFilter(
@@ -101,6 +105,9 @@ public class TasklistTranslation {
     }
     if (reading && FILTERS.matcher(rest).matches()) {
       return Kind.FILTERS;
+    }
+    if (reading && DIAGRAM.matcher(rest).matches()) {
+      return Kind.DIAGRAM;
     }
     return null;
   }
@@ -182,6 +189,11 @@ public class TasklistTranslation {
         case DEFINITIONS -> {
           for (JsonNode definition : items(json)) {
             translateDefinition(definition, locale);
+          }
+        }
+        case DIAGRAM -> {
+          if (json.path("bpmn20Xml").isTextual() && json instanceof ObjectNode diagram) {
+            diagram.put("bpmn20Xml", DiagramNames.translate(json.path("bpmn20Xml").asText(), locale));
           }
         }
         case FILTERS -> {

@@ -23,13 +23,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text of the forms, of the processes' and user tasks' names and of KAP's Tasklist filters, whose English is
- * in the source files, has its French in {@code i18n/source/} (docs/i18n.md, "Forms, tasks and filters"), and every
+ * Every text of the forms, of the names of the processes and of every named element of their diagrams, and of KAP's
+ * Tasklist filters, whose English is in the source files, has its French in {@code i18n/source/} (docs/i18n.md,
+ * "Forms, tasks and filters"), and every
  * French text still has its English: a field renamed or removed in Camunda Modeler leaves no orphan behind. The
  * French keeps the English's {@code {{templates}}} and, for a FEEL text, its expression.
  */
@@ -51,7 +50,7 @@ class FormTranslationsTest {
   }
 
   @Test
-  void everyProcessAndUserTaskNameHasItsFrenchAndEveryFrenchItsName() throws IOException {
+  void everyNamedElementOfEveryDiagramHasItsFrenchAndEveryFrenchItsElement() throws IOException {
     Map<String, String> english = new LinkedHashMap<>();
     List<Path> diagrams = new ArrayList<>(sources(Path.of("bpmn"), ".bpmn"));
     diagrams.add(Path.of("src/main/resources/demo/letTimePass.bpmn"));
@@ -59,8 +58,70 @@ class FormTranslationsTest {
       english.putAll(names(Bpmn.readModelFromFile(diagram.toFile())));
     }
     assertThat(english).containsEntry("accountPlan.name", "Account plan")
-        .containsEntry("annualPlanningCycle.validateSegmentation.name", "Validate segmentation");
+        .containsEntry("annualPlanningCycle.validateSegmentation.name", "Validate segmentation")
+        .containsEntry("followUpAction.remindActionOwner.name", "Remind the owner")
+        .containsEntry("investmentBid.funded.name", "yes")
+        .containsEntry("ritualPlan.ritualOccurrence.name", "Ritual occurrence")
+        .doesNotContainValue("planDepth").doesNotContainValue("allPlansApproved");
     assertThat(problems("processes_fr.properties", english, bundle("processes"))).isEmpty();
+  }
+
+  @Test
+  void aStepAddedWithoutFrenchIsNamedAndOnlyShownNamesCount() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("madeUp").name("Made up")
+        .startEvent("asked").name("Asked")
+        .exclusiveGateway("ok").name("OK?")
+        .sequenceFlowId("yes").condition("yes", "${ok}")
+        .serviceTask("remind").name("Remind\nthe owner").camundaClass("x.Remind")
+        .endEvent("done")
+        .moveToLastGateway().sequenceFlowId("no").condition("no", "${!ok}").endEvent("stopped").name("Stopped")
+        .done();
+    Map<String, String> english = names(model);
+    assertThat(english).containsOnlyKeys("madeUp.name", "madeUp.asked.name", "madeUp.ok.name",
+        "madeUp.remind.name", "madeUp.done.name", "madeUp.stopped.name", "madeUp.yes.name", "madeUp.no.name");
+    Properties french = new Properties();
+    english.keySet().stream().filter(key -> !key.equals("madeUp.remind.name"))
+        .forEach(key -> french.setProperty(key, "fr"));
+    french.setProperty("madeUp.removedStep.name", "Supprimée");
+    assertThat(problems("x", english, french)).containsExactlyInAnyOrder(
+        "x: madeUp.remind.name has no French (\"Remind\nthe owner\")",
+        "x: madeUp.removedStep.name has no text in the sources any more");
+  }
+
+  @Test
+  void aFrenchDiagramHasTheFrenchNamesAndTheSameIdsAndAnEnglishOneIsUntouched() throws IOException {
+    String xml = Files.readString(Path.of("bpmn/followUpAction.bpmn"));
+    assertThat(DiagramNames.translate(xml, Locale.ENGLISH)).isSameAs(xml);
+    String french = DiagramNames.translate(xml, Locale.FRENCH);
+    assertThat(french).contains("name=\"Relancer le responsable\"", "name=\"Échéance dépassée\"",
+        "name=\"Action de suivi\"", "id=\"remindActionOwner\"", "camunda:", "bpmndi:BPMNShape")
+        .doesNotContain("Remind the owner", "Due date passed");
+    BpmnModelInstance read = Bpmn.readModelFromStream(
+        new java.io.ByteArrayInputStream(french.getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> translated = names(read);
+    Map<String, String> original = names(Bpmn.readModelFromFile(Path.of("bpmn/followUpAction.bpmn").toFile()));
+    assertThat(translated.keySet()).isEqualTo(original.keySet());
+    translated.forEach((key, name) -> assertThat(name).as(key).isEqualTo(SourceTexts.text(Locale.FRENCH, key)));
+  }
+
+  @Test
+  void aNameWithALineBreakIsTranslatedAndALineBreakInFrenchStaysOne() {
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
+            targetNamespace="http://kap">
+          <bpmn:process id="followUpAction" name="Follow-up&#10;action" isExecutable="true">
+            <bpmn:startEvent id="actionAgreed" name="Action&#10;agreed" />
+            <bpmn:startEvent id="untranslated" name="Two&#10;lines" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    String french = DiagramNames.translate(xml, Locale.FRENCH);
+    assertThat(french).contains("name=\"Action de suivi\"", "name=\"Action convenue\"", "id=\"actionAgreed\"",
+        "name=\"Two&#10;lines\"").doesNotContain("agreed");
+    BpmnModelInstance read = Bpmn.readModelFromStream(
+        new java.io.ByteArrayInputStream(french.getBytes(StandardCharsets.UTF_8)));
+    assertThat(read.getModelElementById("untranslated").getAttributeValue("name")).isEqualTo("Two\nlines");
   }
 
   @Test
@@ -122,23 +183,10 @@ class FormTranslationsTest {
     return SourceTexts.formTexts(JSON.readTree(form));
   }
 
-  /** A process's name and its user tasks' names, by key; a nameless one has nothing to translate. */
+  /** Every name the process's diagram shows (DiagramNames), by key, in English. */
   static Map<String, String> names(BpmnModelInstance model) {
     Map<String, String> names = new LinkedHashMap<>();
-    for (Process process : model.getModelElementsByType(Process.class)) {
-      if (process.getName() != null && !process.getName().isBlank()) {
-        names.put(process.getId() + ".name", process.getName());
-      }
-    }
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      org.camunda.bpm.model.xml.instance.ModelElementInstance parent = task.getParentElement();
-      while (parent != null && !(parent instanceof Process)) {
-        parent = parent.getParentElement();
-      }
-      if (parent != null && task.getName() != null && !task.getName().isBlank()) {
-        names.put(((Process) parent).getId() + "." + task.getId() + ".name", task.getName());
-      }
-    }
+    DiagramNames.of(model).forEach((key, element) -> names.put(key, element.getAttributeValue("name")));
     return names;
   }
 
