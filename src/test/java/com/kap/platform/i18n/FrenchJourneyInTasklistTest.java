@@ -79,6 +79,13 @@ class FrenchJourneyInTasklistTest {
       assertThat(card.findElement(By.xpath(".//*[normalize-space()='Segment:']")).isDisplayed()).isTrue();
       assertThat(browser.driver().executeScript("return getComputedStyle(arguments[0]).maxHeight;",
           card.findElement(By.cssSelector(".task-card-details")))).isEqualTo("none");
+      // the Diagram tab names the process's steps in French too; then back to the form
+      browser.click(By.xpath("//*[contains(@class,'task-details')]//a[normalize-space()='Diagramme']"));
+      browser.find(By.xpath("//*[contains(@class,'task-details')]//*[name()='svg']//*[name()='text']"
+          + "[contains(., 'Vérifier la qualité')]"));
+      assertThat(browser.pageText()).doesNotContain("Check plan quality");
+      browser.screenshot("french-03a-camille-sees-the-diagram");
+      browser.click(By.xpath("//*[contains(@class,'task-details')]//a[normalize-space()='Formulaire']"));
       browser.waitForText("Coral Hotels — plan de compte " + YEAR);
       browser.waitForText("échéance 15/12/" + (YEAR - 1)); // the deadline as she types dates
       assertThat(browser.pageText()).as("the plan's depth in words").containsAnyOf("profondeur du plan une page",
