@@ -105,6 +105,16 @@ class FrenchJourneyInTasklistTest {
       plan.firstRow("Plan d'actions").type("Action", "Passer les commandes sur le portail").pick("Responsable",
           "(camille)").date("Échéance", LocalDate.of(YEAR, 3, 15));
       plan.firstRow("Besoins de formation").pick("Pour qui", "KAM").type("Besoin", "Négocier avec les achats");
+      // a date field's calendar names the months and days in French, the week starting on Monday
+      browser.click(By.xpath("(//*[contains(@class,'fjs-form')]//input[@placeholder='jj/mm/aaaa'])[1]"));
+      await("the calendar in French").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+          .until(() -> browser.driver().findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekday"))
+              .stream().map(WebElement::getText).filter(day -> !day.isBlank()).findFirst().orElse(""),
+              first -> first.toLowerCase(Locale.FRENCH).startsWith("lun"));
+      assertThat(browser.driver().findElement(By.cssSelector(".flatpickr-calendar.open")).getText())
+          .doesNotContain("Sun", "Mon");
+      browser.screenshot("french-03b-camille-opens-a-calendar");
+      browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
       // Camunda Forms' own texts too: "Ajouter" under each list, not "Add new"
       await("form-js's texts in French").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
           .until(() -> browser.pageText().contains("Ajouter") && !browser.pageText().contains("Add new"));

@@ -81,11 +81,49 @@ function translate(root) {
   }
 }
 
+/**
+ * The calendar a date field opens (flatpickr, inside form-js) names months and weekdays in English and starts the week
+ * on Sunday: it gets the user's language's names and first day from the browser's own Intl data.
+ */
+function calendarLocale(lang) {
+  const names = (options, dates) => dates.map((date) => new Intl.DateTimeFormat(lang, {...options, timeZone: 'UTC'})
+    .format(date));
+  const sundayFirst = Array.from({length: 7}, (_, day) => new Date(Date.UTC(2023, 0, 1 + day))); // 1 Jan 2023: Sunday
+  const months = Array.from({length: 12}, (_, month) => new Date(Date.UTC(2023, month, 15)));
+  const locale = new Intl.Locale(lang);
+  const week = locale.getWeekInfo ? locale.getWeekInfo() : locale.weekInfo;
+  return {
+    weekdays: {shorthand: names({weekday: 'short'}, sundayFirst), longhand: names({weekday: 'long'}, sundayFirst)},
+    months: {shorthand: names({month: 'short'}, months), longhand: names({month: 'long'}, months)},
+    firstDayOfWeek: week ? week.firstDay % 7 : 0
+  };
+}
+
+let calendarNames = null;
+
+function localizeCalendars(root) {
+  if (!root || root.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  for (const input of root.querySelectorAll('input')) {
+    const picker = input._flatpickr;
+    if (picker && !picker.kapLocalized) {
+      calendarNames = calendarNames || calendarLocale(language());
+      picker.kapLocalized = true;
+      picker.set('locale', calendarNames);
+      // the month list is built once, with the names of then
+      (picker.monthsDropdownContainer ? Array.from(picker.monthsDropdownContainer.options) : [])
+        .forEach((option) => { option.textContent = calendarNames.months.longhand[Number(option.value)]; });
+    }
+  }
+}
+
 if (language() && language() !== 'en') {
   new MutationObserver((changes) => {
     if (!document.querySelector(FORMS)) {
       return;
     }
+    document.querySelectorAll(FORMS).forEach(localizeCalendars);
     if (rules === null) {
       loadRules();
       return;
