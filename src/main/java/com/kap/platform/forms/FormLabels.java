@@ -165,9 +165,8 @@ public final class FormLabels {
           labels.put(prefix + path, label);
         }
         collect(component.path("components"), prefix + path + "[].", labels);
-      } else if (component.has("components")) {
-        collect(component.path("components"), prefix, labels);
       } else if (component.hasNonNull("key")) {
+        // a field, even one that carries an empty "components" list as Modeler sometimes writes it
         String key = prefix + component.path("key").asText();
         if (label != null) {
           labels.put(key, label);
@@ -175,6 +174,8 @@ public final class FormLabels {
         for (JsonNode option : component.path("values")) {
           labels.put(key + "=" + option.path("value").asText(), option.path("label").asText());
         }
+      } else if (component.has("components")) {
+        collect(component.path("components"), prefix, labels);
       }
     }
   }
