@@ -183,8 +183,20 @@ public class Browser implements AutoCloseable {
     find(username);
     awaitNoPendingRequests();
     refusedRequests(); // before the login, the webapp's "who is logged in?" answers 404: nobody yet
-    find(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    find(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    // the login page puts the focus on the user name once it has drawn itself, which can come after the typing
+    // began: the password then went on in the user name field ("gillesdemo"). As a person would, look at both fields
+    // before logging in, and type them again where they do not say what was typed
+    By secret = By.cssSelector("input[ng-model='password']");
+    for (int attempt = 1; ; attempt++) {
+      find(username).clear();
+      find(username).sendKeys(user);
+      find(secret).clear();
+      find(secret).sendKeys(password);
+      if (attempt == 3 || user.equals(find(username).getDomProperty("value"))
+          && password.equals(find(secret).getDomProperty("value"))) {
+        break;
+      }
+    }
     find(By.cssSelector("form button[type='submit']")).click();
   }
 
