@@ -36,7 +36,9 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
       port = free.getLocalPort();
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-jar", jar().toString(),
+    // compiled with C1 only, as the test JVMs are (pom.xml, kap.test.jvm): on 2 cores C2's compiling costs more
+    // than its faster code saves in a test's few minutes
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
         "--server.port=" + port, "--kap.notifications.outbox=" + dir.resolve(name + "-outbox")));
     command.addAll(List.of(arguments));
     Path log = dir.resolve(name + ".log");
