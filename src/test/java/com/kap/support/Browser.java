@@ -188,13 +188,20 @@ public class Browser implements AutoCloseable {
     // before logging in, and type them again where they do not say what was typed
     By secret = By.cssSelector("input[ng-model='password']");
     for (int attempt = 1; ; attempt++) {
-      find(username).clear();
-      find(username).sendKeys(user);
-      find(secret).clear();
-      find(secret).sendKeys(password);
-      if (attempt == 3 || user.equals(find(username).getDomProperty("value"))
-          && password.equals(find(secret).getDomProperty("value"))) {
-        break;
+      try {
+        find(username).clear();
+        find(username).sendKeys(user);
+        find(secret).clear();
+        find(secret).sendKeys(password);
+        if (attempt == 3 || user.equals(find(username).getDomProperty("value"))
+            && password.equals(find(secret).getDomProperty("value"))) {
+          break;
+        }
+      } catch (org.openqa.selenium.WebDriverException redrawn) {
+        // the page drew the form anew meanwhile ("Node ... does not belong to the document"): type again
+        if (attempt == 3) {
+          throw redrawn;
+        }
       }
     }
     find(By.cssSelector("form button[type='submit']")).click();
