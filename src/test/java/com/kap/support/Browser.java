@@ -193,9 +193,13 @@ public class Browser implements AutoCloseable {
         find(username).sendKeys(user);
         find(secret).clear();
         find(secret).sendKeys(password);
-        if (attempt == 3 || user.equals(find(username).getDomProperty("value"))
+        if (user.equals(find(username).getDomProperty("value"))
             && password.equals(find(secret).getDomProperty("value"))) {
           break;
+        }
+        if (attempt == 3) {
+          throw new AssertionError("the login form did not keep what was typed for " + user + ", three times;"
+              + " the page is kept as " + keepThePage());
         }
       } catch (org.openqa.selenium.WebDriverException redrawn) {
         // the page drew the form anew meanwhile ("Node ... does not belong to the document"): type again

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.platform.identity.Roles;
 import com.kap.support.Api;
-import com.kap.support.CycleForms;
+import com.kap.support.DemoCycle;
 import com.kap.support.KapTest;
 import com.kap.support.WebappSession;
 import java.net.http.HttpResponse;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
 
 /**
  * A task of a whole cycle shows "All accounts" and "All segments" in Tasklist's columns ({@link TaskListColumns}):
@@ -53,14 +52,7 @@ class TaskListColumnsInFrenchTest {
     identityService.saveUser(user);
     identityService.createMembership(USER, Roles.PROGRAMME_DIRECTOR);
     locales.set(USER, Locale.FRENCH);
-    ResponseEntity<JsonNode> started = new Api(rest).postJson("diane",
-        "/engine-rest/process-definition/key/annualPlanningCycle/submit-form", CycleForms.startForm(YEAR),
-        JsonNode.class);
-    if (started.getStatusCode().value() != 200) {
-      assertThat(started.getBody().path("message").asText()).contains("has already been started");
-    }
-    // the cycle reaches its validation task after its first asynchronous steps: wait for it, as Tasklist's user would
-    new Api(rest).awaitTask("diane", "taskDefinitionKey=validateSegmentation&processInstanceBusinessKey=" + YEAR);
+    new DemoCycle(new Api(rest), YEAR).startOnceAndAwaitValidation();
   }
 
   @AfterEach
