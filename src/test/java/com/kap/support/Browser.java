@@ -313,9 +313,14 @@ public class Browser implements AutoCloseable {
 
   /** Tasklist's "Start process": picks the process by its name and waits for its start form. */
   public void startProcess(String processName) {
+    startProcess("Start process", processName);
+  }
+
+  /** As {@link #startProcess(String)}, through the header's link of that label (e.g. "Démarrer un processus"). */
+  public void startProcess(String startLink, String processName) {
     By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']");
     for (int attempt = 1; ; attempt++) {
-      click(By.xpath("//a[normalize-space()='Start process']"));
+      click(By.xpath("//a[normalize-space()='" + startLink + "']"));
       try {
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(process));
         break;

@@ -49,9 +49,7 @@ class FrenchJourneyInTasklistTest {
     Api api = new Api(rest);
     try (Browser browser = new Browser(port)) {
       frenchTasklistOf(browser, "diane");
-      browser.click(By.xpath("//a[normalize-space()='Démarrer un processus']"));
-      browser.click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Cycle de planification annuel']"));
-      browser.find(By.cssSelector(".modal .fjs-form"));
+      browser.startProcess("Démarrer un processus", "Cycle de planification annuel");
       browser.waitForText("Lancer le cycle de planification annuel");
       new TasklistForm(browser).type("Année du cycle", String.valueOf(YEAR))
           .date("Date limite des plans", LocalDate.of(YEAR - 1, 12, 15))
