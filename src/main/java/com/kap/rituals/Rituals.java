@@ -246,6 +246,23 @@ public class Rituals {
   }
 
   /**
+   * "Next ritual day" came: hands out every planned ritual due by now, and at least those of the first day left (a
+   * timer run early, by an operator, hands that day out as it would have). Each gets its branch; the next timer
+   * counts only the days after.
+   *
+   * @return how many rituals were handed out
+   */
+  public int handOutRitualDay(PlanKey plan) {
+    Optional<LocalDate> first = occurrences.firstDayToHandOut(plan.year(), plan.accountId());
+    if (first.isEmpty()) {
+      return 0;
+    }
+    LocalDate due = facts.lastDueDay(clock.instant());
+    LocalDate upTo = due.isAfter(first.get()) ? due : first.get();
+    return occurrences.handOut(plan.year(), plan.accountId(), upTo, clock.instant());
+  }
+
+  /**
    * The account was re-segmented mid-year: its open rituals are cancelled and the plan follows the new segment.
    *
    * @return the new segment's label

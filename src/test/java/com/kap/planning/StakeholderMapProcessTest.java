@@ -182,7 +182,7 @@ class StakeholderMapProcessTest {
         Map.of("calendarDecision", "validate"));
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse(YEAR + "-03-15T12:00:00Z")));
-    Job day = managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("ritualDay")
+    Job day = managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("nextRitualDay")
         .singleResult();
     managementService.executeJob(day.getId());
     Task hold = taskService.createTaskQuery().processInstanceId(rituals.getId()).taskDefinitionKey("holdRitual")

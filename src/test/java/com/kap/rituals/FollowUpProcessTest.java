@@ -266,7 +266,7 @@ class FollowUpProcessTest {
     calendar.put("justification", "The first half-year's review only, to start tracking");
     complete(task(rituals), "alice", calendar);
     complete(task(rituals), "diane", Map.of("calendarDecision", "validate"));
-    execute(managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("ritualDay")
+    execute(managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("nextRitualDay")
         .singleResult());
   }
 

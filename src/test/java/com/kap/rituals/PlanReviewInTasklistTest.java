@@ -183,7 +183,7 @@ class PlanReviewInTasklistTest {
     complete(rituals, "alice", "kam", calendar);
     complete(rituals, "diane", "programme-director", Map.of("calendarDecision", "validate"));
     managementService.executeJob(await("the review's day").atMost(Duration.ofSeconds(30)).until(() ->
-        managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("ritualDay")
+        managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("nextRitualDay")
             .singleResult(), job -> job != null).getId());
     return taskService.createTaskQuery().processInstanceId(rituals.getId()).taskDefinitionKey("holdRitual")
         .singleResult().getId();

@@ -26,15 +26,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * ritualPlan.bpmn on the lightweight engine: the calendar proposed, sent back or validated; each occurrence's day,
- * held, moved to another day, or missed and followed up; the year complete or over; the segment changed; the
- * account removed.
+ * ritualPlan.bpmn on the lightweight engine: the calendar proposed, sent back or validated; the ritual days coming
+ * one after another, one timer per plan; each occurrence held, moved to another day, or missed and followed up; the
+ * year complete or over; the segment changed; the account removed.
  */
 @Deployment(resources = {"ritualPlan.bpmn", "proposeRitualCalendar.form", "validateRitualCalendar.form",
     "holdRitual.form", "followUpMissedRitual.form"})
 class RitualPlanDiagramTest extends DiagramTest {
 
   private static final Date RITUAL_DAY = Date.from(Instant.parse("2031-04-02T08:00:00Z"));
+  private static final Date NEW_DAY = Date.from(Instant.parse("2031-04-09T08:00:00Z"));
   private static final Date END_OF_DAY = Date.from(Instant.parse("2031-04-02T21:59:59Z"));
   private static final Date GRACE_END = Date.from(Instant.parse("2031-04-16T21:59:59Z"));
   private static final Date YEAR_OVER = Date.from(Instant.parse("2031-12-31T22:59:59Z"));
@@ -45,6 +46,7 @@ class RitualPlanDiagramTest extends DiagramTest {
   private JavaDelegate recordMissedRitual;
   private JavaDelegate endRitualPlan;
   private JavaDelegate changeRitualSegment;
+  private JavaDelegate releaseRitualDay;
 
   @BeforeEach
   void mocks() {
@@ -53,6 +55,7 @@ class RitualPlanDiagramTest extends DiagramTest {
     listener("recordRitualProposal");
     taskListener("showRitualCalendar");
     delegate("scheduleRituals");
+    releaseRitualDay = delegate("releaseRitualDay");
     listener("bindOccurrence");
     taskListener("declareRecordFields");
     taskListener("showOccurrence");
@@ -64,8 +67,10 @@ class RitualPlanDiagramTest extends DiagramTest {
     when(ritualFacts.kam(any())).thenReturn("kam");
     when(ritualFacts.host(any())).thenReturn("host");
     when(ritualFacts.hostGroups(any())).thenReturn(List.of("kam"));
-    when(ritualFacts.planned(any())).thenReturn(List.of(7L));
-    when(ritualFacts.dueAt(any())).thenReturn(RITUAL_DAY);
+    when(ritualFacts.moreRitualDays(any())).thenReturn(true, false);
+    when(ritualFacts.nextRitualDayAt(any())).thenReturn(RITUAL_DAY);
+    when(ritualFacts.released(any())).thenReturn(List.of(7L));
+    when(ritualFacts.dueAt(any())).thenReturn(NEW_DAY);
     when(ritualFacts.endOfDay(any())).thenReturn(END_OF_DAY);
     when(ritualFacts.graceEnd(any())).thenReturn(GRACE_END);
     when(ritualFacts.yearOver(any())).thenReturn(YEAR_OVER);
@@ -87,12 +92,14 @@ class RitualPlanDiagramTest extends DiagramTest {
     return ritualDayComes(plan);
   }
 
-  private ProcessInstance ritualDayComes(ProcessInstance plan) {
-    assertThat(plan).hasPassed("scheduleRituals").isWaitingAt("ritualDay");
-    org.assertj.core.api.Assertions.assertThat(job("ritualDay").getDuedate()).isEqualTo(RITUAL_DAY);
-    execute(job("ritualDay"));
-    assertThat(plan).isWaitingAt("holdRitual").task().isAssignedTo("host").hasCandidateGroupAssociated("kam")
-        .hasDueDate(END_OF_DAY);
+  /** The plan's one timer comes: the day's rituals are handed out, each to its branch; no day is left after it. */
+  private ProcessInstance ritualDayComes(ProcessInstance plan) throws Exception {
+    assertThat(plan).hasPassed("scheduleRituals").isWaitingAt("nextRitualDay").hasNotPassed("holdRitual");
+    org.assertj.core.api.Assertions.assertThat(job("nextRitualDay").getDuedate()).isEqualTo(RITUAL_DAY);
+    execute(job("nextRitualDay"));
+    verify(releaseRitualDay).execute(any());
+    assertThat(plan).hasPassed("releaseRitualDay", "noRitualDayLeft").isWaitingAt("holdRitual").task()
+        .isAssignedTo("host").hasCandidateGroupAssociated("kam").hasDueDate(END_OF_DAY);
     return plan;
   }
 
@@ -100,6 +107,48 @@ class RitualPlanDiagramTest extends DiagramTest {
     execute(job("ritualOccurrence")); // the occurrence's continuation after it ends
     assertThat(plan).hasPassed("ritualYearComplete", "closeRitualPlan", "ritualPlanClosed").isEnded();
     verify(endRitualPlan).execute(any());
+  }
+
+  @Test
+  void ritualDaysComeOneAfterAnotherWithOneTimerPerPlan() throws Exception {
+    when(ritualFacts.moreRitualDays(any())).thenReturn(true, true, false);
+    when(ritualFacts.released(any())).thenReturn(List.of(7L), List.of(8L, 9L));
+    listenerSetting("decideRitualCalendar", Map.of("calendarValidated", true));
+    ProcessInstance plan = proposeCalendar();
+    complete(task());
+    complete(task("validateRitualCalendar"));
+    assertThat(plan).isWaitingAt("nextRitualDay");
+    org.assertj.core.api.Assertions.assertThat(timers(plan)).as("one timer for the plan's rituals").hasSize(1);
+
+    execute(job("nextRitualDay"));
+    assertThat(plan).isWaitingAt("holdRitual", "nextRitualDay").hasNotPassed("noRitualDayLeft");
+    execute(job("nextRitualDay"));
+
+    assertThat(plan).hasPassed("noRitualDayLeft");
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createExecutionQuery()
+        .processInstanceId(plan.getId()).activityId("holdRitual").count()).as("a branch per ritual").isEqualTo(3);
+    verify(releaseRitualDay, times(2)).execute(any());
+  }
+
+  @Test
+  void noRitualPlannedEndsTheDaysAtOnce() throws Exception {
+    when(ritualFacts.moreRitualDays(any())).thenReturn(false);
+    when(ritualFacts.moved(any())).thenReturn(false);
+    listenerSetting("decideRitualCalendar", Map.of("calendarValidated", true));
+    ProcessInstance plan = proposeCalendar();
+    complete(task());
+    complete(task("validateRitualCalendar"));
+
+    assertThat(plan).hasPassed("noRitualDayLeft").hasNotPassed("nextRitualDay", "ritualOccurrence")
+        .isEnded().hasPassed("closeRitualPlan");
+  }
+
+  /** The plan's timers but the year's end. */
+  private List<org.camunda.bpm.engine.runtime.Job> timers(ProcessInstance plan) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().createJobQuery()
+        .processInstanceId(plan.getId()).timers().list().stream()
+        .filter(timer -> !timer.getId().equals(job("cycleYearOver").getId()))
+        .toList();
   }
 
   @Test
@@ -135,7 +184,10 @@ class RitualPlanDiagramTest extends DiagramTest {
     ProcessInstance plan = untilRitualDay();
 
     complete(task("holdRitual"));
-    ritualDayComes(plan);
+    assertThat(plan).isWaitingAt("ritualDay");
+    org.assertj.core.api.Assertions.assertThat(job("ritualDay").getDuedate()).isEqualTo(NEW_DAY);
+    execute(job("ritualDay"));
+    assertThat(plan).isWaitingAt("holdRitual");
     complete(task("holdRitual"));
 
     verify(recordRitual, times(2)).notify(any());

@@ -271,7 +271,7 @@ class RitualTasksInTheAssigneesLanguageTest {
     runtimeService.createProcessInstanceModification(rituals.getId()).cancelAllForActivity("proposeRitualCalendar")
         .execute(true, false); // nothing was proposed through the form: its listener has nothing to record
     managementService.executeJob(await("the review's day").atMost(Duration.ofSeconds(30)).until(() ->
-        managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("ritualDay")
+        managementService.createJobQuery().processInstanceId(rituals.getId()).timers().activityId("nextRitualDay")
             .singleResult(), job -> job != null).getId());
     return taskService.createTaskQuery().processInstanceId(rituals.getId()).taskDefinitionKey("holdRitual")
         .singleResult();

@@ -108,6 +108,41 @@ public class OccurrenceRepository {
         .query(this::occurrence).list();
   }
 
+  /**
+   * The first day that still has planned rituals not handed out to a branch (ritualPlan's "Next ritual day"). Rituals
+   * a branch already runs (a moved one waits in its branch for its new day) do not count.
+   */
+  public Optional<LocalDate> firstDayToHandOut(int year, String accountId) {
+    return jdbc.sql("select min(planned_date) from kap_ritual_occurrence where cycle_year = :year "
+            + "and account_id = :accountId and status = 'PLANNED' and released_at is null and execution_id is null")
+        .param("year", year).param("accountId", accountId)
+        .query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** Hands out the planned rituals up to and including the day; returns how many. */
+  public int handOut(int year, String accountId, LocalDate upTo, Instant at) {
+    OccurrenceLookups.forget();
+    return jdbc.sql("update kap_ritual_occurrence set released_at = :at where cycle_year = :year "
+            + "and account_id = :accountId and status = 'PLANNED' and released_at is null and execution_id is null "
+            + "and planned_date <= :upTo")
+        .param("at", Timestamp.from(at)).param("year", year).param("accountId", accountId)
+        .param("upTo", Date.valueOf(upTo))
+        .update();
+  }
+
+  /** The rituals handed out that no branch runs yet: one branch each. */
+  public List<Long> handedOut(int year, String accountId) {
+    return jdbc.sql("select occurrence_no from kap_ritual_occurrence where cycle_year = :year "
+            + "and account_id = :accountId and status = 'PLANNED' and released_at is not null and execution_id is null "
+            + "order by planned_date, occurrence_no")
+        .param("year", year).param("accountId", accountId)
+        .query(Long.class).list();
+  }
+
+  /**
+   * Every planned ritual of the plan: the branches of ritualPlan versions before the ritual days' timer, which gave
+   * every ritual its branch when the calendar was validated (instances of those versions still run them).
+   */
   public List<Long> planned(int year, String accountId) {
     return jdbc.sql("select occurrence_no from kap_ritual_occurrence where cycle_year = :year "
             + "and account_id = :accountId and status = 'PLANNED' order by planned_date, occurrence_no")

@@ -6,6 +6,7 @@ import com.kap.platform.identity.Roles;
 import com.kap.portfolio.Account;
 import com.kap.portfolio.Portfolio;
 import com.kap.rituals.Occurrence;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,10 @@ public class RitualFacts {
     return account(execution).kam();
   }
 
-  /** One branch per planned occurrence. */
+  /**
+   * One branch per planned occurrence, all at once: the collection of ritualPlan versions before the ritual days'
+   * timer, which their running instances still evaluate.
+   */
   public List<Long> planned(DelegateExecution execution) {
     PlanKey key = PlanKey.of(execution);
     return occurrences.planned(key.year(), key.accountId());
@@ -70,10 +74,40 @@ public class RitualFacts {
     throw new IllegalStateException("no ritual occurrence runs in execution " + execution.getId());
   }
 
+  /** Whether some planned ritual of the plan has not been handed out to a branch yet. */
+  public boolean moreRitualDays(DelegateExecution execution) {
+    PlanKey key = PlanKey.of(execution);
+    return occurrences.firstDayToHandOut(key.year(), key.accountId()).isPresent();
+  }
+
+  /** "Next ritual day": the first day with rituals to hand out, at the configured time. */
+  public Date nextRitualDayAt(DelegateExecution execution) {
+    PlanKey key = PlanKey.of(execution);
+    LocalDate day = occurrences.firstDayToHandOut(key.year(), key.accountId())
+        .orElseThrow(() -> new IllegalStateException("no ritual day left for " + key));
+    return dueMoment(day);
+  }
+
+  /** One branch per ritual handed out and not yet run by a branch. */
+  public List<Long> released(DelegateExecution execution) {
+    PlanKey key = PlanKey.of(execution);
+    return occurrences.handedOut(key.year(), key.accountId());
+  }
+
+  /** The moment a ritual of the day is due: the day at the configured time, in the cycle's time zone. */
+  private Date dueMoment(LocalDate day) {
+    return Date.from(day.atTime(properties.dueTime()).atZone(calendar.properties().timeZone()).toInstant());
+  }
+
+  /** The last day whose rituals are due at the moment. */
+  public LocalDate lastDueDay(java.time.Instant now) {
+    java.time.ZonedDateTime local = now.atZone(calendar.properties().timeZone());
+    return local.toLocalTime().isBefore(properties.dueTime()) ? local.toLocalDate().minusDays(1) : local.toLocalDate();
+  }
+
   /** When the occurrence's task appears: its day, at the configured time. */
   public Date dueAt(DelegateExecution execution) {
-    return Date.from(occurrenceOf(execution).plannedDate().atTime(properties.dueTime())
-        .atZone(calendar.properties().timeZone()).toInstant());
+    return dueMoment(occurrenceOf(execution).plannedDate());
   }
 
   /** "Hold ritual" is due by the end of its day. */

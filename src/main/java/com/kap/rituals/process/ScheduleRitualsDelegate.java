@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The validated calendar becomes the plan: every proposed date is planned and gets its own branch and timer. */
+/**
+ * The validated calendar becomes the plan: every proposed date is planned; "Next ritual day" then hands the rituals
+ * out to their branches day by day.
+ */
 @Component("scheduleRituals")
 public class ScheduleRitualsDelegate implements JavaDelegate {
 
