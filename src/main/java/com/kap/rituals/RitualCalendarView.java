@@ -5,6 +5,7 @@ import com.kap.rituals.internal.RitualPlan;
 import com.kap.rituals.internal.RitualWindow;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.forms.Problem;
+import com.kap.platform.forms.ShownVariables;
 import com.kap.platform.i18n.Texts;
 import java.time.LocalDate;
 import java.time.Period;
@@ -119,13 +120,13 @@ public record RitualCalendarView(List<Map<String, Object>> rituals, List<Map<Str
 
   /** Sets what the calendar's forms show as variables of the scope (the process's, in English). */
   public void show(VariableScope scope) {
-    scope.setVariable("rituals", Spin.JSON(rituals));
-    scope.setVariable("ritualTypeOptions", Spin.JSON(ritualTypeOptions));
-    scope.setVariable("cadenceSummary", cadenceSummary);
-    scope.setVariable(WINDOW_FROM, windowFrom.toString());
-    scope.setVariable(WINDOW_UNTIL, windowUntil.toString());
-    scope.setVariable("justification", justification);
-    scope.setVariable("directorComments", directorComments);
+    ShownVariables.set(scope, "rituals", Spin.JSON(rituals));
+    ShownVariables.set(scope, "ritualTypeOptions", Spin.JSON(ritualTypeOptions));
+    ShownVariables.set(scope, "cadenceSummary", cadenceSummary);
+    ShownVariables.set(scope, WINDOW_FROM, windowFrom.toString());
+    ShownVariables.set(scope, WINDOW_UNTIL, windowUntil.toString());
+    ShownVariables.set(scope, "justification", justification);
+    ShownVariables.set(scope, "directorComments", directorComments);
   }
 
   /**
@@ -134,10 +135,10 @@ public record RitualCalendarView(List<Map<String, Object>> rituals, List<Map<Str
    * submits from the listener that records the proposal), their names in the reader's language.
    */
   public void showToProposer(DelegateTask task, Texts texts, Locale reader) {
-    task.setVariableLocal("windowText", windowText(texts, reader, windowFrom, windowUntil));
-    task.setVariableLocal("cadenceSummary", cadenceSummary);
-    task.setVariableLocal("ritualTypeOptions", Spin.JSON(ritualTypeOptions));
-    task.getExecution().setVariable("rituals", Spin.JSON(rituals));
+    ShownVariables.setLocal(task, "windowText", windowText(texts, reader, windowFrom, windowUntil));
+    ShownVariables.setLocal(task, "cadenceSummary", cadenceSummary);
+    ShownVariables.setLocal(task, "ritualTypeOptions", Spin.JSON(ritualTypeOptions));
+    ShownVariables.set(task.getExecution(), "rituals", Spin.JSON(rituals));
   }
 
   /**
@@ -145,14 +146,14 @@ public record RitualCalendarView(List<Map<String, Object>> rituals, List<Map<Str
    * names, their days as the reader's date fields write them), on the task: its form shows them and submits none.
    */
   public void showToValidator(DelegateTask task, Locale reader) {
-    task.setVariableLocal("cadenceSummary", cadenceSummary);
-    task.setVariableLocal("shortfall", shortfall);
+    ShownVariables.setLocal(task, "cadenceSummary", cadenceSummary);
+    ShownVariables.setLocal(task, "shortfall", shortfall);
     List<Map<String, Object>> shown = new ArrayList<>();
     for (Map<String, Object> row : rituals) {
       Map<String, Object> copy = new LinkedHashMap<>(row);
       copy.put("date", DisplayDates.format(LocalDate.parse(String.valueOf(row.get("date"))), reader));
       shown.add(copy);
     }
-    task.setVariableLocal("rituals", Spin.JSON(shown));
+    ShownVariables.setLocal(task, "rituals", Spin.JSON(shown));
   }
 }

@@ -1,11 +1,11 @@
 package com.kap.planning.internal;
 
+import com.kap.platform.rules.DecisionTables;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StakeholderCoverage {
 
-  private final DecisionService decisions;
+  private final DecisionTables tables;
   private final IdentityService identity;
 
-  public StakeholderCoverage(DecisionService decisions, IdentityService identity) {
-    this.decisions = decisions;
+  public StakeholderCoverage(DecisionTables tables, IdentityService identity) {
+    this.tables = tables;
     this.identity = identity;
   }
 
@@ -41,8 +41,7 @@ public class StakeholderCoverage {
   }
 
   public List<PlanQualityGate.CoverageRule> of(String segment) {
-    return fromResult(decisions.evaluateDecisionTableByKey("stakeholderCoverage",
-        Variables.createVariables().putValue("segment", segment)).getResultList());
+    return fromResult(tables.rows("stakeholderCoverage", Collections.singletonMap("segment", segment)));
   }
 
   /** The table's COLLECT result, one entry per required role. */

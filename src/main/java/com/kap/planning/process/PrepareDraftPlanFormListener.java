@@ -1,5 +1,6 @@
 package com.kap.planning.process;
 
+import com.kap.platform.forms.ShownVariables;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.DraftPlanForm;
 import com.kap.planning.PlanDepth;
@@ -37,20 +38,20 @@ public class PrepareDraftPlanFormListener implements TaskListener {
   public void notify(DelegateTask task) {
     DraftPlanForm form = plans.draftForm(PlanFacts.PlanKey.of(task.getExecution()));
     if (!EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      task.setVariableLocal("ownerOptions", Spin.JSON(form.ownerOptions()));
+      ShownVariables.setLocal(task, "ownerOptions", Spin.JSON(form.ownerOptions()));
     }
     Locale reader = locales.of(task.getAssignee());
     form.cycle().ifPresent(cycle ->
-        task.setVariableLocal("planDeadlineText", DisplayDates.format(cycle.planDeadline(), reader)));
+        ShownVariables.setLocal(task, "planDeadlineText", DisplayDates.format(cycle.planDeadline(), reader)));
     if (task.getVariable("planDepth") instanceof String depth) {
       // a depth KAP does not know (a changed decision table) is shown as the table gives it
-      task.setVariableLocal("planDepthText", PlanDepth.byKey(depth)
+      ShownVariables.setLocal(task, "planDepthText", PlanDepth.byKey(depth)
           .map(known -> texts.text(reader, "planDepth." + known.key())).orElse(depth));
     }
     if (task.getVariable(CheckPlanQualityDelegate.ISSUES_BY_LANGUAGE) instanceof SpinJsonNode issues) {
       String language = reader.getLanguage();
       if (issues.hasProp(language) && issues.prop(language).isString()) {
-        task.setVariableLocal("qualityIssues", issues.prop(language).stringValue());
+        ShownVariables.setLocal(task, "qualityIssues", issues.prop(language).stringValue());
       }
     }
   }

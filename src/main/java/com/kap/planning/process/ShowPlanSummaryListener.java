@@ -1,5 +1,6 @@
 package com.kap.planning.process;
 
+import com.kap.platform.forms.ShownVariables;
 import com.kap.planning.AccountPlans;
 import com.kap.planning.PlanFacts;
 import com.kap.planning.PlanForm;
@@ -28,7 +29,7 @@ public class ShowPlanSummaryListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     // a Json string, as the process's: a plan outgrows the 4,000 characters Camunda keeps in a plain string
-    task.setVariableLocal("planSummary", PlanForm.json(plans.summary(PlanFacts.PlanKey.of(task.getExecution()),
+    ShownVariables.setLocal(task, "planSummary", PlanForm.json(plans.summary(PlanFacts.PlanKey.of(task.getExecution()),
         readers.of(task))));
   }
 }

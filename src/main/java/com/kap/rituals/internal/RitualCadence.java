@@ -1,13 +1,13 @@
 package com.kap.rituals.internal;
 
+import com.kap.platform.rules.DecisionTables;
 import com.kap.rituals.RitualType;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,15 +20,15 @@ public class RitualCadence {
   /** One ritual type of a segment: its period, whether the customer takes part, who holds it. */
   public record Cadence(RitualType type, Period period, boolean external, String host) {}
 
-  private final DecisionService decisions;
+  private final DecisionTables tables;
 
-  public RitualCadence(DecisionService decisions) {
-    this.decisions = decisions;
+  public RitualCadence(DecisionTables tables) {
+    this.tables = tables;
   }
 
+  /** The segment's cadence from the latest ritualCadence table. */
   public Map<RitualType, Cadence> of(String segment) {
-    return fromResult(decisions.evaluateDecisionTableByKey("ritualCadence",
-        Variables.createVariables().putValue("segment", segment)).getResultList());
+    return fromResult(tables.rows("ritualCadence", Collections.singletonMap("segment", segment)));
   }
 
   /** The table's COLLECT result (one entry per ritual type), as the business rule task or the service returns it. */

@@ -1,5 +1,6 @@
 package com.kap.rituals.process;
 
+import com.kap.platform.forms.ShownVariables;
 import com.kap.platform.forms.DisplayDates;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
@@ -81,11 +82,11 @@ public class ShowOccurrenceListener implements TaskListener {
   /** The ritual's name, its day and the reviewed plan, in the language of whoever the task is for now. */
   private void writeTexts(DelegateTask task, Occurrence occurrence, Integer reviewedVersion) {
     Locale reader = locales.of(task.getAssignee());
-    task.setVariableLocal("ritualLabel", ritualName(reader, occurrence));
+    ShownVariables.setLocal(task, "ritualLabel", ritualName(reader, occurrence));
     LocalDate planned = occurrence.plannedDate();
-    task.setVariableLocal("plannedDateText", DisplayDates.format(planned, reader));
+    ShownVariables.setLocal(task, "plannedDateText", DisplayDates.format(planned, reader));
     if (reviewedVersion != null) {
-      task.setVariableLocal("reviewedPlanText", texts.text(reader, "holdRitual.reviewedPlan",
+      ShownVariables.setLocal(task, "reviewedPlanText", texts.text(reader, "holdRitual.reviewedPlan",
           String.valueOf(occurrence.year()), String.valueOf(reviewedVersion)));
     }
   }

@@ -1,0 +1,61 @@
+package com.kap.platform.forms;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Sets what a form shows only where it changes. The engine writes every {@code setVariable} as an update with its
+ * history detail, and a JSON value as a new byte array, even when the value is the one already there; a task with an
+ * assignee from its definition runs its listeners on "create" and again on "assignment", and a process shows the
+ * same calendar again after each step. A value already held, of the same kind, is left as it is: the form shows the
+ * same, and the task costs no row.
+ */
+public final class ShownVariables {
+
+  private ShownVariables() {
+  }
+
+  /** {@code scope.setVariableLocal(name, value)}, unless the scope already holds the value itself. */
+  public static void setLocal(VariableScope scope, String name, Object value) {
+    if (!scope.hasVariableLocal(name) || !same(scope.getVariableLocalTyped(name), value)) {
+      scope.setVariableLocal(name, value);
+    }
+  }
+
+  /** {@code scope.setVariable(name, value)}, unless the variable it would set already holds the value. */
+  public static void set(VariableScope scope, String name, Object value) {
+    if (!scope.hasVariable(name) || !same(scope.getVariableTyped(name), value)) {
+      scope.setVariable(name, value);
+    }
+  }
+
+  static boolean same(TypedValue held, Object value) {
+    if (held == null) {
+      return false;
+    }
+    Object now = comparable(held);
+    Object next = comparable(value);
+    return now == null ? next == null && held.getValue() == null && !(value instanceof TypedValue)
+        : now.equals(next);
+  }
+
+  /** A value as it compares: JSON by its text, whether a Spin node or a JSON value not yet read; others by value. */
+  private static Object comparable(Object value) {
+    Object plain = value;
+    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      return new Json(serializable.getValueSerialized());
+    }
+    if (value instanceof TypedValue typed) {
+      plain = typed.getValue();
+    }
+    if (plain instanceof SpinJsonNode json) {
+      return new Json(json.toString());
+    }
+    return plain;
+  }
+
+  private record Json(String text) {
+  }
+}
