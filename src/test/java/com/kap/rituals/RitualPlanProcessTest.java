@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -243,6 +244,41 @@ class RitualPlanProcessTest {
         .singleResult();
     assertThat(hold.getAssignee()).isEqualTo("alice");
     assertThat(lookups).as("one query per execution on the way up, not one per expression").isEqualTo(2);
+  }
+
+  @Test
+  void aLateTickHandsOutEveryDayThatCameAndTheNextTimerWaitsForTheDayAfter() {
+    ProcessInstance plan = start(2067, "ACC-003"); // Strategic; 14-18 March 2067 is Monday to Friday
+    Map<String, Object> calendar = proposal(ritual("internalReview", "2067-03-14", null),
+        ritual("operationsMeeting", "2067-03-15", "Head of logistics"),
+        ritual("internalReview", "2067-03-16", null),
+        ritual("customerBusinessReview", "2067-03-18", "CFO"));
+    calendar.put("justification", "A short calendar to catch up on");
+    complete(plan, "alice", "kam", calendar);
+    complete(plan, "diane", "programme-director", Map.of("calendarDecision", "validate"));
+    Job first = nextRitualDay(plan, "2067-03-14T07:00:00Z");
+
+    try {
+      // the node was down: the timer runs at 08:00 on the 15th, when the 14th's and the 15th's rituals are due
+      ClockUtil.setCurrentTime(at("2067-03-15T08:00:00Z"));
+      managementService.executeJob(first.getId());
+      assertThat(heldOn(plan)).containsExactlyInAnyOrder("2067-03-14", "2067-03-15");
+      Job second = nextRitualDay(plan, "2067-03-16T07:00:00Z");
+
+      // run early, before the 16th's 07:00 (an operator's retry): that day only, not the 18th
+      ClockUtil.setCurrentTime(at("2067-03-16T06:00:00Z"));
+      managementService.executeJob(second.getId());
+      assertThat(heldOn(plan)).containsExactlyInAnyOrder("2067-03-14", "2067-03-15", "2067-03-16");
+      nextRitualDay(plan, "2067-03-18T07:00:00Z");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** The planned days of the plan's open "Hold ritual" tasks. */
+  private List<String> heldOn(ProcessInstance plan) {
+    return taskService.createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("holdRitual").list()
+        .stream().map(task -> String.valueOf(taskService.getVariable(task.getId(), "plannedDate"))).toList();
   }
 
   /** How often H2 ran the statement while the action ran (H2's query statistics, on only meanwhile). */
