@@ -36,11 +36,14 @@ public class PrepareDraftPlanFormListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    Locale reader = locales.of(task.getAssignee());
+    if (ShownVariables.alreadyShown(task, reader)) {
+      return;
+    }
     DraftPlanForm form = plans.draftForm(PlanFacts.PlanKey.of(task.getExecution()));
     if (!EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       ShownVariables.setLocal(task, "ownerOptions", Spin.JSON(form.ownerOptions()));
     }
-    Locale reader = locales.of(task.getAssignee());
     form.cycle().ifPresent(cycle ->
         ShownVariables.setLocal(task, "planDeadlineText", DisplayDates.format(cycle.planDeadline(), reader)));
     if (task.getVariable("planDepth") instanceof String depth) {

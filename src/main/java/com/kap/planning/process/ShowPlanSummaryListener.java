@@ -5,6 +5,7 @@ import com.kap.planning.AccountPlans;
 import com.kap.planning.PlanFacts;
 import com.kap.planning.PlanForm;
 import com.kap.platform.identity.TaskReaders;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,12 @@ public class ShowPlanSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    Locale reader = readers.of(task);
+    if (ShownVariables.alreadyShown(task, reader)) {
+      return;
+    }
     // a Json string, as the process's: a plan outgrows the 4,000 characters Camunda keeps in a plain string
     ShownVariables.setLocal(task, "planSummary", PlanForm.json(plans.summary(PlanFacts.PlanKey.of(task.getExecution()),
-        readers.of(task))));
+        reader)));
   }
 }

@@ -1,6 +1,9 @@
 package com.kap.platform.forms;
 
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -14,7 +17,25 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class ShownVariables {
 
+  /** The transient mark of {@link #alreadyShown}: never stored, gone when the engine's command ends. */
+  static final String SHOWN_TO = "kapShownTo";
+
   private ShownVariables() {
+  }
+
+  /**
+   * Whether the task's listener already showed it to this reader in this command, and marks it shown otherwise: a
+   * task with an assignee from its definition (or given to its group's only member) runs its listener on "create"
+   * and at once on "assignment", for the same reader. The mark is a transient task variable, neither stored nor kept
+   * in the history, so a later claim or reassignment, a command of its own, shows the task again.
+   */
+  public static boolean alreadyShown(DelegateTask task, Locale reader) {
+    String mark = reader.toLanguageTag();
+    if (mark.equals(task.getVariableLocal(SHOWN_TO))) {
+      return true;
+    }
+    task.setVariableLocal(SHOWN_TO, Variables.stringValue(mark, true));
+    return false;
   }
 
   /** {@code scope.setVariableLocal(name, value)}, unless the scope already holds the value itself. */

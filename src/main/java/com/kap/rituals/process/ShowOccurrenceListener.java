@@ -82,6 +82,9 @@ public class ShowOccurrenceListener implements TaskListener {
   /** The ritual's name, its day and the reviewed plan, in the language of whoever the task is for now. */
   private void writeTexts(DelegateTask task, Occurrence occurrence, Integer reviewedVersion) {
     Locale reader = locales.of(task.getAssignee());
+    if (ShownVariables.alreadyShown(task, reader)) {
+      return;
+    }
     ShownVariables.setLocal(task, "ritualLabel", ritualName(reader, occurrence));
     LocalDate planned = occurrence.plannedDate();
     ShownVariables.setLocal(task, "plannedDateText", DisplayDates.format(planned, reader));

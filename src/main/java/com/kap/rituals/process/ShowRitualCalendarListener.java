@@ -1,6 +1,7 @@
 package com.kap.rituals.process;
 
 import com.kap.planning.PlanFacts.PlanKey;
+import com.kap.platform.forms.ShownVariables;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.identity.TaskReaders;
 import com.kap.rituals.RitualCalendarView;
@@ -35,6 +36,9 @@ public class ShowRitualCalendarListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Locale reader = readers.of(task);
+    if (ShownVariables.alreadyShown(task, reader)) {
+      return;
+    }
     RitualCalendarView view = rituals.calendarView(PlanKey.of(task.getExecution()), reader);
     if (VALIDATE.equals(task.getTaskDefinitionKey())) {
       view.showToValidator(task, reader);

@@ -116,6 +116,29 @@ class ShownVariablesTest extends DiagramTest {
   }
 
   @Test
+  void aTaskIsShownOnceToTheSameReaderInOneCommandAndAgainOnALaterClaim() {
+    java.util.List<String> shown = new java.util.ArrayList<>();
+    show = task -> {
+      java.util.Locale reader = "chloe".equals(task.getAssignee()) ? java.util.Locale.FRENCH : java.util.Locale.ENGLISH;
+      if (!ShownVariables.alreadyShown(task, reader)) {
+        shown.add(task.getEventName() + " " + reader);
+      }
+    };
+    start(Map.of());
+    assertThat(shown).as("created for alice, then assigned to her at once").containsExactly("create en");
+
+    processEngine().getTaskService().setAssignee(task(), "bob");
+    processEngine().getTaskService().setAssignee(task(), "chloe");
+    assertThat(shown).as("each reassignment a command of its own").containsExactly("create en", "assignment en",
+        "assignment fr");
+    assertThat(processEngine().getTaskService().getVariablesLocal(task())).as("the mark is not stored")
+        .doesNotContainKey(ShownVariables.SHOWN_TO);
+    assertThat(details(ShownVariables.SHOWN_TO)).isEmpty();
+    assertThat(processEngine().getHistoryService().createHistoricVariableInstanceQuery()
+        .variableName(ShownVariables.SHOWN_TO).count()).isZero();
+  }
+
+  @Test
   void aValueNotThereYetIsSetEvenWhenItIsEmpty() {
     show = task -> ShownVariables.set(task.getExecution(), "justification", null);
     start(Variables.createVariables());
