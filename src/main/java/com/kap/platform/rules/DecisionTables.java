@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * The results of KAP's lookup tables (ritual cadence, stakeholder coverage, segment envelopes), read from the latest
+ * The results of KAP's lookup tables (ritual cadence, stakeholder coverage), read from the latest
  * deployed version of the table, evaluated once per version and inputs.
  *
  * <p>Why: the FEEL engine builds its built-in functions anew for every cell it evaluates, so one evaluation of
