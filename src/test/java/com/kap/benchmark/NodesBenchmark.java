@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class NodesBenchmark {
 
   private static final int ACCOUNTS = Integer.getInteger("kap.nodes.accounts", 1_000);
+  /** KAP's nodes compile with both compilers, as users run it, not with C1 only as the tests' nodes do. */
+  private static final boolean C1_ONLY = false;
   private static final int CLIENTS = Integer.getInteger("kap.nodes.clients", 16);
   /** Which settings to run: h2, postgres1 (one node), postgres2 (two nodes). */
   private static final List<String> SETTINGS = List.of(System.getProperty("kap.nodes.settings",
@@ -231,7 +233,7 @@ class NodesBenchmark {
     static Nodes h2(Path dir) throws Exception {
       Files.createDirectories(dir);
       return new Nodes(List.of(KapJvm.start(dir, "node-1", Map.of("KAP_NODE_NAME", "node-1"),
-          "--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kap"))));
+          C1_ONLY, "--spring.profiles.active=demo", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("kap"))));
     }
 
     static Nodes postgres(Path dir, EmbeddedPostgres server, int count) throws Exception {
@@ -241,7 +243,8 @@ class NodesBenchmark {
         for (int i = 1; i <= count; i++) {
           Map<String, String> environment = new HashMap<>(KapPostgres.environment(server));
           environment.put("KAP_NODE_NAME", "node-" + i);
-          nodes.add(KapJvm.start(dir, "node-" + i, environment, "--spring.profiles.active=demo,postgres"));
+          nodes.add(KapJvm.start(dir, "node-" + i, environment, C1_ONLY,
+              "--spring.profiles.active=demo,postgres"));
         }
       } catch (Exception | AssertionError failed) {
         new Nodes(nodes).close();

@@ -55,7 +55,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>{@code -Dkap.benchmark.database=file} runs it on the default's kind of database, an H2 file (under
  * {@code target/ritual-benchmark/}, emptied first) instead of memory, and reports the file's size; with
- * {@code -DargLine=-Xmx2g} it shows whether 10,000 accounts fit a 2 GiB heap there.
+ * {@code -Dkap.test.jvm=-Xmx2g} it shows whether 10,000 accounts fit a 2 GiB heap there.
  */
 @KapTest
 class RitualBenchmark {

@@ -29,17 +29,30 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A node compiled with C1 only, for tests: see {@link #start(Path, String, Map, boolean, String...)}. */
   public static KapJvm start(Path dir, String name, Map<String, String> environment, String... arguments)
       throws Exception {
+    return start(dir, name, environment, true, arguments);
+  }
+
+  /**
+   * KAP's packaged jar in a JVM of its own, with a 2 GiB heap. {@code c1Only}: compiled with C1 only, as the test
+   * JVMs are (pom.xml, kap.test.jvm): on 2 cores C2's compiling costs more than its faster code saves in a test's few
+   * minutes. A benchmark runs KAP as users run it, with both compilers.
+   */
+  public static KapJvm start(Path dir, String name, Map<String, String> environment, boolean c1Only,
+      String... arguments) throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    // compiled with C1 only, as the test JVMs are (pom.xml, kap.test.jvm): on 2 cores C2's compiling costs more
-    // than its faster code saves in a test's few minutes
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
-        "--server.port=" + port, "--kap.notifications.outbox=" + dir.resolve(name + "-outbox")));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
+    if (c1Only) {
+      command.add("-XX:TieredStopAtLevel=1");
+    }
+    command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+        "--kap.notifications.outbox=" + dir.resolve(name + "-outbox")));
     command.addAll(List.of(arguments));
     Path log = dir.resolve(name + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
