@@ -49,6 +49,40 @@ class StatementsPerPlanBenchmark {
       jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
       jdbc.execute("SET QUERY_STATISTICS TRUE");
     });
+    Map<String, Long> byKind = statementsByKind();
+    reportStatements("H2", app, count, byKind);
+
+    // the bare engine in the same JVM and database: a one-user-task process started and its task completed, the
+    // statements of those instances alone (the counts go on; what ran before is subtracted)
+    RuntimeService runtimeService = app.getBean(RuntimeService.class);
+    TaskService taskService = app.getBean(TaskService.class);
+    app.getBean(org.camunda.bpm.engine.RepositoryService.class).createDeployment().addModelInstance("bareStatements.bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("bareStatements").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("work").endEvent().done()).deploy();
+    runtimeService.startProcessInstanceByKey("bareStatements", "bare-warm");
+    taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey("bare-warm").singleResult().getId());
+    // no job runs here (job execution is off): neither KAP's jobs (an approval's ritual plan) nor the bare engine's
+    Map<String, Long> beforeBare = statementsByKind();
+    for (int i = 0; i < count; i++) {
+      runtimeService.startProcessInstanceByKey("bareStatements", "bare-" + i);
+      taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey("bare-" + i).singleResult()
+          .getId());
+    }
+    Map<String, Long> bare = new TreeMap<>(statementsByKind());
+    beforeBare.forEach((kind, n) -> bare.merge(kind, -n, Long::sum));
+    jdbc.execute("SET QUERY_STATISTICS FALSE");
+    long kapTotal = byKind.values().stream().mapToLong(Long::longValue).sum();
+    long bareTotal = bare.values().stream().mapToLong(Long::longValue).sum();
+    StringBuilder kinds = new StringBuilder();
+    bare.forEach((kind, n) -> kinds.append(kind).append(' ').append(String.format("%.1f", n / (double) count))
+        .append(", "));
+    report(String.format("Statements per bare instance (start, the task queried and completed), %d instances: %.1f "
+        + "(%s); KAP per plan ÷ bare per instance: %.1f×", count, bareTotal / (double) count,
+        kinds.substring(0, kinds.length() - 2), kapTotal / (double) bareTotal));
+  }
+
+  /** What H2 has counted since the statistics were turned on, by the statement's first word. */
+  private Map<String, Long> statementsByKind() {
     Map<String, Long> byKind = new TreeMap<>();
     for (Map<String, Object> row : jdbc.queryForList(
         "select sql_statement, execution_count from information_schema.query_statistics")) {
@@ -59,8 +93,7 @@ class StatementsPerPlanBenchmark {
       String kind = sql.split("\\s+")[0];
       byKind.merge(kind, ((Number) row.get("EXECUTION_COUNT")).longValue(), Long::sum);
     }
-    jdbc.execute("SET QUERY_STATISTICS FALSE");
-    reportStatements("H2", app, count, byKind);
+    return byKind;
   }
 
   /**
