@@ -31,7 +31,12 @@ public final class ShownVariables {
    */
   public static boolean alreadyShown(DelegateTask task, Locale reader) {
     String mark = reader.toLanguageTag();
-    if (mark.equals(task.getVariableLocal(SHOWN_TO))) {
+    TypedValue held = task.getVariableLocalTyped(SHOWN_TO);
+    if (held != null && !held.isTransient()) {
+      // a stored variable of that name (an administrator's) marks nothing, and the engine would refuse the mark
+      return false;
+    }
+    if (held != null && mark.equals(held.getValue())) {
       return true;
     }
     task.setVariableLocal(SHOWN_TO, Variables.stringValue(mark, true));
@@ -58,8 +63,8 @@ public final class ShownVariables {
     }
     Object now = comparable(held);
     Object next = comparable(value);
-    return now == null ? next == null && held.getValue() == null && !(value instanceof TypedValue)
-        : now.equals(next);
+    // an empty value is the same only as a plain empty value (a typed one may change the variable's type)
+    return now == null ? next == null && !(value instanceof TypedValue) : now.equals(next);
   }
 
   /** A value as it compares: JSON by its text, whether a Spin node or a JSON value not yet read; others by value. */

@@ -136,6 +136,11 @@ class ShownVariablesTest extends DiagramTest {
     assertThat(details(ShownVariables.SHOWN_TO)).isEmpty();
     assertThat(processEngine().getHistoryService().createHistoricVariableInstanceQuery()
         .variableName(ShownVariables.SHOWN_TO).count()).isZero();
+
+    // a stored variable of the mark's name marks nothing, and blocks no assignment
+    processEngine().getTaskService().setVariableLocal(task(), ShownVariables.SHOWN_TO, "en");
+    processEngine().getTaskService().setAssignee(task(), "bob");
+    assertThat(shown).hasSize(4).last().isEqualTo("assignment en");
   }
 
   @Test
