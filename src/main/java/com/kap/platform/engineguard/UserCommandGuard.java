@@ -1,18 +1,17 @@
 package com.kap.platform.engineguard;
 
+import com.kap.platform.forms.DeployedForms;
+import com.kap.platform.forms.DeployedForms.DeployedForm;
 import com.kap.platform.forms.FormFields;
 import com.kap.platform.forms.InvalidFormData;
 import com.kap.platform.forms.Problem;
 import com.kap.platform.identity.Roles;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,7 +26,6 @@ import org.camunda.bpm.engine.impl.cmd.CheckPassword;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
-import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
@@ -304,13 +302,9 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   private FormFields taskForm(String taskId) {
-    return lookUp(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
-        return null; // the command itself answers for an unknown task
-      }
-      return new GetDeployedTaskFormCmd(taskId).execute(context);
-    });
+    return lookUp(context -> context.getTaskManager().findTaskById(taskId) == null
+        ? null // the command itself answers for an unknown task
+        : DeployedForms.ofTask(context, taskId));
   }
 
   private FormFields startForm(String definitionId, String definitionKey) {
@@ -321,14 +315,15 @@ public class UserCommandGuard extends CommandInterceptor {
             .findDeployedLatestProcessDefinitionByKey(definitionKey);
         id = latest.getId();
       }
-      return id == null ? null : new GetDeployedStartFormCmd(id).execute(context);
+      return id == null ? null : DeployedForms.ofStart(context, id);
     });
   }
 
-  private FormFields lookUp(Command<InputStream> form) {
-    InputStream stream;
+  /** The form's fields, read past the user's rights; none where there is no deployed Camunda Form. */
+  private FormFields lookUp(Command<DeployedForm> form) {
+    DeployedForm deployed;
     try {
-      stream = configuration.getCommandExecutorTxRequired().execute(context -> {
+      deployed = configuration.getCommandExecutorTxRequired().execute(context -> {
         context.disableAuthorizationCheck();
         try {
           return form.execute(context);
@@ -339,14 +334,7 @@ public class UserCommandGuard extends CommandInterceptor {
     } catch (RuntimeException unknown) {
       return FormFields.none();
     }
-    if (stream == null) {
-      return FormFields.none();
-    }
-    try (stream) {
-      return FormFields.read(stream);
-    } catch (IOException unreadable) {
-      return FormFields.none();
-    }
+    return deployed == null ? FormFields.none() : deployed.fields();
   }
 
   private boolean standaloneJob(String jobId) {

@@ -1,21 +1,11 @@
 package com.kap.platform.forms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.kap.platform.forms.DeployedForms.DeployedForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -28,9 +18,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * whatever KAP records) stays as the user wrote it. Added to every user task by {@link #parseListener()}.
  */
 public class ShownTextListener implements TaskListener {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern TEMPLATED = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   /** Adds this listener to the create event of every user task of every diagram parsed from now on. */
   public static AbstractBpmnParseListener parseListener() {
@@ -47,20 +34,12 @@ public class ShownTextListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    byte[] form = deployedForm(task.getId());
+    DeployedForm form = deployedForm(task.getId());
     if (form == null) {
       return;
     }
-    Set<String> fields;
-    Set<String> shown = new LinkedHashSet<>();
-    try {
-      fields = FormFields.read(new ByteArrayInputStream(form)).fields().keySet();
-      collectTemplated(JSON.readTree(form), shown);
-    } catch (IOException unreadable) {
-      return;
-    }
-    for (String name : shown) {
-      if (!fields.contains(name) && task.getVariable(name) instanceof String text) {
+    for (String name : form.shown()) {
+      if (!form.fields().fields().containsKey(name) && task.getVariable(name) instanceof String text) {
         String escaped = ShownText.markdown(text);
         if (!escaped.equals(text)) {
           task.setVariableLocal(name, escaped);
@@ -69,31 +48,12 @@ public class ShownTextListener implements TaskListener {
     }
   }
 
-  private static void collectTemplated(JsonNode container, Set<String> names) {
-    for (JsonNode component : container.path("components")) {
-      if ("text".equals(component.path("type").asText())) {
-        Matcher templated = TEMPLATED.matcher(component.path("text").asText(""));
-        while (templated.find()) {
-          names.add(templated.group(1));
-        }
-      }
-      collectTemplated(component, names);
-    }
-  }
-
   /** The task's deployed Camunda Form, read past the acting user's rights (they may not read the new task). */
-  private static byte[] deployedForm(String taskId) {
-    CommandContext context = Context.getCommandContext();
-    boolean checking = context.isAuthorizationCheckEnabled();
-    context.disableAuthorizationCheck();
-    try (InputStream form = new GetDeployedTaskFormCmd(taskId).execute(context)) {
-      return form == null ? null : form.readAllBytes();
-    } catch (RuntimeException | IOException noCamundaForm) {
+  private static DeployedForm deployedForm(String taskId) {
+    try {
+      return DeployedForms.ofTask(Context.getCommandContext(), taskId);
+    } catch (RuntimeException noCamundaForm) {
       return null;
-    } finally {
-      if (checking) {
-        context.enableAuthorizationCheck();
-      }
     }
   }
 }
