@@ -51,6 +51,7 @@ class StatementsPerPlanBenchmark {
     });
     Map<String, Long> byKind = statementsByKind();
     reportStatements("H2", app, count, byKind);
+    reportByTable(count);
 
     // the bare engine in the same JVM and database: a one-user-task process started and its task completed, the
     // statements of those instances alone (the counts go on; what ran before is subtracted)
@@ -79,6 +80,28 @@ class StatementsPerPlanBenchmark {
     report(String.format("Statements per bare instance (start, the task queried and completed), %d instances: %.1f "
         + "(%s); KAP per plan ÷ bare per instance: %.1f×", count, bareTotal / (double) count,
         kinds.substring(0, kinds.length() - 2), kapTotal / (double) bareTotal));
+  }
+
+  private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
+      "^(\\w+)\\b.*?\\b(?:into|from|update)\\s+([\\w.]+)", java.util.regex.Pattern.DOTALL);
+
+  /** Where the statements go: per plan, by kind and the first table named, the 25 most frequent. */
+  private void reportByTable(int count) throws IOException {
+    Map<String, Long> byTable = new TreeMap<>();
+    for (Map<String, Object> row : jdbc.queryForList(
+        "select sql_statement, execution_count from information_schema.query_statistics")) {
+      String sql = ((String) row.get("SQL_STATEMENT")).trim().toLowerCase();
+      if (sql.contains("information_schema") || sql.startsWith("set ")) {
+        continue;
+      }
+      java.util.regex.Matcher table = TABLE.matcher(sql);
+      String key = table.find() ? table.group(1) + " " + table.group(2) : sql.split("\\s+")[0];
+      byTable.merge(key, ((Number) row.get("EXECUTION_COUNT")).longValue(), Long::sum);
+    }
+    StringBuilder top = new StringBuilder();
+    byTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+        .forEach(e -> top.append(String.format("%s %.1f, ", e.getKey(), e.getValue() / (double) count)));
+    report("Statements per account plan by table (the 25 most frequent): " + top.substring(0, top.length() - 2));
   }
 
   /** What H2 has counted since the statistics were turned on, by the statement's first word. */

@@ -51,6 +51,11 @@ public record KapJvm(String name, Process process, int port, Path log, HttpClien
     if (c1Only) {
       command.add("-XX:TieredStopAtLevel=1");
     }
+    // -Dkap.node.jvm="...": more options for KAP's JVMs, e.g. a flight recording per node ({node} is its name)
+    String more = System.getProperty("kap.node.jvm", "").replace("{node}", name).trim();
+    if (!more.isEmpty()) {
+      command.addAll(List.of(more.split("\\s+")));
+    }
     command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
         "--kap.notifications.outbox=" + dir.resolve(name + "-outbox")));
     command.addAll(List.of(arguments));
