@@ -42,7 +42,7 @@ public class ShownTextListener implements TaskListener {
       if (!form.fields().fields().containsKey(name) && task.getVariable(name) instanceof String text) {
         String escaped = ShownText.markdown(text);
         if (!escaped.equals(text)) {
-          task.setVariableLocal(name, escaped);
+          ShownVariables.setLocal(task, name, escaped);
         }
       }
     }

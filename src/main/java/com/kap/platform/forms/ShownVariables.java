@@ -20,6 +20,8 @@ public final class ShownVariables {
   /** The transient mark of {@link #alreadyShown}: never stored, gone when the engine's command ends. */
   static final String SHOWN_TO = "kapShownTo";
 
+  private static final ThreadLocal<Boolean> WRITING_SHOWN = ThreadLocal.withInitial(() -> false);
+
   private ShownVariables() {
   }
 
@@ -43,11 +45,30 @@ public final class ShownVariables {
     return false;
   }
 
-  /** {@code scope.setVariableLocal(name, value)}, unless the scope already holds the value itself. */
+  /**
+   * {@code scope.setVariableLocal(name, value)}, unless the scope already holds the value itself. On a task, the
+   * value is a copy for its form or Tasklist's card, of what KAP's tables or the process hold: it is written without
+   * history ({@link ShownValuesHistory}).
+   */
   public static void setLocal(VariableScope scope, String name, Object value) {
     if (!scope.hasVariableLocal(name) || !same(scope.getVariableLocalTyped(name), value)) {
-      scope.setVariableLocal(name, value);
+      if (!(scope instanceof DelegateTask)) {
+        scope.setVariableLocal(name, value);
+        return;
+      }
+      boolean outer = WRITING_SHOWN.get();
+      WRITING_SHOWN.set(true);
+      try {
+        scope.setVariableLocal(name, value);
+      } finally {
+        WRITING_SHOWN.set(outer);
+      }
     }
+  }
+
+  /** Whether this thread is writing a task's shown copy ({@link #setLocal}) now. */
+  static boolean writingShown() {
+    return WRITING_SHOWN.get();
   }
 
   /** {@code scope.setVariable(name, value)}, unless the variable it would set already holds the value. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.kap.platform.forms.ShownVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -57,7 +58,7 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
     shown.forEach((column, value) -> {
       Object filled = value != null ? value : fallback(column, task);
       if (filled != null) {
-        task.setVariableLocal(column, filled);
+        ShownVariables.setLocal(task, column, filled);
       }
     });
   }

@@ -1,6 +1,7 @@
 package com.kap.rituals.process;
 
 import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.ShownVariables;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.rituals.FollowUps;
@@ -30,14 +31,14 @@ public class ShowFollowUpActionListener implements TaskListener {
   public void notify(DelegateTask task) {
     FollowUps.ActionToShow action = followUps.toShow(task.getExecution());
     Locale reader = locales.of(task.getAssignee());
-    task.setVariableLocal("actionText", action.action());
-    task.setVariableLocal("actionOwner", action.owner());
-    task.setVariableLocal("actionDueText", DisplayDates.format(action.dueDate(), reader));
-    task.setVariableLocal("actionSource", action.fromPlan()
+    ShownVariables.setLocal(task, "actionText", action.action());
+    ShownVariables.setLocal(task, "actionOwner", action.owner());
+    ShownVariables.setLocal(task, "actionDueText", DisplayDates.format(action.dueDate(), reader));
+    ShownVariables.setLocal(task, "actionSource", action.fromPlan()
         ? texts.text(reader, "followUp.source.plan", String.valueOf(action.year()))
         : texts.text(reader, "followUp.source.ritual"));
-    task.setVariableLocal("accountName", action.accountName());
-    task.setVariableLocal("accountId", action.accountId());
-    task.setVariableLocal("year", action.year()); // Tasklist's cards show account and year
+    ShownVariables.setLocal(task, "accountName", action.accountName());
+    ShownVariables.setLocal(task, "accountId", action.accountId());
+    ShownVariables.setLocal(task, "year", action.year()); // Tasklist's cards show account and year
   }
 }

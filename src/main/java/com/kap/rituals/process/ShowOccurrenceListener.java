@@ -1,7 +1,7 @@
 package com.kap.rituals.process;
 
-import com.kap.platform.forms.ShownVariables;
 import com.kap.platform.forms.DisplayDates;
+import com.kap.platform.forms.ShownVariables;
 import com.kap.platform.i18n.Texts;
 import com.kap.platform.i18n.UserLocales;
 import com.kap.planning.ApprovedPlan;
@@ -56,27 +56,27 @@ public class ShowOccurrenceListener implements TaskListener {
       return;
     }
     RitualToHold ritual = rituals.ritualToHold(task.getExecution());
-    task.setVariableLocal("plannedDate", ritual.plannedDate().toString());
+    ShownVariables.setLocal(task, "plannedDate", ritual.plannedDate().toString());
     // a form field's pre-fill goes where the field is declared (the occurrence's branch), not onto the task: a
     // task-local variable would keep what Tasklist submits from the listener that records the ritual
     task.getExecution().setVariable("heldDate", ritual.plannedDate().toString());
-    task.setVariableLocal("external", ritual.external());
-    task.setVariableLocal("customerParticipants", ritual.customerParticipants());
+    ShownVariables.setLocal(task, "external", ritual.external());
+    ShownVariables.setLocal(task, "customerParticipants", ritual.customerParticipants());
     if (ritual.ownerOptions() != null) {
-      task.setVariableLocal("ownerOptions", Spin.JSON(ritual.ownerOptions()));
+      ShownVariables.setLocal(task, "ownerOptions", Spin.JSON(ritual.ownerOptions()));
     }
-    task.setVariableLocal("accountName", ritual.accountName());
+    ShownVariables.setLocal(task, "accountName", ritual.accountName());
     // the plan review: the approved plan's objectives with their targets, and its open actions, to record against
     Optional<ApprovedPlan> plan = followUps.planToReview(occurrence);
-    task.setVariableLocal("planReview", plan.isPresent());
+    ShownVariables.setLocal(task, "planReview", plan.isPresent());
     plan.ifPresent(reviewed -> {
-      task.setVariableLocal(REVIEWED_VERSION, reviewed.version());
+      ShownVariables.setLocal(task, REVIEWED_VERSION, reviewed.version());
       followUps.reviewRows(occurrence, reviewed, locales.of(task.getAssignee())).forEach((list, rows) ->
           task.getExecution().setVariable(list, Spin.JSON(rows)));
     });
     writeTexts(task, occurrence, plan.map(ApprovedPlan::version).orElse(null));
     // the account's stakeholders, for "Customer participants who took part" (none for a ritual without the customer)
-    task.setVariableLocal("stakeholderOptions", Spin.JSON(stakeholders.options(task.getExecution())));
+    ShownVariables.setLocal(task, "stakeholderOptions", Spin.JSON(stakeholders.options(task.getExecution())));
   }
 
   /** The ritual's name, its day and the reviewed plan, in the language of whoever the task is for now. */
