@@ -115,6 +115,9 @@ public class AccountPlanProcessTest {
     ProcessInstance plan = startPlan(2062, "ACC-016"); // Status, KAM alice
     completeDraft(plan, lightPlan());
     assertThat(plan).isWaitingAt("approveAccountPlan");
+    assertThat(runtimeService.getVariables(plan.getId())).as("nothing to clear, nothing written empty")
+        .doesNotContainKeys("approverComments", "sponsorComments", "touchpointCommitments", "qualityIssues",
+            "qualityIssuesByLanguage");
 
     assertThatThrownBy(() -> complete(plan, "diane", "programme-director", Map.of("decision", "sendBack")))
         .hasMessageContaining("approverComments: is required when the plan is sent back");
@@ -127,6 +130,8 @@ public class AccountPlanProcessTest {
     assertThat(runtimeService.getVariable(plan.getId(), "approverComments")).isEqualTo("Quantify the margin objective");
     assertThat(plans.find(2062, "ACC-016").orElseThrow().status()).isEqualTo(AccountPlan.Status.DRAFTING);
     completeDraft(plan, lightPlan());
+    assertThat(runtimeService.getVariables(plan.getId())).as("the earlier round's comments cleared")
+        .containsEntry("approverComments", null);
     complete(plan, "diane", "programme-director", Map.of("decision", "approve"));
     awaitEnded(plan);
     assertThat(plans.find(2062, "ACC-016").orElseThrow().approvedVersion()).isEqualTo(2);

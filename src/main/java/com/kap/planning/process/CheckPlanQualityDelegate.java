@@ -37,19 +37,29 @@ public class CheckPlanQualityDelegate implements JavaDelegate {
     // shown in the forms; the delegates read it from the database
     execution.setVariable("planVersion", submitted.version());
     execution.setVariable("qualityPassed", submitted.qualityPassed());
-    execution.setVariable("qualityIssues", submitted.qualityIssuesText(Locale.ENGLISH));
+    setOrClear(execution, "qualityIssues", submitted.qualityIssuesText(Locale.ENGLISH));
     // the draft form shows them in its assignee's language (PrepareDraftPlanFormListener)
     Map<String, String> inEveryLanguage = new LinkedHashMap<>();
     UserLocales.SUPPORTED.forEach(language -> inEveryLanguage.put(language.getLanguage(),
         submitted.qualityIssuesText(language)));
-    execution.setVariable(ISSUES_BY_LANGUAGE, submitted.qualityPassed() ? null : PlanForm.json(inEveryLanguage));
+    setOrClear(execution, ISSUES_BY_LANGUAGE, submitted.qualityPassed() ? null : PlanForm.json(inEveryLanguage));
     if (submitted.qualityPassed()) {
       // a Json string: plans outgrow the 4,000 characters Camunda keeps in a plain string
       execution.setVariable("planSummary", PlanForm.json(submitted.summary()));
       // the next reviews start blank: a comment of an earlier round must not count for this version
       for (String earlier : List.of("decision", "approverComments", "sponsorComments", "touchpointCommitments")) {
-        execution.setVariable(earlier, null);
+        setOrClear(execution, earlier, null);
       }
+    }
+  }
+
+  /**
+   * Sets the value; an empty one only clears a variable that is there. A variable never written reads as empty in
+   * the forms and here alike, and creating it empty cost a row, its history and its detail.
+   */
+  private static void setOrClear(DelegateExecution execution, String name, Object value) {
+    if (value != null || execution.hasVariable(name)) {
+      execution.setVariable(name, value);
     }
   }
 }
