@@ -83,7 +83,7 @@ class StatementsPerPlanBenchmark {
   }
 
   private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
-      "^(\\w+)\\b.*?\\b(?:into|from|update)\\s+([\\w.]+)", java.util.regex.Pattern.DOTALL);
+      "^(\\w+)\\b(?:.*?\\b(?:into|from)|)\\s+([\\w.]+)", java.util.regex.Pattern.DOTALL);
 
   /** Where the statements go: per plan, by kind and the first table named, the 25 most frequent. */
   private void reportByTable(int count) throws IOException {
