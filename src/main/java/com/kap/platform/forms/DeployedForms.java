@@ -6,14 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
 import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
@@ -36,7 +39,9 @@ public final class DeployedForms {
   private static final Pattern TEMPLATED = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
   /** Forms are few; a process owner deploying all day long would still not reach this before a restart. */
   private static final int KEPT = 1_000;
-  private static final Map<String, DeployedForm> PARSED = new ConcurrentHashMap<>();
+  /** Per engine: two engines in one JVM (tests) may number their definitions alike. */
+  private static final Map<ProcessEngineConfigurationImpl, Map<String, DeployedForm>> PARSED =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private DeployedForms() {}
 
@@ -60,14 +65,16 @@ public final class DeployedForms {
     if (definition == null) {
       return null;
     }
-    DeployedForm parsed = PARSED.get(definition.getId());
+    Map<String, DeployedForm> engine = PARSED.computeIfAbsent(context.getProcessEngineConfiguration(),
+        configuration -> new ConcurrentHashMap<>());
+    DeployedForm parsed = engine.get(definition.getId());
     if (parsed == null) {
       parsed = parse(definition.getId(), new GetDeploymentResourceCmd(definition.getDeploymentId(),
           definition.getResourceName()).execute(context));
-      if (PARSED.size() >= KEPT) {
-        PARSED.clear();
+      if (engine.size() >= KEPT) {
+        engine.clear();
       }
-      PARSED.put(definition.getId(), parsed);
+      engine.put(definition.getId(), parsed);
     }
     return parsed;
   }
