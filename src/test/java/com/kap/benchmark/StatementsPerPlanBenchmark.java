@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -82,41 +85,38 @@ class StatementsPerPlanBenchmark {
         kinds.substring(0, kinds.length() - 2), kapTotal / (double) bareTotal));
   }
 
-  private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
-      "^(\\w+)\\b(?:.*?\\b(?:into|from)|)\\s+([\\w.]+)", java.util.regex.Pattern.DOTALL);
+  /** A statement's kind and the first table it names ({@code insert act_hi_detail}); its kind alone without one. */
+  private static final Pattern TABLE = Pattern.compile("^(\\w+)\\b(?:.*?\\b(?:into|from)|)\\s+([\\w.]+)",
+      Pattern.DOTALL);
 
   /** Where the statements go: per plan, by kind and the first table named, the 25 most frequent. */
   private void reportByTable(int count) throws IOException {
-    Map<String, Long> byTable = new TreeMap<>();
-    for (Map<String, Object> row : jdbc.queryForList(
-        "select sql_statement, execution_count from information_schema.query_statistics")) {
-      String sql = ((String) row.get("SQL_STATEMENT")).trim().toLowerCase();
-      if (sql.contains("information_schema") || sql.startsWith("set ")) {
-        continue;
-      }
-      java.util.regex.Matcher table = TABLE.matcher(sql);
-      String key = table.find() ? table.group(1) + " " + table.group(2) : sql.split("\\s+")[0];
-      byTable.merge(key, ((Number) row.get("EXECUTION_COUNT")).longValue(), Long::sum);
-    }
     StringBuilder top = new StringBuilder();
-    byTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+    statementsBy(sql -> {
+      Matcher table = TABLE.matcher(sql);
+      return table.find() ? table.group(1) + " " + table.group(2) : sql.split("\\s+")[0];
+    }).entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
         .forEach(e -> top.append(String.format("%s %.1f, ", e.getKey(), e.getValue() / (double) count)));
     report("Statements per account plan by table (the 25 most frequent): " + top.substring(0, top.length() - 2));
   }
 
   /** What H2 has counted since the statistics were turned on, by the statement's first word. */
   private Map<String, Long> statementsByKind() {
-    Map<String, Long> byKind = new TreeMap<>();
+    return statementsBy(sql -> sql.split("\\s+")[0]);
+  }
+
+  /** What H2 has counted since the statistics were turned on, grouped by what {@code group} makes of the SQL. */
+  private Map<String, Long> statementsBy(Function<String, String> group) {
+    Map<String, Long> counted = new TreeMap<>();
     for (Map<String, Object> row : jdbc.queryForList(
         "select sql_statement, execution_count from information_schema.query_statistics")) {
       String sql = ((String) row.get("SQL_STATEMENT")).trim().toLowerCase();
       if (sql.contains("information_schema") || sql.startsWith("set ")) {
         continue;
       }
-      String kind = sql.split("\\s+")[0];
-      byKind.merge(kind, ((Number) row.get("EXECUTION_COUNT")).longValue(), Long::sum);
+      counted.merge(group.apply(sql), ((Number) row.get("EXECUTION_COUNT")).longValue(), Long::sum);
     }
-    return byKind;
+    return counted;
   }
 
   /**
