@@ -6,7 +6,6 @@ import com.kap.planning.internal.StakeholderRules;
 import com.kap.platform.forms.FormProblems;
 import com.kap.platform.forms.FormValues;
 import com.kap.platform.forms.Problem;
-import com.kap.platform.forms.ShownVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,28 +97,25 @@ public final class PlanForm {
     return problems.check(field).orElse(null);
   }
 
-  /**
-   * Pre-fills a new draft's form with a plan's content, last year's approved plan. The values are copies of what KAP
-   * stores, written without history ({@link ShownVariables#setCopy}); what the KAM submits over them is recorded.
-   */
-  public static void prefill(PlanContent plan, VariableScope scope) {
-    ShownVariables.setCopy(scope, "customerSituation", plan.customerSituation());
-    ShownVariables.setCopy(scope, "customerStrategy", plan.customerStrategy());
-    ShownVariables.setCopy(scope, "strengths", plan.strengths());
-    ShownVariables.setCopy(scope, "vulnerabilities", plan.vulnerabilities());
-    ShownVariables.setCopy(scope, "objectives", json(plan.objectives()));
-    ShownVariables.setCopy(scope, "strategies", plan.strategies());
-    ShownVariables.setCopy(scope, "actions", json(plan.actions()));
-    ShownVariables.setCopy(scope, "risks", json(plan.risks()));
-    ShownVariables.setCopy(scope, "trainingNeeds", json(plan.trainingNeeds()));
-    ShownVariables.setCopy(scope, "sponsorTouchpoints", plan.sponsorTouchpoints());
-    ShownVariables.setCopy(scope, "stakeholders", json(plan.stakeholders()));
+  /** Puts a plan's content into the form's variables, e.g. last year's approved plan into a new draft. */
+  public static void write(PlanContent plan, VariableScope scope) {
+    scope.setVariable("customerSituation", plan.customerSituation());
+    scope.setVariable("customerStrategy", plan.customerStrategy());
+    scope.setVariable("strengths", plan.strengths());
+    scope.setVariable("vulnerabilities", plan.vulnerabilities());
+    scope.setVariable("objectives", json(plan.objectives()));
+    scope.setVariable("strategies", plan.strategies());
+    scope.setVariable("actions", json(plan.actions()));
+    scope.setVariable("risks", json(plan.risks()));
+    scope.setVariable("trainingNeeds", json(plan.trainingNeeds()));
+    scope.setVariable("sponsorTouchpoints", plan.sponsorTouchpoints());
+    scope.setVariable("stakeholders", json(plan.stakeholders()));
   }
 
-  /** Empty lists, so that the form's lists start with no half-filled rows; without history, as {@link #prefill}. */
-  public static void prefillEmptyLists(VariableScope scope) {
+  /** Empty lists, so that the form's lists start with no half-filled rows. */
+  public static void writeEmptyLists(VariableScope scope) {
     for (String list : List.of("objectives", "actions", "risks", "trainingNeeds", "stakeholders")) {
-      ShownVariables.setCopy(scope, list, json(List.of()));
+      scope.setVariable(list, json(List.of()));
     }
   }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * When an account plan starts: registers it (the primary key on year and account refuses a second plan, so a
  * retried fan-out job rolls back instead of duplicating), gives the process what its tasks and filters show,
- * and pre-fills the draft with last year's approved plan (copies, without history: KAP stores that plan).
+ * and pre-fills the draft with last year's approved plan.
  */
 @Component("startAccountPlan")
 public class StartAccountPlanListener implements ExecutionListener {
@@ -32,10 +32,10 @@ public class StartAccountPlanListener implements ExecutionListener {
     execution.setVariable("sponsor", plan.sponsor());
     execution.setVariable("segment", plan.segment());
     if (plan.lastYearsPlan() != null) {
-      PlanForm.prefill(plan.lastYearsPlan(), execution);
+      PlanForm.write(plan.lastYearsPlan(), execution);
       execution.setVariable("prefilledFrom", year - 1);
     } else {
-      PlanForm.prefillEmptyLists(execution);
+      PlanForm.writeEmptyLists(execution);
     }
   }
 }

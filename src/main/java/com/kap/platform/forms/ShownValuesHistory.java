@@ -10,12 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the copies a task shows out of the history. A form's display values and Tasklist's card columns are task
- * variables copied from KAP's tables or from process variables ({@link ShownVariables#setLocal}); a draft's pre-fill
- * is process variables copied from last year's approved plan in KAP's tables ({@link ShownVariables#setCopy}). The
- * sources keep their own record (the tables their audit, the process variables the engine's history). Each copy
- * cost a history row, a history detail and, for JSON, two more byte arrays: 25 of an account plan's 427 statements
- * for the tasks' copies, 27 more for the pre-fill. What a user submits is never such a copy and keeps its history
- * detail, even where it replaces one: a KAM's own ritual calendar over the proposal shown, a plan over last year's.
+ * variables copied from KAP's tables or from process variables ({@link ShownVariables#setLocal}); both sources keep
+ * their own record (the tables their audit, the process variables the engine's history). Each copy cost a history
+ * row, a history detail and, for JSON, two more byte arrays: 25 of an account plan's 427 statements. What a user
+ * submits is never such a copy and keeps its history, even where it replaces one: a KAM's own ritual calendar, over
+ * the proposal shown, is in the history details.
  */
 @Component
 public class ShownValuesHistory extends AbstractProcessEnginePlugin {
@@ -44,8 +43,9 @@ public class ShownValuesHistory extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** An event of a variable that KAP is writing as a shown copy right now, on this thread. */
+  /** An event of a task variable that KAP is writing as a shown copy right now, on this thread. */
   static boolean shownCopy(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity && ShownVariables.writingShown();
+    return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+        && ShownVariables.writingShown();
   }
 }

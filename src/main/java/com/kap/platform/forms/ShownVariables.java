@@ -66,22 +66,7 @@ public final class ShownVariables {
     }
   }
 
-  /**
-   * {@code scope.setVariable(name, value)} for a value that is only a copy of what KAP's tables hold, e.g. a draft
-   * pre-filled with last year's approved plan: written without history ({@link ShownValuesHistory}). What a user
-   * later submits over it is recorded as usual, as a history detail.
-   */
-  public static void setCopy(VariableScope scope, String name, Object value) {
-    boolean outer = WRITING_SHOWN.get();
-    WRITING_SHOWN.set(true);
-    try {
-      scope.setVariable(name, value);
-    } finally {
-      WRITING_SHOWN.set(outer);
-    }
-  }
-
-  /** Whether this thread is writing a shown copy ({@link #setLocal} on a task, {@link #setCopy}) now. */
+  /** Whether this thread is writing a task's shown copy ({@link #setLocal}) now. */
   static boolean writingShown() {
     return WRITING_SHOWN.get();
   }
