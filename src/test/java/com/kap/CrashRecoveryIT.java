@@ -79,6 +79,11 @@ class CrashRecoveryIT {
             .pollInterval(Duration.ofMillis(200))
             .until(() -> heldChunks(db, "node-b") > 0 && nodeA.fanOutChunksPerNode().containsKey("node-b"));
         nodeB.kill();
+        // a commit node-b sent just before it died still completes on the server: what node-b held is read once
+        // PostgreSQL has ended its sessions (each ends when its last statement is done and the socket found closed)
+        await("node-b's database sessions to end").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+            .until(() -> db.queryForObject("select count(*) from pg_stat_activity where application_name = 'node-b'",
+                Integer.class) == 0);
         heldByKilledNode = db.queryForList("select id_ from act_ru_job where lock_owner_ = 'node-b'", String.class);
         plansWhenKilled = plans(db);
         assertThat(plansWhenKilled).as("node-b killed in the middle of the fan-out").isLessThan(accounts);
@@ -93,8 +98,10 @@ class CrashRecoveryIT {
             .until(() -> plans(db) == accounts && dueJobs(db) == 0);
         Map<String, Integer> chunks = nodeC.fanOutChunksPerNode();
         chunksPerNode = chunks;
-        assertThat(chunks).as("chunks of 100 plans started per node").containsKey("node-b")
-            .containsOnlyKeys("node-a", "node-b", "node-c");
+        // node-b committed a chunk before it was killed, and node-c finished what node-b held; node-a, which finds
+        // the jobs by polling, has its share only when a poll came before its stop (most runs, not every one)
+        assertThat(chunks).as("chunks of 100 plans started per node").containsKeys("node-b", "node-c");
+        assertThat(chunks.keySet()).as("nodes that started chunks").isSubsetOf("node-a", "node-b", "node-c");
         assertThat(chunks.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo((accounts + 99) / 100);
         assertThat(nodeC.stop()).as("node-c ended by itself after SIGTERM").isTrue();
         assertStoppedCleanly(db, nodeC);
@@ -160,6 +167,8 @@ class CrashRecoveryIT {
   private KapJvm node(EmbeddedPostgres server, String name) throws Exception {
     Map<String, String> environment = new HashMap<>(KapPostgres.environment(server));
     environment.put("KAP_NODE_NAME", name);
+    // the node's sessions carry its name, so that the test sees when a killed node's last transaction has ended
+    environment.put("KAP_DB_URL", KapPostgres.url(server) + "?ApplicationName=" + name);
     // an idle job executor waits up to a minute between looks for jobs (Camunda's max-wait): 5 s here, so that the
     // node not told of the fan-out takes its share at once
     return KapJvm.start(dir, name, environment, "--spring.profiles.active=demo,postgres",
