@@ -55,7 +55,7 @@ class StatementsPerPlanBenchmark {
     Map<String, Long> byKind = statementsByKind();
     reportStatements("H2", app, count, byKind);
     reportByTable(count);
-    reportVariables(count);
+    reportVariables();
 
     // the bare engine in the same JVM and database: a one-user-task process started and its task completed, the
     // statements of those instances alone (the counts go on; what ran before is subtracted)
@@ -105,16 +105,18 @@ class StatementsPerPlanBenchmark {
    * Which variables a plan writes with history: per plan, the history details (each write) by the variable's name
    * and type, the 25 most frequent, over every account plan run here (the warm-up year included).
    */
-  private void reportVariables(int count) throws IOException {
-    List<Map<String, Object>> rows = jdbc.queryForList("select d.name_ as var_name, d.var_type_ as var_type, count(*) as writes, "
-        + "count(d.bytearray_id_) as with_bytes from act_hi_detail d join act_hi_procinst p on p.id_ = d.proc_inst_id_ "
-        + "where p.proc_def_key_ = 'accountPlan' group by d.name_, d.var_type_ order by writes desc limit 25");
+  private void reportVariables() throws IOException {
+    List<Map<String, Object>> rows = jdbc.queryForList("select d.name_ as var_name, d.var_type_ as var_type, "
+        + "count(*) as writes, count(d.bytearray_id_) as with_bytes from act_hi_detail d "
+        + "join act_hi_procinst p on p.id_ = d.proc_inst_id_ where p.proc_def_key_ = 'accountPlan' "
+        + "group by d.name_, d.var_type_ order by writes desc limit 25");
     long plans = jdbc.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = 'accountPlan'",
         Long.class);
     StringBuilder top = new StringBuilder();
     for (Map<String, Object> row : rows) {
-      top.append(String.format("%s (%s%s) %.2f, ", row.get("VAR_NAME"), row.get("VAR_TYPE"),
-          ((Number) row.get("WITH_BYTES")).longValue() > 0 ? ", bytes" : "", ((Number) row.get("WRITES")).doubleValue() / plans));
+      boolean bytes = ((Number) row.get("WITH_BYTES")).longValue() > 0;
+      top.append(String.format("%s (%s%s) %.2f, ", row.get("VAR_NAME"), row.get("VAR_TYPE"), bytes ? ", bytes" : "",
+          ((Number) row.get("WRITES")).doubleValue() / plans));
     }
     report(String.format("Variable writes with history per account plan (%d plans, the 25 most frequent): %s", plans,
         top.substring(0, Math.max(0, top.length() - 2))));
